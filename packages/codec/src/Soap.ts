@@ -1,0 +1,65 @@
+/**
+ * SOAP messages as schemas: a struct of `Header` blocks and a `Body` element, annotated so that the
+ * codec writes and reads them inside a SOAP 1.1 or 1.2 envelope.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { EnvelopeAnnotationId } from "./internal/annotations.js"
+import * as namespaces from "./internal/namespaces.js"
+import * as Xml from "./Xml.js"
+
+/**
+ * The SOAP version of an envelope.
+ *
+ * @since 0.1.0
+ */
+export type SoapVersion = "1.1" | "1.2"
+
+/**
+ * The envelope namespace of SOAP 1.1.
+ *
+ * @since 0.1.0
+ */
+export const SOAP11_NAMESPACE: string = namespaces.SOAP11
+
+/**
+ * The envelope namespace of SOAP 1.2.
+ *
+ * @since 0.1.0
+ */
+export const SOAP12_NAMESPACE: string = namespaces.SOAP12
+
+/**
+ * The schema of a SOAP message `{ Header, Body }`: `Header` holds the header blocks by element name,
+ * `Body` the members of the body's wrapper element.
+ *
+ * @since 0.1.0
+ */
+export interface Message<Header extends Schema.Struct.Fields, Body extends Schema.Struct.Fields>
+  extends Schema.Struct<{ Header: Schema.Struct<Header>; Body: Schema.Struct<Body> }>
+{}
+
+/**
+ * Declares a SOAP message. Header blocks are top-level elements of `namespace` (usually declared with
+ * `Schema.optionalWith(schema, { exact: true })`: a header is absent or present); the body is the
+ * element `body.name` of `namespace`, whose members are `body.fields`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const message = <Header extends Schema.Struct.Fields, Body extends Schema.Struct.Fields>(options: {
+  readonly namespace: string
+  readonly header: Header
+  readonly body: { readonly name: string; readonly fields: Body }
+}): Message<Header, Body> =>
+  Schema.Struct({
+    Header: Schema.Struct(options.header).annotations(Xml.complexType(`${options.body.name}Header`, options.namespace)),
+    Body: Schema.Struct(options.body.fields).annotations({
+      ...Xml.complexType(options.body.name, options.namespace),
+      ...Xml.root(options.body.name, options.namespace)
+    })
+  }).annotations({
+    [EnvelopeAnnotationId]: { headerKey: "Header", bodyKey: "Body" },
+    identifier: `${options.body.name}Message`
+  })

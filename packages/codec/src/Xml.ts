@@ -1,0 +1,111 @@
+/**
+ * The XML facts of a schema, as annotations: element names and namespaces, `minOccurs`, complex type
+ * names, array item elements and root elements. The codec reads nothing else.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import {
+  type ComplexTypeAnnotation,
+  ComplexTypeAnnotationId,
+  type ItemsAnnotation,
+  type RootElementAnnotation,
+  ElementAnnotationId,
+  ItemsAnnotationId,
+  RootElementAnnotationId
+} from "./internal/annotations.js"
+
+export type {
+  /** @since 0.1.0 */
+  ComplexTypeAnnotation,
+  /** @since 0.1.0 */
+  ElementAnnotation,
+  /** @since 0.1.0 */
+  ItemsAnnotation,
+  /** @since 0.1.0 */
+  LexicalResult,
+  /** @since 0.1.0 */
+  QName,
+  /** @since 0.1.0 */
+  RootElementAnnotation,
+  /** @since 0.1.0 */
+  SimpleTypeAnnotation
+} from "./internal/annotations.js"
+
+/**
+ * Options of a member element.
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export interface ElementOptions<A> {
+  /** The element's local name; defaults to the property key. */
+  readonly name?: string
+  /** The element's namespace; defaults to the enclosing complex type's namespace (or none). */
+  readonly namespace?: string
+  /**
+   * `0`: the element may be absent and then decodes to `default` (or to the type's default: `null` when
+   * nillable, `0`, `false`, `""`, `[]`), as WCF's DataContractSerializer does. Defaults to `1`.
+   */
+  readonly minOccurs?: 0 | 1
+  /** The value of an absent `minOccurs: 0` element, when the type's default does not fit. */
+  readonly default?: () => A
+}
+
+/**
+ * A struct member carried by an element, with its XML options.
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export const element = <S extends Schema.Schema.All>(
+  schema: S,
+  options: ElementOptions<Schema.Schema.Type<S>>
+): Schema.propertySignature<S> => Schema.propertySignature(schema).annotations({ [ElementAnnotationId]: options })
+
+/**
+ * A struct member that may be absent on the wire (`minOccurs="0"`) and then decodes to its type's default.
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export const optionalElement = <S extends Schema.Schema.All>(schema: S): Schema.propertySignature<S> =>
+  element(schema, { minOccurs: 0 })
+
+/**
+ * Annotation for a struct standing for an XSD complex type: its name, and the namespace of its members
+ * (the schema's `targetNamespace` with `elementFormDefault="qualified"`).
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export const complexType = (
+  name: string,
+  namespace: string
+): { readonly [ComplexTypeAnnotationId]: ComplexTypeAnnotation; readonly identifier: string } => ({
+  [ComplexTypeAnnotationId]: { name, namespace },
+  identifier: name
+})
+
+/**
+ * Annotation for an array: the element each item is written as.
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export const items = (name: string, namespace: string): { readonly [ItemsAnnotationId]: ItemsAnnotation } => ({
+  [ItemsAnnotationId]: { name, namespace }
+})
+
+/**
+ * Annotation for the schema of a whole document (or a SOAP body): its root element.
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export const root = (
+  name: string,
+  namespace: string
+): { readonly [RootElementAnnotationId]: RootElementAnnotation } => ({
+  [RootElementAnnotationId]: { name, namespace }
+})

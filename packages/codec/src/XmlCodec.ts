@@ -1,0 +1,235 @@
+/**
+ * Decoding and encoding XML with any annotated schema. The codec is derived from the schema once and
+ * cached; decoding streams (strings, bytes, Effect `Stream`s, async iterables, web `ReadableStream`s)
+ * through saxes with bounded memory.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
+import * as Stream from "effect/Stream"
+import { Decoder, DecodeFailure } from "./internal/decoder.js"
+import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encoder.js"
+import { Feeder } from "./internal/input.js"
+import { type Limits, resolveLimits } from "./internal/limits.js"
+import { planRoot, type RootPlan } from "./internal/plan.js"
+import type { SoapVersion } from "./Soap.js"
+import { type DecodeError, XmlEncodeError, XmlReadError } from "./XmlError.js"
+
+export type {
+  /** @since 0.1.0 */
+  Limits
+} from "./internal/limits.js"
+
+/**
+ * The default decoding limits.
+ *
+ * @since 0.1.0
+ * @category limits
+ */
+export { defaultLimits } from "./internal/limits.js"
+
+/**
+ * Options of decoding.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export interface DecodeOptions {
+  /** Limits that override the defaults (`defaultLimits`). */
+  readonly limits?: Partial<Limits> | undefined
+}
+
+/**
+ * Options of encoding.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export interface EncodeOptions {
+  /** The SOAP version of the envelope written for a SOAP message. Default `"1.1"`. */
+  readonly soapVersion?: SoapVersion | undefined
+}
+
+/**
+ * A decoded document and what the decoder learnt about it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Decoded<A> {
+  readonly value: A
+  /** The SOAP version of the envelope, or `undefined` for a plain document. */
+  readonly soapVersion: SoapVersion | undefined
+}
+
+const plans = new WeakMap<AST.AST, RootPlan>()
+const planOf = (ast: AST.AST): RootPlan => {
+  let plan = plans.get(ast)
+  if (plan === undefined) {
+    plan = planRoot(ast)
+    plans.set(ast, plan)
+  }
+  return plan
+}
+
+const encoders = new WeakMap<AST.AST, { "1.1"?: Encoder; "1.2"?: Encoder }>()
+const encoderOf = (ast: AST.AST, version: SoapVersion): Encoder => {
+  let entry = encoders.get(ast)
+  if (entry === undefined) {
+    entry = {}
+    encoders.set(ast, entry)
+  }
+  return entry[version] ??= compileEncoder(planOf(ast), version)
+}
+
+/**
+ * A push decoder for one document: `write` chunks as they arrive, then `end`. Each call returns the
+ * first error, after which the decoder is spent.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PushDecoder<A> {
+  readonly write: (chunk: string | Uint8Array) => Either.Either<void, DecodeError>
+  readonly end: () => Either.Either<Decoded<A>, DecodeError>
+}
+
+const attempt = <A>(f: () => A): Either.Either<A, DecodeError> => {
+  try {
+    return Either.right(f())
+  } catch (e) {
+    if (e instanceof DecodeFailure) return Either.left(e.error)
+    throw e
+  }
+}
+
+/**
+ * Derives (once per schema) the plan of a schema, so that a definition error surfaces at start-up.
+ * Throws when the schema has no XML form.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const compile = <A, I>(schema: Schema.Schema<A, I, never>): void => {
+  const plan = planOf(schema.ast)
+  encoderOf(schema.ast, "1.1")
+  void plan
+}
+
+/**
+ * Starts a push decoder for one document.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const makeDecoder = <A, I>(schema: Schema.Schema<A, I, never>, options?: DecodeOptions): PushDecoder<A> => {
+  const feeder = new Feeder(new Decoder(planOf(schema.ast), resolveLimits(options?.limits)))
+  return {
+    write: (chunk) => attempt(() => feeder.write(chunk)),
+    end: () => attempt(() => feeder.end() as Decoded<A>)
+  }
+}
+
+/**
+ * Decodes a whole document given as a string or UTF-8 bytes, synchronously.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeEither = <A, I>(schema: Schema.Schema<A, I, never>, options?: DecodeOptions) => {
+  const plan = planOf(schema.ast)
+  const limits = resolveLimits(options?.limits)
+  return (input: string | Uint8Array): Either.Either<A, DecodeError> =>
+    attempt(() => {
+      const feeder = new Feeder(new Decoder(plan, limits))
+      feeder.write(input)
+      return feeder.end().value as A
+    })
+}
+
+/**
+ * Decodes a whole document given as a string or UTF-8 bytes.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode = <A, I>(schema: Schema.Schema<A, I, never>, options?: DecodeOptions) => {
+  const run = decodeEither(schema, options)
+  return (input: string | Uint8Array): Effect.Effect<A, DecodeError> => Effect.suspend(() => run(input))
+}
+
+/**
+ * The inputs `decodeStream` reads: an Effect `Stream`, an async iterable or a web `ReadableStream` of
+ * UTF-8 byte chunks (or of strings).
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export type StreamInput<E, R> =
+  | Stream.Stream<Uint8Array | string, E, R>
+  | AsyncIterable<Uint8Array | string>
+  | ReadableStream<Uint8Array | string>
+
+const toStream = <E, R>(input: StreamInput<E, R>): Stream.Stream<Uint8Array | string, E | XmlReadError, R> => {
+  if (Stream.StreamTypeId in input) return input as Stream.Stream<Uint8Array | string, E, R>
+  const onError = (cause: unknown) =>
+    new XmlReadError({ reason: "Stream", detail: cause instanceof Error ? cause.message : String(cause) })
+  if (typeof (input as ReadableStream).getReader === "function") {
+    return Stream.fromReadableStream(() => input as ReadableStream<Uint8Array | string>, onError)
+  }
+  return Stream.fromAsyncIterable(input as AsyncIterable<Uint8Array | string>, onError)
+}
+
+/**
+ * Decodes a document from a stream of chunks, feeding saxes chunk by chunk: the document is never held
+ * whole, and every way of cutting it into chunks gives the same result. The stream is not pulled
+ * further once an error is found.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeStream = <A, I>(schema: Schema.Schema<A, I, never>, options?: DecodeOptions) => {
+  const plan = planOf(schema.ast)
+  const limits = resolveLimits(options?.limits)
+  return <E = never, R = never>(input: StreamInput<E, R>): Effect.Effect<A, DecodeError | XmlReadError | E, R> =>
+    Effect.suspend(() => {
+      const feeder = new Feeder(new Decoder(plan, limits))
+      return toStream(input).pipe(
+        Stream.runForEach((chunk) => attempt(() => feeder.write(chunk))),
+        Effect.zipRight(Effect.suspend(() => attempt(() => feeder.end().value as A)))
+      )
+    })
+}
+
+/**
+ * Encodes a value as XML text: a SOAP envelope for a SOAP message (1.1 unless `soapVersion` says
+ * otherwise), otherwise the document's root element.
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const encodeEither = <A, I>(schema: Schema.Schema<A, I, never>, options?: EncodeOptions) => {
+  const encoder = encoderOf(schema.ast, options?.soapVersion ?? "1.1")
+  return (value: A): Either.Either<string, XmlEncodeError> => {
+    try {
+      return Either.right(encoder(value))
+    } catch (e) {
+      if (e instanceof EncodeFailure) return Either.left(e.toError())
+      throw e
+    }
+  }
+}
+
+/**
+ * Encodes a value as XML text.
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const encode = <A, I>(schema: Schema.Schema<A, I, never>, options?: EncodeOptions) => {
+  const run = encodeEither(schema, options)
+  return (value: A): Effect.Effect<string, XmlEncodeError> => Effect.suspend(() => run(value))
+}

@@ -1,0 +1,38 @@
+/**
+ * @since 0.1.0
+ */
+
+/**
+ * Element, complex type, item and root annotations.
+ *
+ * @since 0.1.0
+ */
+export * as Xml from "./Xml.js"
+
+/**
+ * XSD simple types with their lexical rules.
+ *
+ * @since 0.1.0
+ */
+export * as Xsd from "./Xsd.js"
+
+/**
+ * SOAP message declarations.
+ *
+ * @since 0.1.0
+ */
+export * as Soap from "./Soap.js"
+
+/**
+ * Decode and encode with any annotated schema.
+ *
+ * @since 0.1.0
+ */
+export * as XmlCodec from "./XmlCodec.js"
+
+/**
+ * The codec's errors.
+ *
+ * @since 0.1.0
+ */
+export * as XmlError from "./XmlError.js"

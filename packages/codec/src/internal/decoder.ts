@@ -1,0 +1,741 @@
+/**
+ * The streaming decoder: a state machine driven by saxes events, built from a plan. It keeps one frame
+ * per open element, fills values as elements close, and stops at the first problem with a typed error.
+ */
+import type * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
+import { SaxesParser } from "saxes"
+import type { SaxesAttributeNS, SaxesTagNS } from "saxes"
+import {
+  type DecodeError,
+  SoapEnvelopeError,
+  SoapFault,
+  XmlDecodeError,
+  XmlLimitError,
+  XmlParseError
+} from "../XmlError.js"
+import type { SimpleTypeAnnotation } from "./annotations.js"
+import { type Captured, readFault } from "./fault.js"
+import type { Limits } from "./limits.js"
+import { SOAP11, SOAP12, XSI } from "./namespaces.js"
+import type { ComplexNode, ElementDecl, Member, Node, RefineNode, RootPlan, TransformNode } from "./plan.js"
+import { transformationAst } from "./plan.js"
+
+/** Thrown inside saxes handlers and caught at the decoder's edge: carries the typed error. */
+export class DecodeFailure {
+  constructor(readonly error: DecodeError) {}
+}
+
+// ---------------------------------------------------------------------------------------------
+// shapes: a plan node compiled for decoding (once per node)
+// ---------------------------------------------------------------------------------------------
+
+type Wrapper = RefineNode | TransformNode
+
+interface SimpleShape {
+  readonly kind: typeof SIMPLE
+  readonly type: SimpleTypeAnnotation
+  readonly wrappers: ReadonlyArray<Wrapper>
+}
+interface ComplexShape {
+  readonly kind: typeof COMPLEX
+  readonly members: ReadonlyArray<Member>
+  readonly byLocal: ReadonlyMap<string, ReadonlyArray<number>>
+  readonly wrappers: ReadonlyArray<Wrapper>
+}
+interface ArrayShape {
+  readonly kind: typeof ARRAY
+  readonly item: ElementDecl
+  readonly wrappers: ReadonlyArray<Wrapper>
+}
+type Shape = SimpleShape | ComplexShape | ArrayShape
+
+// frame kinds
+const DOCUMENT = 0
+const ENVELOPE = 1
+const HEADER = 2
+const BODY = 3
+const COMPLEX = 4
+const ARRAY = 5
+const SIMPLE = 6
+const NIL = 7
+const SKIP = 8
+const CAPTURE = 9
+
+const shapes = new WeakMap<Node, Shape>()
+
+const indexMembers = (members: ReadonlyArray<Member>): Map<string, Array<number>> => {
+  const byLocal = new Map<string, Array<number>>()
+  members.forEach((m, i) => {
+    const list = byLocal.get(m.name)
+    if (list === undefined) byLocal.set(m.name, [i])
+    else list.push(i)
+  })
+  return byLocal
+}
+
+const shapeOf = (node: Node): Shape => {
+  const cached = shapes.get(node)
+  if (cached !== undefined) return cached
+  const wrappers: Array<Wrapper> = []
+  let current = node
+  for (;;) {
+    if (current._tag === "Lazy") current = current.get()
+    else if (current._tag === "Refine" || current._tag === "Transform") {
+      wrappers.push(current)
+      current = current.from
+    } else break
+  }
+  // wrappers are applied innermost first
+  wrappers.reverse()
+  const shape: Shape = current._tag === "Simple"
+    ? { kind: SIMPLE, type: current.type, wrappers }
+    : current._tag === "Complex"
+    ? complexShape(current, wrappers)
+    : { kind: ARRAY, item: current.item, wrappers }
+  shapes.set(node, shape)
+  return shape
+}
+
+const complexShape = (node: ComplexNode, wrappers: ReadonlyArray<Wrapper>): ComplexShape => ({
+  kind: COMPLEX,
+  members: node.members,
+  byLocal: indexMembers(node.members),
+  wrappers
+})
+
+const ABSENT: unique symbol = Symbol("absent")
+
+type Transform = (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
+const transformSchemas = new WeakMap<AST.Transformation, Transform>()
+const transformOf = (ast: AST.Transformation): Transform => {
+  let decode = transformSchemas.get(ast)
+  if (decode === undefined) {
+    decode = ParseResult.decodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
+    transformSchemas.set(ast, decode)
+  }
+  return decode
+}
+
+/** Sets a property without ever reaching a prototype setter (`__proto__` is plain data). */
+const setProperty = (target: Record<string, unknown>, key: string, value: unknown): void => {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  } else target[key] = value
+}
+
+const WHITESPACE = /^[ \t\n\r]*$/
+
+// ---------------------------------------------------------------------------------------------
+// frames: reused, one per open element
+// ---------------------------------------------------------------------------------------------
+
+class Frame {
+  kind = DOCUMENT
+  name = ""
+  position = 0
+  slot = -1
+  shape: Shape | undefined = undefined
+  decl: ElementDecl | undefined = undefined
+  values: Array<unknown> | undefined = undefined
+  last = -1
+  items: Array<unknown> | undefined = undefined
+  text = ""
+  count = 0
+  ordered = true
+  capture: Captured | undefined = undefined
+}
+
+/** What the decoder returns once the document has ended. */
+export interface Decoded {
+  readonly value: unknown
+  readonly soapVersion: "1.1" | "1.2" | undefined
+}
+
+/**
+ * A push decoder: `write` text as it arrives, then `end`. Both throw `DecodeFailure`; after a failure the
+ * decoder is spent.
+ */
+export class Decoder {
+  private readonly parser: SaxesParser<{ xmlns: true; position: true }>
+  private readonly stack: Array<Frame> = []
+  private top = -1
+  private depth = 0
+  private attributes = 0
+  private lastEvent = 0
+  private length = 0
+  private failure: DecodeFailure | undefined = undefined
+  private result: unknown = ABSENT
+  private soapVersion: "1.1" | "1.2" | undefined = undefined
+  private envelopeNamespace = ""
+  private headerFrame: Frame | undefined = undefined
+  private sawHeaderElement = false
+  private bodyValue: unknown = ABSENT
+  private sawBody = false
+  private closing = false
+
+  constructor(private readonly plan: RootPlan, private readonly limits: Limits) {
+    const parser = new SaxesParser({
+      xmlns: true,
+      position: true,
+      forceXMLVersion: true,
+      defaultXMLVersion: "1.0"
+    })
+    this.parser = parser
+    parser.on("error", (e) => this.onError(e))
+    parser.on("xmldecl", (d) => this.onXmlDecl(d.version, d.encoding))
+    parser.on("doctype", () => this.fail(this.parseError("Doctype", "a DOCTYPE is not allowed in a SOAP message")))
+    parser.on(
+      "processinginstruction",
+      (pi) => this.fail(this.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`))
+    )
+    parser.on("opentagstart", () => this.onOpenTagStart())
+    parser.on("attribute", () => this.onAttribute())
+    parser.on("opentag", (tag) => this.onOpenTag(tag))
+    parser.on("closetag", (tag) => this.onCloseTag(tag))
+    parser.on("text", (text) => this.onText(text))
+    parser.on("cdata", (text) => this.onText(text))
+    parser.on("comment", () => this.mark())
+    this.push(DOCUMENT, "", undefined)
+  }
+
+  /** Feeds decoded text. */
+  write(chunk: string): void {
+    if (this.failure !== undefined) throw this.failure
+    this.length += chunk.length
+    if (this.length > this.limits.maxMessageLength) {
+      this.fail(new XmlLimitError({ reason: "MessageLength", limit: this.limits.maxMessageLength, ...this.location() }))
+    }
+    // Feed in slices so that no single run of text is parsed far past the text limit before it is checked.
+    const slice = Math.min(65536, this.limits.maxTextLength + 1)
+    for (let start = 0; start < chunk.length;) {
+      let end = Math.min(chunk.length, start + slice)
+      // Never cut between the two halves of a surrogate pair.
+      if (end < chunk.length && (chunk.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++
+      this.guard(() => this.parser.write(chunk.slice(start, end)))
+      if (this.parser.position - this.lastEvent > this.limits.maxTextLength) {
+        this.fail(new XmlLimitError({ reason: "TextLength", limit: this.limits.maxTextLength, ...this.location() }))
+      }
+      start = end
+    }
+  }
+
+  /** Ends the input: checks the document is complete and returns its value. */
+  end(): Decoded {
+    if (this.failure !== undefined) throw this.failure
+    if (this.length === 0) this.fail(this.parseError("Empty", "the document is empty"))
+    this.closing = true
+    this.guard(() => this.parser.close())
+    if (this.result === ABSENT) {
+      this.fail(this.parseError("Truncated", "the document ended before its root element was closed"))
+    }
+    return { value: this.result, soapVersion: this.soapVersion }
+  }
+
+  private guard(f: () => void): void {
+    try {
+      f()
+    } catch (e) {
+      if (e instanceof DecodeFailure) {
+        this.failure = e
+        throw e
+      }
+      // saxes threw on its own (it should not once an error handler is set): report it as malformed input.
+      this.failure = new DecodeFailure(this.parseError("Malformed", e instanceof Error ? e.message : String(e)))
+      throw this.failure
+    }
+  }
+
+  private fail(error: DecodeError): never {
+    throw new DecodeFailure(error)
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // locations and paths
+  // -------------------------------------------------------------------------------------------
+
+  private location(extra?: string): { path: string; line: number; column: number } {
+    let path = ""
+    for (let i = 1; i <= this.top; i++) {
+      const frame = this.stack[i]!
+      path += "/" + frame.name + (frame.position > 0 ? `[${frame.position}]` : "")
+    }
+    if (extra !== undefined) path += "/" + extra
+    return { path, line: this.parser.line, column: this.parser.column }
+  }
+
+  private parseError(reason: XmlParseError["reason"], detail: string): XmlParseError {
+    return new XmlParseError({ reason, detail, ...this.location() })
+  }
+
+  private decodeError(reason: XmlDecodeError["reason"], detail: string, extra?: string): XmlDecodeError {
+    return new XmlDecodeError({ reason, detail, ...this.location(extra) })
+  }
+
+  private envelopeError(reason: SoapEnvelopeError["reason"], detail: string, extra?: string): SoapEnvelopeError {
+    return new SoapEnvelopeError({ reason, detail, ...this.location(extra) })
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // saxes events
+  // -------------------------------------------------------------------------------------------
+
+  private mark(): void {
+    this.lastEvent = this.parser.position
+  }
+
+  private onError(error: Error): void {
+    // saxes prefixes its messages with line:column; the location fields carry them instead.
+    const detail = error.message.replace(/^[^:]*:\d+:\d+: /, "")
+    this.fail(this.parseError(this.closing ? "Truncated" : "Malformed", detail))
+  }
+
+  private onXmlDecl(version: string | undefined, encoding: string | undefined): void {
+    this.mark()
+    if (version !== undefined && version !== "1.0") {
+      this.fail(this.parseError("Version", `XML version ${version} is not supported; only 1.0 is`))
+    }
+    if (encoding !== undefined && encoding.toLowerCase() !== "utf-8") {
+      this.fail(this.parseError("Encoding", `the document declares encoding ${encoding}; only UTF-8 is supported`))
+    }
+  }
+
+  private onOpenTagStart(): void {
+    this.mark()
+    this.attributes = 0
+    if (++this.depth > this.limits.maxDepth) {
+      this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location() }))
+    }
+  }
+
+  private onAttribute(): void {
+    this.mark()
+    if (++this.attributes > this.limits.maxAttributes) {
+      this.fail(new XmlLimitError({ reason: "Attributes", limit: this.limits.maxAttributes, ...this.location() }))
+    }
+  }
+
+  private onText(text: string): void {
+    this.mark()
+    const frame = this.stack[this.top]!
+    switch (frame.kind) {
+      case SIMPLE:
+        if (frame.text.length + text.length > this.limits.maxTextLength) {
+          this.fail(new XmlLimitError({ reason: "TextLength", limit: this.limits.maxTextLength, ...this.location() }))
+        }
+        frame.text += text
+        return
+      case SKIP:
+        return
+      case CAPTURE:
+        frame.capture!.children.push(text)
+        return
+      case NIL:
+        this.fail(this.decodeError("InvalidNil", "an element with xsi:nil=\"true\" must be empty"))
+        break
+      case DOCUMENT:
+        // Text outside the root: saxes reports anything that is not whitespace.
+        return
+    }
+    if (WHITESPACE.test(text)) return
+    if (frame.kind === COMPLEX || frame.kind === ARRAY) {
+      this.fail(this.decodeError("UnexpectedText", `unexpected text ${preview(text)} in element content`))
+    }
+    this.fail(this.envelopeError("UnexpectedText", `unexpected text ${preview(text)}`))
+  }
+
+  private onOpenTag(tag: SaxesTagNS): void {
+    this.mark()
+    const parent = this.stack[this.top]!
+    const uri = tag.uri
+    const local = tag.local
+    switch (parent.kind) {
+      case DOCUMENT:
+        if (parent.count++ > 0) this.fail(this.parseError("Malformed", "a second root element"))
+        return this.openRoot(tag)
+      case ENVELOPE:
+        return this.openInEnvelope(parent, tag)
+      case HEADER:
+        return this.openMember(parent, tag)
+      case BODY: {
+        if (parent.count++ > 0) {
+          this.fail(this.envelopeError("UnexpectedBodyElement", "the Body holds more than one element", local))
+        }
+        if (local === "Fault" && uri === this.envelopeNamespace) {
+          return this.openCapture(tag)
+        }
+        if (this.plan._tag !== "Envelope") return
+        const body = this.plan.body
+        if (local !== body.name || uri !== body.namespace) {
+          this.fail(
+            this.decodeError(
+              "UnexpectedElement",
+              `expected {${body.namespace}}${body.name}, found {${uri}}${local}`,
+              local
+            )
+          )
+        }
+        return this.openElement(body, tag, -1, 0)
+      }
+      case COMPLEX:
+        return this.openMember(parent, tag)
+      case ARRAY: {
+        const item = (parent.shape as ArrayShape).item
+        if (local !== item.name || uri !== item.namespace) {
+          this.push(SKIP, local, undefined)
+          return
+        }
+        if (parent.items!.length >= this.limits.maxItems) {
+          this.fail(new XmlLimitError({ reason: "Items", limit: this.limits.maxItems, ...this.location(local) }))
+        }
+        return this.openElement(item, tag, -1, parent.items!.length + 1)
+      }
+      case SIMPLE:
+        this.fail(this.decodeError("UnexpectedElement", `element ${local} inside simple content`, local))
+        break
+      case NIL:
+        this.fail(this.decodeError("InvalidNil", "an element with xsi:nil=\"true\" must be empty", local))
+        break
+      case SKIP:
+        parent.count++
+        return
+      case CAPTURE:
+        return this.openCapture(tag)
+    }
+  }
+
+  private onCloseTag(tag: SaxesTagNS): void {
+    this.mark()
+    this.depth--
+    const frame = this.stack[this.top]!
+    switch (frame.kind) {
+      case SKIP:
+        if (frame.count > 0) {
+          frame.count--
+          return
+        }
+        this.top--
+        return
+      case SIMPLE: {
+        const shape = frame.shape as SimpleShape
+        const parsed = shape.type.parse(frame.text)
+        if (!parsed.ok) this.fail(this.decodeError("InvalidValue", parsed.message))
+        return this.complete(frame, this.unwrap(shape, parsed.value))
+      }
+      case COMPLEX:
+        return this.complete(frame, this.unwrap(frame.shape!, this.buildObject(frame)))
+      case ARRAY:
+        return this.complete(frame, this.unwrap(frame.shape!, frame.items))
+      case NIL:
+        return this.complete(frame, null)
+      case HEADER:
+        this.top--
+        return
+      case BODY:
+        if (frame.count === 0) this.fail(this.envelopeError("EmptyBody", "the Body is empty"))
+        this.top--
+        return
+      case ENVELOPE:
+        return this.closeEnvelope()
+      case CAPTURE: {
+        const captured = frame.capture!
+        const text = captured.children.length === 1 ? captured.children[0] : undefined
+        if (typeof text === "string") {
+          const trimmed = text.trim()
+          const colon = trimmed.indexOf(":")
+          const prefix = colon === -1 ? "" : trimmed.slice(0, colon)
+          const namespace = this.parser.resolve(prefix)
+          if (namespace !== undefined) captured.qnameValue = { namespace, name: trimmed.slice(colon + 1) }
+        }
+        this.top--
+        const parent = this.stack[this.top]!
+        if (parent.kind === CAPTURE) {
+          parent.capture!.children.push(captured)
+          return
+        }
+        const fault = readFault(captured, this.envelopeNamespace)
+        this.fail(new SoapFault({ ...fault, subcodes: [...fault.subcodes], texts: [...fault.texts], ...this.location() }))
+      }
+    }
+    void tag
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // opening elements
+  // -------------------------------------------------------------------------------------------
+
+  private push(kind: number, name: string, decl: ElementDecl | undefined): Frame {
+    const index = ++this.top
+    let frame = this.stack[index]
+    if (frame === undefined) {
+      frame = new Frame()
+      this.stack[index] = frame
+    }
+    frame.kind = kind
+    frame.name = name
+    frame.position = 0
+    frame.slot = -1
+    frame.decl = decl
+    frame.shape = undefined
+    frame.values = undefined
+    frame.items = undefined
+    frame.last = -1
+    frame.text = ""
+    frame.count = 0
+    frame.ordered = true
+    frame.capture = undefined
+    return frame
+  }
+
+  private openRoot(tag: SaxesTagNS): void {
+    if (this.plan._tag === "Document") {
+      const root = this.plan.root
+      if (tag.local !== root.name || tag.uri !== root.namespace) {
+        this.fail(
+          this.decodeError(
+            "UnexpectedElement",
+            `expected root element {${root.namespace}}${root.name}, found {${tag.uri}}${tag.local}`,
+            tag.local
+          )
+        )
+      }
+      return this.openElement(root, tag, -1, 0)
+    }
+    if (tag.local !== "Envelope" || (tag.uri !== SOAP11 && tag.uri !== SOAP12)) {
+      this.fail(
+        this.envelopeError(
+          "NotSoap",
+          `the root element is {${tag.uri}}${tag.local}, not a SOAP 1.1 or 1.2 Envelope`,
+          tag.local
+        )
+      )
+    }
+    this.envelopeNamespace = tag.uri
+    this.soapVersion = tag.uri === SOAP11 ? "1.1" : "1.2"
+    this.push(ENVELOPE, "Envelope", undefined)
+  }
+
+  private ensureHeaderFrame(): Frame {
+    if (this.headerFrame === undefined) {
+      const plan = this.plan as Extract<RootPlan, { _tag: "Envelope" }>
+      const frame = new Frame()
+      frame.kind = HEADER
+      frame.name = "Header"
+      frame.shape = complexShape(plan.header, [])
+      frame.values = new Array(plan.header.members.length).fill(ABSENT)
+      frame.ordered = false
+      this.headerFrame = frame
+    }
+    return this.headerFrame
+  }
+
+  private openInEnvelope(envelope: Frame, tag: SaxesTagNS): void {
+    const local = tag.local
+    if (tag.uri === this.envelopeNamespace) {
+      if (local === "Header") {
+        if (this.sawBody) this.fail(this.envelopeError("HeaderAfterBody", "the Header comes after the Body", local))
+        if (this.sawHeaderElement) this.fail(this.envelopeError("DuplicateHeader", "a second Header", local))
+        this.sawHeaderElement = true
+        // Header blocks written directly under the Envelope and those inside the Header element fill
+        // one set of values.
+        const header = this.ensureHeaderFrame()
+        const frame = this.push(HEADER, "Header", undefined)
+        frame.shape = header.shape
+        frame.values = header.values
+        frame.ordered = false
+        return
+      }
+      if (local === "Body") {
+        if (this.sawBody) this.fail(this.envelopeError("DuplicateBody", "a second Body", local))
+        this.sawBody = true
+        this.push(BODY, "Body", undefined)
+        return
+      }
+    }
+    if (this.sawBody) {
+      this.fail(this.envelopeError("ContentAfterBody", `element ${local} after the Body`, local))
+    }
+    // A header block written directly under the Envelope, as the vendor's examples do.
+    const header = this.ensureHeaderFrame()
+    this.openMember(header, tag)
+    void envelope
+  }
+
+  private openMember(parent: Frame, tag: SaxesTagNS): void {
+    const shape = parent.shape as ComplexShape
+    const local = tag.local
+    const candidates = shape.byLocal.get(local)
+    let index = -1
+    if (candidates !== undefined) {
+      for (let i = 0; i < candidates.length; i++) {
+        if (shape.members[candidates[i]!]!.namespace === tag.uri) {
+          index = candidates[i]!
+          break
+        }
+      }
+    }
+    if (index === -1) {
+      // Unknown elements are skipped, as WCF does, for forward compatibility.
+      this.push(SKIP, local, undefined)
+      return
+    }
+    const values = parent.values!
+    if (values[index] !== ABSENT) {
+      this.fail(this.decodeError("DuplicateElement", `element ${local} appears twice`, local))
+    }
+    if (parent.ordered) {
+      if (index < parent.last) {
+        const after = shape.members[parent.last]!.name
+        this.fail(this.decodeError("OutOfOrder", `element ${local} must come before ${after}`, local))
+      }
+      parent.last = index
+    }
+    this.openElement(shape.members[index]!, tag, index, 0)
+  }
+
+  private openElement(decl: ElementDecl, tag: SaxesTagNS, slot: number, position: number): void {
+    const nil = this.nilOf(tag)
+    if (nil) {
+      if (!decl.nillable) {
+        this.fail(this.decodeError("InvalidNil", `element ${decl.name} is not nillable`, decl.name))
+      }
+      const frame = this.push(NIL, decl.name, decl)
+      frame.slot = slot
+      frame.position = position
+      return
+    }
+    const shape = shapeOf(decl.node)
+    const frame = this.push(shape.kind, decl.name, decl)
+    frame.slot = slot
+    frame.position = position
+    frame.shape = shape
+    if (shape.kind === COMPLEX) frame.values = new Array(shape.members.length).fill(ABSENT)
+    else if (shape.kind === ARRAY) frame.items = []
+  }
+
+  private nilOf(tag: SaxesTagNS): boolean {
+    const attributes = tag.attributes as Record<string, SaxesAttributeNS>
+    for (const name in attributes) {
+      const attribute = attributes[name]!
+      if (attribute.local === "nil" && attribute.uri === XSI) {
+        switch (attribute.value.trim()) {
+          case "true":
+          case "1":
+            return true
+          case "false":
+          case "0":
+            return false
+          default:
+            this.fail(
+              this.decodeError("InvalidNil", `xsi:nil=${JSON.stringify(attribute.value)} is not a boolean`, tag.local)
+            )
+        }
+      }
+    }
+    return false
+  }
+
+  private openCapture(tag: SaxesTagNS): void {
+    const attributes = tag.attributes as Record<string, SaxesAttributeNS>
+    const captured: Captured = {
+      namespace: tag.uri,
+      local: tag.local,
+      qualifiedName: tag.name,
+      attributes: Object.keys(attributes).map((name) => ({
+        name,
+        namespace: attributes[name]!.uri,
+        value: attributes[name]!.value
+      })),
+      children: [],
+      qnameValue: undefined
+    }
+    const frame = this.push(CAPTURE, tag.local, undefined)
+    frame.capture = captured
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // closing elements
+  // -------------------------------------------------------------------------------------------
+
+  private buildObject(frame: Frame): Record<string, unknown> {
+    const shape = frame.shape as ComplexShape
+    const values = frame.values!
+    const out: Record<string, unknown> = {}
+    const members = shape.members
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i]!
+      let value = values[i]
+      if (value === ABSENT) {
+        if (member.optional) continue
+        if (member.defaultValue === undefined) {
+          this.fail(this.decodeError("MissingElement", `element ${member.name} is required`, member.name))
+        }
+        value = member.defaultValue()
+      }
+      setProperty(out, member.key, value)
+    }
+    return out
+  }
+
+  private unwrap(shape: Shape, value: unknown): unknown {
+    const wrappers = shape.wrappers
+    for (let i = 0; i < wrappers.length; i++) {
+      const wrapper = wrappers[i]!
+      if (wrapper._tag === "Refine") {
+        const issue = wrapper.ast.filter(value, {}, wrapper.ast)
+        if (Option.isSome(issue)) {
+          this.fail(this.decodeError("InvalidValue", ParseResult.TreeFormatter.formatIssueSync(issue.value)))
+        }
+      } else {
+        const result = transformOf(wrapper.ast)(value)
+        if (result._tag === "Left") {
+          this.fail(this.decodeError("InvalidValue", ParseResult.TreeFormatter.formatIssueSync(result.left)))
+        }
+        value = result.right
+      }
+    }
+    return value
+  }
+
+  private complete(frame: Frame, value: unknown): void {
+    this.top--
+    const parent = this.stack[this.top]!
+    switch (parent.kind) {
+      case COMPLEX:
+      case HEADER:
+        parent.values![frame.slot] = value
+        return
+      case ENVELOPE:
+        // a header block written directly under the Envelope
+        this.headerFrame!.values![frame.slot] = value
+        return
+      case ARRAY:
+        parent.items!.push(value)
+        return
+      case BODY:
+        this.bodyValue = value
+        return
+      case DOCUMENT:
+        this.result = value
+        return
+    }
+  }
+
+  private closeEnvelope(): void {
+    const plan = this.plan as Extract<RootPlan, { _tag: "Envelope" }>
+    if (!this.sawBody) this.fail(this.envelopeError("MissingBody", "the Envelope has no Body"))
+    const header = this.ensureHeaderFrame()
+    // The header frame is not on the stack here; build its value at the Envelope's path.
+    const headerValue = this.buildObject(header)
+    this.top--
+    const message: Record<string, unknown> = {}
+    setProperty(message, plan.headerKey, headerValue)
+    setProperty(message, plan.bodyKey, this.bodyValue)
+    this.result = message
+  }
+}
+
+const preview = (text: string): string => JSON.stringify(text.length > 40 ? text.slice(0, 40) + "…" : text)

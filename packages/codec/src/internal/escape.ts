@@ -1,0 +1,42 @@
+/**
+ * Writing text that XML 1.0 can carry, and refusing text that it cannot.
+ */
+
+/**
+ * Characters outside XML 1.0's `Char` production: C0 controls other than tab, LF and CR,
+ * U+FFFE, U+FFFF and unpaired surrogates (the `u` flag makes a lone surrogate a code point of its own).
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+
+/** The index of the first character XML 1.0 cannot carry, or -1. */
+export const findInvalidCharacter = (text: string): number => {
+  const match = NOT_XML_CHAR.exec(text)
+  return match === null ? -1 : match.index
+}
+
+/** Describes the code unit or code point at `index` as `U+XXXX`. */
+export const describeCharacter = (text: string, index: number): string =>
+  "U+" + (text.codePointAt(index) ?? 0).toString(16).toUpperCase().padStart(4, "0")
+
+const NEEDS_ESCAPE = /[&<>\r]/
+const ESCAPES = /[&<>\r]/g
+const replace = (c: string): string => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#13;"
+
+/**
+ * Escapes element text: `&`, `<`, `>` (so that `]]>` never appears) and CR, written as `&#13;` so that a
+ * parser's line-end normalisation does not turn it into LF.
+ */
+export const escapeText = (text: string): string => NEEDS_ESCAPE.test(text) ? text.replace(ESCAPES, replace) : text
+
+/** Escapes an attribute value written between double quotes. */
+export const escapeAttribute = (text: string): string =>
+  text.replace(/[&<>"\t\n\r]/g, (c) =>
+    c === "&"
+      ? "&amp;"
+      : c === "<"
+      ? "&lt;"
+      : c === ">"
+      ? "&gt;"
+      : c === "\""
+      ? "&quot;"
+      : `&#${c.charCodeAt(0)};`)

@@ -1,0 +1,134 @@
+/**
+ * XSD lexical rules (XML Schema Part 2) for the simple types the codec knows.
+ */
+import type { LexicalResult } from "./annotations.js"
+
+const ok = <A>(value: A): LexicalResult<A> => ({ ok: true, value })
+const fail = (message: string): LexicalResult<never> => ({ ok: false, message })
+
+/** `whiteSpace="collapse"`: tabs, newlines and CRs become spaces, runs of spaces become one, ends trimmed. */
+export const collapse = (text: string): string => {
+  // Fast path: most values are already collapsed.
+  if (!/[\t\n\r]| {2}|^ | $/.test(text)) return text
+  return text.replace(/[\t\n\r ]+/g, " ").trim()
+}
+
+const INTEGER = /^[+-]?[0-9]+$/
+
+/** Reads an XSD integer type bounded by `min` and `max` (`xs:int`, `xs:short`, ...). */
+export const parseBoundedInteger = (typeName: string, min: number, max: number) =>
+(text: string): LexicalResult<number> => {
+  const collapsed = collapse(text)
+  if (!INTEGER.test(collapsed)) return fail(`${JSON.stringify(text)} is not a valid ${typeName}`)
+  const value = Number(collapsed)
+  if (value < min || value > max) {
+    return fail(`${JSON.stringify(text)} is outside the range of ${typeName} (${min} to ${max})`)
+  }
+  // Number("-0") is -0; the value space of an integer type has a single zero.
+  return ok(value === 0 ? 0 : value)
+}
+
+/** Writes an XSD integer type bounded by `min` and `max`. */
+export const formatBoundedInteger = (typeName: string, min: number, max: number) =>
+(value: number): LexicalResult<string> =>
+  Number.isInteger(value) && value >= min && value <= max
+    ? ok(String(value === 0 ? 0 : value))
+    : fail(`${String(value)} is not a valid ${typeName}`)
+
+/** Reads `xs:boolean`: `true`, `false`, `1` or `0` after whitespace collapsing. */
+export const parseBoolean = (text: string): LexicalResult<boolean> => {
+  switch (collapse(text)) {
+    case "true":
+    case "1":
+      return ok(true)
+    case "false":
+    case "0":
+      return ok(false)
+    default:
+      return fail(`${JSON.stringify(text)} is not a valid xs:boolean`)
+  }
+}
+
+/** Writes `xs:boolean` in its canonical form. */
+export const formatBoolean = (value: boolean): LexicalResult<string> =>
+  typeof value === "boolean" ? ok(value ? "true" : "false") : fail(`${String(value)} is not a valid xs:boolean`)
+
+const DOUBLE = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/
+
+/** Reads `xs:double`, including `INF`, `-INF` and `NaN`. */
+export const parseDouble = (text: string): LexicalResult<number> => {
+  const collapsed = collapse(text)
+  switch (collapsed) {
+    case "INF":
+    case "+INF":
+      return ok(Number.POSITIVE_INFINITY)
+    case "-INF":
+      return ok(Number.NEGATIVE_INFINITY)
+    case "NaN":
+      return ok(Number.NaN)
+  }
+  return DOUBLE.test(collapsed) ? ok(Number(collapsed)) : fail(`${JSON.stringify(text)} is not a valid xs:double`)
+}
+
+/** Writes `xs:double`. */
+export const formatDouble = (value: number): LexicalResult<string> => {
+  if (typeof value !== "number") return fail(`${String(value)} is not a valid xs:double`)
+  if (Number.isNaN(value)) return ok("NaN")
+  if (value === Number.POSITIVE_INFINITY) return ok("INF")
+  if (value === Number.NEGATIVE_INFINITY) return ok("-INF")
+  return ok(Object.is(value, -0) ? "-0" : String(value))
+}
+
+/** Reads `xs:string`: the text exactly as the parser delivered it, never trimmed. */
+export const parseString = (text: string): LexicalResult<string> => ok(text)
+
+/** Writes `xs:string`. */
+export const formatString = (value: string): LexicalResult<string> =>
+  typeof value === "string" ? ok(value) : fail(`${String(value)} is not a string`)
+
+/** Reads an enumeration of string literals after whitespace collapsing (the XSD default for restrictions of `xs:string` tokens). */
+export const parseEnumeration = (typeName: string, values: ReadonlyArray<string>) => {
+  const set = new Set(values)
+  return (text: string): LexicalResult<string> => {
+    const collapsed = collapse(text)
+    return set.has(collapsed)
+      ? ok(collapsed)
+      : fail(`${JSON.stringify(text)} is not one of ${typeName}'s values (${values.join(", ")})`)
+  }
+}
+
+/** Writes an enumeration value. */
+export const formatEnumeration = (typeName: string, values: ReadonlyArray<string>) => {
+  const set = new Set(values)
+  return (value: string): LexicalResult<string> =>
+    set.has(value) ? ok(value) : fail(`${JSON.stringify(value)} is not one of ${typeName}'s values`)
+}
+
+/** Reads an `xs:list`: items separated by whitespace, each read by `item`. */
+export const parseList = <A>(item: (text: string) => LexicalResult<A>) => (text: string): LexicalResult<Array<A>> => {
+  const collapsed = collapse(text)
+  if (collapsed === "") return ok([])
+  const out: Array<A> = []
+  for (const token of collapsed.split(" ")) {
+    const result = item(token)
+    if (!result.ok) return result
+    out.push(result.value)
+  }
+  return ok(out)
+}
+
+/** Writes an `xs:list`: items separated by single spaces. */
+export const formatList = <A>(item: (value: A) => LexicalResult<string>) =>
+(values: ReadonlyArray<A>): LexicalResult<string> => {
+  if (!Array.isArray(values)) return fail(`${String(values)} is not a list`)
+  const out: Array<string> = []
+  for (const value of values) {
+    const result = item(value)
+    if (!result.ok) return result
+    if (result.value === "" || /[\t\n\r ]/.test(result.value)) {
+      return fail(`${JSON.stringify(result.value)} cannot be an item of an xs:list`)
+    }
+    out.push(result.value)
+  }
+  return ok(out.join(" "))
+}

@@ -1,0 +1,315 @@
+/**
+ * The one place that interprets a schema's AST: it turns an annotated schema into an XML plan (which
+ * elements, in which order, with which simple types), compiled once per AST node and cached. The
+ * encoder and the decoder are built from the plan, never from the AST.
+ */
+import * as AST from "effect/SchemaAST"
+import * as annotations from "./annotations.js"
+import type { QName, SimpleTypeAnnotation } from "./annotations.js"
+import * as lexical from "./lexical.js"
+
+/** A value written as element text. */
+export interface SimpleNode {
+  readonly _tag: "Simple"
+  readonly type: SimpleTypeAnnotation
+}
+
+/** A struct written as an `xs:sequence` of member elements. */
+export interface ComplexNode {
+  readonly _tag: "Complex"
+  readonly typeName: QName | undefined
+  readonly members: ReadonlyArray<Member>
+}
+
+/** An array written as a repeated item element. */
+export interface ArrayNode {
+  readonly _tag: "Array"
+  readonly typeName: QName | undefined
+  readonly item: ElementDecl
+}
+
+/** A recursive reference (`Schema.suspend`), resolved on first use. */
+export interface LazyNode {
+  readonly _tag: "Lazy"
+  readonly get: () => Node
+}
+
+/** A refinement checked after decoding and before encoding the node it refines. */
+export interface RefineNode {
+  readonly _tag: "Refine"
+  readonly from: Node
+  readonly ast: AST.Refinement
+}
+
+/** A transformation: the XML carries the `from` side. */
+export interface TransformNode {
+  readonly _tag: "Transform"
+  readonly from: Node
+  readonly ast: AST.Transformation
+}
+
+export type Node = SimpleNode | ComplexNode | ArrayNode | LazyNode | RefineNode | TransformNode
+
+/** An element: its qualified name, whether it may be `xsi:nil`, and its content. */
+export interface ElementDecl extends QName {
+  readonly nillable: boolean
+  readonly node: Node
+}
+
+/** A member of a struct: an element, the property key it fills, and what its absence means. */
+export interface Member extends ElementDecl {
+  readonly key: string
+  /** `true` when the property is optional: an absent element leaves the key out. */
+  readonly optional: boolean
+  /** `0` when an absent element decodes to the member's default value. */
+  readonly minOccurs: 0 | 1
+  readonly defaultValue: (() => unknown) | undefined
+}
+
+/** The plan of a whole document. */
+export type RootPlan =
+  | {
+    readonly _tag: "Envelope"
+    readonly headerKey: string
+    readonly header: ComplexNode
+    readonly bodyKey: string
+    readonly body: ElementDecl
+  }
+  | { readonly _tag: "Document"; readonly root: ElementDecl }
+
+const XS = "http://www.w3.org/2001/XMLSchema"
+
+const definitionError = (path: ReadonlyArray<PropertyKey>, message: string): Error =>
+  new Error(`Cannot derive an XML codec at ${path.length === 0 ? "the root" : path.map(String).join(".")}: ${message}`)
+
+const builtinString: SimpleTypeAnnotation<string> = {
+  name: { namespace: XS, name: "string" },
+  parse: lexical.parseString,
+  format: lexical.formatString,
+  default: ""
+}
+const builtinBoolean: SimpleTypeAnnotation<boolean> = {
+  name: { namespace: XS, name: "boolean" },
+  parse: lexical.parseBoolean,
+  format: lexical.formatBoolean,
+  default: false
+}
+const builtinDouble: SimpleTypeAnnotation<number> = {
+  name: { namespace: XS, name: "double" },
+  parse: lexical.parseDouble,
+  format: lexical.formatDouble,
+  default: 0
+}
+
+const simple = <A>(type: SimpleTypeAnnotation<A>): SimpleNode => ({
+  _tag: "Simple",
+  type: type as unknown as SimpleTypeAnnotation
+})
+
+const unsupported = (what: string) => (_: AST.AST, __: unknown, path: ReadonlyArray<PropertyKey>): Node => {
+  throw definitionError(path, `${what} has no XML form; annotate it with a simple type (see Xsd)`)
+}
+
+const enumeration = (values: ReadonlyArray<string>, name: string): SimpleNode =>
+  simple({
+    name: { namespace: "", name },
+    parse: lexical.parseEnumeration(name, values),
+    format: lexical.formatEnumeration(name, values),
+    default: values[0]!
+  })
+
+const stringLiterals = (types: ReadonlyArray<AST.AST>): Array<string> | undefined => {
+  const out: Array<string> = []
+  for (const type of types) {
+    if (!AST.isLiteral(type) || typeof type.literal !== "string") return undefined
+    out.push(type.literal)
+  }
+  return out
+}
+
+const identifierOf = (ast: AST.AST): string =>
+  AST.getIdentifierAnnotation(ast).pipe((o) => o._tag === "Some" ? o.value : "enumeration")
+
+const match: AST.Match<Node> = {
+  Declaration: unsupported("a declared type"),
+  Literal: (ast, _, path) => {
+    if (typeof ast.literal !== "string") throw definitionError(path, `the literal ${String(ast.literal)} has no XML form`)
+    return enumeration([ast.literal], identifierOf(ast))
+  },
+  UniqueSymbol: unsupported("a unique symbol"),
+  UndefinedKeyword: unsupported("undefined"),
+  VoidKeyword: unsupported("void"),
+  NeverKeyword: unsupported("never"),
+  UnknownKeyword: unsupported("unknown"),
+  AnyKeyword: unsupported("any"),
+  StringKeyword: () => simple(builtinString),
+  NumberKeyword: () => simple(builtinDouble),
+  BooleanKeyword: () => simple(builtinBoolean),
+  BigIntKeyword: unsupported("bigint"),
+  SymbolKeyword: unsupported("symbol"),
+  ObjectKeyword: unsupported("object"),
+  Enums: (ast) => {
+    const values = ast.enums.map(([, value]) => value)
+    const strings = values.filter((value): value is string => typeof value === "string")
+    if (strings.length !== values.length) throw definitionError([], "numeric enums have no XML form")
+    return enumeration(strings, identifierOf(ast))
+  },
+  TemplateLiteral: unsupported("a template literal"),
+  TypeLiteral: (ast, go, path) => {
+    if (ast.indexSignatures.length > 0) throw definitionError(path, "index signatures have no XML form")
+    const complexType = annotations.getComplexType(ast)
+    const namespace = complexType?.namespace ?? ""
+    const members = ast.propertySignatures.map((ps): Member => {
+      if (typeof ps.name !== "string") throw definitionError(path, "only string keys have an XML form")
+      const element = annotations.getElement(ps)
+      const memberPath = [...path, ps.name]
+      const { nillable, node } = elementType(ps.type, go, memberPath)
+      const minOccurs = ps.isOptional ? 0 : element?.minOccurs ?? 1
+      const member: Member = {
+        key: ps.name,
+        name: element?.name ?? ps.name,
+        namespace: element?.namespace ?? namespace,
+        nillable,
+        node,
+        optional: ps.isOptional,
+        minOccurs,
+        defaultValue: element?.default ?? (ps.isOptional || minOccurs === 1 ? undefined : defaultOf(node, nillable))
+      }
+      if (member.minOccurs === 0 && !member.optional && member.defaultValue === undefined) {
+        throw definitionError(memberPath, "a minOccurs=0 member of this type needs a default value")
+      }
+      return member
+    })
+    return {
+      _tag: "Complex",
+      typeName: complexType === undefined ? undefined : { namespace: complexType.namespace, name: complexType.name },
+      members
+    }
+  },
+  TupleType: (ast, go, path) => {
+    if (ast.elements.length > 0 || ast.rest.length !== 1) {
+      throw definitionError(path, "only arrays (no tuple elements) have an XML form")
+    }
+    const items = annotations.getItems(ast)
+    if (items === undefined) throw definitionError(path, "an array needs an item element name (Xml.items)")
+    const { nillable, node } = elementType(ast.rest[0]!.type, go, [...path, items.name])
+    const complexType = annotations.getComplexType(ast)
+    return {
+      _tag: "Array",
+      typeName: complexType === undefined ? undefined : { namespace: complexType.namespace, name: complexType.name },
+      item: { name: items.name, namespace: items.namespace, nillable, node }
+    }
+  },
+  Union: (ast, go, path) => {
+    const literals = stringLiterals(ast.types)
+    if (literals !== undefined) return enumeration(literals, identifierOf(ast))
+    const { nillable, node } = elementType(ast, go, path)
+    if (nillable) throw definitionError(path, "a nullable type is only allowed as the type of an element")
+    return node
+  },
+  Suspend: (ast, go, path) => {
+    let node: Node | undefined
+    return { _tag: "Lazy", get: () => node ??= go(ast.f(), path) }
+  },
+  Refinement: (ast, go, path) => ({ _tag: "Refine", from: go(ast.from, path), ast }),
+  Transformation: (ast, go, path) => ({ _tag: "Transform", from: go(ast.from, path), ast })
+}
+
+const cache = new WeakMap<AST.AST, Node>()
+
+/** Compiles (once per AST node) the XML plan of a schema. */
+export const plan = (ast: AST.AST, path: ReadonlyArray<PropertyKey> = []): Node => {
+  const cached = cache.get(ast)
+  if (cached !== undefined) return cached
+  const simpleType = annotations.getSimpleType(ast)
+  const node = simpleType !== undefined ? simple(simpleType) : match[ast._tag](
+    ast as never,
+    plan,
+    path
+  )
+  cache.set(ast, node)
+  return node
+}
+
+/** The content of an element of type `ast`: a `NullOr` makes it nillable, `undefined` is dropped. */
+const elementType = (
+  ast: AST.AST,
+  go: AST.Compiler<Node>,
+  path: ReadonlyArray<PropertyKey>
+): { readonly nillable: boolean; readonly node: Node } => {
+  if (AST.isUnion(ast) && annotations.getSimpleType(ast) === undefined) {
+    const rest = ast.types.filter((t) => !(AST.isLiteral(t) && t.literal === null) && !AST.isUndefinedKeyword(t))
+    const nillable = ast.types.some((t) => AST.isLiteral(t) && t.literal === null)
+    if (rest.length === ast.types.length) {
+      const literals = stringLiterals(rest)
+      if (literals !== undefined) return { nillable: false, node: go(ast, path) }
+      throw definitionError(path, "a union has no XML form unless it is of string literals or of a type and null")
+    }
+    if (rest.length === 0) throw definitionError(path, "a type that is only null or undefined has no XML form")
+    const inner = rest.length === 1 ? rest[0]! : AST.Union.make(rest)
+    return { nillable, node: go(inner, path) }
+  }
+  return { nillable: false, node: go(ast, path) }
+}
+
+/** The value an absent `minOccurs="0"` element decodes to, as WCF's DataContractSerializer gives it. */
+const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined => {
+  if (nillable) return () => null
+  switch (node._tag) {
+    case "Simple": {
+      const value = node.type.default
+      return Array.isArray(value) ? () => [] : () => value
+    }
+    case "Array":
+      return () => []
+    case "Refine":
+    case "Transform":
+      return defaultOf(node.from, false)
+    case "Lazy":
+    case "Complex":
+      return undefined
+  }
+}
+
+/** Follows lazy references to the node that holds content. */
+export const resolve = (node: Node): Exclude<Node, LazyNode> => {
+  let current = node
+  while (current._tag === "Lazy") current = current.get()
+  return current
+}
+
+/**
+ * The transformation a `Transform` node applies, with its `from` side reduced to its type: the XML
+ * carries values of that type, already checked by the decoder.
+ */
+export const transformationAst = (ast: AST.Transformation): AST.Transformation =>
+  new AST.Transformation(AST.typeAST(ast.from), ast.to, ast.transformation)
+
+/** Compiles the plan of a message root: a SOAP envelope or a plain document. */
+export const planRoot = (ast: AST.AST): RootPlan => {
+  const envelope = annotations.getEnvelope(ast)
+  if (envelope !== undefined) {
+    if (!AST.isTypeLiteral(ast)) throw definitionError([], "a SOAP message must be a struct")
+    const header = ast.propertySignatures.find((ps) => ps.name === envelope.headerKey)
+    const body = ast.propertySignatures.find((ps) => ps.name === envelope.bodyKey)
+    if (header === undefined || body === undefined) {
+      throw definitionError([], `a SOAP message needs the keys ${envelope.headerKey} and ${envelope.bodyKey}`)
+    }
+    const headerNode = resolve(plan(header.type, [envelope.headerKey]))
+    if (headerNode._tag !== "Complex") throw definitionError([envelope.headerKey], "the header must be a struct")
+    return {
+      _tag: "Envelope",
+      headerKey: envelope.headerKey,
+      header: headerNode,
+      bodyKey: envelope.bodyKey,
+      body: rootElement(body.type, [envelope.bodyKey])
+    }
+  }
+  return { _tag: "Document", root: rootElement(ast, []) }
+}
+
+const rootElement = (ast: AST.AST, path: ReadonlyArray<PropertyKey>): ElementDecl => {
+  const root = annotations.getRootElement(ast)
+  if (root === undefined) throw definitionError(path, "the root needs an element name (Xml.root or Soap.message)")
+  return { name: root.name, namespace: root.namespace, nillable: false, node: plan(ast, path) }
+}
