@@ -1,0 +1,78 @@
+/**
+ * Conformance: the vendor's examples decode to the values they show. The expected values are written
+ * from reading the XML files, with the WSDL's rules for what is absent (an absent `minOccurs="0"`
+ * member is its default: `null` for the nillable `TableRight` and `FieldProperties`).
+ */
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Either from "effect/Either"
+import { describe, expect, it } from "vitest"
+import { readReference } from "./support/reference.js"
+
+const exampleConnection = {
+  TableRight: null,
+  FieldProperties: null,
+  ErpConnectionId: 0,
+  ErpConnectorId: 0,
+  DisplayName: "",
+  DisplayDescription: "",
+  Active: false,
+  ConnectionId: "",
+  MostRecentTimestamp: "",
+  ConfigFields: [{ Key: "", Value: "" }],
+  Deleted: false,
+  AllAccess: false,
+  UserGroupAccessIds: [0],
+  AssociateAccessIds: [0]
+}
+
+const exampleRequestHeader = {
+  ApplicationToken: "1234567-1234-9876",
+  Credentials: { Ticket: "7T:1234abcxyzExample==" }
+}
+
+const decodeExample = <A, I>(schema: Parameters<typeof XmlCodec.decodeEither<A, I>>[0], file: string) =>
+  XmlCodec.decodeEither(schema)(readReference(`examples/${file}`))
+
+describe("vendor examples (SOAP 1.2 envelope, headers directly under Envelope, xsi:type everywhere)", () => {
+  it("SaveConnection.request.xml", () => {
+    expect(decodeExample(ErpSync.SaveConnectionRequest, "SaveConnection.request.xml")).toStrictEqual(
+      Either.right({ Header: exampleRequestHeader, Body: { Connection: exampleConnection } })
+    )
+  })
+
+  it("SaveConnection.response.xml", () => {
+    expect(decodeExample(ErpSync.SaveConnectionResponse, "SaveConnection.response.xml")).toStrictEqual(
+      Either.right({ Header: {}, Body: { Response: exampleConnection } })
+    )
+  })
+
+  it("GetConnection.request.xml", () => {
+    expect(decodeExample(ErpSync.GetConnectionRequest, "GetConnection.request.xml")).toStrictEqual(
+      Either.right({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } })
+    )
+  })
+
+  it("GetConnection.response.xml", () => {
+    expect(decodeExample(ErpSync.GetConnectionResponse, "GetConnection.response.xml")).toStrictEqual(
+      Either.right({ Header: {}, Body: { Response: exampleConnection } })
+    )
+  })
+
+  it("DeleteConnection.request.xml", () => {
+    expect(decodeExample(ErpSync.DeleteConnectionRequest, "DeleteConnection.request.xml")).toStrictEqual(
+      Either.right({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } })
+    )
+  })
+
+  it("DeleteConnection.response.xml", () => {
+    expect(decodeExample(ErpSync.DeleteConnectionResponse, "DeleteConnection.response.xml")).toStrictEqual(
+      Either.right({ Header: {}, Body: {} })
+    )
+  })
+
+  it("a response example does not decode as the other operation's response", () => {
+    const result = decodeExample(ErpSync.SaveConnectionResponse, "GetConnection.response.xml")
+    expect(Either.isLeft(result) && result.left._tag).toBe("XmlDecodeError")
+  })
+})
