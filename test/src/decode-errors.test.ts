@@ -1,0 +1,231 @@
+/**
+ * Decoding errors: each one typed, with a closed reason, the XML path and the line:column of the input.
+ */
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
+import { describe, expect, it } from "vitest"
+import { connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
+
+const decode = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)
+const errorOf = (input: string | Uint8Array) => {
+  const result = decode(input)
+  if (Either.isRight(result)) throw new Error("expected an error, got " + JSON.stringify(result.right))
+  return result.left
+}
+
+describe("schema errors", () => {
+  it("an element out of xs:sequence order names the path and line:column", () => {
+    const xml = connectionResponse(`<DisplayName>a</DisplayName>\n<ErpConnectionId>1</ErpConnectionId>`)
+    const error = errorOf(xml)
+    expect(error).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "OutOfOrder",
+      path: "/Envelope/Body/SaveConnectionResponse/Response/ErpConnectionId",
+      line: 2
+    })
+    expect(error.message).toMatch(/^2:\d+: at \/Envelope\/Body\/SaveConnectionResponse\/Response\/ErpConnectionId: /)
+  })
+
+  it("an element twice", () => {
+    expect(errorOf(connectionResponse(`<Active>true</Active><Active>true</Active>`))).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "DuplicateElement",
+      path: "/Envelope/Body/SaveConnectionResponse/Response/Active"
+    })
+  })
+
+  it("a wrong response element", () => {
+    expect(errorOf(envelope(`<GetConnectionResponse/>`))).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "UnexpectedElement",
+      path: "/Envelope/Body/GetConnectionResponse"
+    })
+  })
+
+  it("the right local name in the wrong namespace is a wrong element", () => {
+    expect(errorOf(envelope(`<SaveConnectionResponse xmlns="urn:other"/>`))).toMatchObject({
+      reason: "UnexpectedElement"
+    })
+  })
+
+  it("an invalid value names its element and position", () => {
+    const xml = connectionResponse(`<UserGroupAccessIds><a:int>1</a:int><a:int>x</a:int></UserGroupAccessIds>`)
+    expect(errorOf(xml)).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "InvalidValue",
+      path: "/Envelope/Body/SaveConnectionResponse/Response/UserGroupAccessIds/int[2]",
+      line: 1
+    })
+  })
+
+  it("text where elements are expected", () => {
+    expect(errorOf(connectionResponse(`stray<Active>true</Active>`))).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "UnexpectedText"
+    })
+  })
+
+  it("an element inside simple content", () => {
+    expect(errorOf(connectionResponse(`<DisplayName><b>x</b></DisplayName>`))).toMatchObject({
+      reason: "UnexpectedElement",
+      path: "/Envelope/Body/SaveConnectionResponse/Response/DisplayName/b"
+    })
+  })
+})
+
+describe("forward compatibility", () => {
+  it("unknown elements are skipped, wherever they are, with their content", () => {
+    const xml = connectionResponse(
+      `<NewFirst><x><y>1</y></x></NewFirst><ErpConnectionId>5</ErpConnectionId><Extra a="1">t</Extra>` +
+        `<UserGroupAccessIds><a:int>1</a:int><a:long>2</a:long><a:int>3</a:int></UserGroupAccessIds>`
+    )
+    expect(decode(xml)).toStrictEqual(
+      Either.right({
+        Header: {},
+        Body: { Response: { ...defaultConnection, ErpConnectionId: 5, UserGroupAccessIds: [1, 3] } }
+      })
+    )
+  })
+
+  it("unknown header blocks are skipped", () => {
+    expect(decode(connectionResponse("", `<Other xmlns="urn:x"><Deep/></Other><Succeeded>true</Succeeded>`)))
+      .toStrictEqual(Either.right({ Header: { Succeeded: true }, Body: { Response: defaultConnection } }))
+  })
+})
+
+describe("envelope errors", () => {
+  it("an HTML page is not SOAP", () => {
+    expect(errorOf("<html><body>Bad gateway</body></html>")).toMatchObject({
+      _tag: "SoapEnvelopeError",
+      reason: "NotSoap"
+    })
+  })
+
+  it("an Envelope in an unknown namespace is not SOAP", () => {
+    expect(errorOf(`<Envelope xmlns="urn:soap"><Body/></Envelope>`)).toMatchObject({ reason: "NotSoap" })
+  })
+
+  it.each([
+    ["MissingBody", `<s:Envelope xmlns:s="${SOAP11}"/>`],
+    ["EmptyBody", `<s:Envelope xmlns:s="${SOAP11}"><s:Body/></s:Envelope>`],
+    ["EmptyBody", `<s:Envelope xmlns:s="${SOAP11}"><s:Body> </s:Body></s:Envelope>`],
+    ["DuplicateBody", `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body><s:Body/></s:Envelope>`],
+    ["HeaderAfterBody", `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body><s:Header/></s:Envelope>`],
+    ["DuplicateHeader", `<s:Envelope xmlns:s="${SOAP11}"><s:Header/><s:Header/><s:Body/></s:Envelope>`],
+    ["UnexpectedBodyElement", `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/><X/></s:Body></s:Envelope>`]
+  ])("%s", (reason, xml) => {
+    expect(errorOf(xml)).toMatchObject({ _tag: "SoapEnvelopeError", reason })
+  })
+
+  it("a header element that the WSDL declares is decoded from directly under the Envelope (the examples' form)", () => {
+    const xml = `<s:Envelope xmlns:s="${SOAP11}"><Succeeded xmlns="${NS}">false</Succeeded>` +
+      `<s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body></s:Envelope>`
+    expect(decode(xml)).toStrictEqual(Either.right({ Header: { Succeeded: false }, Body: { Response: null } }))
+  })
+})
+
+describe("SOAP faults", () => {
+  it("a SOAP 1.1 fault resolves its faultcode against the namespaces in scope", () => {
+    const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Fault>` +
+      `<faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">a:ActionNotSupported</faultcode>` +
+      `<faultstring xml:lang="en-US">The message cannot be processed.</faultstring>` +
+      `<detail><Info xmlns="urn:x">n &amp; m</Info></detail></s:Fault></s:Body></s:Envelope>`
+    expect(errorOf(xml)).toMatchObject({
+      _tag: "SoapFault",
+      reason: "Other",
+      soapVersion: "1.1",
+      code: { namespace: "http://schemas.microsoft.com/ws/2005/05/addressing/none", name: "ActionNotSupported" },
+      text: "The message cannot be processed.",
+      texts: [{ lang: "en-US", text: "The message cannot be processed." }],
+      detail: `<Info xmlns="urn:x">n &amp; m</Info>`
+    })
+  })
+
+  it("a SOAP 1.1 Client fault is a Sender fault", () => {
+    const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Fault><faultcode>s:Client</faultcode>` +
+      `<faultstring>bad</faultstring><faultactor>urn:me</faultactor></s:Fault></s:Body></s:Envelope>`
+    expect(errorOf(xml)).toMatchObject({ reason: "Sender", code: { namespace: SOAP11, name: "Client" }, actor: "urn:me" })
+  })
+
+  it("a SOAP 1.2 fault with subcodes and several reasons", () => {
+    const env = "http://www.w3.org/2003/05/soap-envelope"
+    const xml = `<e:Envelope xmlns:e="${env}"><e:Body><e:Fault>` +
+      `<e:Code><e:Value>e:Sender</e:Value><e:Subcode><e:Value xmlns:p="urn:p">p:Auth</e:Value>` +
+      `<e:Subcode><e:Value xmlns:q="urn:q">q:Expired</e:Value></e:Subcode></e:Subcode></e:Code>` +
+      `<e:Reason><e:Text xml:lang="nb">Utløpt</e:Text><e:Text xml:lang="en">Expired</e:Text></e:Reason>` +
+      `<e:Node>urn:node</e:Node><e:Role>urn:role</e:Role></e:Fault></e:Body></e:Envelope>`
+    expect(errorOf(xml)).toMatchObject({
+      _tag: "SoapFault",
+      reason: "Sender",
+      soapVersion: "1.2",
+      code: { namespace: env, name: "Sender" },
+      subcodes: [{ namespace: "urn:p", name: "Auth" }, { namespace: "urn:q", name: "Expired" }],
+      text: "Expired",
+      texts: [{ lang: "nb", text: "Utløpt" }, { lang: "en", text: "Expired" }],
+      node: "urn:node",
+      actor: "urn:role"
+    })
+  })
+})
+
+describe("XML errors", () => {
+  it.each([
+    ["Doctype", `<!DOCTYPE x [<!ENTITY a "b">]><x/>`],
+    ["ProcessingInstruction", `<?xml-stylesheet href="x"?><x/>`],
+    ["Version", `<?xml version="1.1"?><x/>`],
+    ["Encoding", `<?xml version="1.0" encoding="UTF-16"?><x/>`],
+    ["Empty", ""],
+    ["Malformed", `<s:Envelope xmlns:s="${SOAP11}"><s:Body a=1/></s:Envelope>`],
+    ["Malformed", `<s:Envelope xmlns:s="${SOAP11}"><s:Body><x:y/></s:Body></s:Envelope>`],
+    ["Malformed", `<u:Envelope><u:Body/></u:Envelope>`]
+  ])("%s", (reason, xml) => {
+    expect(errorOf(xml)).toMatchObject({ _tag: "XmlParseError", reason })
+  })
+
+  it("a document cut short is Truncated, at every byte offset", () => {
+    const xml = new TextEncoder().encode(connectionResponse(`<DisplayName>ærø 😀</DisplayName>`))
+    for (let i = 0; i < xml.length; i++) {
+      const result = decode(xml.subarray(0, i))
+      expect(Either.isLeft(result)).toBe(true)
+    }
+    expect(errorOf(xml.subarray(0, xml.length - 3))).toMatchObject({ _tag: "XmlParseError", reason: "Truncated" })
+  })
+
+  it("invalid UTF-8 is an Encoding error, never U+FFFD", () => {
+    const bytes = new TextEncoder().encode(connectionResponse(`<DisplayName>ab</DisplayName>`))
+    const at = bytes.indexOf(0x61)
+    bytes[at] = 0xff
+    expect(errorOf(bytes)).toMatchObject({ _tag: "XmlParseError", reason: "Encoding" })
+  })
+
+  it("a stream stops being read at the first error", async () => {
+    let pulled = 0
+    const chunks = Stream.fromIterable(["<html>", "<body>", "</body>", "</html>"]).pipe(Stream.tap(() => Effect.sync(() => pulled++)))
+    const result = await Effect.runPromise(Effect.either(XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)(chunks)))
+    expect(Either.isLeft(result) && result.left._tag).toBe("SoapEnvelopeError")
+    expect(pulled).toBe(1)
+  })
+
+  it("decodes from an async iterable and from a web ReadableStream", async () => {
+    const xml = connectionResponse(`<ErpConnectionId>9</ErpConnectionId>`)
+    const bytes = new TextEncoder().encode(xml)
+    async function* iterable() {
+      yield bytes.subarray(0, 10)
+      yield bytes.subarray(10)
+    }
+    const readable = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.subarray(0, 7))
+        controller.enqueue(bytes.subarray(7))
+        controller.close()
+      }
+    })
+    const expected = { Header: {}, Body: { Response: { ...defaultConnection, ErpConnectionId: 9 } } }
+    const decodeStream = XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)
+    expect(await Effect.runPromise(decodeStream(iterable()))).toStrictEqual(expected)
+    expect(await Effect.runPromise(decodeStream(readable))).toStrictEqual(expected)
+  })
+})

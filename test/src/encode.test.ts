@@ -1,0 +1,80 @@
+/**
+ * Encoding: what the WSDL prescribes, and typed refusals for what XML 1.0 cannot carry.
+ */
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Either from "effect/Either"
+import { describe, expect, it } from "vitest"
+import { defaultConnection } from "./support/envelope.js"
+
+const encode = XmlCodec.encodeEither(ErpSync.SaveConnectionRequest)
+const withName = (DisplayName: string) => ({ Header: {}, Body: { Connection: { ...defaultConnection, DisplayName } } })
+
+describe("encoding", () => {
+  it("writes a SOAP 1.1 envelope with the headers inside <Header>, in the binding's order, members in WSDL order", () => {
+    const xml = Either.getOrThrow(
+      encode({
+        Header: { TimeZone: { SoTimeZoneId: 1, SoTimeZoneLocationCode: "NO" }, ApplicationToken: "app", Credentials: { Ticket: "t" } },
+        Body: { Connection: { ...defaultConnection, ErpConnectionId: 3, UserGroupAccessIds: [1, 2] } }
+      })
+    )
+    expect(xml).toBe(
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://www.superoffice.net/ws/crm/NetServer/Services86" xmlns:a="http://schemas.microsoft.com/2003/10/Serialization/Arrays" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">` +
+        `<s:Header><ApplicationToken>app</ApplicationToken><Credentials><Ticket>t</Ticket></Credentials>` +
+        `<TimeZone><SoTimeZoneId>1</SoTimeZoneId><SoTimeZoneLocationCode>NO</SoTimeZoneLocationCode></TimeZone></s:Header>` +
+        `<s:Body><SaveConnection><Connection><TableRight i:nil="true"/><FieldProperties i:nil="true"/>` +
+        `<ErpConnectionId>3</ErpConnectionId><ErpConnectorId>0</ErpConnectorId><DisplayName i:nil="true"/>` +
+        `<DisplayDescription i:nil="true"/><Active>false</Active><ConnectionId i:nil="true"/>` +
+        `<MostRecentTimestamp i:nil="true"/><ConfigFields i:nil="true"/><Deleted>false</Deleted><AllAccess>false</AllAccess>` +
+        `<UserGroupAccessIds><a:int>1</a:int><a:int>2</a:int></UserGroupAccessIds><AssociateAccessIds i:nil="true"/>` +
+        `</Connection></SaveConnection></s:Body></s:Envelope>`
+    )
+  })
+
+  it("writes a SOAP 1.2 envelope on request", () => {
+    const xml = Either.getOrThrow(
+      XmlCodec.encodeEither(ErpSync.GetConnectionRequest, { soapVersion: "1.2" })({ Header: {}, Body: { ErpConnectionId: 1 } })
+    )
+    expect(xml.startsWith(`<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"`)).toBe(true)
+    expect(xml).not.toContain("<s:Header>")
+  })
+
+  it("escapes markup and writes CR as &#13;", () => {
+    const xml = Either.getOrThrow(encode(withName("a&b<c>d]]>e\r\nf\tg\"h'")))
+    expect(xml).toContain(`<DisplayName>a&amp;b&lt;c&gt;d]]&gt;e&#13;\nf\tg"h'</DisplayName>`)
+  })
+
+  it.each([
+    ["U+0000", "a\u0000b"],
+    ["U+0001", "\u0001"],
+    ["U+001F", "\u001f"],
+    ["U+FFFE", "\uFFFE"],
+    ["U+FFFF", "\uFFFF"],
+    ["U+D800", "x\uD800"],
+    ["U+DC00", "\uDC00y"]
+  ])("refuses %s with a typed error naming the field", (code, text) => {
+    const result = encode(withName(text))
+    expect(Either.isLeft(result) && result.left).toMatchObject({
+      _tag: "XmlEncodeError",
+      reason: "InvalidCharacter",
+      path: "/Envelope/Body/SaveConnection/Connection/DisplayName"
+    })
+    expect(Either.isLeft(result) && result.left.message).toContain(code)
+  })
+
+  it("names the item of an array or dictionary in the path", () => {
+    const result = encode({
+      Header: {},
+      Body: { Connection: { ...defaultConnection, ConfigFields: [{ Key: "a", Value: "ok" }, { Key: "b", Value: "\u0000" }] } }
+    })
+    expect(Either.isLeft(result) && result.left.path).toBe(
+      "/Envelope/Body/SaveConnection/Connection/ConfigFields/StringKeyValuePair[2]/Value"
+    )
+  })
+
+  it("never puts a secret into an error: the message names the field and the character, not the value", () => {
+    const result = encode({ Header: { Credentials: { Ticket: "secret-ticket\u0000" } }, Body: { Connection: null } })
+    expect(Either.isLeft(result) && result.left.path).toBe("/Envelope/Header/Credentials/Ticket")
+    expect(Either.isLeft(result) && result.left.message).not.toContain("secret")
+  })
+})
