@@ -137,6 +137,9 @@ class Frame {
   kind = DOCUMENT
   name = ""
   position = 0
+  /** Where the element's content starts (line and 1-based column), for errors about its value. */
+  line = 0
+  column = 0
   slot = -1
   shape: Shape | undefined = undefined
   decl: ElementDecl | undefined = undefined
@@ -257,14 +260,21 @@ export class Decoder {
   // locations and paths
   // -------------------------------------------------------------------------------------------
 
-  private location(extra?: string): { path: string; line: number; column: number } {
+  private location(extra?: string, at?: Frame): { path: string; line: number; column: number } {
     let path = ""
     for (let i = 1; i <= this.top; i++) {
       const frame = this.stack[i]!
       path += "/" + frame.name + (frame.position > 0 ? `[${frame.position}]` : "")
     }
     if (extra !== undefined) path += "/" + extra
-    return { path, line: this.parser.line, column: this.parser.column }
+    return at === undefined
+      ? { path, line: this.parser.line, column: this.parser.column }
+      : { path, line: at.line, column: at.column }
+  }
+
+  /** An invalid value, located where the element's content starts. */
+  private valueError(frame: Frame, detail: string): XmlDecodeError {
+    return new XmlDecodeError({ reason: "InvalidValue", detail, ...this.location(undefined, frame) })
   }
 
   private parseError(reason: XmlParseError["reason"], detail: string): XmlParseError {
@@ -422,13 +432,13 @@ export class Decoder {
       case SIMPLE: {
         const shape = frame.shape as SimpleShape
         const parsed = shape.type.parse(frame.text)
-        if (!parsed.ok) this.fail(this.decodeError("InvalidValue", parsed.message))
-        return this.complete(frame, this.unwrap(shape, parsed.value))
+        if (!parsed.ok) this.fail(this.valueError(frame, parsed.message))
+        return this.complete(frame, this.unwrap(frame, shape, parsed.value))
       }
       case COMPLEX:
-        return this.complete(frame, this.unwrap(frame.shape!, this.buildObject(frame)))
+        return this.complete(frame, this.unwrap(frame, frame.shape!, this.buildObject(frame)))
       case ARRAY:
-        return this.complete(frame, this.unwrap(frame.shape!, frame.items))
+        return this.complete(frame, this.unwrap(frame, frame.shape!, frame.items))
       case NIL:
         return this.complete(frame, null)
       case HEADER:
@@ -611,6 +621,8 @@ export class Decoder {
     const frame = this.push(shape.kind, decl.name, decl)
     frame.slot = slot
     frame.position = position
+    frame.line = this.parser.line
+    frame.column = this.parser.column + 1
     frame.shape = shape
     if (shape.kind === COMPLEX) frame.values = new Array(shape.members.length).fill(ABSENT)
     else if (shape.kind === ARRAY) frame.items = []
@@ -680,19 +692,19 @@ export class Decoder {
     return out
   }
 
-  private unwrap(shape: Shape, value: unknown): unknown {
+  private unwrap(frame: Frame, shape: Shape, value: unknown): unknown {
     const wrappers = shape.wrappers
     for (let i = 0; i < wrappers.length; i++) {
       const wrapper = wrappers[i]!
       if (wrapper._tag === "Refine") {
         const issue = wrapper.ast.filter(value, {}, wrapper.ast)
         if (Option.isSome(issue)) {
-          this.fail(this.decodeError("InvalidValue", ParseResult.TreeFormatter.formatIssueSync(issue.value)))
+          this.fail(this.valueError(frame, ParseResult.TreeFormatter.formatIssueSync(issue.value)))
         }
       } else {
         const result = transformOf(wrapper.ast)(value)
         if (result._tag === "Left") {
-          this.fail(this.decodeError("InvalidValue", ParseResult.TreeFormatter.formatIssueSync(result.left)))
+          this.fail(this.valueError(frame, ParseResult.TreeFormatter.formatIssueSync(result.left)))
         }
         value = result.right
       }

@@ -1,0 +1,36 @@
+/**
+ * The `erpsync` command line.
+ *
+ * @since 0.1.0
+ */
+import { Command, ValidationError } from "@effect/cli"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as codec from "./internal/cli/codec.js"
+import { describeError } from "./internal/cli/report.js"
+
+/**
+ * The root command and its subcommands.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const command = Command.make("erpsync").pipe(
+  Command.withDescription("Talk to the SuperOffice NetServer ErpSync SOAP service"),
+  Command.withSubcommands([codec.decode, codec.encode])
+)
+
+/**
+ * Runs the command line with the given arguments (as in `process.argv`). A failure is reported on one
+ * line of standard error and fails the effect, so that the process exits with status 1.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (argv: ReadonlyArray<string>) =>
+  Command.run(command, { name: "erpsync", version: "0.1.0" })(argv).pipe(
+    Effect.tapError((error) =>
+      // @effect/cli prints its own validation errors (with usage) already.
+      ValidationError.isValidationError(error) ? Effect.void : Console.error(describeError(error))
+    )
+  )

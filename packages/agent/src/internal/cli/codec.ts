@@ -1,0 +1,45 @@
+/**
+ * `erpsync decode <Message>` and `erpsync encode <Message>`: the codec on the command line.
+ */
+import { Args, Command, Options } from "@effect/cli"
+import { XmlCodec, type XmlError } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import { inputChunks, readJson } from "./input.js"
+
+const messages = Object.entries(ErpSync.Messages) as Array<[string, Schema.Schema<unknown, unknown>]>
+
+const message = Args.choice(messages, { name: "Message" }).pipe(
+  Args.withDescription(`The message: ${messages.map(([name]) => name).join(", ")}`)
+)
+
+const file = Args.file({ name: "FILE", exists: "yes" }).pipe(
+  Args.withDescription("Read this file instead of standard input"),
+  Args.optional
+)
+
+const soapVersion = Options.choice("soap-version", ["1.1", "1.2"]).pipe(
+  Options.withDescription("The SOAP version of the envelope written"),
+  Options.withDefault("1.1" as const)
+)
+
+/** What the codec commands can fail with. */
+export type CodecCommandError = XmlError.DecodeError | XmlError.XmlReadError | XmlError.XmlEncodeError
+
+/** `decode`: XML on standard input, the message as JSON on standard output. */
+export const decode = Command.make("decode", { message, file }, ({ file, message }) =>
+  XmlCodec.decodeStream(message)(inputChunks(Option.getOrUndefined(file))).pipe(
+    Effect.flatMap((value) => Schema.encode(message)(value)),
+    Effect.flatMap((json) => Console.log(JSON.stringify(json, null, 2)))
+  )).pipe(Command.withDescription("Decode a SOAP message (XML on standard input) and print it as JSON"))
+
+/** `encode`: the message as JSON on standard input, the XML envelope on standard output. */
+export const encode = Command.make("encode", { message, file, soapVersion }, ({ file, message, soapVersion }) =>
+  readJson(Option.getOrUndefined(file)).pipe(
+    Effect.flatMap((json) => Schema.decodeUnknown(message)(json)),
+    Effect.flatMap((value) => XmlCodec.encode(message, { soapVersion })(value)),
+    Effect.flatMap((xml) => Console.log(xml))
+  )).pipe(Command.withDescription("Encode a SOAP message (JSON on standard input) and print the XML envelope"))

@@ -1,0 +1,33 @@
+/**
+ * Runs the `erpsync` command line from its TypeScript sources, as the root `erpsync` script does.
+ */
+import { spawn } from "node:child_process"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..")
+const tsx = path.join(root, "node_modules/.bin/tsx")
+const bin = path.join(root, "packages/agent/src/bin.ts")
+
+export interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs `erpsync ...args` with `input` on standard input. */
+export const erpsync = (args: ReadonlyArray<string>, input = "", env: Record<string, string> = {}): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(tsx, ["--conditions=@erpsync/source", bin, ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["pipe", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d))
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d))
+    child.on("error", reject)
+    child.on("close", (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(input)
+  })
