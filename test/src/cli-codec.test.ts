@@ -1,8 +1,8 @@
 /**
  * The command line's codec commands: `erpsync decode <Message>` and `erpsync encode <Message>`.
  */
-import { afterAll, describe, expect, it } from "vitest"
 import * as fs from "node:fs"
+import { afterAll, describe, expect, it } from "vitest"
 import { erpsync } from "./support/cli.js"
 import { extractSchemas, readReference, validate } from "./support/reference.js"
 
@@ -28,7 +28,10 @@ const connection = {
 
 describe("erpsync decode / encode", () => {
   it("decode prints the vendor example's connection as JSON", async () => {
-    const run = await erpsync(["decode", "SaveConnectionResponse"], readReference("examples/SaveConnection.response.xml"))
+    const run = await erpsync(
+      ["decode", "SaveConnectionResponse"],
+      readReference("examples/SaveConnection.response.xml")
+    )
     expect(run.stderr).toBe("")
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout)).toStrictEqual({ Header: {}, Body: { Response: connection } })
@@ -76,7 +79,10 @@ describe("erpsync decode / encode", () => {
   })
 
   it("JSON that does not match the schema: exit 1 and one line", async () => {
-    const run = await erpsync(["encode", "GetConnectionRequest"], JSON.stringify({ Header: {}, Body: { ErpConnectionId: "x" } }))
+    const run = await erpsync(
+      ["encode", "GetConnectionRequest"],
+      JSON.stringify({ Header: {}, Body: { ErpConnectionId: "x" } })
+    )
     expect(run.code).toBe(1)
     expect(run.stderr.trim().split("\n")).toHaveLength(1)
     expect(run.stderr).toMatch(/^ParseError: .*ErpConnectionId/)

@@ -112,10 +112,19 @@ describe("envelope errors", () => {
     ["MissingBody", `<s:Envelope xmlns:s="${SOAP11}"/>`],
     ["EmptyBody", `<s:Envelope xmlns:s="${SOAP11}"><s:Body/></s:Envelope>`],
     ["EmptyBody", `<s:Envelope xmlns:s="${SOAP11}"><s:Body> </s:Body></s:Envelope>`],
-    ["DuplicateBody", `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body><s:Body/></s:Envelope>`],
-    ["HeaderAfterBody", `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body><s:Header/></s:Envelope>`],
+    [
+      "DuplicateBody",
+      `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body><s:Body/></s:Envelope>`
+    ],
+    [
+      "HeaderAfterBody",
+      `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body><s:Header/></s:Envelope>`
+    ],
     ["DuplicateHeader", `<s:Envelope xmlns:s="${SOAP11}"><s:Header/><s:Header/><s:Body/></s:Envelope>`],
-    ["UnexpectedBodyElement", `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/><X/></s:Body></s:Envelope>`]
+    [
+      "UnexpectedBodyElement",
+      `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/><X/></s:Body></s:Envelope>`
+    ]
   ])("%s", (reason, xml) => {
     expect(errorOf(xml)).toMatchObject({ _tag: "SoapEnvelopeError", reason })
   })
@@ -147,7 +156,11 @@ describe("SOAP faults", () => {
   it("a SOAP 1.1 Client fault is a Sender fault", () => {
     const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Fault><faultcode>s:Client</faultcode>` +
       `<faultstring>bad</faultstring><faultactor>urn:me</faultactor></s:Fault></s:Body></s:Envelope>`
-    expect(errorOf(xml)).toMatchObject({ reason: "Sender", code: { namespace: SOAP11, name: "Client" }, actor: "urn:me" })
+    expect(errorOf(xml)).toMatchObject({
+      reason: "Sender",
+      code: { namespace: SOAP11, name: "Client" },
+      actor: "urn:me"
+    })
   })
 
   it("a SOAP 1.2 fault with subcodes and several reasons", () => {
@@ -203,7 +216,9 @@ describe("XML errors", () => {
 
   it("a stream stops being read at the first error", async () => {
     let pulled = 0
-    const chunks = Stream.fromIterable(["<html>", "<body>", "</body>", "</html>"]).pipe(Stream.tap(() => Effect.sync(() => pulled++)))
+    const chunks = Stream.fromIterable(["<html>", "<body>", "</body>", "</html>"]).pipe(
+      Stream.tap(() => Effect.sync(() => pulled++))
+    )
     const result = await Effect.runPromise(Effect.either(XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)(chunks)))
     expect(Either.isLeft(result) && result.left._tag).toBe("SoapEnvelopeError")
     expect(pulled).toBe(1)

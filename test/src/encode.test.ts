@@ -14,7 +14,11 @@ describe("encoding", () => {
   it("writes a SOAP 1.1 envelope with the headers inside <Header>, in the binding's order, members in WSDL order", () => {
     const xml = Either.getOrThrow(
       encode({
-        Header: { TimeZone: { SoTimeZoneId: 1, SoTimeZoneLocationCode: "NO" }, ApplicationToken: "app", Credentials: { Ticket: "t" } },
+        Header: {
+          TimeZone: { SoTimeZoneId: 1, SoTimeZoneLocationCode: "NO" },
+          ApplicationToken: "app",
+          Credentials: { Ticket: "t" }
+        },
         Body: { Connection: { ...defaultConnection, ErpConnectionId: 3, UserGroupAccessIds: [1, 2] } }
       })
     )
@@ -33,7 +37,10 @@ describe("encoding", () => {
 
   it("writes a SOAP 1.2 envelope on request", () => {
     const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(ErpSync.GetConnectionRequest, { soapVersion: "1.2" })({ Header: {}, Body: { ErpConnectionId: 1 } })
+      XmlCodec.encodeEither(ErpSync.GetConnectionRequest, { soapVersion: "1.2" })({
+        Header: {},
+        Body: { ErpConnectionId: 1 }
+      })
     )
     expect(xml.startsWith(`<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"`)).toBe(true)
     expect(xml).not.toContain("<s:Header>")
@@ -65,7 +72,9 @@ describe("encoding", () => {
   it("names the item of an array or dictionary in the path", () => {
     const result = encode({
       Header: {},
-      Body: { Connection: { ...defaultConnection, ConfigFields: [{ Key: "a", Value: "ok" }, { Key: "b", Value: "\u0000" }] } }
+      Body: {
+        Connection: { ...defaultConnection, ConfigFields: [{ Key: "a", Value: "ok" }, { Key: "b", Value: "\u0000" }] }
+      }
     })
     expect(Either.isLeft(result) && result.left.path).toBe(
       "/Envelope/Body/SaveConnection/Connection/ConfigFields/StringKeyValuePair[2]/Value"

@@ -150,7 +150,9 @@ describe("absent members (minOccurs=\"0\")", () => {
   })
 
   it("a required member (minOccurs=1) that is absent is an error naming it", () => {
-    const result = decodeConnection(`<ConfigFields><StringKeyValuePair><Key>k</Key></StringKeyValuePair></ConfigFields>`)
+    const result = decodeConnection(
+      `<ConfigFields><StringKeyValuePair><Key>k</Key></StringKeyValuePair></ConfigFields>`
+    )
     expect(reasonOf(result)).toBe("XmlDecodeError/MissingElement")
     expect(Either.isLeft(result) && result.left.path).toBe(
       "/Envelope/Body/SaveConnectionResponse/Response/ConfigFields/StringKeyValuePair[1]/Value"

@@ -7,8 +7,8 @@ import { ErpSync } from "@erpsync/schema"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
-import { afterAll, describe, expect, it } from "vitest"
 import * as fs from "node:fs"
+import { afterAll, describe, expect, it } from "vitest"
 import { exampleFile, messageNames, messageSchema } from "./support/messages.js"
 import { extractSchemas, readReference, validate } from "./support/reference.js"
 
@@ -43,7 +43,10 @@ describe("xmllint against the WSDL's schemas", () => {
 
   it("rejects an undeclared header block (header blocks are checked strictly)", () => {
     const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(ErpSync.GetConnectionRequest)({ Header: { ApplicationToken: "a" }, Body: { ErpConnectionId: 7 } })
+      XmlCodec.encodeEither(ErpSync.GetConnectionRequest)({
+        Header: { ApplicationToken: "a" },
+        Body: { ErpConnectionId: 7 }
+      })
     ).replace("<ApplicationToken>a</ApplicationToken>", "<Token>a</Token>")
     expect(validate(schemas.soap11, [xml]).ok).toBe(false)
   })

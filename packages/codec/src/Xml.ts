@@ -8,10 +8,10 @@ import * as Schema from "effect/Schema"
 import {
   type ComplexTypeAnnotation,
   ComplexTypeAnnotationId,
-  type ItemsAnnotation,
-  type RootElementAnnotation,
   ElementAnnotationId,
+  type ItemsAnnotation,
   ItemsAnnotationId,
+  type RootElementAnnotation,
   RootElementAnnotationId
 } from "./internal/annotations.js"
 

@@ -10,13 +10,14 @@ import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import * as Stream from "effect/Stream"
-import { Decoder, DecodeFailure } from "./internal/decoder.js"
+import { DecodeFailure, Decoder } from "./internal/decoder.js"
 import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encoder.js"
 import { Feeder } from "./internal/input.js"
 import { type Limits, resolveLimits } from "./internal/limits.js"
 import { planRoot, type RootPlan } from "./internal/plan.js"
 import type { SoapVersion } from "./Soap.js"
-import { type DecodeError, XmlEncodeError, XmlReadError } from "./XmlError.js"
+import type { XmlEncodeError } from "./XmlError.js"
+import { type DecodeError, XmlReadError } from "./XmlError.js"
 
 export type {
   /** @since 0.1.0 */

@@ -88,19 +88,21 @@ export class SoapEnvelopeError
  * @since 0.1.0
  * @category errors
  */
-export class XmlDecodeError extends Schema.TaggedError<XmlDecodeError>("@erpsync/codec/XmlDecodeError")("XmlDecodeError", {
-  reason: Schema.Literal(
-    "UnexpectedElement",
-    "MissingElement",
-    "DuplicateElement",
-    "OutOfOrder",
-    "InvalidValue",
-    "InvalidNil",
-    "UnexpectedText"
-  ),
-  detail: Schema.String,
-  ...Location
-}) {
+export class XmlDecodeError
+  extends Schema.TaggedError<XmlDecodeError>("@erpsync/codec/XmlDecodeError")("XmlDecodeError", {
+    reason: Schema.Literal(
+      "UnexpectedElement",
+      "MissingElement",
+      "DuplicateElement",
+      "OutOfOrder",
+      "InvalidValue",
+      "InvalidNil",
+      "UnexpectedText"
+    ),
+    detail: Schema.String,
+    ...Location
+  })
+{
   override get message(): string {
     return `${where(this)}${this.reason}: ${this.detail}`
   }
@@ -113,11 +115,13 @@ export class XmlDecodeError extends Schema.TaggedError<XmlDecodeError>("@erpsync
  * @since 0.1.0
  * @category errors
  */
-export class XmlEncodeError extends Schema.TaggedError<XmlEncodeError>("@erpsync/codec/XmlEncodeError")("XmlEncodeError", {
-  reason: Schema.Literal("InvalidCharacter", "InvalidValue"),
-  detail: Schema.String,
-  path: Schema.String
-}) {
+export class XmlEncodeError
+  extends Schema.TaggedError<XmlEncodeError>("@erpsync/codec/XmlEncodeError")("XmlEncodeError", {
+    reason: Schema.Literal("InvalidCharacter", "InvalidValue"),
+    detail: Schema.String,
+    path: Schema.String
+  })
+{
   override get message(): string {
     return `${where(this)}${this.reason}: ${this.detail}`
   }

@@ -19,7 +19,8 @@ const SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
  * The SOAP envelope's structure (SOAP 1.1 section 4, SOAP 1.2 part 1 section 5) with strict processing
  * of header blocks and body content: each must be an element the WSDL's schemas declare, and valid.
  */
-const envelopeSchema = (namespace: string, imports: string) => `<?xml version="1.0" encoding="utf-8"?>
+const envelopeSchema = (namespace: string, imports: string) =>
+  `<?xml version="1.0" encoding="utf-8"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${namespace}" elementFormDefault="qualified">
 ${imports}
   <xs:element name="Envelope">

@@ -54,9 +54,13 @@ export interface Style {
   readonly xsiPrefix: string
 }
 
-const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;")
+const escapeText = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;")
 const escapeAttribute = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`)
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(
+    /[\t\n\r]/g,
+    (c) => `&#${c.charCodeAt(0)};`
+  )
 
 /** Serialises a tree in the given style. */
 export const writeTree = (root: Element, style: Style): string => {
@@ -79,7 +83,7 @@ export const writeTree = (root: Element, style: Style): string => {
   }
   const go = (e: Element, declared: ReadonlySet<string>, depth: number): string => {
     const needed = new Set<string>()
-    if (style.declareOnRoot && depth === 0) for (const uri of all) needed.add(uri)
+    if (style.declareOnRoot && depth === 0) { for (const uri of all) needed.add(uri) }
     if (e.uri !== "" && !declared.has(e.uri)) needed.add(e.uri)
     for (const a of e.attributes) if (a.uri !== "" && !declared.has(a.uri)) needed.add(a.uri)
     const simple = e.children.every((c) => typeof c === "string") &&
@@ -88,8 +92,12 @@ export const writeTree = (root: Element, style: Style): string => {
     const scope = new Set([...declared, ...needed])
     let out = "<" + qualified(e.uri, e.local)
     for (const uri of needed) if (!declared.has(uri)) out += declaration(uri)
-    for (const a of e.attributes) out += ` ${a.uri === "" ? a.local : qualified(a.uri, a.local)}="${escapeAttribute(a.value)}"`
-    if (style.xsiTypes && simple && depth > 0) out += ` ${style.xsiPrefix}:type="xsd:string" xmlns:xsd="http://www.w3.org/2001/XMLSchema"`
+    for (const a of e.attributes) {
+      out += ` ${a.uri === "" ? a.local : qualified(a.uri, a.local)}="${escapeAttribute(a.value)}"`
+    }
+    if (style.xsiTypes && simple && depth > 0) {
+      out += ` ${style.xsiPrefix}:type="xsd:string" xmlns:xsd="http://www.w3.org/2001/XMLSchema"`
+    }
     out += ">"
     const elements = e.children.filter((c) => typeof c !== "string")
     for (const c of e.children) {

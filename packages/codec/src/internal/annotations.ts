@@ -31,7 +31,10 @@ export interface ItemsAnnotation {
 }
 
 /** The result of reading a lexical form: the value, or why the text is not one. */
-export type LexicalResult<A> = { readonly ok: true; readonly value: A } | { readonly ok: false; readonly message: string }
+export type LexicalResult<A> = { readonly ok: true; readonly value: A } | {
+  readonly ok: false
+  readonly message: string
+}
 
 /** Annotation on any schema whose values are written as element text (an XSD simple type). */
 export interface SimpleTypeAnnotation<A = unknown> {

@@ -193,7 +193,8 @@ export class Decoder {
     parser.on("doctype", () => this.fail(this.parseError("Doctype", "a DOCTYPE is not allowed in a SOAP message")))
     parser.on(
       "processinginstruction",
-      (pi) => this.fail(this.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`))
+      (pi) =>
+        this.fail(this.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`))
     )
     parser.on("opentagstart", () => this.onOpenTagStart())
     parser.on("attribute", () => this.onAttribute())
@@ -467,7 +468,9 @@ export class Decoder {
           return
         }
         const fault = readFault(captured, this.envelopeNamespace)
-        this.fail(new SoapFault({ ...fault, subcodes: [...fault.subcodes], texts: [...fault.texts], ...this.location() }))
+        this.fail(
+          new SoapFault({ ...fault, subcodes: [...fault.subcodes], texts: [...fault.texts], ...this.location() })
+        )
       }
     }
     void tag

@@ -132,16 +132,13 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
     return tags
   }
 
+  // Recursive types compile lazily: element writers resolve their content on first use.
   const contents = new Map<Node, Content>()
   const contentOf = (node: Node): Content => {
     let content = contents.get(node)
     if (content === undefined) {
-      // Set a forwarding entry first so that recursive types compile.
-      let compiled: Content | undefined
-      contents.set(node, (value, out, tags) => compiled!(value, out, tags))
-      compiled = compileContent(node)
-      contents.set(node, compiled)
-      content = compiled
+      content = compileContent(node)
+      contents.set(node, content)
     }
     return content
   }
@@ -153,7 +150,9 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
     return (value, out) => {
       try {
         if (value === null) {
-          if (!decl.nillable) throw new EncodeFailure("InvalidValue", `null is not allowed: ${decl.name} is not nillable`)
+          if (!decl.nillable) {
+            throw new EncodeFailure("InvalidValue", `null is not allowed: ${decl.name} is not nillable`)
+          }
           out.s += nil
           return
         }

@@ -16,24 +16,24 @@ export const collapse = (text: string): string => {
 const INTEGER = /^[+-]?[0-9]+$/
 
 /** Reads an XSD integer type bounded by `min` and `max` (`xs:int`, `xs:short`, ...). */
-export const parseBoundedInteger = (typeName: string, min: number, max: number) =>
-(text: string): LexicalResult<number> => {
-  const collapsed = collapse(text)
-  if (!INTEGER.test(collapsed)) return fail(`${JSON.stringify(text)} is not a valid ${typeName}`)
-  const value = Number(collapsed)
-  if (value < min || value > max) {
-    return fail(`${JSON.stringify(text)} is outside the range of ${typeName} (${min} to ${max})`)
+export const parseBoundedInteger =
+  (typeName: string, min: number, max: number) => (text: string): LexicalResult<number> => {
+    const collapsed = collapse(text)
+    if (!INTEGER.test(collapsed)) return fail(`${JSON.stringify(text)} is not a valid ${typeName}`)
+    const value = Number(collapsed)
+    if (value < min || value > max) {
+      return fail(`${JSON.stringify(text)} is outside the range of ${typeName} (${min} to ${max})`)
+    }
+    // Number("-0") is -0; the value space of an integer type has a single zero.
+    return ok(value === 0 ? 0 : value)
   }
-  // Number("-0") is -0; the value space of an integer type has a single zero.
-  return ok(value === 0 ? 0 : value)
-}
 
 /** Writes an XSD integer type bounded by `min` and `max`. */
-export const formatBoundedInteger = (typeName: string, min: number, max: number) =>
-(value: number): LexicalResult<string> =>
-  Number.isInteger(value) && value >= min && value <= max
-    ? ok(String(value === 0 ? 0 : value))
-    : fail(`${String(value)} is not a valid ${typeName}`)
+export const formatBoundedInteger =
+  (typeName: string, min: number, max: number) => (value: number): LexicalResult<string> =>
+    Number.isInteger(value) && value >= min && value <= max
+      ? ok(String(value === 0 ? 0 : value))
+      : fail(`${String(value)} is not a valid ${typeName}`)
 
 /** Reads `xs:boolean`: `true`, `false`, `1` or `0` after whitespace collapsing. */
 export const parseBoolean = (text: string): LexicalResult<boolean> => {
@@ -118,17 +118,17 @@ export const parseList = <A>(item: (text: string) => LexicalResult<A>) => (text:
 }
 
 /** Writes an `xs:list`: items separated by single spaces. */
-export const formatList = <A>(item: (value: A) => LexicalResult<string>) =>
-(values: ReadonlyArray<A>): LexicalResult<string> => {
-  if (!Array.isArray(values)) return fail(`${String(values)} is not a list`)
-  const out: Array<string> = []
-  for (const value of values) {
-    const result = item(value)
-    if (!result.ok) return result
-    if (result.value === "" || /[\t\n\r ]/.test(result.value)) {
-      return fail(`${JSON.stringify(result.value)} cannot be an item of an xs:list`)
+export const formatList =
+  <A>(item: (value: A) => LexicalResult<string>) => (values: ReadonlyArray<A>): LexicalResult<string> => {
+    if (!Array.isArray(values)) return fail(`${String(values)} is not a list`)
+    const out: Array<string> = []
+    for (const value of values) {
+      const result = item(value)
+      if (!result.ok) return result
+      if (result.value === "" || /[\t\n\r ]/.test(result.value)) {
+        return fail(`${JSON.stringify(result.value)} cannot be an item of an xs:list`)
+      }
+      out.push(result.value)
     }
-    out.push(result.value)
+    return ok(out.join(" "))
   }
-  return ok(out.join(" "))
-}

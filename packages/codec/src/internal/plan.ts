@@ -133,7 +133,9 @@ const identifierOf = (ast: AST.AST): string =>
 const match: AST.Match<Node> = {
   Declaration: unsupported("a declared type"),
   Literal: (ast, _, path) => {
-    if (typeof ast.literal !== "string") throw definitionError(path, `the literal ${String(ast.literal)} has no XML form`)
+    if (typeof ast.literal !== "string") {
+      throw definitionError(path, `the literal ${String(ast.literal)} has no XML form`)
+    }
     return enumeration([ast.literal], identifierOf(ast))
   },
   UniqueSymbol: unsupported("a unique symbol"),

@@ -30,16 +30,24 @@ const soapVersion = Options.choice("soap-version", ["1.1", "1.2"]).pipe(
 export type CodecCommandError = XmlError.DecodeError | XmlError.XmlReadError | XmlError.XmlEncodeError
 
 /** `decode`: XML on standard input, the message as JSON on standard output. */
-export const decode = Command.make("decode", { message, file }, ({ file, message }) =>
-  XmlCodec.decodeStream(message)(inputChunks(Option.getOrUndefined(file))).pipe(
-    Effect.flatMap((value) => Schema.encode(message)(value)),
-    Effect.flatMap((json) => Console.log(JSON.stringify(json, null, 2)))
-  )).pipe(Command.withDescription("Decode a SOAP message (XML on standard input) and print it as JSON"))
+export const decode = Command.make(
+  "decode",
+  { message, file },
+  ({ file, message }) =>
+    XmlCodec.decodeStream(message)(inputChunks(Option.getOrUndefined(file))).pipe(
+      Effect.flatMap((value) => Schema.encode(message)(value)),
+      Effect.flatMap((json) => Console.log(JSON.stringify(json, null, 2)))
+    )
+).pipe(Command.withDescription("Decode a SOAP message (XML on standard input) and print it as JSON"))
 
 /** `encode`: the message as JSON on standard input, the XML envelope on standard output. */
-export const encode = Command.make("encode", { message, file, soapVersion }, ({ file, message, soapVersion }) =>
-  readJson(Option.getOrUndefined(file)).pipe(
-    Effect.flatMap((json) => Schema.decodeUnknown(message)(json)),
-    Effect.flatMap((value) => XmlCodec.encode(message, { soapVersion })(value)),
-    Effect.flatMap((xml) => Console.log(xml))
-  )).pipe(Command.withDescription("Encode a SOAP message (JSON on standard input) and print the XML envelope"))
+export const encode = Command.make(
+  "encode",
+  { message, file, soapVersion },
+  ({ file, message, soapVersion }) =>
+    readJson(Option.getOrUndefined(file)).pipe(
+      Effect.flatMap((json) => Schema.decodeUnknown(message)(json)),
+      Effect.flatMap((value) => XmlCodec.encode(message, { soapVersion })(value)),
+      Effect.flatMap((xml) => Console.log(xml))
+    )
+).pipe(Command.withDescription("Encode a SOAP message (JSON on standard input) and print the XML envelope"))
