@@ -12,7 +12,9 @@ import type * as AST from "effect/SchemaAST"
 import * as Stream from "effect/Stream"
 import { DecodeFailure, Decoder } from "./internal/decoder.js"
 import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encoder.js"
+import { type FaultToWrite, writeFault } from "./internal/fault.js"
 import { Feeder } from "./internal/input.js"
+import { SOAP11, SOAP12 } from "./internal/namespaces.js"
 import { type Limits, resolveLimits } from "./internal/limits.js"
 import { planRoot, type RootPlan } from "./internal/plan.js"
 import type { SoapVersion } from "./Soap.js"
@@ -234,3 +236,20 @@ export const encode = <A, I>(schema: Schema.Schema<A, I, never>, options?: Encod
   const run = encodeEither(schema, options)
   return (value: A): Effect.Effect<string, XmlEncodeError> => Effect.suspend(() => run(value))
 }
+
+/**
+ * A SOAP Fault to write with `encodeFault`.
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export type Fault = FaultToWrite
+
+/**
+ * Writes a SOAP Fault envelope (SOAP 1.1: `faultcode`, `faultstring`, `faultactor`; SOAP 1.2: `Code`
+ * with `Subcode`s, `Reason/Text`, `Role`), as a server answers a request it cannot process.
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const encodeFault = (fault: Fault): string => writeFault(fault, fault.soapVersion === "1.1" ? SOAP11 : SOAP12)

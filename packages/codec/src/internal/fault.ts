@@ -143,3 +143,39 @@ export const readFault = (fault: Captured, envelope: string): FaultFields => {
     ...(detail === undefined ? {} : { detail: serialize(detail.children) })
   }
 }
+
+/** What a written fault says. */
+export interface FaultToWrite {
+  readonly soapVersion: "1.1" | "1.2"
+  readonly code: QName
+  readonly subcodes?: ReadonlyArray<QName> | undefined
+  readonly text: string
+  readonly lang?: string | undefined
+  readonly actor?: string | undefined
+}
+
+/** Writes a SOAP Fault envelope; the code's namespace is declared next to the element holding it. */
+export const writeFault = (fault: FaultToWrite, envelope: string): string => {
+  const lang = escapeAttribute(fault.lang ?? "en-US")
+  const qname = (code: QName, element: string): string =>
+    code.namespace === envelope
+      ? `<${element}>s:${escapeText(code.name)}</${element}>`
+      : code.namespace === ""
+      ? `<${element}>${escapeText(code.name)}</${element}>`
+      : `<${element} xmlns:c="${escapeAttribute(code.namespace)}">c:${escapeText(code.name)}</${element}>`
+  let body: string
+  if (envelope === SOAP11) {
+    body = qname(fault.code, "faultcode") +
+      `<faultstring xml:lang="${lang}">${escapeText(fault.text)}</faultstring>` +
+      (fault.actor === undefined ? "" : `<faultactor>${escapeText(fault.actor)}</faultactor>`)
+  } else {
+    let subcodes = ""
+    for (const subcode of [...(fault.subcodes ?? [])].reverse()) {
+      subcodes = `<s:Subcode>${qname(subcode, "s:Value")}${subcodes}</s:Subcode>`
+    }
+    body = `<s:Code>${qname(fault.code, "s:Value")}${subcodes}</s:Code>` +
+      `<s:Reason><s:Text xml:lang="${lang}">${escapeText(fault.text)}</s:Text></s:Reason>` +
+      (fault.actor === undefined ? "" : `<s:Role>${escapeText(fault.actor)}</s:Role>`)
+  }
+  return `<s:Envelope xmlns:s="${envelope}"><s:Body><s:Fault>${body}</s:Fault></s:Body></s:Envelope>`
+}

@@ -1,0 +1,124 @@
+/**
+ * The errors of an ErpSync call: a closed union of `Schema.TaggedError`s, each with a `reason`. None
+ * of them ever holds the ticket or the application token.
+ *
+ * @since 0.1.0
+ */
+import type { XmlError } from "@erpsync/codec"
+import * as Schema from "effect/Schema"
+
+/**
+ * One exception of the service's `ExceptionInfo` chain.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ExceptionInfo = Schema.Struct({
+  Message: Schema.NullOr(Schema.String),
+  ExceptionType: Schema.NullOr(Schema.String),
+  FriendlyText: Schema.NullOr(Schema.String),
+  Source: Schema.NullOr(Schema.String),
+  StackTrace: Schema.NullOr(Schema.String),
+  Parameters: Schema.Array(Schema.Struct({ Key: Schema.NullOr(Schema.String), Value: Schema.NullOr(Schema.String) }))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExceptionInfo extends Schema.Schema.Type<typeof ExceptionInfo> {}
+
+/**
+ * The service reported a failure in band: an `ExceptionInfo` response header, or `Succeeded` = false
+ * (`reason` says which), or a response without the value the operation must return (`EmptyResponse`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ServiceError extends Schema.TaggedError<ServiceError>("@erpsync/agent/ServiceError")("ServiceError", {
+  reason: Schema.Literal("ExceptionInfo", "NotSucceeded", "EmptyResponse"),
+  operation: Schema.String,
+  /** The outermost exception's `Message` (`FriendlyText` when it has none). */
+  detail: Schema.String,
+  exceptionType: Schema.NullOr(Schema.String),
+  friendlyText: Schema.NullOr(Schema.String),
+  source: Schema.NullOr(Schema.String),
+  /** The exception chain, outermost first (the `InnerException`s follow). */
+  exceptions: Schema.Array(ExceptionInfo),
+  httpStatus: Schema.Number
+}) {
+  override get message(): string {
+    const type = this.exceptionType === null ? "" : ` (${this.exceptionType})`
+    return `${this.operation}: ${this.reason}: ${this.detail}${type}`
+  }
+}
+
+/**
+ * The server answered, but not with a SOAP message: a status or content type that is not SOAP's, a
+ * redirect (never followed: a POST must not be re-sent as a GET), a body that is not a SOAP envelope,
+ * or a body larger than the limit. `preview` holds at most the first 1 KiB of the body.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/HttpError")("HttpError", {
+  reason: Schema.Literal("Status", "ContentType", "Redirect", "NotSoap", "BodyTooLarge"),
+  operation: Schema.String,
+  status: Schema.Number,
+  contentType: Schema.NullOr(Schema.String),
+  preview: Schema.String,
+  detail: Schema.String
+}) {
+  override get message(): string {
+    return `${this.operation}: ${this.reason}: ${this.detail} (HTTP ${this.status}, ${this.contentType ?? "no content type"})`
+  }
+}
+
+/**
+ * The exchange with the server broke: the connection was refused (`Connect`: the request never reached
+ * the server, so retrying is safe), the request failed on the way (`Request`), or the response body was
+ * cut short or reset (`Body`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TransportError extends Schema.TaggedError<TransportError>("@erpsync/agent/TransportError")("TransportError", {
+  reason: Schema.Literal("Connect", "Request", "Body"),
+  operation: Schema.String,
+  detail: Schema.String
+}) {
+  override get message(): string {
+    return `${this.operation}: ${this.reason}: ${this.detail}`
+  }
+}
+
+/**
+ * The whole call (request, response headers and body) did not finish within the deadline.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/agent/TimeoutError")("TimeoutError", {
+  reason: Schema.Literal("Deadline"),
+  operation: Schema.String,
+  timeoutMillis: Schema.Number
+}) {
+  override get message(): string {
+    return `${this.operation}: ${this.reason}: no complete answer within ${this.timeoutMillis} ms`
+  }
+}
+
+/**
+ * Any error of an ErpSync call: the errors above, a SOAP Fault, a response the codec cannot decode, or a
+ * value the codec cannot encode.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ErpSyncError =
+  | ServiceError
+  | HttpError
+  | TransportError
+  | TimeoutError
+  | XmlError.DecodeError
+  | XmlError.XmlEncodeError

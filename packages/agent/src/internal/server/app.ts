@@ -1,0 +1,107 @@
+/**
+ * The local server's HTTP handler: the WSDL's SOAP binding (1.1, and 1.2 as well), with WCF's answers to
+ * requests it cannot process: an `ActionNotSupported` Fault for an unknown or missing `SOAPAction`, a
+ * `DeserializationFailed` Fault for a body it cannot decode, both with HTTP 500.
+ */
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { type Soap, XmlCodec } from "@erpsync/codec"
+import type { Headers } from "@erpsync/schema"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
+import { operations, serviceFailure } from "./operations.js"
+import type { ConnectionStore } from "./store.js"
+
+/** What the server saw and answered, for logging and demos. */
+export interface Exchange {
+  readonly action: string
+  readonly request: string
+  readonly status: number
+  readonly response: string
+}
+
+export interface AppOptions {
+  readonly store: ConnectionStore
+  /** When set, a request without this ticket gets an in-band authentication error. */
+  readonly ticket: string | undefined
+  readonly onExchange: ((exchange: Exchange) => Effect.Effect<void>) | undefined
+}
+
+const ADDRESSING_NONE = "http://schemas.microsoft.com/ws/2005/05/addressing/none"
+const WCF_DISPATCHER = "http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher"
+
+const contentTypeOf = (version: Soap.SoapVersion) =>
+  version === "1.1" ? "text/xml; charset=utf-8" : "application/soap+xml; charset=utf-8"
+
+/** The SOAP version and action of a request, from its content type and `SOAPAction` header. */
+const envelopeOf = (
+  headers: Readonly<Record<string, string | undefined>>
+): { readonly version: Soap.SoapVersion; readonly action: string } | undefined => {
+  const contentType = headers["content-type"] ?? ""
+  const media = contentType.split(";")[0]!.trim().toLowerCase()
+  if (media === "text/xml") {
+    return { version: "1.1", action: (headers["soapaction"] ?? "").trim().replace(/^"(.*)"$/, "$1") }
+  }
+  if (media === "application/soap+xml") {
+    return { version: "1.2", action: /;\s*action\s*=\s*"?([^";]*)"?/i.exec(contentType)?.[1] ?? "" }
+  }
+  return undefined
+}
+
+const utf8 = new TextDecoder("utf-8")
+
+/** The HTTP handler of the local ErpSync server. */
+export const makeApp = (options: AppOptions) =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    if (request.method !== "POST") {
+      return HttpServerResponse.text("Method not allowed", { status: 405, headers: { allow: "POST" } })
+    }
+    const envelope = envelopeOf(request.headers)
+    if (envelope === undefined) {
+      return HttpServerResponse.text(
+        `Cannot process the message because the content type '${request.headers["content-type"] ?? ""}' was not the expected type 'text/xml; charset=utf-8'.`,
+        { status: 415 }
+      )
+    }
+    const { action, version } = envelope
+    const chunks: Array<Uint8Array> = []
+    const body = options.onExchange === undefined
+      ? request.stream
+      : request.stream.pipe(Stream.tap((chunk) => Effect.sync(() => chunks.push(chunk))))
+    const answer = (status: number, xml: string) =>
+      Effect.as(
+        options.onExchange === undefined
+          ? Effect.void
+          : options.onExchange({ action, request: utf8.decode(Buffer.concat(chunks)), status, response: xml }),
+        HttpServerResponse.text(xml, { status, contentType: contentTypeOf(version) })
+      )
+    const fault = (code: { namespace: string; name: string }, text: string) =>
+      answer(500, XmlCodec.encodeFault({ soapVersion: version, code, text, lang: "en-US" }))
+
+    const served = operations.get(action)
+    if (served === undefined) {
+      // Drain the body so that the client sees the answer, not a reset.
+      yield* Stream.runDrain(body).pipe(Effect.ignore)
+      return yield* fault(
+        { namespace: ADDRESSING_NONE, name: "ActionNotSupported" },
+        `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`
+      )
+    }
+    const decoded = yield* Effect.either(XmlCodec.decodeStream(served.operation.request)(body))
+    if (Either.isLeft(decoded)) {
+      return yield* fault(
+        { namespace: WCF_DISPATCHER, name: "DeserializationFailed" },
+        `The formatter threw an exception while trying to deserialize the message: ${decoded.left.message}`
+      )
+    }
+    const message = decoded.right as { readonly Header: Headers.RequestHeader }
+    const response = options.ticket !== undefined && message.Header.Credentials?.Ticket !== options.ticket
+      ? served.unauthenticated(
+        serviceFailure("Failed to authenticate: the ticket is missing, invalid or expired", "SoAuthenticationException")
+      )
+      : served.handle(message, options.store)
+    const xml = yield* XmlCodec.encode(served.operation.response, { soapVersion: version })(response).pipe(Effect.orDie)
+    return yield* answer(200, xml)
+  })

@@ -1,0 +1,228 @@
+/**
+ * One SOAP call over `@effect/platform`'s HttpClient: the request written as the WSDL's binding says,
+ * the response streamed into the decoder with its size bounded, and every way it can go wrong turned
+ * into a typed error.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { type Soap, XmlCodec, type XmlError } from "@erpsync/codec"
+import type { Headers, Operation } from "@erpsync/schema"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type * as Schedule from "effect/Schedule"
+import * as Stream from "effect/Stream"
+import { type ErpSyncError, HttpError, TimeoutError, TransportError } from "../ErpSyncError.js"
+import { serviceErrorOf } from "./serviceError.js"
+
+/** Everything a call needs besides the operation and the message. */
+export interface CallSettings {
+  readonly url: string
+  readonly soapVersion: Soap.SoapVersion
+  readonly timeout: Duration.Duration
+  readonly maxResponseBytes: number
+  readonly limits: Partial<XmlCodec.Limits> | undefined
+  readonly retry: Schedule.Schedule<unknown, TransportError> | undefined
+}
+
+/** The at most 1 KiB of a body kept for error messages. */
+export const PREVIEW_BYTES = 1024
+
+const utf8 = new TextEncoder()
+const previewText = (bytes: Uint8Array): string => new TextDecoder("utf-8").decode(bytes)
+
+const mediaType = (contentType: string | null): string =>
+  contentType === null ? "" : contentType.split(";")[0]!.trim().toLowerCase()
+
+const charsetOf = (contentType: string | null): string | undefined => {
+  const match = contentType === null ? null : /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)
+  return match === null ? undefined : match[1]!.toLowerCase()
+}
+
+const XML_MEDIA_TYPES = new Set(["text/xml", "application/soap+xml", "application/xml"])
+
+const describeCause = (cause: unknown): string => {
+  const parts: Array<string> = []
+  let current: unknown = cause
+  for (let i = 0; i < 4 && current !== undefined && current !== null; i++) {
+    if (current instanceof Error) {
+      const code = (current as { code?: unknown }).code
+      parts.push(typeof code === "string" ? `${current.message} (${code})` : current.message)
+      current = (current as { cause?: unknown }).cause
+    } else {
+      parts.push(String(current))
+      break
+    }
+  }
+  return parts.join(": ")
+}
+
+const isConnectFailure = (cause: unknown): boolean => {
+  let current: unknown = cause
+  for (let i = 0; i < 4 && typeof current === "object" && current !== null; i++) {
+    const code = (current as { code?: unknown }).code
+    if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH") return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+/** SOAP 1.1 puts the action in the quoted `SOAPAction` header, SOAP 1.2 in the content type. */
+const contentTypeOf = (version: Soap.SoapVersion, action: string): string =>
+  version === "1.1" ? "text/xml; charset=utf-8" : `application/soap+xml; charset=utf-8; action="${action}"`
+
+const actionHeaders = (version: Soap.SoapVersion, action: string): Record<string, string> =>
+  version === "1.1" ? { soapaction: `"${action}"` } : {}
+
+/** Reads at most `PREVIEW_BYTES` of a body, then lets the rest go. */
+const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
+  response.stream.pipe(
+    Stream.runFoldWhile(new Uint8Array(0), (bytes) => bytes.length < PREVIEW_BYTES, (bytes, chunk) => {
+      const next = new Uint8Array(bytes.length + chunk.length)
+      next.set(bytes)
+      next.set(chunk, bytes.length)
+      return next
+    }),
+    Effect.map((bytes) => previewText(bytes.subarray(0, PREVIEW_BYTES))),
+    Effect.orElseSucceed(() => "")
+  )
+
+/** What a successful exchange returns. */
+export interface Exchange<Response> {
+  readonly value: Response
+  readonly status: number
+  readonly bytesSent: number
+  readonly bytesReceived: number
+}
+
+/**
+ * Calls `operation` with `message`. Decodes the response by its content whatever the HTTP status, so that
+ * a Fault with status 200 and a response with status 500 are both read for what they are.
+ */
+export const call = <Request, Response extends { readonly Header: Headers.ResponseHeader }>(
+  client: HttpClient.HttpClient,
+  settings: CallSettings,
+  operation: Operation.Operation<Request, Response>,
+  message: Request
+): Effect.Effect<Exchange<Response>, ErpSyncError> => {
+  const name = operation.name
+  const run = Effect.gen(function*() {
+    const xml = yield* XmlCodec.encode(operation.request, { soapVersion: settings.soapVersion })(message)
+    const body = utf8.encode(xml)
+    const request = HttpClientRequest.post(settings.url).pipe(
+      HttpClientRequest.setHeaders(actionHeaders(settings.soapVersion, operation.action)),
+      HttpClientRequest.bodyUint8Array(body, contentTypeOf(settings.soapVersion, operation.action))
+    )
+    const send = client.execute(request).pipe(
+      // Never follow a redirect: fetch would re-send the POST as a GET.
+      Effect.provideService(FetchHttpClient.RequestInit, { redirect: "manual" }),
+      Effect.mapError((error: HttpClientError.HttpClientError) =>
+        new TransportError({
+          reason: error._tag === "RequestError" && isConnectFailure(error.cause) ? "Connect" : "Request",
+          operation: name,
+          detail: describeCause(error.cause ?? error)
+        })
+      )
+    )
+    const response = yield* settings.retry === undefined ? send : send.pipe(
+      Effect.retry({
+        schedule: settings.retry,
+        // Only where the request provably never reached the server: a save resent could create twice.
+        while: (error) => error.reason === "Connect"
+      })
+    )
+    const status = response.status
+    const contentType = response.headers["content-type"] ?? null
+    yield* Effect.annotateCurrentSpan({ "http.response.status_code": status, "http.request.body.size": body.length })
+    const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
+      new HttpError({ reason, operation: name, status, contentType, preview, detail })
+
+    if (status >= 300 && status < 400) {
+      const location = response.headers["location"] ?? "no location"
+      return yield* Effect.fail(httpError("Redirect", `redirect to ${location} refused`, yield* readPreview(response)))
+    }
+    const media = mediaType(contentType)
+    if (!XML_MEDIA_TYPES.has(media)) {
+      const preview = yield* readPreview(response)
+      return yield* Effect.fail(
+        status >= 400
+          ? httpError("Status", `HTTP ${status} with ${media === "" ? "no content type" : media}`, preview)
+          : httpError("ContentType", `${media === "" ? "no content type" : media} is not a SOAP content type`, preview)
+      )
+    }
+    const charset = charsetOf(contentType)
+    if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+      return yield* Effect.fail(
+        httpError("ContentType", `charset ${charset} is not supported; only UTF-8 is`, yield* readPreview(response))
+      )
+    }
+
+    // Stream the body into the decoder, counting bytes and keeping the first KiB for error messages.
+    let received = 0
+    let preview = new Uint8Array(0)
+    const bodyStream = response.stream.pipe(
+      Stream.mapError((error) =>
+        new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
+      ),
+      Stream.mapEffect((chunk) => {
+        received += chunk.length
+        if (preview.length < PREVIEW_BYTES) {
+          const next = new Uint8Array(Math.min(PREVIEW_BYTES, preview.length + chunk.length))
+          next.set(preview)
+          next.set(chunk.subarray(0, next.length - preview.length), preview.length)
+          preview = next
+        }
+        return received > settings.maxResponseBytes
+          ? Effect.fail(
+            httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
+          )
+          : Effect.succeed(chunk)
+      })
+    )
+    const value = yield* XmlCodec.decodeStream(operation.response, { limits: settings.limits })(bodyStream).pipe(
+      Effect.catchTags({
+        SoapEnvelopeError: (error: XmlError.SoapEnvelopeError) =>
+          error.reason === "NotSoap"
+            ? Effect.fail(httpError("NotSoap", error.detail, previewText(preview)))
+            : Effect.fail(error),
+        XmlReadError: (error: XmlError.XmlReadError) =>
+          Effect.fail(new TransportError({ reason: "Body", operation: name, detail: error.detail }))
+      }),
+      Effect.catchIf(
+        (error) => status >= 400 && status !== 500 && error._tag !== "SoapFault" && error._tag !== "TransportError",
+        () => Effect.fail(httpError("Status", `HTTP ${status}`, previewText(preview)))
+      )
+    )
+    yield* Effect.annotateCurrentSpan({ "http.response.body.size": received })
+    const serviceError = serviceErrorOf(name, value.Header, status)
+    if (serviceError !== undefined) return yield* Effect.fail(serviceError)
+    return { value, status, bytesSent: body.length, bytesReceived: received }
+  })
+  const millis = Duration.toMillis(settings.timeout)
+  return run.pipe(
+    Effect.timeoutFail({
+      duration: settings.timeout,
+      onTimeout: () => new TimeoutError({ reason: "Deadline", operation: name, timeoutMillis: millis })
+    }),
+    Effect.withSpan(`ErpSync.${name}`, {
+      kind: "client",
+      attributes: {
+        "rpc.system": "soap",
+        "rpc.service": operation.service,
+        "rpc.method": name,
+        "server.address": hostOf(settings.url),
+        "soap.version": settings.soapVersion
+      }
+    })
+  )
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host
+  } catch {
+    return ""
+  }
+}
