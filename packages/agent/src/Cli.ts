@@ -6,8 +6,11 @@
 import { Command, ValidationError } from "@effect/cli"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as client from "./internal/cli/client.js"
 import * as codec from "./internal/cli/codec.js"
+import { demo } from "./internal/cli/demo.js"
 import { describeError } from "./internal/cli/report.js"
+import { serve } from "./internal/cli/serve.js"
 
 /**
  * The root command and its subcommands.
@@ -17,7 +20,15 @@ import { describeError } from "./internal/cli/report.js"
  */
 export const command = Command.make("erpsync").pipe(
   Command.withDescription("Talk to the SuperOffice NetServer ErpSync SOAP service"),
-  Command.withSubcommands([codec.decode, codec.encode])
+  Command.withSubcommands([
+    codec.decode,
+    codec.encode,
+    client.saveConnection,
+    client.getConnection,
+    client.deleteConnection,
+    serve,
+    demo
+  ])
 )
 
 /**

@@ -81,7 +81,10 @@ export type BodyOf<Request> = Request extends { readonly Body: infer Body } ? Bo
  */
 export interface ErpSyncClientService {
   /** Calls any operation declared in `@erpsync/schema` with a request body; gives the whole response. */
-  readonly call: <Request extends { readonly Header: Headers.RequestHeader }, Response extends { readonly Header: Headers.ResponseHeader }>(
+  readonly call: <
+    Request extends { readonly Header: Headers.RequestHeader },
+    Response extends { readonly Header: Headers.ResponseHeader }
+  >(
     operation: Operation.Operation<Request, Response>,
     body: BodyOf<Request>
   ) => Effect.Effect<Response, ErpSyncError>

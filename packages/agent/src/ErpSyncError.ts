@@ -70,7 +70,9 @@ export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/Htt
   detail: Schema.String
 }) {
   override get message(): string {
-    return `${this.operation}: ${this.reason}: ${this.detail} (HTTP ${this.status}, ${this.contentType ?? "no content type"})`
+    return `${this.operation}: ${this.reason}: ${this.detail} (HTTP ${this.status}, ${
+      this.contentType ?? "no content type"
+    })`
   }
 }
 
@@ -82,11 +84,13 @@ export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/Htt
  * @since 0.1.0
  * @category errors
  */
-export class TransportError extends Schema.TaggedError<TransportError>("@erpsync/agent/TransportError")("TransportError", {
-  reason: Schema.Literal("Connect", "Request", "Body"),
-  operation: Schema.String,
-  detail: Schema.String
-}) {
+export class TransportError
+  extends Schema.TaggedError<TransportError>("@erpsync/agent/TransportError")("TransportError", {
+    reason: Schema.Literal("Connect", "Request", "Body"),
+    operation: Schema.String,
+    detail: Schema.String
+  })
+{
   override get message(): string {
     return `${this.operation}: ${this.reason}: ${this.detail}`
   }

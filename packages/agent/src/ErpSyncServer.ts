@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import type * as HttpServerError from "@effect/platform/HttpServerError"
 import type { ErpConnection } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"

@@ -61,7 +61,9 @@ export const makeApp = (options: AppOptions) =>
     const envelope = envelopeOf(request.headers)
     if (envelope === undefined) {
       return HttpServerResponse.text(
-        `Cannot process the message because the content type '${request.headers["content-type"] ?? ""}' was not the expected type 'text/xml; charset=utf-8'.`,
+        `Cannot process the message because the content type '${
+          request.headers["content-type"] ?? ""
+        }' was not the expected type 'text/xml; charset=utf-8'.`,
         { status: 415 }
       )
     }
