@@ -9,6 +9,7 @@ import type { Soap, XmlCodec } from "@erpsync/codec"
 import type { ErpConnection, Headers, Operation } from "@erpsync/schema"
 import { ErpSync } from "@erpsync/schema"
 import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -192,7 +193,7 @@ export const config: Config.Config<ErpSyncClientConfig> = Config.all({
  */
 export const layerConfig = (
   options: Config.Config<ErpSyncClientConfig> = config
-): Layer.Layer<ErpSyncClient, import("effect/ConfigError").ConfigError, HttpClient.HttpClient> =>
+): Layer.Layer<ErpSyncClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Layer.effect(ErpSyncClient, Effect.flatMap(options, make))
 
 /**
