@@ -1,0 +1,286 @@
+/**
+ * The client's HTTP behaviour, against raw servers on loopback that answer exactly as each test says:
+ * the bytes it sends, and a typed error for every way an answer can go wrong.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { describe, expect, it } from "@effect/vitest"
+import { ErpSyncClient } from "@erpsync/agent"
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Fiber from "effect/Fiber"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import * as fs from "node:fs"
+import type * as http from "node:http"
+import { afterAll } from "vitest"
+import { newConnection } from "./support/fixtures.js"
+import { extractSchemas, validate } from "./support/reference.js"
+import { closedPort, rawServer, type SeenRequest, TICKET } from "./support/servers.js"
+
+const schemas = extractSchemas("ErpSync.wsdl")
+afterAll(() => fs.rmSync(schemas.dir, { recursive: true, force: true }))
+
+const SAVE_ACTION = "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/SaveConnection"
+
+const clientFor = (url: string, options: Partial<ErpSyncClient.ErpSyncClientConfig> = {}) =>
+  ErpSyncClient.make({ url, ticket: Redacted.make(TICKET), timeout: "5 seconds", ...options }).pipe(
+    Effect.provide(FetchHttpClient.layer)
+  )
+
+const okResponse = Either.getOrThrow(
+  XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)({
+    Header: { Succeeded: true },
+    Body: { Response: { ...newConnection, ErpConnectionId: 5 } }
+  })
+)
+
+const answer =
+  (status: number, contentType: string | undefined, body: string) => (_: SeenRequest, res: http.ServerResponse) => {
+    if (contentType !== undefined) res.setHeader("content-type", contentType)
+    res.writeHead(status).end(body)
+  }
+
+/** Saves `newConnection` against a raw server and gives the error. */
+const saveError = (
+  handler: (request: SeenRequest, response: http.ServerResponse) => void,
+  options: Partial<ErpSyncClient.ErpSyncClientConfig> = {}
+) =>
+  Effect.gen(function*() {
+    const server = yield* rawServer(handler)
+    const client = yield* clientFor(server.url, options)
+    return yield* Effect.flip(client.saveConnection(newConnection))
+  }).pipe(Effect.scoped)
+
+describe("what goes on the wire", () => {
+  it.live("SOAP 1.1: POST, text/xml; charset=utf-8, the quoted SOAPAction from the WSDL, headers inside <Header>", () =>
+    Effect.gen(function*() {
+      const server = yield* rawServer(answer(200, "text/xml; charset=utf-8", okResponse))
+      const client = yield* clientFor(server.url, { applicationToken: Redacted.make("app-token") })
+      yield* client.saveConnection(newConnection)
+      const seen = server.requests[0]!
+      expect(seen.method).toBe("POST")
+      expect(seen.url).toBe("/Remote/Services86/ErpSync.svc")
+      expect(seen.headers["content-type"]).toBe("text/xml; charset=utf-8")
+      expect(seen.headers["soapaction"]).toBe(`"${SAVE_ACTION}"`)
+      const body = seen.body.toString("utf8")
+      expect(body).toMatch(
+        /^<s:Envelope xmlns:s="http:\/\/schemas.xmlsoap.org\/soap\/envelope\/"[^>]*><s:Header><ApplicationToken>app-token<\/ApplicationToken><Credentials><Ticket>7T:test-ticket-secret<\/Ticket><\/Credentials><\/s:Header><s:Body><SaveConnection><Connection><TableRight>/
+      )
+      expect(validate(schemas.soap11, [body])).toStrictEqual({ ok: true, output: "" })
+      expect(Number(seen.headers["content-length"])).toBe(seen.body.length)
+    }).pipe(Effect.scoped))
+
+  it.live("SOAP 1.2: application/soap+xml with the action parameter, no SOAPAction header", () =>
+    Effect.gen(function*() {
+      const server = yield* rawServer(answer(200, "application/soap+xml; charset=utf-8", okResponse))
+      const client = yield* clientFor(server.url, { soapVersion: "1.2" })
+      yield* client.saveConnection(newConnection)
+      const seen = server.requests[0]!
+      expect(seen.headers["content-type"]).toBe(`application/soap+xml; charset=utf-8; action="${SAVE_ACTION}"`)
+      expect(seen.headers["soapaction"]).toBeUndefined()
+      expect(seen.body.toString("utf8")).toContain(`xmlns:s="http://www.w3.org/2003/05/soap-envelope"`)
+    }).pipe(Effect.scoped))
+})
+
+describe("answers decoded by content, whatever the status", () => {
+  it.live("a Fault with HTTP 200 is a SoapFault", () =>
+    Effect.gen(function*() {
+      const fault = XmlCodec.encodeFault({
+        soapVersion: "1.1",
+        code: { namespace: "http://schemas.xmlsoap.org/soap/envelope/", name: "Server" },
+        text: "boom"
+      })
+      const error = yield* saveError(answer(200, "text/xml; charset=utf-8", fault))
+      expect(error).toMatchObject({ _tag: "SoapFault", reason: "Receiver", text: "boom" })
+    }))
+
+  it.live("a normal response with HTTP 500 is decoded", () =>
+    Effect.gen(function*() {
+      const server = yield* rawServer(answer(500, "text/xml; charset=utf-8", okResponse))
+      const client = yield* clientFor(server.url)
+      const saved = yield* client.saveConnection(newConnection)
+      expect(saved.ErpConnectionId).toBe(5)
+    }).pipe(Effect.scoped))
+
+  it.live("Succeeded = false without ExceptionInfo is a ServiceError", () =>
+    Effect.gen(function*() {
+      const body = Either.getOrThrow(
+        XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)({
+          Header: { Succeeded: false },
+          Body: { Response: null }
+        })
+      )
+      const error = yield* saveError(answer(200, "text/xml; charset=utf-8", body))
+      expect(error).toMatchObject({ _tag: "ServiceError", reason: "NotSucceeded" })
+    }))
+})
+
+describe("answers that are not SOAP", () => {
+  it.live("HTML with HTTP 500 is an HttpError with status, content type and a preview", () =>
+    Effect.gen(function*() {
+      const html = "<html><body><h1>Runtime Error</h1>" + "x".repeat(5000) + "</body></html>"
+      const error = yield* saveError(answer(500, "text/html; charset=utf-8", html))
+      expect(error).toMatchObject({
+        _tag: "HttpError",
+        reason: "Status",
+        status: 500,
+        contentType: "text/html; charset=utf-8"
+      })
+      expect(error._tag === "HttpError" && error.preview.startsWith("<html><body><h1>Runtime Error")).toBe(true)
+      expect(error._tag === "HttpError" && error.preview.length).toBe(1024)
+    }))
+
+  it.live("JSON with HTTP 200 is an HttpError (ContentType), never fed to the decoder", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError(answer(200, "application/json", `{"ok":true}`))
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "ContentType", status: 200, preview: `{"ok":true}` })
+    }))
+
+  it.live("HTTP 415 is an HttpError (Status)", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError(answer(415, "text/plain", "Unsupported media type"))
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "Status", status: 415 })
+    }))
+
+  it.live("no content type is an HttpError (ContentType)", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError(answer(200, undefined, okResponse))
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "ContentType", contentType: null })
+    }))
+
+  it.live("a charset other than UTF-8 is an HttpError (ContentType)", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError(answer(200, "text/xml; charset=iso-8859-1", okResponse))
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "ContentType" })
+    }))
+
+  it.live("XML that is not a SOAP envelope is an HttpError (NotSoap) with a preview", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError(answer(200, "text/xml", "<html><body>proxy</body></html>"))
+      expect(error).toMatchObject({
+        _tag: "HttpError",
+        reason: "NotSoap",
+        status: 200,
+        preview: "<html><body>proxy</body></html>"
+      })
+    }))
+
+  it.live("a redirect is refused, and never followed as a GET", () =>
+    Effect.gen(function*() {
+      const target = yield* rawServer(answer(200, "text/xml", okResponse))
+      const error = yield* saveError((_, res) => res.writeHead(302, { location: target.url }).end())
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "Redirect", status: 302 })
+      expect(target.requests).toHaveLength(0)
+    }).pipe(Effect.scoped))
+
+  it.live("a body over maxResponseBytes is an HttpError (BodyTooLarge)", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError(answer(200, "text/xml; charset=utf-8", okResponse), { maxResponseBytes: 256 })
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "BodyTooLarge" })
+    }))
+})
+
+describe("transport failures and deadlines", () => {
+  it.live("connection refused is a TransportError (Connect)", () =>
+    Effect.gen(function*() {
+      const port = yield* closedPort
+      const client = yield* clientFor(`http://127.0.0.1:${port}/ErpSync.svc`)
+      const error = yield* Effect.flip(client.saveConnection(newConnection))
+      expect(error).toMatchObject({ _tag: "TransportError", reason: "Connect" })
+    }))
+
+  it.live("a connection reset mid-body is a TransportError (Body)", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError((_, res) => {
+        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" })
+        res.write(okResponse.slice(0, 200), () => res.socket?.destroy())
+      })
+      expect(error).toMatchObject({ _tag: "TransportError", reason: "Body" })
+    }))
+
+  it.live("a body shorter than its Content-Length is a TransportError (Body)", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError((_, res) => {
+        res.writeHead(200, {
+          "content-type": "text/xml; charset=utf-8",
+          "content-length": String(okResponse.length + 100)
+        })
+        res.write(okResponse, () => res.socket?.end())
+      })
+      expect(error).toMatchObject({ _tag: "TransportError", reason: "Body" })
+    }))
+
+  it.live("a server that never answers ends in a TimeoutError at the deadline", () =>
+    Effect.gen(function*() {
+      const start = Date.now()
+      const error = yield* saveError(() => {}, { timeout: "300 millis" })
+      expect(error).toMatchObject({ _tag: "TimeoutError", reason: "Deadline", timeoutMillis: 300 })
+      expect(Date.now() - start).toBeLessThan(3000)
+    }))
+
+  it.live("a trickling body ends in a TimeoutError at the deadline", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError((_, res) => {
+        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" })
+        let i = 0
+        const timer = setInterval(() => {
+          if (res.destroyed || i >= okResponse.length) return clearInterval(timer)
+          res.write(okResponse[i++])
+        }, 20)
+        res.on("close", () => clearInterval(timer))
+      }, { timeout: "400 millis" })
+      expect(error).toMatchObject({ _tag: "TimeoutError" })
+    }))
+
+  it.live("interrupting a call mid-response releases the connection: the server sees the socket closed", () =>
+    Effect.gen(function*() {
+      let headersSent!: () => void
+      const sent = new Promise<void>((resolve) => (headersSent = resolve))
+      const server = yield* rawServer((_, res) => {
+        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" })
+        res.write(okResponse.slice(0, 100), () => headersSent())
+      })
+      const client = yield* clientFor(server.url, { timeout: "30 seconds" })
+      const fiber = yield* Effect.fork(client.saveConnection(newConnection))
+      yield* Effect.promise(() => sent)
+      yield* Effect.sleep(Duration.millis(50))
+      expect(server.openSockets()).toBeGreaterThan(0)
+      yield* Fiber.interrupt(fiber)
+      yield* Effect.sleep(Duration.millis(200))
+      expect(server.openSockets()).toBe(0)
+    }).pipe(Effect.scoped))
+})
+
+describe("retries", () => {
+  it.live("none by default; an HTTP error is never retried even with a schedule", () =>
+    Effect.gen(function*() {
+      const server = yield* rawServer(answer(503, "text/html", "busy"))
+      const client = yield* clientFor(server.url, { retry: Schedule.recurs(3) })
+      yield* Effect.flip(client.saveConnection(newConnection))
+      expect(server.requests).toHaveLength(1)
+    }).pipe(Effect.scoped))
+
+  it.live("a refused connection is retried with the schedule, until the server listens", () =>
+    Effect.gen(function*() {
+      const port = yield* closedPort
+      const url = `http://127.0.0.1:${port}/Remote/Services86/ErpSync.svc`
+      const client = yield* clientFor(url, {
+        retry: Schedule.spaced("50 millis").pipe(Schedule.intersect(Schedule.recurs(100)))
+      })
+      const fiber = yield* Effect.fork(client.saveConnection(newConnection))
+      yield* Effect.sleep("300 millis")
+      const http = yield* Effect.promise(() => import("node:http"))
+      const server = http.createServer((_, res) => {
+        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(okResponse)
+      })
+      yield* Effect.acquireRelease(
+        Effect.async<void>((resume) => void server.listen(port, "127.0.0.1", () => resume(Effect.void))),
+        () => Effect.sync(() => server.close())
+      )
+      const saved = yield* Fiber.join(fiber)
+      expect(saved.ErpConnectionId).toBe(5)
+    }).pipe(Effect.scoped))
+})

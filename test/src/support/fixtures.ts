@@ -1,0 +1,21 @@
+/**
+ * Connections used across client tests.
+ */
+import type { ErpConnection } from "@erpsync/schema"
+
+export const newConnection: ErpConnection = {
+  TableRight: { Mask: ["Select", "Update"], Reason: "" },
+  FieldProperties: [{ Key: "DisplayName", Value: { FieldRight: null, FieldType: "string", FieldLength: 255 } }],
+  ErpConnectionId: 0,
+  ErpConnectorId: 7,
+  DisplayName: "Visma Business – Oslo",
+  DisplayDescription: "Orders & invoices <nightly>\r\nsecond line",
+  Active: true,
+  ConnectionId: "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+  MostRecentTimestamp: "",
+  ConfigFields: [{ Key: "BaseUrl", Value: "https://erp.example/?a=1&b=2" }, { Key: "__proto__", Value: null }],
+  Deleted: false,
+  AllAccess: false,
+  UserGroupAccessIds: [1, 2],
+  AssociateAccessIds: []
+}
