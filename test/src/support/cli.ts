@@ -31,3 +31,33 @@ export const erpsync = (args: ReadonlyArray<string>, input = "", env: Record<str
     child.on("close", (code) => resolve({ code, stdout, stderr }))
     child.stdin.end(input)
   })
+
+/** Starts `erpsync ...args` in the background; resolves with the first line of its standard output. */
+export const erpsyncBackground = (
+  args: ReadonlyArray<string>
+): Promise<{ readonly firstLine: string; readonly stop: () => Promise<number | null> }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(tsx, ["--conditions=@erpsync/source", bin, ...args], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d))
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d
+      const newline = stdout.indexOf("\n")
+      if (newline !== -1) {
+        resolve({
+          firstLine: stdout.slice(0, newline),
+          stop: () =>
+            new Promise((done) => {
+              child.on("close", (code) => done(code))
+              child.kill("SIGINT")
+            })
+        })
+      }
+    })
+    child.on("error", reject)
+    child.on("close", (code) => reject(new Error(`exited with ${code} before printing a line: ${stderr}`)))
+  })

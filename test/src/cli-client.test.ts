@@ -1,0 +1,91 @@
+/**
+ * The command line's client commands against `erpsync serve`, and `erpsync demo`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { erpsync, erpsyncBackground } from "./support/cli.js"
+import { newConnection } from "./support/fixtures.js"
+
+describe("erpsync serve, save-connection, get-connection, delete-connection", () => {
+  let server: Awaited<ReturnType<typeof erpsyncBackground>>
+  beforeAll(async () => {
+    server = await erpsyncBackground(["serve", "--port", "0", "--ticket", "t-secret"])
+  })
+  afterAll(async () => {
+    await server.stop()
+  })
+
+  it("serve prints its endpoint URL on the first line", () => {
+    expect(server.firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/Remote\/Services86\/ErpSync\.svc$/)
+  })
+
+  it("save-connection prints the connection with a new id; get-connection returns it; delete-connection removes it", async () => {
+    const url = server.firstLine
+    const saved = await erpsync(
+      ["save-connection", "--url", url, "--ticket", "t-secret"],
+      JSON.stringify(newConnection)
+    )
+    expect(saved.stderr).toBe("")
+    expect(saved.code).toBe(0)
+    const connection = JSON.parse(saved.stdout) as typeof newConnection
+    expect(connection.ErpConnectionId).toBeGreaterThan(0)
+    expect(connection).toStrictEqual({ ...newConnection, ErpConnectionId: connection.ErpConnectionId })
+
+    const got = await erpsync(["get-connection", String(connection.ErpConnectionId)], "", {
+      ERPSYNC_URL: url,
+      ERPSYNC_TICKET: "t-secret"
+    })
+    expect(got.code).toBe(0)
+    expect(JSON.parse(got.stdout)).toStrictEqual(connection)
+
+    const deleted = await erpsync([
+      "delete-connection",
+      "--url",
+      url,
+      "--ticket",
+      "t-secret",
+      String(connection.ErpConnectionId)
+    ])
+    expect(deleted.code).toBe(0)
+    const gone = await erpsync([
+      "get-connection",
+      "--url",
+      url,
+      "--ticket",
+      "t-secret",
+      String(connection.ErpConnectionId)
+    ])
+    expect(gone.stdout.trim()).toBe("null")
+  })
+
+  it("a service error: exit 1, one line with the tag and what it carries, never the ticket", async () => {
+    const run = await erpsync(
+      ["save-connection", "--url", server.firstLine, "--ticket", "wrong-secret"],
+      JSON.stringify(newConnection)
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toBe(
+      "ServiceError: SaveConnection: ExceptionInfo: Failed to authenticate: the ticket is missing, invalid or expired (SoAuthenticationException)\n"
+    )
+    expect(run.stderr).not.toContain("wrong-secret")
+  })
+
+  it("a refused connection: exit 1 with a TransportError", async () => {
+    const run = await erpsync(["get-connection", "--url", "http://127.0.0.1:9/ErpSync.svc", "--ticket", "t", "1"])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^TransportError: GetConnection: /)
+  })
+})
+
+describe("erpsync demo", () => {
+  it("saves a connection over HTTP, reads it back, prints the XML exchanged and exits 0", async () => {
+    const run = await erpsync(["demo"])
+    expect(run.stderr).toBe("")
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^Local ErpSync server listening at http:\/\/127\.0\.0\.1:\d+\//)
+    expect(run.stdout).toContain("→ POST http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/SaveConnection")
+    expect(run.stdout).toContain("<Ticket>[redacted]</Ticket>")
+    expect(run.stdout).not.toContain("demo-ticket")
+    expect(run.stdout).toContain("The connection read back equals the one saved.")
+  })
+})
