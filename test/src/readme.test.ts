@@ -1,0 +1,92 @@
+/**
+ * The examples shown in the READMEs, run as tests (the READMEs copy them from here).
+ */
+import { expect, it } from "@effect/vitest"
+
+// --- README: using the client -------------------------------------------------------------------
+import { FetchHttpClient } from "@effect/platform"
+import { ErpSyncClient } from "@erpsync/agent"
+import { ErpSyncServer } from "@erpsync/agent/testing"
+import { Effect, Layer, Option, Redacted } from "effect"
+
+const program = Effect.gen(function*() {
+  const saved = yield* ErpSyncClient.saveConnection({
+    TableRight: null,
+    FieldProperties: null,
+    ErpConnectionId: 0, // 0 creates a connection
+    ErpConnectorId: 1,
+    DisplayName: "Visma Business",
+    DisplayDescription: null,
+    Active: true,
+    ConnectionId: null,
+    MostRecentTimestamp: null,
+    ConfigFields: [{ Key: "BaseUrl", Value: "https://erp.example/api" }],
+    Deleted: false,
+    AllAccess: true,
+    UserGroupAccessIds: [],
+    AssociateAccessIds: []
+  })
+  const read = yield* ErpSyncClient.getConnection(saved.ErpConnectionId)
+  return { saved, read }
+}).pipe(
+  // Every failure is typed: match on the tag (and on `reason`).
+  Effect.catchTags({
+    ServiceError: (error) => Effect.dieMessage(`ErpSync refused: ${error.detail}`),
+    TimeoutError: (error) => Effect.dieMessage(`no answer within ${error.timeoutMillis} ms`)
+  })
+)
+
+it.live("README: save a connection and read it back against the local server", () =>
+  Effect.gen(function*() {
+    const server = yield* ErpSyncServer.make({ ticket: "7T:my-ticket" })
+    const ErpSyncLive = ErpSyncClient.layer({
+      url: server.url, // https://<host>/<tenant>/Remote/Services86/ErpSync.svc in production
+      ticket: Redacted.make("7T:my-ticket"),
+      timeout: "30 seconds"
+    }).pipe(Layer.provide(FetchHttpClient.layer))
+
+    const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
+    expect(saved.ErpConnectionId).toBe(1)
+    expect(read).toStrictEqual(Option.some(saved))
+  }).pipe(Effect.scoped))
+
+// --- README: the codec ----------------------------------------------------------------------------
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+
+it.effect("README: encode a request and decode it back", () =>
+  Effect.gen(function*() {
+    const request: ErpSync.GetConnectionRequest = {
+      Header: { Credentials: { Ticket: "7T:my-ticket" } },
+      Body: { ErpConnectionId: 42 }
+    }
+    const xml = yield* XmlCodec.encode(ErpSync.GetConnectionRequest)(request)
+    // <s:Envelope …><s:Header><Credentials><Ticket>7T:my-ticket</Ticket></Credentials></s:Header>
+    // <s:Body><GetConnection><ErpConnectionId>42</ErpConnectionId></GetConnection></s:Body></s:Envelope>
+    const decoded = yield* XmlCodec.decode(ErpSync.GetConnectionRequest)(xml)
+    expect(decoded).toStrictEqual(request)
+  }))
+
+// --- README: declaring a message --------------------------------------------------------------------
+import { Soap, Xml, Xsd } from "@erpsync/codec"
+import { Schema } from "effect"
+
+const Services86 = "http://www.superoffice.net/ws/crm/NetServer/Services86"
+
+// <xs:element name="TestConnectionById"> … <xs:element minOccurs="0" name="ErpConnectionId" type="xs:int" />
+const TestConnectionByIdRequest = Soap.message({
+  namespace: Services86,
+  header: { ApplicationToken: Schema.optionalWith(Schema.NullOr(Xsd.string), { exact: true }) },
+  body: { name: "TestConnectionById", fields: { ErpConnectionId: Xml.optionalElement(Xsd.int) } }
+})
+
+it.effect("README: a new operation is a declaration", () =>
+  Effect.gen(function*() {
+    const xml = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>` +
+      `<TestConnectionById xmlns="${Services86}"><ErpConnectionId> 7 </ErpConnectionId></TestConnectionById>` +
+      `</s:Body></s:Envelope>`
+    expect(yield* XmlCodec.decode(TestConnectionByIdRequest)(xml)).toStrictEqual({
+      Header: {},
+      Body: { ErpConnectionId: 7 }
+    })
+  }))
