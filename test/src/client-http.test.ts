@@ -7,10 +7,12 @@ import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient } from "@erpsync/agent"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as fs from "node:fs"
@@ -283,4 +285,59 @@ describe("retries", () => {
       const saved = yield* Fiber.join(fiber)
       expect(saved.ErpConnectionId).toBe(5)
     }).pipe(Effect.scoped))
+})
+
+describe("decoding errors over HTTP", () => {
+  it.live("a response out of xs:sequence order is an XmlDecodeError naming the path", () =>
+    Effect.gen(function*() {
+      const swapped = okResponse.replace(
+        /<ErpConnectionId>5<\/ErpConnectionId><ErpConnectorId>7<\/ErpConnectorId>/,
+        "<ErpConnectorId>7</ErpConnectorId><ErpConnectionId>5</ErpConnectionId>"
+      )
+      expect(swapped).not.toBe(okResponse)
+      const error = yield* saveError(answer(200, "text/xml; charset=utf-8", swapped))
+      expect(error).toMatchObject({
+        _tag: "XmlDecodeError",
+        reason: "OutOfOrder",
+        path: "/Envelope/Body/SaveConnectionResponse/Response/ErpConnectionId"
+      })
+    }))
+
+  it.live("the decoder's limits apply to responses", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError(answer(200, "text/xml; charset=utf-8", okResponse), { limits: { maxDepth: 4 } })
+      expect(error).toMatchObject({ _tag: "XmlLimitError", reason: "Depth", limit: 4 })
+    }))
+})
+
+describe("configuration from the environment", () => {
+  it.live("layerConfig reads ERPSYNC_URL, ERPSYNC_TICKET and ERPSYNC_APPLICATION_TOKEN", () =>
+    Effect.gen(function*() {
+      const server = yield* rawServer(answer(200, "text/xml; charset=utf-8", okResponse))
+      const provider = ConfigProvider.fromMap(
+        new Map([
+          ["ERPSYNC_URL", server.url],
+          ["ERPSYNC_TICKET", "env-ticket"],
+          ["ERPSYNC_APPLICATION_TOKEN", "env-app"],
+          ["ERPSYNC_TIMEOUT", "5 seconds"]
+        ])
+      )
+      const saved = yield* ErpSyncClient.saveConnection(newConnection).pipe(
+        Effect.provide(ErpSyncClient.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))),
+        Effect.withConfigProvider(provider)
+      )
+      expect(saved.ErpConnectionId).toBe(5)
+      const body = server.requests[0]!.body.toString("utf8")
+      expect(body).toContain("<ApplicationToken>env-app</ApplicationToken><Credentials><Ticket>env-ticket</Ticket>")
+    }).pipe(Effect.scoped))
+
+  it.live("a missing ERPSYNC_URL is a ConfigError", () =>
+    Effect.gen(function*() {
+      const error = yield* ErpSyncClient.saveConnection(newConnection).pipe(
+        Effect.provide(ErpSyncClient.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))),
+        Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["ERPSYNC_TICKET", "t"]]))),
+        Effect.flip
+      )
+      expect(String(error)).toContain("ERPSYNC_URL")
+    }))
 })

@@ -212,6 +212,7 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
         "rpc.system": "soap",
         "rpc.service": operation.service,
         "rpc.method": name,
+        "soap.action": operation.action,
         "server.address": hostOf(settings.url),
         "soap.version": settings.soapVersion
       }

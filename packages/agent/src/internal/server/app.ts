@@ -9,7 +9,6 @@ import { type Soap, XmlCodec } from "@erpsync/codec"
 import type { Headers } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Stream from "effect/Stream"
 import { operations, serviceFailure } from "./operations.js"
 import type { ConnectionStore } from "./store.js"
 
@@ -68,15 +67,13 @@ export const makeApp = (options: AppOptions) =>
       )
     }
     const { action, version } = envelope
-    const chunks: Array<Uint8Array> = []
-    const body = options.onExchange === undefined
-      ? request.stream
-      : request.stream.pipe(Stream.tap((chunk) => Effect.sync(() => chunks.push(chunk))))
+    // The whole request is read before answering, so that the client always sees the answer.
+    const body = new Uint8Array(yield* request.arrayBuffer.pipe(Effect.orElseSucceed(() => new ArrayBuffer(0))))
     const answer = (status: number, xml: string) =>
       Effect.as(
         options.onExchange === undefined
           ? Effect.void
-          : options.onExchange({ action, request: utf8.decode(Buffer.concat(chunks)), status, response: xml }),
+          : options.onExchange({ action, request: utf8.decode(body), status, response: xml }),
         HttpServerResponse.text(xml, { status, contentType: contentTypeOf(version) })
       )
     const fault = (code: { namespace: string; name: string }, text: string) =>
@@ -84,14 +81,12 @@ export const makeApp = (options: AppOptions) =>
 
     const served = operations.get(action)
     if (served === undefined) {
-      // Drain the body so that the client sees the answer, not a reset.
-      yield* Stream.runDrain(body).pipe(Effect.ignore)
       return yield* fault(
         { namespace: ADDRESSING_NONE, name: "ActionNotSupported" },
         `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`
       )
     }
-    const decoded = yield* Effect.either(XmlCodec.decodeStream(served.operation.request)(body))
+    const decoded = XmlCodec.decodeEither(served.operation.request)(body)
     if (Either.isLeft(decoded)) {
       return yield* fault(
         { namespace: WCF_DISPATCHER, name: "DeserializationFailed" },

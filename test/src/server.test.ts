@@ -1,0 +1,80 @@
+/**
+ * The local ErpSync server's answers to requests the client would never send, over plain fetch.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { ErpSyncServer } from "@erpsync/agent/testing"
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+
+const ACTION = "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/GetConnection"
+const request = Either.getOrThrow(
+  XmlCodec.encodeEither(ErpSync.GetConnectionRequest)({ Header: {}, Body: { ErpConnectionId: 1 } })
+)
+
+const post = (url: string, init: RequestInit) =>
+  Effect.promise(async () => {
+    const response = await fetch(url, { method: "POST", ...init })
+    return { status: response.status, contentType: response.headers.get("content-type"), body: await response.text() }
+  })
+
+const faultOf = (body: string) =>
+  Either.flip(XmlCodec.decodeEither(ErpSync.GetConnectionResponse)(body)).pipe(Either.getOrThrow)
+
+describe("the local server's protocol errors", () => {
+  it.live("a missing SOAPAction: ActionNotSupported Fault with HTTP 500", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make()
+      const answer = yield* post(server.url, { headers: { "content-type": "text/xml; charset=utf-8" }, body: request })
+      expect(answer.status).toBe(500)
+      expect(answer.contentType).toBe("text/xml; charset=utf-8")
+      expect(faultOf(answer.body)).toMatchObject({
+        _tag: "SoapFault",
+        code: { namespace: "http://schemas.microsoft.com/ws/2005/05/addressing/none", name: "ActionNotSupported" }
+      })
+    }).pipe(Effect.scoped))
+
+  it.live("a body it cannot decode: DeserializationFailed Fault with HTTP 500", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make()
+      const answer = yield* post(server.url, {
+        headers: { "content-type": "text/xml; charset=utf-8", soapaction: `"${ACTION}"` },
+        body: request.replace("<ErpConnectionId>1</ErpConnectionId>", "<ErpConnectionId>one</ErpConnectionId>")
+      })
+      expect(answer.status).toBe(500)
+      const fault = faultOf(answer.body)
+      expect(fault).toMatchObject({ _tag: "SoapFault", code: { name: "DeserializationFailed" } })
+      expect(fault._tag === "SoapFault" && fault.text).toContain("\"one\" is not a valid xs:int")
+    }).pipe(Effect.scoped))
+
+  it.live("a SOAP 1.2 request is answered in SOAP 1.2", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make()
+      const body = Either.getOrThrow(
+        XmlCodec.encodeEither(ErpSync.GetConnectionRequest, { soapVersion: "1.2" })({
+          Header: {},
+          Body: { ErpConnectionId: 3 }
+        })
+      )
+      const answer = yield* post(server.url, {
+        headers: { "content-type": `application/soap+xml; charset=utf-8; action="${ACTION}"` },
+        body
+      })
+      expect(answer.status).toBe(200)
+      expect(answer.contentType).toBe("application/soap+xml; charset=utf-8")
+      expect(XmlCodec.decodeEither(ErpSync.GetConnectionResponse)(answer.body)).toStrictEqual(
+        Either.right({ Header: { Succeeded: true }, Body: { Response: null } })
+      )
+    }).pipe(Effect.scoped))
+
+  it.live("another content type: HTTP 415; another method: HTTP 405", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make()
+      expect((yield* post(server.url, { headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(
+        415
+      )
+      const get = yield* Effect.promise(() => fetch(server.url))
+      expect(get.status).toBe(405)
+    }).pipe(Effect.scoped))
+})
