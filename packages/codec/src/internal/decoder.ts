@@ -18,6 +18,7 @@ import {
   XmlParseError
 } from "../XmlError.js"
 import type { SimpleTypeAnnotation } from "./annotations.js"
+import { describeCharacter } from "./escape.js"
 import { type Captured, readFault } from "./fault.js"
 import type { Limits } from "./limits.js"
 import { SOAP11, SOAP12, XSI } from "./namespaces.js"
@@ -129,6 +130,11 @@ const setProperty = (target: Record<string, unknown>, key: string, value: unknow
 
 const WHITESPACE = /^[ \t\n\r]*$/
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** `String.prototype.isWellFormed` (Node 20): no lone surrogates. */
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed()
+
 // ---------------------------------------------------------------------------------------------
 // frames: reused, one per open element
 // ---------------------------------------------------------------------------------------------
@@ -179,6 +185,7 @@ export class Decoder {
   private bodyValue: unknown = ABSENT
   private sawBody = false
   private closing = false
+  private pendingHighSurrogate = ""
 
   constructor(private readonly plan: RootPlan, private readonly limits: Limits) {
     const parser = new SaxesParser({
@@ -207,8 +214,26 @@ export class Decoder {
   }
 
   /** Feeds decoded text. */
-  write(chunk: string): void {
+  write(text: string): void {
     if (this.failure !== undefined) throw this.failure
+    // saxes does not detect a lone high surrogate: hold back a trailing one until its pair arrives,
+    // and refuse any text that is not well-formed UTF-16.
+    let chunk = this.pendingHighSurrogate === "" ? text : this.pendingHighSurrogate + text
+    this.pendingHighSurrogate = ""
+    if (chunk.length > 0 && (chunk.charCodeAt(chunk.length - 1) & 0xfc00) === 0xd800) {
+      this.pendingHighSurrogate = chunk.slice(-1)
+      chunk = chunk.slice(0, -1)
+    }
+    if (!isWellFormed(chunk)) {
+      // Parse up to the bad character first, so that the error has its path and position.
+      const at = LONE_SURROGATE.exec(chunk)?.index ?? 0
+      this.feed(chunk.slice(0, at))
+      this.fail(this.parseError("Malformed", `lone surrogate ${describeCharacter(chunk, at)} is not a character`))
+    }
+    this.feed(chunk)
+  }
+
+  private feed(chunk: string): void {
     this.length += chunk.length
     if (this.length > this.limits.maxMessageLength) {
       this.fail(new XmlLimitError({ reason: "MessageLength", limit: this.limits.maxMessageLength, ...this.location() }))
@@ -230,6 +255,7 @@ export class Decoder {
   /** Ends the input: checks the document is complete and returns its value. */
   end(): Decoded {
     if (this.failure !== undefined) throw this.failure
+    if (this.pendingHighSurrogate !== "") this.fail(this.parseError("Malformed", "a lone surrogate is not a character"))
     if (this.length === 0) this.fail(this.parseError("Empty", "the document is empty"))
     this.closing = true
     this.guard(() => this.parser.close())
@@ -300,7 +326,7 @@ export class Decoder {
 
   private onError(error: Error): void {
     // saxes prefixes its messages with line:column; the location fields carry them instead.
-    const detail = error.message.replace(/^[^:]*:\d+:\d+: /, "")
+    const detail = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "")
     this.fail(this.parseError(this.closing ? "Truncated" : "Malformed", detail))
   }
 

@@ -8,7 +8,8 @@ import { DecodeFailure } from "./decoder.js"
 
 /** Feeds strings or UTF-8 bytes, chunk by chunk, to a decoder. Throws `DecodeFailure`. */
 export class Feeder {
-  private readonly utf8 = new TextDecoder("utf-8", { fatal: true })
+  // ignoreBOM: a byte order mark reaches saxes, which skips exactly one; a second one is an error.
+  private readonly utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
   private bytes = 0
   private sawBytes = false
 
