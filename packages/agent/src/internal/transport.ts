@@ -191,7 +191,10 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
           Effect.fail(new TransportError({ reason: "Body", operation: name, detail: error.detail }))
       }),
       Effect.catchIf(
-        (error) => status >= 400 && status !== 500 && error._tag !== "SoapFault" && error._tag !== "TransportError",
+        // A decoding error of an answer whose status says it is no SOAP response: report the status.
+        (error) =>
+          status >= 400 && status !== 500 && error._tag !== "SoapFault" && error._tag !== "TransportError" &&
+          error._tag !== "HttpError",
         () => Effect.fail(httpError("Status", `HTTP ${status}`, previewText(preview)))
       )
     )
