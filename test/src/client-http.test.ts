@@ -178,6 +178,24 @@ describe("answers that are not SOAP", () => {
       expect(target.requests).toHaveLength(0)
     }).pipe(Effect.scoped))
 
+  it.live("a body over maxResponseBytes is BodyTooLarge whatever the status", () =>
+    Effect.gen(function*() {
+      const error = yield* saveError(answer(503, "text/xml; charset=utf-8", okResponse), { maxResponseBytes: 256 })
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "BodyTooLarge", status: 503 })
+    }))
+
+  it.live("the caller's own fetch options are kept, and redirects are still refused", () =>
+    Effect.gen(function*() {
+      const server = yield* rawServer((_, res) => res.writeHead(307, { location: "http://127.0.0.1:9/" }).end())
+      const error = yield* ErpSyncClient.make({ url: server.url, ticket: Redacted.make(TICKET) }).pipe(
+        Effect.flatMap((client) => Effect.flip(client.saveConnection(newConnection))),
+        Effect.provide(FetchHttpClient.layer),
+        Effect.provideService(FetchHttpClient.RequestInit, { headers: { "x-proxy-auth": "abc" }, redirect: "follow" })
+      )
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "Redirect", status: 307 })
+      expect(server.requests[0]!.headers["x-proxy-auth"]).toBe("abc")
+    }).pipe(Effect.scoped))
+
   it.live("a body over maxResponseBytes is an HttpError (BodyTooLarge)", () =>
     Effect.gen(function*() {
       const error = yield* saveError(answer(200, "text/xml; charset=utf-8", okResponse), { maxResponseBytes: 256 })

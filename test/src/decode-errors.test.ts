@@ -153,6 +153,12 @@ describe("SOAP faults", () => {
     })
   })
 
+  it("a faultcode split by a comment is still resolved", () => {
+    const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Fault><faultcode> s:<!--x-->Client </faultcode>` +
+      `<faultstring>bad</faultstring></s:Fault></s:Body></s:Envelope>`
+    expect(errorOf(xml)).toMatchObject({ reason: "Sender", code: { namespace: SOAP11, name: "Client" } })
+  })
+
   it("a SOAP 1.1 Client fault is a Sender fault", () => {
     const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Fault><faultcode>s:Client</faultcode>` +
       `<faultstring>bad</faultstring><faultactor>urn:me</faultactor></s:Fault></s:Body></s:Envelope>`
@@ -191,6 +197,7 @@ describe("XML errors", () => {
     ["Version", `<?xml version="1.1"?><x/>`],
     ["Encoding", `<?xml version="1.0" encoding="UTF-16"?><x/>`],
     ["Empty", ""],
+    ["Empty", "  \n\t "],
     ["Malformed", `<s:Envelope xmlns:s="${SOAP11}"><s:Body a=1/></s:Envelope>`],
     ["Malformed", `<s:Envelope xmlns:s="${SOAP11}"><s:Body><x:y/></s:Body></s:Envelope>`],
     ["Malformed", `<u:Envelope><u:Body/></u:Envelope>`]

@@ -341,7 +341,8 @@ describe("10. truncation, trailing junk, empty input", () => {
     ["junk after the root", connectionResponse("") + "junk"],
     ["a second root", connectionResponse("") + "<again/>"],
     ["an empty document", ""],
-    ["only whitespace", "  \n "]
+    ["only whitespace", "  \n "],
+    ["only a comment", "<!-- nothing -->"]
   ])("%s is an XmlParseError", (_, doc) => {
     expect(errorOf(doc)).toMatchObject({ _tag: "XmlParseError" })
   })

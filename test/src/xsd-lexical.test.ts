@@ -124,6 +124,10 @@ describe("xsi:nil", () => {
     )
   })
 
+  it("only XML whitespace is collapsed around its value (a non-breaking space is not)", () => {
+    expect(reasonOf(decodeConnection(`<DisplayName i:nil="&#xA0;true&#xA0;"/>`))).toBe("XmlDecodeError/InvalidNil")
+  })
+
   it("is refused with a value that is not a boolean", () => {
     expect(reasonOf(decodeConnection(`<DisplayName i:nil="yes"/>`))).toBe("XmlDecodeError/InvalidNil")
   })

@@ -181,7 +181,13 @@ const toStream = <E, R>(input: StreamInput<E, R>): Stream.Stream<Uint8Array | st
   const onError = (cause: unknown) =>
     new XmlReadError({ reason: "Stream", detail: cause instanceof Error ? cause.message : String(cause) })
   if (typeof (input as ReadableStream).getReader === "function") {
-    return Stream.fromReadableStream(() => input as ReadableStream<Uint8Array | string>, onError)
+    const readable = input as ReadableStream<Uint8Array | string>
+    if (readable.locked) {
+      return Stream.fail(
+        new XmlReadError({ reason: "Stream", detail: "the ReadableStream is locked by another reader" })
+      )
+    }
+    return Stream.fromReadableStream(() => readable, onError)
   }
   return Stream.fromAsyncIterable(input as AsyncIterable<Uint8Array | string>, onError)
 }

@@ -12,6 +12,7 @@ import { type Soap, XmlCodec, type XmlError } from "@erpsync/codec"
 import type { Headers, Operation } from "@erpsync/schema"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import { type ErpSyncError, HttpError, TimeoutError, TransportError } from "../ErpSyncError.js"
@@ -115,9 +116,13 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
       HttpClientRequest.setHeaders(actionHeaders(settings.soapVersion, operation.action)),
       HttpClientRequest.bodyUint8Array(body, contentTypeOf(settings.soapVersion, operation.action))
     )
+    // Never follow a redirect: fetch would re-send the POST as a GET. The caller's own fetch options stay.
+    const requestInit = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
     const send = client.execute(request).pipe(
-      // Never follow a redirect: fetch would re-send the POST as a GET.
-      Effect.provideService(FetchHttpClient.RequestInit, { redirect: "manual" }),
+      Effect.provideService(FetchHttpClient.RequestInit, {
+        ...Option.getOrElse(requestInit, () => ({})),
+        redirect: "manual"
+      }),
       Effect.mapError((error: HttpClientError.HttpClientError) =>
         new TransportError({
           reason: error._tag === "RequestError" && isConnectFailure(error.cause) ? "Connect" : "Request",
@@ -194,7 +199,7 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
         // A decoding error of an answer whose status says it is no SOAP response: report the status.
         (error) =>
           status >= 400 && status !== 500 && error._tag !== "SoapFault" && error._tag !== "TransportError" &&
-          error._tag !== "HttpError",
+          error._tag !== "HttpError" && error._tag !== "XmlLimitError",
         () => Effect.fail(httpError("Status", `HTTP ${status}`, previewText(preview)))
       )
     )

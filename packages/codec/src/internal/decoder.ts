@@ -19,11 +19,12 @@ import {
 } from "../XmlError.js"
 import type { SimpleTypeAnnotation } from "./annotations.js"
 import { describeCharacter } from "./escape.js"
-import { type Captured, readFault } from "./fault.js"
+import { type Captured, MAX_CAPTURE_LENGTH, readFault } from "./fault.js"
+import { collapse } from "./lexical.js"
 import type { Limits } from "./limits.js"
 import { SOAP11, SOAP12, XSI } from "./namespaces.js"
 import type { ComplexNode, ElementDecl, Member, Node, RefineNode, RootPlan, TransformNode } from "./plan.js"
-import { transformationAst } from "./plan.js"
+import { checkRefinement, SchemaDefinitionError, transformationAst } from "./plan.js"
 
 /** Thrown inside saxes handlers and caught at the decoder's edge: carries the typed error. */
 export class DecodeFailure {
@@ -186,6 +187,7 @@ export class Decoder {
   private sawBody = false
   private closing = false
   private pendingHighSurrogate = ""
+  private captureBudget = MAX_CAPTURE_LENGTH
 
   constructor(private readonly plan: RootPlan, private readonly limits: Limits) {
     const parser = new SaxesParser({
@@ -273,6 +275,8 @@ export class Decoder {
         this.failure = e
         throw e
       }
+      // A schema without an XML form is a programming error, not bad input.
+      if (e instanceof SchemaDefinitionError) throw e
       // saxes threw on its own (it should not once an error handler is set): report it as malformed input.
       this.failure = new DecodeFailure(this.parseError("Malformed", e instanceof Error ? e.message : String(e)))
       throw this.failure
@@ -280,7 +284,9 @@ export class Decoder {
   }
 
   private fail(error: DecodeError): never {
-    throw new DecodeFailure(error)
+    // The first error is final: every later call reports it again.
+    this.failure = new DecodeFailure(error)
+    throw this.failure
   }
 
   // -------------------------------------------------------------------------------------------
@@ -327,7 +333,8 @@ export class Decoder {
   private onError(error: Error): void {
     // saxes prefixes its messages with line:column; the location fields carry them instead.
     const detail = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "")
-    this.fail(this.parseError(this.closing ? "Truncated" : "Malformed", detail))
+    const reason = !this.closing ? "Malformed" : this.stack[0]!.count === 0 ? "Empty" : "Truncated"
+    this.fail(this.parseError(reason, detail))
   }
 
   private onXmlDecl(version: string | undefined, encoding: string | undefined): void {
@@ -368,7 +375,12 @@ export class Decoder {
       case SKIP:
         return
       case CAPTURE:
-        frame.capture!.children.push(text)
+        // A Fault is kept within a budget: its detail is cut anyway, and memory stays bounded.
+        if (this.captureBudget > 0) {
+          const kept = text.length > this.captureBudget ? text.slice(0, this.captureBudget) : text
+          this.captureBudget -= kept.length
+          frame.capture!.children.push(kept)
+        }
         return
       case NIL:
         this.fail(this.decodeError("InvalidNil", "an element with xsi:nil=\"true\" must be empty"))
@@ -440,6 +452,10 @@ export class Decoder {
         parent.count++
         return
       case CAPTURE:
+        if (this.captureBudget <= 0) {
+          this.push(SKIP, local, undefined)
+          return
+        }
         return this.openCapture(tag)
     }
   }
@@ -479,9 +495,8 @@ export class Decoder {
         return this.closeEnvelope()
       case CAPTURE: {
         const captured = frame.capture!
-        const text = captured.children.length === 1 ? captured.children[0] : undefined
-        if (typeof text === "string") {
-          const trimmed = text.trim()
+        if (captured.children.every((c) => typeof c === "string") && captured.children.length > 0) {
+          const trimmed = collapse(captured.children.join(""))
           const colon = trimmed.indexOf(":")
           const prefix = colon === -1 ? "" : trimmed.slice(0, colon)
           const namespace = this.parser.resolve(prefix)
@@ -662,7 +677,7 @@ export class Decoder {
     for (const name in attributes) {
       const attribute = attributes[name]!
       if (attribute.local === "nil" && attribute.uri === XSI) {
-        switch (attribute.value.trim()) {
+        switch (collapse(attribute.value)) {
           case "true":
           case "1":
             return true
@@ -693,6 +708,10 @@ export class Decoder {
       children: [],
       qnameValue: undefined
     }
+    this.captureBudget -= tag.name.length * 2 + 16
+    for (const attribute of captured.attributes) {
+      this.captureBudget -= attribute.name.length + attribute.value.length + 4
+    }
     const frame = this.push(CAPTURE, tag.local, undefined)
     frame.capture = captured
   }
@@ -701,7 +720,7 @@ export class Decoder {
   // closing elements
   // -------------------------------------------------------------------------------------------
 
-  private buildObject(frame: Frame): Record<string, unknown> {
+  private buildObject(frame: Frame, pathPrefix = ""): Record<string, unknown> {
     const shape = frame.shape as ComplexShape
     const values = frame.values!
     const out: Record<string, unknown> = {}
@@ -712,7 +731,7 @@ export class Decoder {
       if (value === ABSENT) {
         if (member.optional) continue
         if (member.defaultValue === undefined) {
-          this.fail(this.decodeError("MissingElement", `element ${member.name} is required`, member.name))
+          this.fail(this.decodeError("MissingElement", `element ${member.name} is required`, pathPrefix + member.name))
         }
         value = member.defaultValue()
       }
@@ -726,7 +745,7 @@ export class Decoder {
     for (let i = 0; i < wrappers.length; i++) {
       const wrapper = wrappers[i]!
       if (wrapper._tag === "Refine") {
-        const issue = wrapper.ast.filter(value, {}, wrapper.ast)
+        const issue = checkRefinement(wrapper.ast, value)
         if (Option.isSome(issue)) {
           this.fail(this.valueError(frame, ParseResult.TreeFormatter.formatIssueSync(issue.value)))
         }
@@ -769,8 +788,8 @@ export class Decoder {
     const plan = this.plan as Extract<RootPlan, { _tag: "Envelope" }>
     if (!this.sawBody) this.fail(this.envelopeError("MissingBody", "the Envelope has no Body"))
     const header = this.ensureHeaderFrame()
-    // The header frame is not on the stack here; build its value at the Envelope's path.
-    const headerValue = this.buildObject(header)
+    // The header frame is not on the stack here; its errors name the Header in their path.
+    const headerValue = this.buildObject(header, "Header/")
     this.top--
     const message: Record<string, unknown> = {}
     setProperty(message, plan.headerKey, headerValue)

@@ -9,10 +9,10 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import { XmlEncodeError } from "../XmlError.js"
-import { describeCharacter, escapeText, findInvalidCharacter } from "./escape.js"
+import { describeCharacter, escapeAttribute, escapeText, findInvalidCharacter } from "./escape.js"
 import { SOAP11, SOAP12, XSI } from "./namespaces.js"
 import type { ElementDecl, Node, RootPlan } from "./plan.js"
-import { transformationAst } from "./plan.js"
+import { checkRefinement, transformationAst } from "./plan.js"
 
 /** Thrown while writing; each element on the way out adds its name to the path. */
 export class EncodeFailure {
@@ -107,7 +107,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
     }
     if (namespace === defaultNamespace) {
       prefixes.set(namespace, "")
-      declarations += ` xmlns="${namespace}"`
+      declarations += ` xmlns="${escapeAttribute(namespace)}"`
       continue
     }
     let prefix: string
@@ -116,7 +116,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
       next++
     } while (SKIP_PREFIXES.has(prefix))
     prefixes.set(namespace, prefix)
-    declarations += ` xmlns:${prefix}="${namespace}"`
+    declarations += ` xmlns:${prefix}="${escapeAttribute(namespace)}"`
   }
   declarations += ` xmlns:i="${XSI}"`
 
@@ -228,7 +228,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
         const from = contentOf(node.from)
         const ast = node.ast
         return (value, out, tags) => {
-          const issue = ast.filter(value, {}, ast)
+          const issue = checkRefinement(ast, value)
           if (Option.isSome(issue)) {
             throw new EncodeFailure("InvalidValue", ParseResult.TreeFormatter.formatIssueSync(issue.value))
           }

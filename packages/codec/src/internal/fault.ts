@@ -31,6 +31,9 @@ export interface FaultFields {
   readonly detail?: string
 }
 
+/** Characters of a Fault kept while it is captured (names, attributes and text); the rest is skipped. */
+export const MAX_CAPTURE_LENGTH = 65536
+
 /** The longest `detail` kept, in characters. */
 export const MAX_DETAIL_LENGTH = 8192
 

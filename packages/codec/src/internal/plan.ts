@@ -3,6 +3,10 @@
  * elements, in which order, with which simple types), compiled once per AST node and cached. The
  * encoder and the decoder are built from the plan, never from the AST.
  */
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import * as annotations from "./annotations.js"
 import type { QName, SimpleTypeAnnotation } from "./annotations.js"
@@ -79,8 +83,15 @@ export type RootPlan =
 
 const XS = "http://www.w3.org/2001/XMLSchema"
 
+/** A schema that has no XML form: a programming error, reported when the codec is derived. */
+export class SchemaDefinitionError extends Error {
+  override readonly name = "SchemaDefinitionError"
+}
+
 const definitionError = (path: ReadonlyArray<PropertyKey>, message: string): Error =>
-  new Error(`Cannot derive an XML codec at ${path.length === 0 ? "the root" : path.map(String).join(".")}: ${message}`)
+  new SchemaDefinitionError(
+    `Cannot derive an XML codec at ${path.length === 0 ? "the root" : path.map(String).join(".")}: ${message}`
+  )
 
 const builtinString: SimpleTypeAnnotation<string> = {
   name: { namespace: XS, name: "string" },
@@ -175,7 +186,7 @@ const match: AST.Match<Node> = {
         node,
         optional: ps.isOptional,
         minOccurs,
-        defaultValue: element?.default ?? (ps.isOptional || minOccurs === 1 ? undefined : defaultOf(node, nillable))
+        defaultValue: ps.isOptional || minOccurs === 1 ? undefined : element?.default ?? defaultOf(node, nillable)
       }
       if (member.minOccurs === 0 && !member.optional && member.defaultValue === undefined) {
         throw definitionError(memberPath, "a minOccurs=0 member of this type needs a default value")
@@ -264,9 +275,18 @@ const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined =
     }
     case "Array":
       return () => []
-    case "Refine":
-    case "Transform":
-      return defaultOf(node.from, false)
+    case "Refine": {
+      // The default must pass the refinement, or the member needs a default of its own.
+      const inner = defaultOf(node.from, false)
+      if (inner === undefined) return undefined
+      return Option.isNone(checkRefinement(node.ast, inner())) ? inner : undefined
+    }
+    case "Transform": {
+      const inner = defaultOf(node.from, false)
+      if (inner === undefined) return undefined
+      const decoded = ParseResult.decodeUnknownEither(Schema.make(transformationAst(node.ast)))(inner())
+      return Either.isRight(decoded) ? () => decoded.right : undefined
+    }
     case "Lazy":
     case "Complex":
       return undefined
@@ -287,8 +307,49 @@ export const resolve = (node: Node): Exclude<Node, LazyNode> => {
 export const transformationAst = (ast: AST.Transformation): AST.Transformation =>
   new AST.Transformation(AST.typeAST(ast.from), ast.to, ast.transformation)
 
+/** Runs a refinement's predicate; one that throws counts as refusing the value. */
+export const checkRefinement = (ast: AST.Refinement, value: unknown): Option.Option<ParseResult.ParseIssue> => {
+  try {
+    return ast.filter(value, {}, ast)
+  } catch (e) {
+    return Option.some(new ParseResult.Type(ast, value, e instanceof Error ? e.message : String(e)))
+  }
+}
+
+/** Resolves every recursive reference now, so that a definition error surfaces when the codec is derived. */
+const resolveAll = (root: Node): void => {
+  const seen = new Set<Node>()
+  const visit = (node: Node): void => {
+    if (seen.has(node)) return
+    seen.add(node)
+    switch (node._tag) {
+      case "Simple":
+        return
+      case "Complex":
+        return node.members.forEach((member) => visit(member.node))
+      case "Array":
+        return visit(node.item.node)
+      case "Lazy":
+        return visit(node.get())
+      case "Refine":
+      case "Transform":
+        return visit(node.from)
+    }
+  }
+  visit(root)
+}
+
 /** Compiles the plan of a message root: a SOAP envelope or a plain document. */
 export const planRoot = (ast: AST.AST): RootPlan => {
+  const root = planRootUnchecked(ast)
+  if (root._tag === "Envelope") {
+    resolveAll(root.header)
+    resolveAll(root.body.node)
+  } else resolveAll(root.root.node)
+  return root
+}
+
+const planRootUnchecked = (ast: AST.AST): RootPlan => {
   const envelope = annotations.getEnvelope(ast)
   if (envelope !== undefined) {
     if (!AST.isTypeLiteral(ast)) throw definitionError([], "a SOAP message must be a struct")

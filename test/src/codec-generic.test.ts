@@ -1,0 +1,156 @@
+/**
+ * The codec with schemas other than ErpSync's: plain documents, refinements, transformations, defaults,
+ * recursion, enumerations, and schemas that have no XML form.
+ */
+import { Xml, XmlCodec, Xsd } from "@erpsync/codec"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { describe, expect, it } from "vitest"
+
+const NS = "urn:test"
+const doc = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
+  Schema.Struct(fields).annotations({ ...Xml.root("r", NS), ...Xml.complexType("r", NS) })
+const decode = <A, I>(schema: Schema.Schema<A, I>, xml: string) => XmlCodec.decodeEither(schema)(xml)
+const encode = <A, I>(schema: Schema.Schema<A, I>, value: A) => XmlCodec.encodeEither(schema)(value)
+
+describe("plain documents", () => {
+  it("round-trip with the root element's namespace as the default", () => {
+    const R = doc({ a: Xsd.string, b: Schema.Array(Xsd.int).annotations(Xml.items("i", "urn:other")) })
+    const xml = Either.getOrThrow(encode(R, { a: "x", b: [1, 2] }))
+    expect(xml).toBe(
+      `<r xmlns="urn:test" xmlns:a="urn:other" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a>x</a><b><a:i>1</a:i><a:i>2</a:i></b></r>`
+    )
+    expect(decode(R, xml)).toStrictEqual(Either.right({ a: "x", b: [1, 2] }))
+  })
+
+  it("unqualified members (no complex type namespace) are written without a namespace", () => {
+    const R = Schema.Struct({ a: Xsd.string }).annotations(Xml.root("r", ""))
+    const xml = Either.getOrThrow(encode(R, { a: "x" }))
+    expect(xml).toBe(`<r xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a>x</a></r>`)
+    expect(decode(R, xml)).toStrictEqual(Either.right({ a: "x" }))
+  })
+
+  it("the wrong root element is an error", () => {
+    const R = doc({})
+    expect(Either.flip(decode(R, `<x xmlns="urn:test"/>`))).toMatchObject(Either.right({ reason: "UnexpectedElement" }))
+  })
+})
+
+describe("refinements and transformations", () => {
+  it("a refinement is checked when decoding and when encoding", () => {
+    const R = doc({ n: Xsd.int.pipe(Schema.positive()) })
+    expect(decode(R, `<r xmlns="urn:test"><n>3</n></r>`)).toStrictEqual(Either.right({ n: 3 }))
+    expect(Either.flip(decode(R, `<r xmlns="urn:test"><n>-3</n></r>`))).toMatchObject(
+      Either.right({ _tag: "XmlDecodeError", reason: "InvalidValue", path: "/r/n" })
+    )
+    expect(Either.flip(encode(R, { n: -3 }))).toMatchObject(
+      Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/r/n" })
+    )
+  })
+
+  it("a refinement given a value of the wrong type is an XmlEncodeError, not a throw", () => {
+    const R = doc({ a: Xsd.string.pipe(Schema.filter((s) => s.startsWith("x"))) })
+    expect(Either.flip(encode(R, { a: 5 } as never))).toMatchObject(
+      Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue" })
+    )
+  })
+
+  it("a transformation carries its from side on the wire", () => {
+    const Cents = Schema.transform(Xsd.int, Schema.String, {
+      strict: true,
+      decode: (n) => (n / 100).toFixed(2),
+      encode: (s) => Math.round(Number(s) * 100)
+    })
+    const R = doc({ price: Cents, missing: Xml.optionalElement(Cents) })
+    expect(decode(R, `<r xmlns="urn:test"><price>1250</price></r>`)).toStrictEqual(
+      Either.right({ price: "12.50", missing: "0.00" })
+    )
+    expect(encode(R, { price: "0.99", missing: "1.00" })).toStrictEqual(
+      Either.right(
+        `<r xmlns="urn:test" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><price>99</price><missing>100</missing></r>`
+      )
+    )
+  })
+})
+
+describe("defaults of absent members", () => {
+  it("a refined member whose type's default fails the refinement needs a default of its own", () => {
+    expect(() => XmlCodec.compile(doc({ p: Xml.optionalElement(Xsd.int.pipe(Schema.positive())) }))).toThrow(
+      /needs a default value/
+    )
+    const R = doc({ p: Xml.element(Xsd.int.pipe(Schema.positive()), { minOccurs: 0, default: () => 1 }) })
+    expect(decode(R, `<r xmlns="urn:test"/>`)).toStrictEqual(Either.right({ p: 1 }))
+  })
+
+  it("a default is only for minOccurs 0: a required element that is absent is missing", () => {
+    const R = doc({ a: Xml.element(Xsd.int, { default: () => 7 }) })
+    expect(Either.flip(decode(R, `<r xmlns="urn:test"/>`))).toMatchObject(
+      Either.right({ _tag: "XmlDecodeError", reason: "MissingElement", path: "/r/a" })
+    )
+  })
+
+  it("an optional property stays absent", () => {
+    const R = doc({ a: Schema.optionalWith(Xsd.int, { exact: true }) })
+    expect(decode(R, `<r xmlns="urn:test"/>`)).toStrictEqual(Either.right({}))
+    expect(Either.getOrThrow(encode(R, {}))).not.toContain("<a")
+  })
+})
+
+describe("schemas with no XML form fail when the codec is derived, not on input", () => {
+  it.each([
+    ["a bigint inside a recursive reference", doc({ a: Schema.suspend(() => Schema.BigIntFromSelf) })],
+    ["a union of structs", doc({ a: Schema.Union(Schema.Struct({ x: Xsd.int }), Schema.Struct({ y: Xsd.int })) })],
+    ["an array without an item element", doc({ a: Schema.Array(Xsd.int) })],
+    ["a record", doc({ a: Schema.Record({ key: Schema.String, value: Xsd.int }) })]
+  ])("%s", (_, schema) => {
+    expect(() => XmlCodec.decodeEither(schema as Schema.Schema<unknown>)).toThrow(/Cannot derive an XML codec/)
+  })
+})
+
+describe("recursion and enumerations", () => {
+  interface Tree {
+    readonly label: string
+    readonly children: ReadonlyArray<Tree>
+  }
+  const Tree: Schema.Schema<Tree> = Schema.Struct({
+    label: Xsd.string,
+    children: Schema.Array(Schema.suspend((): Schema.Schema<Tree> => Tree)).annotations(Xml.items("node", NS))
+  }).annotations(Xml.complexType("Tree", NS))
+  const R = doc({ tree: Tree, color: Schema.Literal("red", "green") })
+
+  it("recursive types round-trip", () => {
+    const value = {
+      tree: {
+        label: "a",
+        children: [{ label: "b", children: [] }, { label: "c", children: [{ label: "d", children: [] }] }]
+      },
+      color: "green" as const
+    }
+    expect(decode(R, Either.getOrThrow(encode(R, value)))).toStrictEqual(Either.right(value))
+  })
+
+  it("an enumeration value outside the literals is refused", () => {
+    expect(Either.flip(decode(R, `<r xmlns="urn:test"><tree><label/><children/></tree><color>blue</color></r>`)))
+      .toMatchObject(
+        Either.right({ reason: "InvalidValue", path: "/r/color" })
+      )
+  })
+})
+
+describe("push decoder", () => {
+  it("is spent after the first error: every later call gives that error", () => {
+    const decoder = XmlCodec.makeDecoder(doc({ a: Xsd.string }), { limits: { maxTextLength: 1000 } })
+    const first = decoder.write(`<r xmlns="urn:test"><a>${"x".repeat(1500)}`)
+    expect(Either.isLeft(first) && first.left).toMatchObject({ _tag: "XmlLimitError", reason: "TextLength" })
+    expect(decoder.write("</a></r>")).toStrictEqual(first)
+    expect(decoder.end()).toStrictEqual(first)
+  })
+
+  it("a locked ReadableStream is an XmlReadError", async () => {
+    const readable = new ReadableStream<Uint8Array>()
+    readable.getReader()
+    const result = await Effect.runPromise(Effect.either(XmlCodec.decodeStream(doc({}))(readable)))
+    expect(Either.isLeft(result) && result.left).toMatchObject({ _tag: "XmlReadError", reason: "Stream" })
+  })
+})
