@@ -43,7 +43,8 @@ export const string: Schema.Schema<string> = Schema.String.annotations({
     name: { namespace: XS, name: "string" },
     parse: lexical.parseString,
     format: lexical.formatString,
-    default: ""
+    default: "",
+    identity: true
   }),
   identifier: "xs:string",
   arbitrary: () => (fc) => xmlStringArbitrary(fc)

@@ -46,6 +46,11 @@ export interface SimpleTypeAnnotation<A = unknown> {
   readonly format: (value: A) => LexicalResult<string>
   /** The value an absent `minOccurs="0"` element decodes to. */
   readonly default: A
+  /**
+   * `true` when the value is the element's text itself (`xs:string`: no whitespace processing, any text
+   * valid), so that the decoder can skip `parse`.
+   */
+  readonly identity?: boolean
 }
 
 /** Annotation on the root schema of a SOAP message. */

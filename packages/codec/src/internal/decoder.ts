@@ -20,7 +20,7 @@ import {
 import type { SimpleTypeAnnotation } from "./annotations.js"
 import { describeCharacter } from "./escape.js"
 import { type Captured, MAX_CAPTURE_LENGTH, readFault } from "./fault.js"
-import { collapse } from "./lexical.js"
+import { collapse, detach } from "./lexical.js"
 import type { Limits } from "./limits.js"
 import { SOAP11, SOAP12, XSI } from "./namespaces.js"
 import type { ComplexNode, ElementDecl, Member, Node, RefineNode, RootPlan, TransformNode } from "./plan.js"
@@ -131,6 +131,14 @@ const setProperty = (target: Record<string, unknown>, key: string, value: unknow
 
 const WHITESPACE = /^[ \t\n\r]*$/
 
+/** The buffers saxes 6 accumulates a token in until it emits an event. */
+interface SaxesBuffers {
+  readonly text: string
+  readonly name: string
+  readonly entity: string
+  readonly piTarget: string
+}
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** `String.prototype.isWellFormed` (Node 20): no lone surrogates. */
@@ -150,13 +158,50 @@ class Frame {
   slot = -1
   shape: Shape | undefined = undefined
   decl: ElementDecl | undefined = undefined
+  /** Member values of an unordered (header) frame, by member index. */
   values: Array<unknown> | undefined = undefined
+  /** The value of an ordered complex frame, filled member by member in sequence order. */
+  object: Record<string, unknown> | undefined = undefined
   last = -1
   items: Array<unknown> | undefined = undefined
   text = ""
   count = 0
   ordered = true
   capture: Captured | undefined = undefined
+}
+
+/** saxes 6's handler fields, as `on` names them. */
+interface SaxesHandlerFields {
+  errorHandler: unknown
+  xmldeclHandler: unknown
+  doctypeHandler: unknown
+  piHandler: unknown
+  openTagStartHandler: unknown
+  attributeHandler: unknown
+  openTagHandler: unknown
+  closeTagHandler: unknown
+  textHandler: unknown
+  cdataHandler: unknown
+}
+
+/**
+ * saxes's `on` stores each handler with a keyed store (`this[name] = handler`); after a few of those V8
+ * turns the parser into a dictionary-mode object, and every field access in saxes's hot loop gets several
+ * times slower. Declaring the handler fields first, with named stores, keeps the properties fast; the
+ * handlers are still registered through the public `on`. (With other field names this only costs speed.)
+ */
+const declareHandlerFields = (parser: object): void => {
+  const fields = parser as SaxesHandlerFields
+  fields.errorHandler = undefined
+  fields.xmldeclHandler = undefined
+  fields.doctypeHandler = undefined
+  fields.piHandler = undefined
+  fields.openTagStartHandler = undefined
+  fields.attributeHandler = undefined
+  fields.openTagHandler = undefined
+  fields.closeTagHandler = undefined
+  fields.textHandler = undefined
+  fields.cdataHandler = undefined
 }
 
 /** What the decoder returns once the document has ended. */
@@ -175,7 +220,6 @@ export class Decoder {
   private top = -1
   private depth = 0
   private attributes = 0
-  private lastEvent = 0
   private length = 0
   private failure: DecodeFailure | undefined = undefined
   private result: unknown = ABSENT
@@ -197,6 +241,7 @@ export class Decoder {
       defaultXMLVersion: "1.0"
     })
     this.parser = parser
+    declareHandlerFields(parser)
     parser.on("error", (e) => this.onError(e))
     parser.on("xmldecl", (d) => this.onXmlDecl(d.version, d.encoding))
     parser.on("doctype", () => this.fail(this.parseError("Doctype", "a DOCTYPE is not allowed in a SOAP message")))
@@ -211,7 +256,6 @@ export class Decoder {
     parser.on("closetag", (tag) => this.onCloseTag(tag))
     parser.on("text", (text) => this.onText(text))
     parser.on("cdata", (text) => this.onText(text))
-    parser.on("comment", () => this.mark())
     this.push(DOCUMENT, "", undefined)
   }
 
@@ -247,7 +291,7 @@ export class Decoder {
       // Never cut between the two halves of a surrogate pair.
       if (end < chunk.length && (chunk.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++
       this.guard(() => this.parser.write(chunk.slice(start, end)))
-      if (this.parser.position - this.lastEvent > this.limits.maxTextLength) {
+      if (this.pendingTokenLength() > this.limits.maxTextLength) {
         this.fail(new XmlLimitError({ reason: "TextLength", limit: this.limits.maxTextLength, ...this.location() }))
       }
       start = end
@@ -265,6 +309,16 @@ export class Decoder {
       this.fail(this.parseError("Truncated", "the document ended before its root element was closed"))
     }
     return { value: this.result, soapVersion: this.soapVersion }
+  }
+
+  /**
+   * The longest run saxes holds between two events: a text node, attribute value, comment, CDATA section,
+   * DOCTYPE or processing instruction (in `text`), a name (in `name`), an entity or a PI target. Read from
+   * saxes 6's buffers after each slice, so that no handler pays for it.
+   */
+  private pendingTokenLength(): number {
+    const buffers = this.parser as unknown as SaxesBuffers
+    return Math.max(buffers.text.length, buffers.name.length, buffers.entity.length, buffers.piTarget.length)
   }
 
   private guard(f: () => void): void {
@@ -326,10 +380,6 @@ export class Decoder {
   // saxes events
   // -------------------------------------------------------------------------------------------
 
-  private mark(): void {
-    this.lastEvent = this.parser.position
-  }
-
   private onError(error: Error): void {
     // saxes prefixes its messages with line:column; the location fields carry them instead.
     const detail = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "")
@@ -338,7 +388,6 @@ export class Decoder {
   }
 
   private onXmlDecl(version: string | undefined, encoding: string | undefined): void {
-    this.mark()
     if (version !== undefined && version !== "1.0") {
       this.fail(this.parseError("Version", `XML version ${version} is not supported; only 1.0 is`))
     }
@@ -348,7 +397,6 @@ export class Decoder {
   }
 
   private onOpenTagStart(): void {
-    this.mark()
     this.attributes = 0
     if (++this.depth > this.limits.maxDepth) {
       this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location() }))
@@ -356,14 +404,12 @@ export class Decoder {
   }
 
   private onAttribute(): void {
-    this.mark()
     if (++this.attributes > this.limits.maxAttributes) {
       this.fail(new XmlLimitError({ reason: "Attributes", limit: this.limits.maxAttributes, ...this.location() }))
     }
   }
 
   private onText(text: string): void {
-    this.mark()
     const frame = this.stack[this.top]!
     switch (frame.kind) {
       case SIMPLE:
@@ -397,7 +443,6 @@ export class Decoder {
   }
 
   private onOpenTag(tag: SaxesTagNS): void {
-    this.mark()
     const parent = this.stack[this.top]!
     const uri = tag.uri
     const local = tag.local
@@ -461,7 +506,6 @@ export class Decoder {
   }
 
   private onCloseTag(tag: SaxesTagNS): void {
-    this.mark()
     this.depth--
     const frame = this.stack[this.top]!
     switch (frame.kind) {
@@ -474,12 +518,18 @@ export class Decoder {
         return
       case SIMPLE: {
         const shape = frame.shape as SimpleShape
+        if (shape.type.identity === true && shape.wrappers.length === 0) {
+          return this.complete(frame, detach(frame.text))
+        }
         const parsed = shape.type.parse(frame.text)
         if (!parsed.ok) this.fail(this.valueError(frame, parsed.message))
         return this.complete(frame, this.unwrap(frame, shape, parsed.value))
       }
-      case COMPLEX:
-        return this.complete(frame, this.unwrap(frame, frame.shape!, this.buildObject(frame)))
+      case COMPLEX: {
+        const members = (frame.shape as ComplexShape).members
+        const value = frame.count === members.length ? frame.object! : this.withAbsentMembers(frame)
+        return this.complete(frame, this.unwrap(frame, frame.shape!, value))
+      }
       case ARRAY:
         return this.complete(frame, this.unwrap(frame, frame.shape!, frame.items))
       case NIL:
@@ -535,6 +585,7 @@ export class Decoder {
     frame.decl = decl
     frame.shape = undefined
     frame.values = undefined
+    frame.object = undefined
     frame.items = undefined
     frame.last = -1
     frame.text = ""
@@ -621,8 +672,11 @@ export class Decoder {
   private openMember(parent: Frame, tag: SaxesTagNS): void {
     const shape = parent.shape as ComplexShape
     const local = tag.local
-    const candidates = shape.byLocal.get(local)
     let index = -1
+    // Fast path: members usually arrive in sequence order, so try the one after the last first.
+    const next = shape.members[parent.last + 1]
+    if (next !== undefined && next.name === local && next.namespace === tag.uri) index = parent.last + 1
+    const candidates = index === -1 ? shape.byLocal.get(local) : undefined
     if (candidates !== undefined) {
       for (let i = 0; i < candidates.length; i++) {
         if (shape.members[candidates[i]!]!.namespace === tag.uri) {
@@ -636,16 +690,18 @@ export class Decoder {
       this.push(SKIP, local, undefined)
       return
     }
-    const values = parent.values!
-    if (values[index] !== ABSENT) {
-      this.fail(this.decodeError("DuplicateElement", `element ${local} appears twice`, local))
-    }
     if (parent.ordered) {
+      // Members arrive in strictly increasing order: the same one again is a duplicate.
+      if (index === parent.last) {
+        this.fail(this.decodeError("DuplicateElement", `element ${local} appears twice`, local))
+      }
       if (index < parent.last) {
         const after = shape.members[parent.last]!.name
         this.fail(this.decodeError("OutOfOrder", `element ${local} must come before ${after}`, local))
       }
       parent.last = index
+    } else if (parent.values![index] !== ABSENT) {
+      this.fail(this.decodeError("DuplicateElement", `element ${local} appears twice`, local))
     }
     this.openElement(shape.members[index]!, tag, index, 0)
   }
@@ -668,11 +724,12 @@ export class Decoder {
     frame.line = this.parser.line
     frame.column = this.parser.column + 1
     frame.shape = shape
-    if (shape.kind === COMPLEX) frame.values = new Array(shape.members.length).fill(ABSENT)
+    if (shape.kind === COMPLEX) frame.object = {}
     else if (shape.kind === ARRAY) frame.items = []
   }
 
   private nilOf(tag: SaxesTagNS): boolean {
+    if (this.attributes === 0) return false
     const attributes = tag.attributes as Record<string, SaxesAttributeNS>
     for (const name in attributes) {
       const attribute = attributes[name]!
@@ -720,6 +777,27 @@ export class Decoder {
   // closing elements
   // -------------------------------------------------------------------------------------------
 
+  /** The value of a complex frame some of whose members were absent: defaults filled in, in member order. */
+  private withAbsentMembers(frame: Frame): Record<string, unknown> {
+    const members = (frame.shape as ComplexShape).members
+    const present = frame.object!
+    const out: Record<string, unknown> = {}
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i]!
+      let value: unknown
+      if (Object.prototype.hasOwnProperty.call(present, member.key)) value = present[member.key]
+      else {
+        if (member.optional) continue
+        if (member.defaultValue === undefined) {
+          this.fail(this.decodeError("MissingElement", `element ${member.name} is required`, member.name))
+        }
+        value = member.defaultValue()
+      }
+      setProperty(out, member.key, value)
+    }
+    return out
+  }
+
   private buildObject(frame: Frame, pathPrefix = ""): Record<string, unknown> {
     const shape = frame.shape as ComplexShape
     const values = frame.values!
@@ -765,6 +843,9 @@ export class Decoder {
     const parent = this.stack[this.top]!
     switch (parent.kind) {
       case COMPLEX:
+        setProperty(parent.object!, (parent.shape as ComplexShape).members[frame.slot]!.key, value)
+        parent.count++
+        return
       case HEADER:
         parent.values![frame.slot] = value
         return

@@ -15,9 +15,29 @@ export const collapse = (text: string): string => {
 
 const INTEGER = /^[+-]?[0-9]+$/
 
+/**
+ * The common case read without regular expressions: an optional `-` and 1 to 9 digits (always within
+ * 32 bits). `undefined` for anything else, which the general rule then reads.
+ */
+const plainInteger = (text: string): number | undefined => {
+  const negative = text.charCodeAt(0) === 45
+  const start = negative ? 1 : 0
+  const length = text.length
+  if (length === start || length - start > 9) return undefined
+  let value = 0
+  for (let i = start; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return undefined
+    value = value * 10 + digit
+  }
+  return negative && value !== 0 ? -value : value
+}
+
 /** Reads an XSD integer type bounded by `min` and `max` (`xs:int`, `xs:short`, ...). */
 export const parseBoundedInteger =
   (typeName: string, min: number, max: number) => (text: string): LexicalResult<number> => {
+    const fast = plainInteger(text)
+    if (fast !== undefined && fast >= min && fast <= max) return ok(fast)
     const collapsed = collapse(text)
     if (!INTEGER.test(collapsed)) return fail(`${JSON.stringify(text)} is not a valid ${typeName}`)
     const value = Number(collapsed)
@@ -79,8 +99,14 @@ export const formatDouble = (value: number): LexicalResult<string> => {
   return ok(Object.is(value, -0) ? "-0" : String(value))
 }
 
-/** Reads `xs:string`: the text exactly as the parser delivered it, never trimmed. */
-export const parseString = (text: string): LexicalResult<string> => ok(text)
+/**
+ * A copy of `text` that does not keep the string it was cut from alive: V8 represents a slice of 13 or
+ * more characters as a view into its parent, so a decoded value would otherwise pin the whole input.
+ */
+export const detach = (text: string): string => text.length < 13 ? text : (" " + text).slice(1)
+
+/** Reads `xs:string`: the text exactly as the parser delivered it (never trimmed), detached from the input. */
+export const parseString = (text: string): LexicalResult<string> => ok(detach(text))
 
 /** Writes `xs:string`. */
 export const formatString = (value: string): LexicalResult<string> =>
@@ -88,11 +114,12 @@ export const formatString = (value: string): LexicalResult<string> =>
 
 /** Reads an enumeration of string literals after whitespace collapsing (the XSD default for restrictions of `xs:string` tokens). */
 export const parseEnumeration = (typeName: string, values: ReadonlyArray<string>) => {
-  const set = new Set(values)
+  // The canonical value is returned, never the input's text.
+  const canonical = new Map(values.map((v) => [v, v]))
   return (text: string): LexicalResult<string> => {
-    const collapsed = collapse(text)
-    return set.has(collapsed)
-      ? ok(collapsed)
+    const value = canonical.get(collapse(text))
+    return value !== undefined
+      ? ok(value)
       : fail(`${JSON.stringify(text)} is not one of ${typeName}'s values (${values.join(", ")})`)
   }
 }

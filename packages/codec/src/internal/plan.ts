@@ -97,7 +97,8 @@ const builtinString: SimpleTypeAnnotation<string> = {
   name: { namespace: XS, name: "string" },
   parse: lexical.parseString,
   format: lexical.formatString,
-  default: ""
+  default: "",
+  identity: true
 }
 const builtinBoolean: SimpleTypeAnnotation<boolean> = {
   name: { namespace: XS, name: "boolean" },

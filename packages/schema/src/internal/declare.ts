@@ -32,8 +32,8 @@ export const dictionary = <V, I>(name: string, pairName: string, value: Schema.S
       const keys = new Set<string | null>()
       for (let i = 0; i < pairs.length; i++) {
         const key = pairs[i]!.Key
-        if (keys.has(key)) return `duplicate key ${JSON.stringify(key)} at item ${i + 1}`
         keys.add(key)
+        if (keys.size === i) return `duplicate key ${JSON.stringify(key)} at item ${i + 1}`
       }
       return true
     }, {
