@@ -204,6 +204,29 @@ const declareHandlerFields = (parser: object): void => {
   fields.cdataHandler = undefined
 }
 
+/**
+ * The decoder whose parser is running: saxes calls handlers synchronously inside `write` and `close`, and
+ * the decoder sets this around those calls (saving and restoring it, should a refinement decode another
+ * document). The handlers are module functions shared by every parser: closures made per decoder would be
+ * new functions for every document, and V8 drops optimised code that inlined a function once it is
+ * collected, so after each major GC the decoder would start cold again.
+ */
+let active: Decoder | undefined
+
+const handlers = {
+  error: (error: Error) => active!.onError(error),
+  xmldecl: (declaration: { readonly version?: string | undefined; readonly encoding?: string | undefined }) =>
+    active!.onXmlDecl(declaration.version, declaration.encoding),
+  doctype: () => active!.fail(active!.parseError("Doctype", "a DOCTYPE is not allowed in a SOAP message")),
+  processinginstruction: (pi: { readonly target: string }) =>
+    active!.fail(active!.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`)),
+  opentagstart: () => active!.onOpenTagStart(),
+  attribute: () => active!.onAttribute(),
+  opentag: (tag: SaxesTagNS) => active!.onOpenTag(tag),
+  closetag: (tag: SaxesTagNS) => active!.onCloseTag(tag),
+  text: (text: string) => active!.onText(text)
+}
+
 /** What the decoder returns once the document has ended. */
 export interface Decoded {
   readonly value: unknown
@@ -242,20 +265,16 @@ export class Decoder {
     })
     this.parser = parser
     declareHandlerFields(parser)
-    parser.on("error", (e) => this.onError(e))
-    parser.on("xmldecl", (d) => this.onXmlDecl(d.version, d.encoding))
-    parser.on("doctype", () => this.fail(this.parseError("Doctype", "a DOCTYPE is not allowed in a SOAP message")))
-    parser.on(
-      "processinginstruction",
-      (pi) =>
-        this.fail(this.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`))
-    )
-    parser.on("opentagstart", () => this.onOpenTagStart())
-    parser.on("attribute", () => this.onAttribute())
-    parser.on("opentag", (tag) => this.onOpenTag(tag))
-    parser.on("closetag", (tag) => this.onCloseTag(tag))
-    parser.on("text", (text) => this.onText(text))
-    parser.on("cdata", (text) => this.onText(text))
+    parser.on("error", handlers.error)
+    parser.on("xmldecl", handlers.xmldecl)
+    parser.on("doctype", handlers.doctype)
+    parser.on("processinginstruction", handlers.processinginstruction)
+    parser.on("opentagstart", handlers.opentagstart)
+    parser.on("attribute", handlers.attribute)
+    parser.on("opentag", handlers.opentag)
+    parser.on("closetag", handlers.closetag)
+    parser.on("text", handlers.text)
+    parser.on("cdata", handlers.text)
     this.push(DOCUMENT, "", undefined)
   }
 
@@ -322,6 +341,8 @@ export class Decoder {
   }
 
   private guard(f: () => void): void {
+    const previous = active
+    active = this
     try {
       f()
     } catch (e) {
@@ -334,10 +355,13 @@ export class Decoder {
       // saxes threw on its own (it should not once an error handler is set): report it as malformed input.
       this.failure = new DecodeFailure(this.parseError("Malformed", e instanceof Error ? e.message : String(e)))
       throw this.failure
+    } finally {
+      active = previous
     }
   }
 
-  private fail(error: DecodeError): never {
+  /** @internal */
+  fail(error: DecodeError): never {
     // The first error is final: every later call reports it again.
     this.failure = new DecodeFailure(error)
     throw this.failure
@@ -364,7 +388,8 @@ export class Decoder {
     return new XmlDecodeError({ reason: "InvalidValue", detail, ...this.location(undefined, frame) })
   }
 
-  private parseError(reason: XmlParseError["reason"], detail: string): XmlParseError {
+  /** @internal */
+  parseError(reason: XmlParseError["reason"], detail: string): XmlParseError {
     return new XmlParseError({ reason, detail, ...this.location() })
   }
 
@@ -380,14 +405,16 @@ export class Decoder {
   // saxes events
   // -------------------------------------------------------------------------------------------
 
-  private onError(error: Error): void {
+  /** @internal */
+  onError(error: Error): void {
     // saxes prefixes its messages with line:column; the location fields carry them instead.
     const detail = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "")
     const reason = !this.closing ? "Malformed" : this.stack[0]!.count === 0 ? "Empty" : "Truncated"
     this.fail(this.parseError(reason, detail))
   }
 
-  private onXmlDecl(version: string | undefined, encoding: string | undefined): void {
+  /** @internal */
+  onXmlDecl(version: string | undefined, encoding: string | undefined): void {
     if (version !== undefined && version !== "1.0") {
       this.fail(this.parseError("Version", `XML version ${version} is not supported; only 1.0 is`))
     }
@@ -396,20 +423,23 @@ export class Decoder {
     }
   }
 
-  private onOpenTagStart(): void {
+  /** @internal */
+  onOpenTagStart(): void {
     this.attributes = 0
     if (++this.depth > this.limits.maxDepth) {
       this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location() }))
     }
   }
 
-  private onAttribute(): void {
+  /** @internal */
+  onAttribute(): void {
     if (++this.attributes > this.limits.maxAttributes) {
       this.fail(new XmlLimitError({ reason: "Attributes", limit: this.limits.maxAttributes, ...this.location() }))
     }
   }
 
-  private onText(text: string): void {
+  /** @internal */
+  onText(text: string): void {
     const frame = this.stack[this.top]!
     switch (frame.kind) {
       case SIMPLE:
@@ -442,7 +472,8 @@ export class Decoder {
     this.fail(this.envelopeError("UnexpectedText", `unexpected text ${preview(text)}`))
   }
 
-  private onOpenTag(tag: SaxesTagNS): void {
+  /** @internal */
+  onOpenTag(tag: SaxesTagNS): void {
     const parent = this.stack[this.top]!
     const uri = tag.uri
     const local = tag.local
@@ -505,7 +536,8 @@ export class Decoder {
     }
   }
 
-  private onCloseTag(tag: SaxesTagNS): void {
+  /** @internal */
+  onCloseTag(tag: SaxesTagNS): void {
     this.depth--
     const frame = this.stack[this.top]!
     switch (frame.kind) {
@@ -880,3 +912,30 @@ export class Decoder {
 }
 
 const preview = (text: string): string => JSON.stringify(text.length > 40 ? text.slice(0, 40) + "…" : text)
+
+/**
+ * One idle decoder kept for the life of the process. V8's hidden classes are held weakly: once no decoder,
+ * frame or parser is alive, a major GC collects their classes and deoptimises all the code that was
+ * compiled for them, so every document after an idle GC would start cold. This instance never parses;
+ * it keeps those classes, and the code built on them, alive.
+ */
+export const keepWarm = new Decoder(
+  {
+    _tag: "Document",
+    root: {
+      name: "",
+      namespace: "",
+      nillable: false,
+      node: {
+        _tag: "Simple",
+        type: {
+          name: { namespace: "", name: "" },
+          parse: (t) => ({ ok: true, value: t }),
+          format: (v) => ({ ok: true, value: String(v) }),
+          default: ""
+        }
+      }
+    }
+  },
+  { maxDepth: 1, maxMessageLength: 0, maxTextLength: 0, maxAttributes: 0, maxItems: 0 }
+)
