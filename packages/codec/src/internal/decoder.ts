@@ -342,6 +342,7 @@ export class Decoder {
 
   private guard(f: () => void): void {
     const previous = active
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared handlers reach the running decoder here
     active = this
     try {
       f()
