@@ -142,18 +142,19 @@ export const make = (config: ErpSyncClientConfig): Effect.Effect<ErpSyncClientSe
         exceptions: [],
         httpStatus: 200
       })
+    // One span per call, `ErpSync.<Operation>`, made by the transport (the HTTP client adds its own).
     return {
       call: callOperation,
-      saveConnection: Effect.fn("ErpSyncClient.saveConnection")(function*(connection: ErpConnection) {
+      saveConnection: Effect.fnUntraced(function*(connection: ErpConnection) {
         const response = yield* callOperation(ErpSync.SaveConnection, { Connection: connection })
         if (response.Body.Response === null) return yield* Effect.fail(emptyResponse("SaveConnection"))
         return response.Body.Response
       }),
-      getConnection: Effect.fn("ErpSyncClient.getConnection")(function*(id: number) {
+      getConnection: Effect.fnUntraced(function*(id: number) {
         const response = yield* callOperation(ErpSync.GetConnection, { ErpConnectionId: id })
         return Option.fromNullable(response.Body.Response)
       }),
-      deleteConnection: Effect.fn("ErpSyncClient.deleteConnection")(function*(id: number) {
+      deleteConnection: Effect.fnUntraced(function*(id: number) {
         yield* callOperation(ErpSync.DeleteConnection, { ErpConnectionId: id })
       })
     }

@@ -176,7 +176,6 @@ interface SaxesHandlerFields {
   xmldeclHandler: unknown
   doctypeHandler: unknown
   piHandler: unknown
-  openTagStartHandler: unknown
   attributeHandler: unknown
   openTagHandler: unknown
   closeTagHandler: unknown
@@ -196,7 +195,6 @@ const declareHandlerFields = (parser: object): void => {
   fields.xmldeclHandler = undefined
   fields.doctypeHandler = undefined
   fields.piHandler = undefined
-  fields.openTagStartHandler = undefined
   fields.attributeHandler = undefined
   fields.openTagHandler = undefined
   fields.closeTagHandler = undefined
@@ -220,7 +218,6 @@ const handlers = {
   doctype: () => active!.fail(active!.parseError("Doctype", "a DOCTYPE is not allowed in a SOAP message")),
   processinginstruction: (pi: { readonly target: string }) =>
     active!.fail(active!.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`)),
-  opentagstart: () => active!.onOpenTagStart(),
   attribute: () => active!.onAttribute(),
   opentag: (tag: SaxesTagNS) => active!.onOpenTag(tag),
   closetag: (tag: SaxesTagNS) => active!.onCloseTag(tag),
@@ -243,6 +240,7 @@ export class Decoder {
   private top = -1
   private depth = 0
   private attributes = 0
+  private tagAttributes = 0
   private length = 0
   private failure: DecodeFailure | undefined = undefined
   private result: unknown = ABSENT
@@ -269,7 +267,6 @@ export class Decoder {
     parser.on("xmldecl", handlers.xmldecl)
     parser.on("doctype", handlers.doctype)
     parser.on("processinginstruction", handlers.processinginstruction)
-    parser.on("opentagstart", handlers.opentagstart)
     parser.on("attribute", handlers.attribute)
     parser.on("opentag", handlers.opentag)
     parser.on("closetag", handlers.closetag)
@@ -425,14 +422,6 @@ export class Decoder {
   }
 
   /** @internal */
-  onOpenTagStart(): void {
-    this.attributes = 0
-    if (++this.depth > this.limits.maxDepth) {
-      this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location() }))
-    }
-  }
-
-  /** @internal */
   onAttribute(): void {
     if (++this.attributes > this.limits.maxAttributes) {
       this.fail(new XmlLimitError({ reason: "Attributes", limit: this.limits.maxAttributes, ...this.location() }))
@@ -475,6 +464,15 @@ export class Decoder {
 
   /** @internal */
   onOpenTag(tag: SaxesTagNS): void {
+    // The depth is checked before anything else. saxes resolves an element's namespaces by walking the
+    // open elements, so an unbounded depth costs the square of the depth; stopping at the limit keeps
+    // each walk short (and saves a handler call per element, next to checking in opentagstart).
+    if (++this.depth > this.limits.maxDepth) {
+      this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location(tag.local) }))
+    }
+    // Attributes are counted as saxes reads them (before this event); the count is this tag's.
+    this.tagAttributes = this.attributes
+    this.attributes = 0
     const parent = this.stack[this.top]!
     const uri = tag.uri
     const local = tag.local
@@ -762,7 +760,7 @@ export class Decoder {
   }
 
   private nilOf(tag: SaxesTagNS): boolean {
-    if (this.attributes === 0) return false
+    if (this.tagAttributes === 0) return false
     const attributes = tag.attributes as Record<string, SaxesAttributeNS>
     for (const name in attributes) {
       const attribute = attributes[name]!
