@@ -1,0 +1,95 @@
+/**
+ * Interleaved timing in one process: every competitor runs once per round, in a rotating order, after
+ * warm-up rounds; each sample repeats a run enough times to last a few milliseconds; results are medians.
+ */
+
+export interface Competitor {
+  readonly name: string
+  readonly run: () => unknown
+}
+
+export interface Timing {
+  readonly name: string
+  /** Median milliseconds per run. */
+  readonly median: number
+  readonly samples: number
+}
+
+export interface Options {
+  readonly rounds: number
+  readonly warmup: number
+  /** A sample repeats the run until it lasts at least this long. */
+  readonly minSampleMillis: number
+}
+
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.()
+
+let sink: unknown
+/** Keeps results alive so that no run is optimised away. */
+export const consume = (value: unknown) => {
+  sink = value
+}
+
+const median = (values: ReadonlyArray<number>): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+export const measure = (competitors: ReadonlyArray<Competitor>, options: Options): Map<string, Timing> => {
+  // Calibrate: how many runs make one sample.
+  const repeats = new Map<string, number>()
+  for (const c of competitors) {
+    const start = performance.now()
+    consume(c.run())
+    const once = Math.max(performance.now() - start, 0.001)
+    repeats.set(c.name, Math.max(1, Math.ceil(options.minSampleMillis / once)))
+  }
+  const samples = new Map<string, Array<number>>(competitors.map((c) => [c.name, []]))
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    for (let i = 0; i < competitors.length; i++) {
+      const c = competitors[(i + round) % competitors.length]!
+      const n = repeats.get(c.name)!
+      // Collect the previous competitor's garbage outside the timing, so that nobody pays for another.
+      collectGarbage()
+      const start = performance.now()
+      for (let k = 0; k < n; k++) consume(c.run())
+      const perRun = (performance.now() - start) / n
+      if (round >= options.warmup) samples.get(c.name)!.push(perRun)
+    }
+  }
+  void sink
+  return new Map(
+    competitors.map((
+      c
+    ) => [c.name, { name: c.name, median: median(samples.get(c.name)!), samples: samples.get(c.name)!.length }])
+  )
+}
+
+/** The same for asynchronous runs (HTTP calls). */
+export const measureAsync = async (
+  competitors: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<unknown> }>,
+  options: Options
+): Promise<Map<string, Timing>> => {
+  const samples = new Map<string, Array<number>>(competitors.map((c) => [c.name, []]))
+  const repeats = new Map<string, number>()
+  for (const c of competitors) {
+    const start = performance.now()
+    await c.run()
+    repeats.set(c.name, Math.max(1, Math.ceil(options.minSampleMillis / Math.max(performance.now() - start, 0.001))))
+  }
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    for (let i = 0; i < competitors.length; i++) {
+      const c = competitors[(i + round) % competitors.length]!
+      const n = repeats.get(c.name)!
+      const start = performance.now()
+      for (let k = 0; k < n; k++) consume(await c.run())
+      if (round >= options.warmup) samples.get(c.name)!.push((performance.now() - start) / n)
+    }
+  }
+  return new Map(
+    competitors.map((
+      c
+    ) => [c.name, { name: c.name, median: median(samples.get(c.name)!), samples: samples.get(c.name)!.length }])
+  )
+}

@@ -1,0 +1,89 @@
+/**
+ * Deterministic benchmark inputs: SaveConnectionResponse envelopes of about 2 KB, 350 KB and 12 MB, with
+ * many ConfigFields pairs and ids, and text with `&amp;`, `&lt;`, non-ASCII characters and emoji.
+ */
+import { XmlCodec } from "@erpsync/codec"
+import type { ErpConnection } from "@erpsync/schema"
+import { ErpSync } from "@erpsync/schema"
+import * as Either from "effect/Either"
+
+export type Size = "2KB" | "350KB" | "12MB"
+
+/** A small deterministic generator (mulberry32). */
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = seed
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+const WORDS = [
+  "Visma",
+  "Oslo",
+  "faktura",
+  "blåbær",
+  "Ærø",
+  "naïve",
+  "Straße",
+  "€",
+  "😀",
+  "R&D",
+  "a<b",
+  "x>y",
+  "\"q\"",
+  "tab\tkey"
+]
+
+const text = (next: () => number, words: number) =>
+  Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(" ")
+
+/** The connection of a response with `pairs` ConfigFields and `ids` ids in each id list. */
+export const connection = (pairs: number, ids: number, seed = 1): ErpConnection => {
+  const next = random(seed)
+  return {
+    TableRight: null,
+    FieldProperties: null,
+    ErpConnectionId: 4711,
+    ErpConnectorId: 12,
+    DisplayName: "Visma Business – Oslo & Bergen <prod> 😀",
+    DisplayDescription: text(next, 12),
+    Active: true,
+    ConnectionId: "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+    MostRecentTimestamp: "2026-11-28T01:02:03.456Z",
+    ConfigFields: Array.from({ length: pairs }, (_, i) => ({ Key: `key-${i}-${text(next, 1)}`, Value: text(next, 4) })),
+    Deleted: false,
+    AllAccess: false,
+    UserGroupAccessIds: Array.from({ length: ids }, (_, i) => i * 7 - 3),
+    AssociateAccessIds: Array.from({ length: ids }, (_, i) => 2147483647 - i)
+  }
+}
+
+const SHAPES: Record<Size, readonly [pairs: number, ids: number]> = {
+  "2KB": [12, 8],
+  "350KB": [2600, 2000],
+  "12MB": [90000, 70000]
+}
+
+export interface Input {
+  readonly size: Size
+  readonly value: ErpSync.SaveConnectionResponse
+  readonly xml: string
+  readonly bytes: Uint8Array
+}
+
+export const makeInput = (size: Size): Input => {
+  const [pairs, ids] = SHAPES[size]
+  const value: ErpSync.SaveConnectionResponse = {
+    Header: { Succeeded: true },
+    Body: { Response: connection(pairs, ids) }
+  }
+  const xml = Either.getOrThrow(XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)(value))
+  return { size, value, xml, bytes: new TextEncoder().encode(xml) }
+}
+
+/** The SaveConnection request carrying the same connection, for the encoders. */
+export const requestOf = (input: Input): ErpSync.SaveConnectionRequest => ({
+  Header: { Credentials: { Ticket: "7T:bench-ticket" } },
+  Body: { Connection: input.value.Body.Response }
+})

@@ -1,0 +1,238 @@
+/**
+ * `pnpm bench`: the codec and the client measured against their peers in one process, as ratios to a
+ * baseline measured alongside (these machines are shared and noisy: absolute times mean little).
+ * Prints a markdown table and writes `bench/results.json` and `bench/RESULTS.md`.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { ErpSyncClient } from "@erpsync/agent"
+import { ErpSyncServer } from "@erpsync/agent/testing"
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Redacted from "effect/Redacted"
+import * as Scope from "effect/Scope"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { builderDocument, fastXmlParser, handWritten, nodeSoap, saxesRaw, xmlBuilder } from "./competitors.js"
+import { consume, measure, measureAsync, type Options } from "./harness.js"
+import { type Input, makeInput, requestOf, type Size } from "./inputs.js"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+const CHUNK = 64 * 1024
+
+type Row =
+  | {
+    op: "decode" | "encode" | "call"
+    size: Size
+    baseline: string
+    ours: string
+    speedup: number
+    oursMillis: number
+    baselineMillis: number
+  }
+  | {
+    op: "decode-stream-memory"
+    size: "12MB"
+    heapGrowthOverRetained: number
+    peakHeapGrowthMB: number
+    retainedMB: number
+  }
+
+const OPTIONS: Record<Size, Options> = {
+  "2KB": { rounds: 25, warmup: 5, minSampleMillis: 20 },
+  "350KB": { rounds: 15, warmup: 3, minSampleMillis: 20 },
+  "12MB": { rounds: 5, warmup: 1, minSampleMillis: 0 }
+}
+
+const decodeString = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)
+const encodeRequest = XmlCodec.encodeEither(ErpSync.SaveConnectionRequest)
+
+/** Decodes from 64 KiB byte chunks through the push decoder. */
+const decodeChunks = (bytes: Uint8Array): unknown => {
+  const decoder = XmlCodec.makeDecoder(ErpSync.SaveConnectionResponse)
+  for (let i = 0; i < bytes.length; i += CHUNK) Either.getOrThrow(decoder.write(bytes.subarray(i, i + CHUNK)))
+  return Either.getOrThrow(decoder.end()).value
+}
+
+const ratio = (baseline: number, ours: number) => Math.round((baseline / ours) * 100) / 100
+
+const decodeRows = (input: Input, soap: Awaited<ReturnType<typeof nodeSoap>>): Array<Row> => {
+  // Every competitor must succeed on the input before it is timed.
+  Either.getOrThrow(decodeString(input.xml))
+  const timings = measure([
+    { name: "ours-string", run: () => Either.getOrThrow(decodeString(input.xml)) },
+    { name: "ours-chunks", run: () => decodeChunks(input.bytes) },
+    { name: "saxes-raw", run: () => saxesRaw(input.xml) },
+    { name: "fast-xml-parser", run: () => fastXmlParser(input.xml) },
+    { name: "node-soap", run: () => soap.parse(input.xml) }
+  ], OPTIONS[input.size])
+  const rows: Array<Row> = []
+  for (const ours of ["ours-string", "ours-chunks"]) {
+    for (const baseline of ["saxes-raw", "fast-xml-parser", "node-soap"]) {
+      const o = timings.get(ours)!.median
+      const b = timings.get(baseline)!.median
+      rows.push({
+        op: "decode",
+        size: input.size,
+        baseline,
+        ours: ours === "ours-string" ? "string" : "chunks",
+        speedup: ratio(b, o),
+        oursMillis: o,
+        baselineMillis: b
+      })
+    }
+  }
+  return rows
+}
+
+const encodeRows = (input: Input, soap: Awaited<ReturnType<typeof nodeSoap>>): Array<Row> => {
+  const request = requestOf(input)
+  const ours = Either.getOrThrow(encodeRequest(request))
+  if (ours !== handWritten(request)) throw new Error("the hand-written encoder does not write the same bytes")
+  const document = builderDocument(request)
+  const timings = measure([
+    { name: "ours", run: () => Either.getOrThrow(encodeRequest(request)) },
+    { name: "hand-written", run: () => handWritten(request) },
+    { name: "xmlbuilder", run: () => xmlBuilder(document) },
+    { name: "node-soap", run: () => soap.serialize(request) }
+  ], OPTIONS[input.size])
+  const o = timings.get("ours")!.median
+  return ["hand-written", "xmlbuilder", "node-soap"].map((baseline) => ({
+    op: "encode" as const,
+    size: input.size,
+    baseline,
+    ours: "string",
+    speedup: ratio(timings.get(baseline)!.median, o),
+    oursMillis: o,
+    baselineMillis: timings.get(baseline)!.median
+  }))
+}
+
+/** Peak heap growth while decoding the 12 MB envelope from 64 KiB chunks, against the value's retained size. */
+const memoryRow = (input: Input): Row => {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (gc === undefined) throw new Error("run with --expose-gc")
+  const chunks: Array<Uint8Array> = []
+  for (let i = 0; i < input.bytes.length; i += CHUNK) chunks.push(input.bytes.slice(i, i + CHUNK))
+  gc()
+  gc()
+  const before = process.memoryUsage().heapUsed
+  let peak = before
+  const decoder = XmlCodec.makeDecoder(ErpSync.SaveConnectionResponse)
+  for (const chunk of chunks) {
+    Either.getOrThrow(decoder.write(chunk))
+    peak = Math.max(peak, process.memoryUsage().heapUsed)
+  }
+  const value = Either.getOrThrow(decoder.end()).value
+  peak = Math.max(peak, process.memoryUsage().heapUsed)
+  gc()
+  gc()
+  const retained = process.memoryUsage().heapUsed - before
+  consume(value)
+  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10
+  return {
+    op: "decode-stream-memory",
+    size: "12MB",
+    heapGrowthOverRetained: Math.round(((peak - before) / retained) * 100) / 100,
+    peakHeapGrowthMB: mb(peak - before),
+    retainedMB: mb(retained)
+  }
+}
+
+/** `saveConnection` of the 2 KB message against the local server, and a bare fetch posting the same bytes. */
+const callRows = async (input: Input): Promise<Array<Row>> => {
+  const scope = Effect.runSync(Scope.make())
+  const server = await Effect.runPromise(Scope.extend(ErpSyncServer.make({ ticket: "7T:bench-ticket" }), scope))
+  const client = await Effect.runPromise(
+    ErpSyncClient.make({ url: server.url, ticket: Redacted.make("7T:bench-ticket") }).pipe(
+      Effect.provide(FetchHttpClient.layer)
+    )
+  )
+  // Id 0: every call creates a connection, through the client and through fetch alike.
+  const connection = { ...input.value.Body.Response!, ErpConnectionId: 0 }
+  const request = { ...requestOf(input), Body: { Connection: connection } }
+  const body = new TextEncoder().encode(Either.getOrThrow(encodeRequest(request)))
+  const headers = {
+    "content-type": "text/xml; charset=utf-8",
+    soapaction: `"${ErpSync.SaveConnection.action}"`
+  }
+  const timings = await measureAsync([
+    { name: "ours", run: () => Effect.runPromise(client.saveConnection(connection)) },
+    {
+      name: "fetch",
+      run: async () => {
+        const response = await fetch(server.url, { method: "POST", headers, body })
+        return response.arrayBuffer()
+      }
+    }
+  ], { rounds: 15, warmup: 3, minSampleMillis: 30 })
+  await Effect.runPromise(Scope.close(scope, Exit.void))
+  const o = timings.get("ours")!.median
+  const b = timings.get("fetch")!.median
+  return [{
+    op: "call",
+    size: input.size,
+    baseline: "fetch",
+    ours: "saveConnection",
+    speedup: ratio(b, o),
+    oursMillis: o,
+    baselineMillis: b
+  }]
+}
+
+const versionOf = (name: string): string => {
+  try {
+    const file = path.join(root, "test/node_modules", name, "package.json")
+    return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version
+  } catch {
+    return "?"
+  }
+}
+
+const main = async () => {
+  const machine = `${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, ${
+    Math.round(os.totalmem() / 2 ** 30)
+  } GiB, ${os.platform()} ${os.release()}`
+  const versions = {
+    node: process.version,
+    effect: versionOf("effect"),
+    saxes: versionOf("saxes"),
+    "fast-xml-parser": versionOf("fast-xml-parser"),
+    soap: versionOf("soap")
+  }
+  console.log(`# Benchmark\n\n${machine}; ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(", ")}\n`)
+  const soap = await nodeSoap()
+  const rows: Array<Row> = []
+  for (const size of ["2KB", "350KB", "12MB"] as const) {
+    const input = makeInput(size)
+    console.error(`${size}: ${(input.bytes.length / 1024).toFixed(0)} KiB …`)
+    rows.push(...decodeRows(input, soap), ...encodeRows(input, soap))
+    if (size === "12MB") rows.push(memoryRow(input))
+    if (size === "2KB") rows.push(...(await callRows(input)))
+  }
+  const lines = [
+    "| op | size | ours | baseline | ours (ms) | baseline (ms) | speedup |",
+    "| --- | --- | --- | --- | ---: | ---: | ---: |",
+    ...rows.map((r) =>
+      r.op === "decode-stream-memory"
+        ? `| ${r.op} | ${r.size} | peak heap growth ${r.peakHeapGrowthMB} MB | retained value ${r.retainedMB} MB | | | ${r.heapGrowthOverRetained}× of retained |`
+        : `| ${r.op} | ${r.size} | ${r.ours} | ${r.baseline} | ${r.oursMillis.toFixed(3)} | ${
+          r.baselineMillis.toFixed(3)
+        } | ${r.speedup} |`
+    )
+  ]
+  const table = lines.join("\n")
+  console.log(table)
+  const results = { machine, versions, date: new Date().toISOString(), rows }
+  fs.mkdirSync(path.join(root, "bench"), { recursive: true })
+  fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n")
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
