@@ -49,7 +49,9 @@ for (const id of profile.samples) {
     ? "gc"
     : "other"
   groups.set(where, (groups.get(where) ?? 0) + 1)
-  const key = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").slice(-2).join("/")}:${frame.lineNumber + 1}`
+  const key = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").slice(-2).join("/")}:${
+    frame.lineNumber + 1
+  }`
   self.set(key, (self.get(key) ?? 0) + 1)
 }
 const total = profile.samples.length
