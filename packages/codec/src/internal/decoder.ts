@@ -2,13 +2,9 @@
  * The streaming decoder: a state machine driven by saxes events, built from a plan. It keeps one frame
  * per open element, fills values as elements close, and stops at the first problem with a typed error.
  */
-import type * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
-import type * as AST from "effect/SchemaAST"
-import { SaxesParser } from "saxes"
-import type { SaxesAttributeNS, SaxesTagNS } from "saxes"
+import type { SaxesAttributeNS, SaxesParser, SaxesTagNS } from "saxes"
 import {
   type DecodeError,
   SoapEnvelopeError,
@@ -17,212 +13,50 @@ import {
   XmlLimitError,
   XmlParseError
 } from "../XmlError.js"
-import type { SimpleTypeAnnotation } from "./annotations.js"
 import { describeCharacter } from "./escape.js"
 import { type Captured, MAX_CAPTURE_LENGTH, readFault } from "./fault.js"
+import {
+  ABSENT,
+  ARRAY,
+  BODY,
+  CAPTURE,
+  COMPLEX,
+  DOCUMENT,
+  ENVELOPE,
+  Frame,
+  HEADER,
+  NIL,
+  setProperty,
+  SIMPLE,
+  SKIP
+} from "./frame.js"
 import { collapse, detach } from "./lexical.js"
 import type { Limits } from "./limits.js"
 import { SOAP11, SOAP12, XSI } from "./namespaces.js"
-import type { ComplexNode, ElementDecl, Member, Node, RefineNode, RootPlan, TransformNode } from "./plan.js"
-import { checkRefinement, SchemaDefinitionError, transformationAst } from "./plan.js"
+import { enter, leave, makeParser, type SaxesBuffers } from "./parser.js"
+import type { ElementDecl, RootPlan } from "./plan.js"
+import { checkRefinement, SchemaDefinitionError } from "./plan.js"
+import {
+  type ArrayShape,
+  type ComplexShape,
+  complexShape,
+  type Shape,
+  shapeOf,
+  type SimpleShape,
+  transformOf
+} from "./shape.js"
 
 /** Thrown inside saxes handlers and caught at the decoder's edge: carries the typed error. */
 export class DecodeFailure {
   constructor(readonly error: DecodeError) {}
 }
 
-// ---------------------------------------------------------------------------------------------
-// shapes: a plan node compiled for decoding (once per node)
-// ---------------------------------------------------------------------------------------------
-
-type Wrapper = RefineNode | TransformNode
-
-interface SimpleShape {
-  readonly kind: typeof SIMPLE
-  readonly type: SimpleTypeAnnotation
-  readonly wrappers: ReadonlyArray<Wrapper>
-}
-interface ComplexShape {
-  readonly kind: typeof COMPLEX
-  readonly members: ReadonlyArray<Member>
-  readonly byLocal: ReadonlyMap<string, ReadonlyArray<number>>
-  readonly wrappers: ReadonlyArray<Wrapper>
-}
-interface ArrayShape {
-  readonly kind: typeof ARRAY
-  readonly item: ElementDecl
-  readonly wrappers: ReadonlyArray<Wrapper>
-}
-type Shape = SimpleShape | ComplexShape | ArrayShape
-
-// frame kinds
-const DOCUMENT = 0
-const ENVELOPE = 1
-const HEADER = 2
-const BODY = 3
-const COMPLEX = 4
-const ARRAY = 5
-const SIMPLE = 6
-const NIL = 7
-const SKIP = 8
-const CAPTURE = 9
-
-const shapes = new WeakMap<Node, Shape>()
-
-const indexMembers = (members: ReadonlyArray<Member>): Map<string, Array<number>> => {
-  const byLocal = new Map<string, Array<number>>()
-  members.forEach((m, i) => {
-    const list = byLocal.get(m.name)
-    if (list === undefined) byLocal.set(m.name, [i])
-    else list.push(i)
-  })
-  return byLocal
-}
-
-const shapeOf = (node: Node): Shape => {
-  const cached = shapes.get(node)
-  if (cached !== undefined) return cached
-  const wrappers: Array<Wrapper> = []
-  let current = node
-  for (;;) {
-    if (current._tag === "Lazy") current = current.get()
-    else if (current._tag === "Refine" || current._tag === "Transform") {
-      wrappers.push(current)
-      current = current.from
-    } else break
-  }
-  // wrappers are applied innermost first
-  wrappers.reverse()
-  const shape: Shape = current._tag === "Simple"
-    ? { kind: SIMPLE, type: current.type, wrappers }
-    : current._tag === "Complex"
-    ? complexShape(current, wrappers)
-    : { kind: ARRAY, item: current.item, wrappers }
-  shapes.set(node, shape)
-  return shape
-}
-
-const complexShape = (node: ComplexNode, wrappers: ReadonlyArray<Wrapper>): ComplexShape => ({
-  kind: COMPLEX,
-  members: node.members,
-  byLocal: indexMembers(node.members),
-  wrappers
-})
-
-const ABSENT: unique symbol = Symbol("absent")
-
-type Transform = (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
-const transformSchemas = new WeakMap<AST.Transformation, Transform>()
-const transformOf = (ast: AST.Transformation): Transform => {
-  let decode = transformSchemas.get(ast)
-  if (decode === undefined) {
-    decode = ParseResult.decodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
-    transformSchemas.set(ast, decode)
-  }
-  return decode
-}
-
-/** Sets a property without ever reaching a prototype setter (`__proto__` is plain data). */
-const setProperty = (target: Record<string, unknown>, key: string, value: unknown): void => {
-  if (key === "__proto__") {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  } else target[key] = value
-}
-
 const WHITESPACE = /^[ \t\n\r]*$/
-
-/** The buffers saxes 6 accumulates a token in until it emits an event. */
-interface SaxesBuffers {
-  readonly text: string
-  readonly name: string
-  readonly entity: string
-  readonly piTarget: string
-}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** `String.prototype.isWellFormed` (Node 20): no lone surrogates. */
 const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed()
-
-// ---------------------------------------------------------------------------------------------
-// frames: reused, one per open element
-// ---------------------------------------------------------------------------------------------
-
-class Frame {
-  kind = DOCUMENT
-  name = ""
-  position = 0
-  /** Where the element's content starts (line and 1-based column), for errors about its value. */
-  line = 0
-  column = 0
-  slot = -1
-  shape: Shape | undefined = undefined
-  decl: ElementDecl | undefined = undefined
-  /** Member values of an unordered (header) frame, by member index. */
-  values: Array<unknown> | undefined = undefined
-  /** The value of an ordered complex frame, filled member by member in sequence order. */
-  object: Record<string, unknown> | undefined = undefined
-  last = -1
-  items: Array<unknown> | undefined = undefined
-  text = ""
-  count = 0
-  ordered = true
-  capture: Captured | undefined = undefined
-}
-
-/** saxes 6's handler fields, as `on` names them. */
-interface SaxesHandlerFields {
-  errorHandler: unknown
-  xmldeclHandler: unknown
-  doctypeHandler: unknown
-  piHandler: unknown
-  attributeHandler: unknown
-  openTagHandler: unknown
-  closeTagHandler: unknown
-  textHandler: unknown
-  cdataHandler: unknown
-}
-
-/**
- * saxes's `on` stores each handler with a keyed store (`this[name] = handler`); after a few of those V8
- * turns the parser into a dictionary-mode object, and every field access in saxes's hot loop gets several
- * times slower. Declaring the handler fields first, with named stores, keeps the properties fast; the
- * handlers are still registered through the public `on`. (With other field names this only costs speed.)
- */
-const declareHandlerFields = (parser: object): void => {
-  const fields = parser as SaxesHandlerFields
-  fields.errorHandler = undefined
-  fields.xmldeclHandler = undefined
-  fields.doctypeHandler = undefined
-  fields.piHandler = undefined
-  fields.attributeHandler = undefined
-  fields.openTagHandler = undefined
-  fields.closeTagHandler = undefined
-  fields.textHandler = undefined
-  fields.cdataHandler = undefined
-}
-
-/**
- * The decoder whose parser is running: saxes calls handlers synchronously inside `write` and `close`, and
- * the decoder sets this around those calls (saving and restoring it, should a refinement decode another
- * document). The handlers are module functions shared by every parser: closures made per decoder would be
- * new functions for every document, and V8 drops optimised code that inlined a function once it is
- * collected, so after each major GC the decoder would start cold again.
- */
-let active: Decoder | undefined
-
-const handlers = {
-  error: (error: Error) => active!.onError(error),
-  xmldecl: (declaration: { readonly version?: string | undefined; readonly encoding?: string | undefined }) =>
-    active!.onXmlDecl(declaration.version, declaration.encoding),
-  doctype: () => active!.fail(active!.parseError("Doctype", "a DOCTYPE is not allowed in a SOAP message")),
-  processinginstruction: (pi: { readonly target: string }) =>
-    active!.fail(active!.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`)),
-  attribute: () => active!.onAttribute(),
-  opentag: (tag: SaxesTagNS) => active!.onOpenTag(tag),
-  closetag: (tag: SaxesTagNS) => active!.onCloseTag(tag),
-  text: (text: string) => active!.onText(text)
-}
 
 /** What the decoder returns once the document has ended. */
 export interface Decoded {
@@ -255,23 +89,7 @@ export class Decoder {
   private captureBudget = MAX_CAPTURE_LENGTH
 
   constructor(private readonly plan: RootPlan, private readonly limits: Limits) {
-    const parser = new SaxesParser({
-      xmlns: true,
-      position: true,
-      forceXMLVersion: true,
-      defaultXMLVersion: "1.0"
-    })
-    this.parser = parser
-    declareHandlerFields(parser)
-    parser.on("error", handlers.error)
-    parser.on("xmldecl", handlers.xmldecl)
-    parser.on("doctype", handlers.doctype)
-    parser.on("processinginstruction", handlers.processinginstruction)
-    parser.on("attribute", handlers.attribute)
-    parser.on("opentag", handlers.opentag)
-    parser.on("closetag", handlers.closetag)
-    parser.on("text", handlers.text)
-    parser.on("cdata", handlers.text)
+    this.parser = makeParser()
     this.push(DOCUMENT, "", undefined)
   }
 
@@ -338,9 +156,7 @@ export class Decoder {
   }
 
   private guard(f: () => void): void {
-    const previous = active
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the shared handlers reach the running decoder here
-    active = this
+    const previous = enter(this)
     try {
       f()
     } catch (e) {
@@ -354,7 +170,7 @@ export class Decoder {
       this.failure = new DecodeFailure(this.parseError("Malformed", e instanceof Error ? e.message : String(e)))
       throw this.failure
     } finally {
-      active = previous
+      leave(previous)
     }
   }
 
