@@ -4,27 +4,11 @@
 import * as fs from "node:fs"
 import { afterAll, describe, expect, it } from "vitest"
 import { erpsync } from "./support/cli.js"
+import { exampleConnection as connection } from "./support/fixtures.js"
 import { extractSchemas, readReference, validate } from "./support/reference.js"
 
 const schemas = extractSchemas("ErpSync.wsdl")
 afterAll(() => fs.rmSync(schemas.dir, { recursive: true, force: true }))
-
-const connection = {
-  TableRight: null,
-  FieldProperties: null,
-  ErpConnectionId: 0,
-  ErpConnectorId: 0,
-  DisplayName: "",
-  DisplayDescription: "",
-  Active: false,
-  ConnectionId: "",
-  MostRecentTimestamp: "",
-  ConfigFields: [{ Key: "", Value: "" }],
-  Deleted: false,
-  AllAccess: false,
-  UserGroupAccessIds: [0],
-  AssociateAccessIds: [0]
-}
 
 describe("erpsync decode / encode", () => {
   it("decode prints the vendor example's connection as JSON", async () => {

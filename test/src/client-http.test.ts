@@ -20,7 +20,7 @@ import type * as http from "node:http"
 import { afterAll } from "vitest"
 import { newConnection } from "./support/fixtures.js"
 import { extractSchemas, validate } from "./support/reference.js"
-import { closedPort, rawServer, type SeenRequest, TICKET } from "./support/servers.js"
+import { closedPort, rawServer, saveAgainst, type SeenRequest, TICKET } from "./support/servers.js"
 
 const schemas = extractSchemas("ErpSync.wsdl")
 afterAll(() => fs.rmSync(schemas.dir, { recursive: true, force: true }))
@@ -49,12 +49,7 @@ const answer =
 const saveError = (
   handler: (request: SeenRequest, response: http.ServerResponse) => void,
   options: Partial<ErpSyncClient.ErpSyncClientConfig> = {}
-) =>
-  Effect.gen(function*() {
-    const server = yield* rawServer(handler)
-    const client = yield* clientFor(server.url, options)
-    return yield* Effect.flip(client.saveConnection(newConnection))
-  }).pipe(Effect.scoped)
+) => saveAgainst(handler, options).pipe(Effect.map(({ error }) => error), Effect.scoped)
 
 describe("what goes on the wire", () => {
   it.live("SOAP 1.1: POST, text/xml; charset=utf-8, the quoted SOAPAction from the WSDL, headers inside <Header>", () =>

@@ -7,24 +7,8 @@ import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
+import { exampleConnection } from "./support/fixtures.js"
 import { readReference } from "./support/reference.js"
-
-const exampleConnection = {
-  TableRight: null,
-  FieldProperties: null,
-  ErpConnectionId: 0,
-  ErpConnectorId: 0,
-  DisplayName: "",
-  DisplayDescription: "",
-  Active: false,
-  ConnectionId: "",
-  MostRecentTimestamp: "",
-  ConfigFields: [{ Key: "", Value: "" }],
-  Deleted: false,
-  AllAccess: false,
-  UserGroupAccessIds: [0],
-  AssociateAccessIds: [0]
-}
 
 const exampleRequestHeader = {
   ApplicationToken: "1234567-1234-9876",

@@ -2,35 +2,18 @@
  * Hostile answers over HTTP (cases 11, 13, 15, 21, 22 and 24 of HOSTILE-INPUTS.md), from real local
  * servers that misbehave on purpose.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
-import { ErpSyncClient } from "@erpsync/agent"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Redacted from "effect/Redacted"
 import type * as http from "node:http"
 import * as zlib from "node:zlib"
 import { NS, SOAP11 } from "./support/envelope.js"
 import { newConnection } from "./support/fixtures.js"
-import { rawServer, type SeenRequest, TICKET } from "./support/servers.js"
+import { saveAgainst, type SeenRequest } from "./support/servers.js"
 
-const saveError = (
-  handler: (request: SeenRequest, response: http.ServerResponse) => void,
-  options: Partial<ErpSyncClient.ErpSyncClientConfig> = {}
-) =>
-  Effect.gen(function*() {
-    const server = yield* rawServer(handler)
-    const client = yield* ErpSyncClient.make({
-      url: server.url,
-      ticket: Redacted.make(TICKET),
-      timeout: "5 seconds",
-      ...options
-    })
-    const error = yield* Effect.flip(client.saveConnection(newConnection))
-    return { error, server }
-  }).pipe(Effect.provide(FetchHttpClient.layer))
+const saveError = saveAgainst
 
 const xml =
   (status: number, body: string | Buffer, headers: Record<string, string> = {}) =>

@@ -19,3 +19,21 @@ export const newConnection: ErpConnection = {
   UserGroupAccessIds: [1, 2],
   AssociateAccessIds: []
 }
+
+/** The connection every vendor example shows (read from the XML files). */
+export const exampleConnection = {
+  TableRight: null,
+  FieldProperties: null,
+  ErpConnectionId: 0,
+  ErpConnectorId: 0,
+  DisplayName: "",
+  DisplayDescription: "",
+  Active: false,
+  ConnectionId: "",
+  MostRecentTimestamp: "",
+  ConfigFields: [{ Key: "", Value: "" }],
+  Deleted: false,
+  AllAccess: false,
+  UserGroupAccessIds: [0],
+  AssociateAccessIds: [0]
+}

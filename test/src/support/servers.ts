@@ -12,6 +12,7 @@ import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
+import { newConnection } from "./fixtures.js"
 
 export const TICKET = "7T:test-ticket-secret"
 
@@ -102,3 +103,20 @@ export const closedPort: Effect.Effect<number> = Effect.async((resume) => {
     server.close(() => resume(Effect.succeed(port)))
   })
 })
+
+/** Saves `newConnection` against a raw server answering with `handler`; gives the error and the server. */
+export const saveAgainst = (
+  handler: (request: SeenRequest, response: http.ServerResponse) => void,
+  options: Partial<ErpSyncClient.ErpSyncClientConfig> = {}
+) =>
+  Effect.gen(function*() {
+    const server = yield* rawServer(handler)
+    const client = yield* ErpSyncClient.make({
+      url: server.url,
+      ticket: Redacted.make(TICKET),
+      timeout: "5 seconds",
+      ...options
+    })
+    const error = yield* Effect.flip(client.saveConnection(newConnection))
+    return { error, server }
+  }).pipe(Effect.provide(FetchHttpClient.layer))

@@ -12,7 +12,7 @@ import { XmlEncodeError } from "../XmlError.js"
 import { describeCharacter, escapeAttribute, escapeText, findInvalidCharacter } from "./escape.js"
 import { SOAP11, SOAP12, XSI } from "./namespaces.js"
 import type { ElementDecl, Node, RootPlan } from "./plan.js"
-import { checkRefinement, transformationAst } from "./plan.js"
+import { checkRefinement, forEachNode, transformationAst } from "./plan.js"
 
 /** Thrown while writing; each element on the way out adds its name to the path. */
 export class EncodeFailure {
@@ -46,38 +46,13 @@ const SKIP_PREFIXES = new Set(["s", "i", "xml", "xmlns"])
 
 /** Collects every namespace an element of the plan may be written in. */
 const collectNamespaces = (plan: RootPlan): Array<string> => {
-  const seen = new Set<Node>()
-  const namespaces: Array<string> = []
-  const add = (namespace: string) => {
-    if (!namespaces.includes(namespace)) namespaces.push(namespace)
-  }
-  const visit = (node: Node): void => {
-    if (seen.has(node)) return
-    seen.add(node)
-    switch (node._tag) {
-      case "Simple":
-        return
-      case "Complex":
-        for (const member of node.members) {
-          add(member.namespace)
-          visit(member.node)
-        }
-        return
-      case "Array":
-        add(node.item.namespace)
-        return visit(node.item.node)
-      case "Lazy":
-        return visit(node.get())
-      case "Refine":
-      case "Transform":
-        return visit(node.from)
-    }
-  }
   const root = plan._tag === "Envelope" ? plan.body : plan.root
-  add(root.namespace)
-  if (plan._tag === "Envelope") visit(plan.header)
-  visit(root.node)
-  return namespaces
+  const namespaces = new Set<string>([root.namespace])
+  forEachNode(plan._tag === "Envelope" ? [plan.header, root.node] : [root.node], (node) => {
+    if (node._tag === "Complex") { for (const member of node.members) namespaces.add(member.namespace) }
+    else if (node._tag === "Array") namespaces.add(node.item.namespace)
+  })
+  return [...namespaces]
 }
 
 const ARRAY_OF = (value: unknown): value is ReadonlyArray<unknown> => Array.isArray(value)

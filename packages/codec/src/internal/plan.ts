@@ -317,12 +317,13 @@ export const checkRefinement = (ast: AST.Refinement, value: unknown): Option.Opt
   }
 }
 
-/** Resolves every recursive reference now, so that a definition error surfaces when the codec is derived. */
-const resolveAll = (root: Node): void => {
+/** Calls `f` once for every node reachable from `roots`, resolving recursive references on the way. */
+export const forEachNode = (roots: ReadonlyArray<Node>, f: (node: Node) => void): void => {
   const seen = new Set<Node>()
   const visit = (node: Node): void => {
     if (seen.has(node)) return
     seen.add(node)
+    f(node)
     switch (node._tag) {
       case "Simple":
         return
@@ -337,16 +338,14 @@ const resolveAll = (root: Node): void => {
         return visit(node.from)
     }
   }
-  visit(root)
+  roots.forEach(visit)
 }
 
 /** Compiles the plan of a message root: a SOAP envelope or a plain document. */
 export const planRoot = (ast: AST.AST): RootPlan => {
   const root = planRootUnchecked(ast)
-  if (root._tag === "Envelope") {
-    resolveAll(root.header)
-    resolveAll(root.body.node)
-  } else resolveAll(root.root.node)
+  // Resolve every recursive reference now, so that a definition error surfaces when the codec is derived.
+  forEachNode(root._tag === "Envelope" ? [root.header, root.body.node] : [root.root.node], () => {})
   return root
 }
 
