@@ -12,6 +12,7 @@ import type * as AST from "effect/SchemaAST"
 import * as Stream from "effect/Stream"
 import { DecodeFailure, Decoder } from "./internal/decoder.js"
 import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encoder.js"
+import { describe as describePlan, type Description } from "./internal/describe.js"
 import { type FaultToWrite, writeFault } from "./internal/fault.js"
 import { Feeder } from "./internal/input.js"
 import { type Limits, resolveLimits } from "./internal/limits.js"
@@ -20,6 +21,15 @@ import { planRoot, type RootPlan } from "./internal/plan.js"
 import type { SoapVersion } from "./Soap.js"
 import type { XmlEncodeError } from "./XmlError.js"
 import { type DecodeError, XmlReadError } from "./XmlError.js"
+
+export type {
+  /** @since 0.1.0 */
+  Description,
+  /** @since 0.1.0 */
+  ElementDescription,
+  /** @since 0.1.0 */
+  TypeDescription
+} from "./internal/describe.js"
 
 export type {
   /** @since 0.1.0 */
@@ -259,3 +269,13 @@ export type Fault = FaultToWrite
  * @category encoding
  */
 export const encodeFault = (fault: Fault): string => writeFault(fault, fault.soapVersion === "1.1" ? SOAP11 : SOAP12)
+
+/**
+ * The XML shape a schema is derived to, in XML Schema's terms: the top-level elements (a SOAP message's
+ * body element, then its header blocks) and the sequences of every named complex type. For checking the
+ * schemas against a WSDL.
+ *
+ * @since 0.1.0
+ * @category introspection
+ */
+export const describe = <A, I>(schema: Schema.Schema<A, I, never>): Description => describePlan(planOf(schema.ast))
