@@ -13,7 +13,11 @@ export interface Limits {
    * Default 4 MiB (4,194,304) (libxml2 allows 10 MB per text node, WCF 8,192 characters per string).
    */
   readonly maxTextLength: number
-  /** Attributes on one element, namespace declarations included. Default 64. */
+  /**
+   * Attributes on one element, namespace declarations included. Default 1,024: SOAP stacks declare many
+   * namespaces on the Envelope (node-soap declares one prefix per type reference of the WSDL, over 150
+   * for ErpSync).
+   */
   readonly maxAttributes: number
   /** Items in one array or dictionary. Default 1,048,576. */
   readonly maxItems: number
@@ -24,7 +28,7 @@ export const defaultLimits: Limits = {
   maxDepth: 64,
   maxMessageLength: 16 * 1024 * 1024,
   maxTextLength: 4 * 1024 * 1024,
-  maxAttributes: 64,
+  maxAttributes: 1024,
   maxItems: 1024 * 1024
 }
 
