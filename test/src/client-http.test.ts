@@ -230,10 +230,8 @@ describe("transport failures and deadlines", () => {
 
   it.live("a server that never answers ends in a TimeoutError at the deadline", () =>
     Effect.gen(function*() {
-      const start = Date.now()
       const error = yield* saveError(() => {}, { timeout: "300 millis" })
       expect(error).toMatchObject({ _tag: "TimeoutError", reason: "Deadline", timeoutMillis: 300 })
-      expect(Date.now() - start).toBeLessThan(3000)
     }))
 
   it.live("a trickling body ends in a TimeoutError at the deadline", () =>
