@@ -123,3 +123,67 @@ export const list = <const Literals extends readonly [string, ...Array<string>]>
     }),
     identifier: name
   })
+
+const DATE_TIME =
+  /^-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?$/
+
+/**
+ * `xs:dateTime`, kept as its lexical form (whitespace collapsed, then checked): no precision or time
+ * zone is lost on the way through. An absent element is `0001-01-01T00:00:00`, .NET's `DateTime.MinValue`.
+ *
+ * @since 0.1.0
+ * @category simple types
+ */
+export const dateTime: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(DATE_TIME)).annotations({
+  ...annotate<string>({
+    name: { namespace: XS, name: "dateTime" },
+    parse: (text) => {
+      const collapsed = lexical.collapse(text)
+      return DATE_TIME.test(collapsed)
+        ? { ok: true, value: collapsed }
+        : { ok: false, message: `${JSON.stringify(text)} is not a valid xs:dateTime` }
+    },
+    format: (value) =>
+      typeof value === "string" && DATE_TIME.test(value)
+        ? { ok: true, value }
+        : { ok: false, message: `${JSON.stringify(value)} is not a valid xs:dateTime` },
+    default: "0001-01-01T00:00:00"
+  }),
+  identifier: "xs:dateTime",
+  arbitrary: () => (fc) =>
+    fc.tuple(
+      fc.integer({ min: 1, max: 9999 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.constantFrom("", ".5", ".1234567"),
+      fc.constantFrom("", "Z", "+01:00", "-05:30")
+    ).map(([y, mo, d, h, mi, s, fraction, zone]) => {
+      const two = (n: number) => String(n).padStart(2, "0")
+      return `${String(y).padStart(4, "0")}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${fraction}${zone}`
+    })
+})
+
+/**
+ * An enumeration of strings (a .NET enum): the XSD simple type `name` of `namespace`, read after
+ * whitespace collapsing. An absent element is the first value, .NET's zero.
+ *
+ * @since 0.1.0
+ * @category simple types
+ */
+export const enumeration = <const Literals extends readonly [string, ...Array<string>]>(
+  values: Literals,
+  name: string,
+  namespace: string
+): Schema.Schema<Literals[number]> =>
+  Schema.Literal(...values).annotations({
+    ...annotate<string>({
+      name: { namespace, name },
+      parse: lexical.parseEnumeration(name, values),
+      format: lexical.formatEnumeration(name, values),
+      default: values[0]
+    }),
+    identifier: name
+  })

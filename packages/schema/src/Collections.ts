@@ -38,3 +38,21 @@ export const ArrayOfint = Schema.Array(Xsd.int).annotations({
  * @category collections
  */
 export type ArrayOfint = Schema.Schema.Type<typeof ArrayOfint>
+
+/**
+ * `ArrayOfstring` (`http://schemas.microsoft.com/2003/10/Serialization/Arrays`): `string` items, each a
+ * nillable `xs:string`.
+ *
+ * @since 0.1.0
+ * @category collections
+ */
+export const ArrayOfstring = Schema.Array(Schema.NullOr(Xsd.string)).annotations({
+  ...Xml.items("string", Namespaces.Arrays),
+  ...Xml.complexType("ArrayOfstring", Namespaces.Arrays)
+})
+
+/**
+ * @since 0.1.0
+ * @category collections
+ */
+export type ArrayOfstring = Schema.Schema.Type<typeof ArrayOfstring>

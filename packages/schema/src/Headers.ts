@@ -107,6 +107,17 @@ export type SoExtraInfo = Schema.Schema.Type<typeof SoExtraInfo>
 const header = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
 
 /**
+ * The only request header of SoPrincipal's operations: the application token (Online).
+ *
+ * @since 0.1.0
+ * @category headers
+ */
+export const ApplicationTokenField = {
+  /** The application token (Online). A secret: never log it. */
+  ApplicationToken: header(Schema.NullOr(Xsd.string))
+}
+
+/**
  * The request headers every Services86 operation takes, in the binding's order. Each may be absent;
  * `ApplicationToken` is needed for Online installations only.
  *
@@ -114,8 +125,7 @@ const header = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(s
  * @category headers
  */
 export const RequestHeaderFields = {
-  /** The application token (Online). A secret: never log it. */
-  ApplicationToken: header(Schema.NullOr(Xsd.string)),
+  ...ApplicationTokenField,
   /** The session ticket. */
   Credentials: header(Schema.NullOr(SoCredentials)),
   /** The caller's time zone. */

@@ -50,3 +50,10 @@ export * as Operation from "./Operation.js"
  * @since 0.1.0
  */
 export * as ErpSync from "./ErpSync.js"
+
+/**
+ * The SoPrincipal authentication messages and operations.
+ *
+ * @since 0.1.0
+ */
+export * as SoPrincipal from "./SoPrincipal.js"

@@ -60,7 +60,13 @@ export const extractSchemas = (wsdlFile: string): SchemaSet => {
     const target = /targetNamespace="([^"]*)"/.exec(schema)![1]!
     files.set(target, `schema-${i}.xsd`)
   })
+  // Prefixes the schemas use may be declared on wsdl:definitions only: carry them onto each schema.
+  const definitions = /<wsdl:definitions\b[^>]*>/.exec(wsdl)?.[0] ?? ""
+  const inherited = [...definitions.matchAll(/\sxmlns:([\w.-]+)="([^"]*)"/g)]
   schemas.forEach((schema, i) => {
+    const start = /^<xs:schema\b[^>]*>/.exec(schema)![0]
+    const missing = inherited.filter(([, prefix]) => !start.includes(`xmlns:${prefix}=`)).map(([d]) => d).join("")
+    schema = schema.replace(start, start.replace(/>$/, `${missing}>`))
     const linked = schema.replace(
       /<xs:import namespace="([^"]*)"\s*\/>/g,
       (_, ns: string) => `<xs:import namespace="${ns}" schemaLocation="${files.get(ns)}" />`
