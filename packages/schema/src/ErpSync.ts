@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 import { ErpConnection } from "./ErpConnection.js"
 import { RequestHeaderFields, ResponseHeaderFields } from "./Headers.js"
 import * as Namespaces from "./Namespaces.js"
-import type { Operation } from "./Operation.js"
+import * as Operation from "./Operation.js"
 
 /**
  * The prefix of every ErpSync `SOAPAction`.
@@ -126,11 +126,7 @@ export const DeleteConnectionResponse = response("DeleteConnectionResponse", {})
  */
 export interface DeleteConnectionResponse extends Schema.Schema.Type<typeof DeleteConnectionResponse> {}
 
-const operation = <Request, Response, const Name extends string>(
-  name: Name,
-  request: Schema.Schema<Request>,
-  response: Schema.Schema<Response>
-): Operation<Request, Response, Name> => ({ name, action: ActionPrefix + name, service: Service, request, response })
+const operation = Operation.service(Service, ActionPrefix)
 
 /**
  * The `SaveConnection` operation.

@@ -20,3 +20,17 @@ export interface Operation<Request, Response, Name extends string = string> {
   readonly request: Schema.Schema<Request>
   readonly response: Schema.Schema<Response>
 }
+
+/**
+ * Declares the operations of one service: `operation(name, request, response)` with the `SOAPAction`
+ * `actionPrefix + name`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const service = (file: string, actionPrefix: string) =>
+<Request, Response, const Name extends string>(
+  name: Name,
+  request: Schema.Schema<Request>,
+  response: Schema.Schema<Response>
+): Operation<Request, Response, Name> => ({ name, action: actionPrefix + name, service: file, request, response })

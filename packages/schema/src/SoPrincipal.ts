@@ -12,7 +12,7 @@ import { ArrayOfint, ArrayOfstring } from "./Collections.js"
 import { ApplicationTokenField, ResponseHeaderFields, SoCredentials } from "./Headers.js"
 import { contract, member, nullableString } from "./internal/declare.js"
 import * as Namespaces from "./Namespaces.js"
-import type { Operation } from "./Operation.js"
+import * as Operation from "./Operation.js"
 
 const enumeration = <const Values extends readonly [string, ...Array<string>]>(name: string, values: Values) =>
   Xsd.enumeration(values, name, Namespaces.Services86)
@@ -243,11 +243,7 @@ export const AuthenticateResponse = Soap.message({
  */
 export interface AuthenticateResponse extends Schema.Schema.Type<typeof AuthenticateResponse> {}
 
-const operation = <Request, Response, const Name extends string>(
-  name: Name,
-  request: Schema.Schema<Request>,
-  response: Schema.Schema<Response>
-): Operation<Request, Response, Name> => ({ name, action: ActionPrefix + name, service: Service, request, response })
+const operation = Operation.service(Service, ActionPrefix)
 
 /**
  * The `AuthenticateUsernamePassword` operation.
