@@ -8,6 +8,7 @@ import type * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/annotations.js"
 import * as lexical from "./internal/lexical.js"
+import * as simpleTypes from "./internal/simpleTypes.js"
 
 const XS = "http://www.w3.org/2001/XMLSchema"
 
@@ -39,13 +40,7 @@ const xmlStringArbitrary = (fc: Pick<typeof FastCheck, "array" | "oneof" | "char
  * @category simple types
  */
 export const string: Schema.Schema<string> = Schema.String.annotations({
-  ...annotate<string>({
-    name: { namespace: XS, name: "string" },
-    parse: lexical.parseString,
-    format: lexical.formatString,
-    default: "",
-    identity: true
-  }),
+  ...annotate(simpleTypes.stringType),
   identifier: "xs:string",
   arbitrary: () => (fc) => xmlStringArbitrary(fc)
 })
@@ -61,12 +56,7 @@ const INT_MAX = 2147483647
  * @category simple types
  */
 export const int: Schema.Schema<number> = Schema.Int.pipe(Schema.between(INT_MIN, INT_MAX)).annotations({
-  ...annotate<number>({
-    name: { namespace: XS, name: "int" },
-    parse: lexical.parseBoundedInteger("xs:int", INT_MIN, INT_MAX),
-    format: lexical.formatBoundedInteger("xs:int", INT_MIN, INT_MAX),
-    default: 0
-  }),
+  ...annotate(simpleTypes.integerType("int", INT_MIN, INT_MAX)),
   identifier: "xs:int"
 })
 
@@ -77,12 +67,7 @@ export const int: Schema.Schema<number> = Schema.Int.pipe(Schema.between(INT_MIN
  * @category simple types
  */
 export const boolean: Schema.Schema<boolean> = Schema.Boolean.annotations({
-  ...annotate<boolean>({
-    name: { namespace: XS, name: "boolean" },
-    parse: lexical.parseBoolean,
-    format: lexical.formatBoolean,
-    default: false
-  }),
+  ...annotate(simpleTypes.booleanType),
   identifier: "xs:boolean"
 })
 
@@ -93,12 +78,7 @@ export const boolean: Schema.Schema<boolean> = Schema.Boolean.annotations({
  * @category simple types
  */
 export const double: Schema.Schema<number> = Schema.Number.annotations({
-  ...annotate<number>({
-    name: { namespace: XS, name: "double" },
-    parse: lexical.parseDouble,
-    format: lexical.formatDouble,
-    default: 0
-  }),
+  ...annotate(simpleTypes.doubleType),
   identifier: "xs:double"
 })
 
@@ -179,11 +159,6 @@ export const enumeration = <const Literals extends readonly [string, ...Array<st
   namespace: string
 ): Schema.Schema<Literals[number]> =>
   Schema.Literal(...values).annotations({
-    ...annotate<string>({
-      name: { namespace, name },
-      parse: lexical.parseEnumeration(name, values),
-      format: lexical.formatEnumeration(name, values),
-      default: values[0]
-    }),
+    ...annotate(simpleTypes.enumerationType(values, name, namespace)),
     identifier: name
   })

@@ -34,6 +34,15 @@ export const PREVIEW_BYTES = 1024
 const utf8 = new TextEncoder()
 const previewText = (bytes: Uint8Array): string => new TextDecoder("utf-8").decode(bytes)
 
+/** `preview` with as much of `chunk` as fits in `PREVIEW_BYTES`. */
+const appendPreview = (preview: Uint8Array, chunk: Uint8Array): Uint8Array => {
+  if (preview.length >= PREVIEW_BYTES) return preview
+  const next = new Uint8Array(Math.min(PREVIEW_BYTES, preview.length + chunk.length))
+  next.set(preview)
+  next.set(chunk.subarray(0, next.length - preview.length), preview.length)
+  return next
+}
+
 const mediaType = (contentType: string | null): string =>
   contentType === null ? "" : contentType.split(";")[0]!.trim().toLowerCase()
 
@@ -80,13 +89,8 @@ const actionHeaders = (version: Soap.SoapVersion, action: string): Record<string
 /** Reads at most `PREVIEW_BYTES` of a body, then lets the rest go. */
 const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
   response.stream.pipe(
-    Stream.runFoldWhile(new Uint8Array(0), (bytes) => bytes.length < PREVIEW_BYTES, (bytes, chunk) => {
-      const next = new Uint8Array(bytes.length + chunk.length)
-      next.set(bytes)
-      next.set(chunk, bytes.length)
-      return next
-    }),
-    Effect.map((bytes) => previewText(bytes.subarray(0, PREVIEW_BYTES))),
+    Stream.runFoldWhile(new Uint8Array(0) as Uint8Array, (bytes) => bytes.length < PREVIEW_BYTES, appendPreview),
+    Effect.map(previewText),
     Effect.orElseSucceed(() => "")
   )
 
@@ -166,19 +170,14 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
 
     // Stream the body into the decoder, counting bytes and keeping the first KiB for error messages.
     let received = 0
-    let preview = new Uint8Array(0)
+    let preview: Uint8Array = new Uint8Array(0)
     const bodyStream = response.stream.pipe(
       Stream.mapError((error) =>
         new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
       ),
       Stream.mapEffect((chunk) => {
         received += chunk.length
-        if (preview.length < PREVIEW_BYTES) {
-          const next = new Uint8Array(Math.min(PREVIEW_BYTES, preview.length + chunk.length))
-          next.set(preview)
-          next.set(chunk.subarray(0, next.length - preview.length), preview.length)
-          preview = next
-        }
+        preview = appendPreview(preview, chunk)
         return received > settings.maxResponseBytes
           ? Effect.fail(
             httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))

@@ -34,7 +34,7 @@ import { collapse, detach } from "./lexical.js"
 import type { Limits } from "./limits.js"
 import { SOAP11, SOAP12, XSI } from "./namespaces.js"
 import { enter, leave, makeParser, type SaxesBuffers } from "./parser.js"
-import type { ElementDecl, RootPlan } from "./plan.js"
+import type { ElementDecl, Member, RootPlan } from "./plan.js"
 import { checkRefinement, SchemaDefinitionError } from "./plan.js"
 import {
   type ArrayShape,
@@ -297,7 +297,7 @@ export class Decoder {
         if (parent.count++ > 0) this.fail(this.parseError("Malformed", "a second root element"))
         return this.openRoot(tag)
       case ENVELOPE:
-        return this.openInEnvelope(parent, tag)
+        return this.openInEnvelope(tag)
       case HEADER:
         return this.openMember(parent, tag)
       case BODY: {
@@ -352,7 +352,7 @@ export class Decoder {
   }
 
   /** @internal */
-  onCloseTag(tag: SaxesTagNS): void {
+  onCloseTag(): void {
     this.depth--
     const frame = this.stack[this.top]!
     switch (frame.kind) {
@@ -411,7 +411,6 @@ export class Decoder {
         )
       }
     }
-    void tag
   }
 
   // -------------------------------------------------------------------------------------------
@@ -484,7 +483,7 @@ export class Decoder {
     return this.headerFrame
   }
 
-  private openInEnvelope(envelope: Frame, tag: SaxesTagNS): void {
+  private openInEnvelope(tag: SaxesTagNS): void {
     const local = tag.local
     if (tag.uri === this.envelopeNamespace) {
       if (local === "Header") {
@@ -513,7 +512,6 @@ export class Decoder {
     // A header block written directly under the Envelope, as the vendor's examples do.
     const header = this.ensureHeaderFrame()
     this.openMember(header, tag)
-    void envelope
   }
 
   private openMember(parent: Frame, tag: SaxesTagNS): void {
@@ -624,35 +622,32 @@ export class Decoder {
   // closing elements
   // -------------------------------------------------------------------------------------------
 
-  /** The value of a complex frame some of whose members were absent: defaults filled in, in member order. */
+  /** The value of an ordered complex frame some of whose members were absent, in member order. */
   private withAbsentMembers(frame: Frame): Record<string, unknown> {
-    const members = (frame.shape as ComplexShape).members
     const present = frame.object!
-    const out: Record<string, unknown> = {}
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i]!
-      let value: unknown
-      if (Object.prototype.hasOwnProperty.call(present, member.key)) value = present[member.key]
-      else {
-        if (member.optional) continue
-        if (member.defaultValue === undefined) {
-          this.fail(this.decodeError("MissingElement", `element ${member.name} is required`, member.name))
-        }
-        value = member.defaultValue()
-      }
-      setProperty(out, member.key, value)
-    }
-    return out
+    return this.completeObject(
+      (frame.shape as ComplexShape).members,
+      (member) => Object.prototype.hasOwnProperty.call(present, member.key) ? present[member.key] : ABSENT,
+      ""
+    )
   }
 
+  /** The value of an unordered (header) frame, from its values by member index. */
   private buildObject(frame: Frame, pathPrefix = ""): Record<string, unknown> {
-    const shape = frame.shape as ComplexShape
     const values = frame.values!
+    return this.completeObject((frame.shape as ComplexShape).members, (_, i) => values[i], pathPrefix)
+  }
+
+  /** Builds a struct in member order: absent optional members left out, others given their default. */
+  private completeObject(
+    members: ReadonlyArray<Member>,
+    valueOf: (member: Member, index: number) => unknown,
+    pathPrefix: string
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {}
-    const members = shape.members
     for (let i = 0; i < members.length; i++) {
       const member = members[i]!
-      let value = values[i]
+      let value = valueOf(member, i)
       if (value === ABSENT) {
         if (member.optional) continue
         if (member.defaultValue === undefined) {

@@ -76,7 +76,7 @@ const handlers = {
     active!.fail(active!.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`)),
   attribute: () => active!.onAttribute(),
   opentag: (tag: SaxesTagNS) => active!.onOpenTag(tag),
-  closetag: (tag: SaxesTagNS) => active!.onCloseTag(tag),
+  closetag: () => active!.onCloseTag(),
   text: (text: string) => active!.onText(text)
 }
 

@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import * as annotations from "./annotations.js"
 import type { QName, SimpleTypeAnnotation } from "./annotations.js"
-import * as lexical from "./lexical.js"
+import { booleanType, doubleType, enumerationType, stringType } from "./simpleTypes.js"
 
 /** A value written as element text. */
 export interface SimpleNode {
@@ -81,8 +81,6 @@ export type RootPlan =
   }
   | { readonly _tag: "Document"; readonly root: ElementDecl }
 
-const XS = "http://www.w3.org/2001/XMLSchema"
-
 /** A schema that has no XML form: a programming error, reported when the codec is derived. */
 export class SchemaDefinitionError extends Error {
   override readonly name = "SchemaDefinitionError"
@@ -92,26 +90,6 @@ const definitionError = (path: ReadonlyArray<PropertyKey>, message: string): Err
   new SchemaDefinitionError(
     `Cannot derive an XML codec at ${path.length === 0 ? "the root" : path.map(String).join(".")}: ${message}`
   )
-
-const builtinString: SimpleTypeAnnotation<string> = {
-  name: { namespace: XS, name: "string" },
-  parse: lexical.parseString,
-  format: lexical.formatString,
-  default: "",
-  identity: true
-}
-const builtinBoolean: SimpleTypeAnnotation<boolean> = {
-  name: { namespace: XS, name: "boolean" },
-  parse: lexical.parseBoolean,
-  format: lexical.formatBoolean,
-  default: false
-}
-const builtinDouble: SimpleTypeAnnotation<number> = {
-  name: { namespace: XS, name: "double" },
-  parse: lexical.parseDouble,
-  format: lexical.formatDouble,
-  default: 0
-}
 
 const simple = <A>(type: SimpleTypeAnnotation<A>): SimpleNode => ({
   _tag: "Simple",
@@ -123,12 +101,7 @@ const unsupported = (what: string) => (_: AST.AST, __: unknown, path: ReadonlyAr
 }
 
 const enumeration = (values: ReadonlyArray<string>, name: string): SimpleNode =>
-  simple({
-    name: { namespace: "", name },
-    parse: lexical.parseEnumeration(name, values),
-    format: lexical.formatEnumeration(name, values),
-    default: values[0]!
-  })
+  simple(enumerationType(values as readonly [string, ...Array<string>], name, ""))
 
 const stringLiterals = (types: ReadonlyArray<AST.AST>): Array<string> | undefined => {
   const out: Array<string> = []
@@ -156,9 +129,9 @@ const match: AST.Match<Node> = {
   NeverKeyword: unsupported("never"),
   UnknownKeyword: unsupported("unknown"),
   AnyKeyword: unsupported("any"),
-  StringKeyword: () => simple(builtinString),
-  NumberKeyword: () => simple(builtinDouble),
-  BooleanKeyword: () => simple(builtinBoolean),
+  StringKeyword: () => simple(stringType),
+  NumberKeyword: () => simple(doubleType),
+  BooleanKeyword: () => simple(booleanType),
   BigIntKeyword: unsupported("bigint"),
   SymbolKeyword: unsupported("symbol"),
   ObjectKeyword: unsupported("object"),
