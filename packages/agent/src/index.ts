@@ -1,4 +1,7 @@
 /**
+ * The client and its errors. The local server is at `@erpsync/agent/testing` and the command line at
+ * `@erpsync/agent/Cli`, so that importing the client loads neither.
+ *
  * @since 0.1.0
  */
 
@@ -15,17 +18,3 @@ export * as ErpSyncClient from "./ErpSyncClient.js"
  * @since 0.1.0
  */
 export * as ErpSyncError from "./ErpSyncError.js"
-
-/**
- * The local ErpSync server (also at `@erpsync/agent/testing`).
- *
- * @since 0.1.0
- */
-export * as ErpSyncServer from "./ErpSyncServer.js"
-
-/**
- * The `erpsync` command line.
- *
- * @since 0.1.0
- */
-export * as Cli from "./Cli.js"
