@@ -4,7 +4,7 @@
  * Prints a markdown table and writes `bench/results.json` and `bench/RESULTS.md`.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { ErpSyncClient } from "@erpsync/agent"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/agent/testing"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
@@ -148,7 +148,8 @@ const callRows = async (input: Input): Promise<Array<Row>> => {
   const scope = Effect.runSync(Scope.make())
   const server = await Effect.runPromise(Scope.extend(ErpSyncServer.make({ ticket: "7T:bench-ticket" }), scope))
   const client = await Effect.runPromise(
-    ErpSyncClient.make({ url: server.url, ticket: Redacted.make("7T:bench-ticket") }).pipe(
+    ErpSyncClient.make({ url: server.url }).pipe(
+      Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make("7T:bench-ticket"))),
       Effect.provide(FetchHttpClient.layer)
     )
   )

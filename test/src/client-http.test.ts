@@ -4,7 +4,7 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
-import { ErpSyncClient } from "@erpsync/agent"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -28,7 +28,8 @@ afterAll(() => fs.rmSync(schemas.dir, { recursive: true, force: true }))
 const SAVE_ACTION = "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/SaveConnection"
 
 const clientFor = (url: string, options: Partial<ErpSyncClient.ErpSyncClientConfig> = {}) =>
-  ErpSyncClient.make({ url, ticket: Redacted.make(TICKET), timeout: "5 seconds", ...options }).pipe(
+  ErpSyncClient.make({ url, timeout: "5 seconds", ...options }).pipe(
+    Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make(TICKET))),
     Effect.provide(FetchHttpClient.layer)
   )
 
@@ -182,8 +183,9 @@ describe("answers that are not SOAP", () => {
   it.live("the caller's own fetch options are kept, and redirects are still refused", () =>
     Effect.gen(function*() {
       const server = yield* rawServer((_, res) => res.writeHead(307, { location: "http://127.0.0.1:9/" }).end())
-      const error = yield* ErpSyncClient.make({ url: server.url, ticket: Redacted.make(TICKET) }).pipe(
+      const error = yield* ErpSyncClient.make({ url: server.url }).pipe(
         Effect.flatMap((client) => Effect.flip(client.saveConnection(newConnection))),
+        Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make(TICKET))),
         Effect.provide(FetchHttpClient.layer),
         Effect.provideService(FetchHttpClient.RequestInit, { headers: { "x-proxy-auth": "abc" }, redirect: "follow" })
       )
@@ -322,7 +324,12 @@ describe("decoding errors over HTTP", () => {
 })
 
 describe("configuration from the environment", () => {
-  it.live("layerConfig reads ERPSYNC_URL, ERPSYNC_TICKET and ERPSYNC_APPLICATION_TOKEN", () =>
+  const ConfiguredClient = ErpSyncClient.layerConfig().pipe(
+    Layer.provide(TicketSource.layerConfig()),
+    Layer.provide(FetchHttpClient.layer)
+  )
+
+  it.live("the layers' configurations read ERPSYNC_URL, ERPSYNC_TICKET and ERPSYNC_APPLICATION_TOKEN", () =>
     Effect.gen(function*() {
       const server = yield* rawServer(answer(200, "text/xml; charset=utf-8", okResponse))
       const provider = ConfigProvider.fromMap(
@@ -334,7 +341,7 @@ describe("configuration from the environment", () => {
         ])
       )
       const saved = yield* ErpSyncClient.saveConnection(newConnection).pipe(
-        Effect.provide(ErpSyncClient.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))),
+        Effect.provide(ConfiguredClient),
         Effect.withConfigProvider(provider)
       )
       expect(saved.ErpConnectionId).toBe(5)
@@ -345,7 +352,7 @@ describe("configuration from the environment", () => {
   it.live("a missing ERPSYNC_URL is a ConfigError", () =>
     Effect.gen(function*() {
       const error = yield* ErpSyncClient.saveConnection(newConnection).pipe(
-        Effect.provide(ErpSyncClient.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))),
+        Effect.provide(ConfiguredClient),
         Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["ERPSYNC_TICKET", "t"]]))),
         Effect.flip
       )

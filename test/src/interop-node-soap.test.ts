@@ -4,7 +4,7 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
-import { ErpSyncClient } from "@erpsync/agent"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/agent/testing"
 import type { ErpConnection } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
@@ -127,7 +127,8 @@ describe("our client against a node-soap server created from the WSDL", () => {
   const save = (value: ErpConnection) =>
     Effect.gen(function*() {
       const server = yield* nodeSoapServer
-      const client = yield* ErpSyncClient.make({ url: server.url, ticket: Redacted.make("7T:interop") }).pipe(
+      const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
+        Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make("7T:interop"))),
         Effect.provide(FetchHttpClient.layer)
       )
       const result = yield* Effect.either(client.saveConnection(value))

@@ -5,7 +5,7 @@ import { expect, it } from "@effect/vitest"
 
 // --- README: using the client -------------------------------------------------------------------
 import { FetchHttpClient } from "@effect/platform"
-import { ErpSyncClient } from "@erpsync/agent"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/agent/testing"
 import { Effect, Layer, Option, Redacted } from "effect"
 
@@ -36,18 +36,38 @@ const program = Effect.gen(function*() {
   })
 )
 
-it.live("README: save a connection and read it back against the local server", () =>
+it.live("README: save a connection and read it back with a ticket you have", () =>
   Effect.gen(function*() {
     const server = yield* ErpSyncServer.make({ ticket: "7T:my-ticket" })
     const ErpSyncLive = ErpSyncClient.layer({
       url: server.url, // https://<host>/<tenant>/Remote/Services86/ErpSync.svc in production
-      ticket: Redacted.make("7T:my-ticket"),
       timeout: "30 seconds"
-    }).pipe(Layer.provide(FetchHttpClient.layer))
+    }).pipe(
+      Layer.provide(TicketSource.layerTicket(Redacted.make("7T:my-ticket"))),
+      Layer.provide(FetchHttpClient.layer)
+    )
 
     const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
     expect(saved.ErpConnectionId).toBe(1)
     expect(read).toStrictEqual(Option.some(saved))
+  }).pipe(Effect.scoped))
+
+it.live("README: save a connection and read it back, logging in with a user name and password", () =>
+  Effect.gen(function*() {
+    const server = yield* ErpSyncServer.make({ username: "erp-agent", password: "s3cret" })
+    // Logs in through SoPrincipal.svc beside ErpSync.svc; the ticket is shared, reused and renewed.
+    const Tickets = TicketSource.layerUsernamePassword({
+      username: "erp-agent",
+      password: Redacted.make("s3cret")
+    })
+    const ErpSyncLive = ErpSyncClient.layer({ url: server.url }).pipe(
+      Layer.provide(Tickets),
+      Layer.provide(FetchHttpClient.layer)
+    )
+
+    const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
+    expect(read).toStrictEqual(Option.some(saved))
+    expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
   }).pipe(Effect.scoped))
 
 // --- README: the codec ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
- * The ErpSync client: a service configured once (endpoint, ticket, application token, time zone, SOAP
- * version, deadline, limits) whose calls are typed end to end and fail with `ErpSyncError`s.
+ * The ErpSync client: a service configured once (endpoint, application token, time zone, SOAP version,
+ * deadline, limits) whose calls are typed end to end and fail with `ErpSyncError`s. Its tickets come from
+ * the `TicketSource` in context.
  *
  * @since 0.1.0
  */
@@ -19,6 +20,7 @@ import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import { type ErpSyncError, ServiceError, type TransportError } from "./ErpSyncError.js"
 import { call, type CallSettings } from "./internal/transport.js"
+import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
 /**
  * The client's configuration.
@@ -29,8 +31,6 @@ import { call, type CallSettings } from "./internal/transport.js"
 export interface ErpSyncClientConfig {
   /** The endpoint, e.g. `https://sod.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc`. */
   readonly url: string
-  /** The session ticket sent in the `Credentials` header. */
-  readonly ticket: Redacted.Redacted<string>
   /** The application token, needed for Online installations only. */
   readonly applicationToken?: Redacted.Redacted<string> | undefined
   /** The `TimeZone` header. Default: none sent. */
@@ -48,6 +48,11 @@ export interface ErpSyncClientConfig {
    * Default: none, since a `SaveConnection` with id 0 resent could create two connections.
    */
   readonly retry?: Schedule.Schedule<unknown, TransportError> | undefined
+  /**
+   * Whether a failed call failed because the service rejected the ticket; such a call is made once more
+   * with a new ticket when the ticket source can give one. Default `TicketSource.isTicketRejected`.
+   */
+  readonly isTicketRejected?: ((error: ServiceError) => boolean) | undefined
 }
 
 /**
@@ -106,14 +111,19 @@ export interface ErpSyncClientService {
 export class ErpSyncClient extends Context.Tag("@erpsync/agent/ErpSyncClient")<ErpSyncClient, ErpSyncClientService>() {}
 
 /**
- * Makes a client over the given `HttpClient`.
+ * Makes a client over the `HttpClient` and the `TicketSource` in context.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = (config: ErpSyncClientConfig): Effect.Effect<ErpSyncClientService, never, HttpClient.HttpClient> =>
+export const make = (
+  config: ErpSyncClientConfig
+): Effect.Effect<ErpSyncClientService, never, HttpClient.HttpClient | TicketSource> =>
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
+    const tickets = yield* TicketSource
+    const ticketRequest: TicketRequest = { url: config.url, applicationToken: config.applicationToken }
+    const rejected = config.isTicketRejected ?? isTicketRejected
     const settings: CallSettings = {
       url: config.url,
       soapVersion: config.soapVersion ?? "1.1",
@@ -122,15 +132,29 @@ export const make = (config: ErpSyncClientConfig): Effect.Effect<ErpSyncClientSe
       limits: config.limits,
       retry: config.retry
     }
-    const header = (): Headers.RequestHeader => ({
+    const header = (ticket: Redacted.Redacted<string>): Headers.RequestHeader => ({
       ...(config.applicationToken === undefined ? {} : { ApplicationToken: Redacted.value(config.applicationToken) }),
-      Credentials: { Ticket: Redacted.value(config.ticket) },
+      Credentials: { Ticket: Redacted.value(ticket) },
       ...(config.timeZone === undefined ? {} : { TimeZone: config.timeZone })
     })
-    const callOperation: ErpSyncClientService["call"] = (operation, body) =>
-      call(client, settings, operation, { Header: header(), Body: body } as never).pipe(
-        Effect.map((exchange) => exchange.value)
-      )
+    const callOperation: ErpSyncClientService["call"] = (operation, body) => {
+      const attempt = (ticket: Redacted.Redacted<string>) =>
+        call(client, settings, operation, { Header: header(ticket), Body: body } as never).pipe(
+          Effect.map((exchange) => exchange.value)
+        )
+      // A call whose ticket the service rejected did nothing: it is made once more with a new ticket.
+      return Effect.flatMap(tickets.get(ticketRequest), (ticket) =>
+        attempt(ticket).pipe(
+          Effect.catchIf(
+            (error): error is ServiceError => error._tag === "ServiceError" && rejected(error),
+            (error) =>
+              Effect.flatMap(
+                tickets.reject(ticketRequest, ticket),
+                (renewable) => renewable ? Effect.flatMap(tickets.get(ticketRequest), attempt) : Effect.fail(error)
+              )
+          )
+        ))
+    }
     const emptyResponse = (operation: string) =>
       new ServiceError({
         reason: "EmptyResponse",
@@ -142,7 +166,8 @@ export const make = (config: ErpSyncClientConfig): Effect.Effect<ErpSyncClientSe
         exceptions: [],
         httpStatus: 200
       })
-    // One span per call, `ErpSync.<Operation>`, made by the transport (the HTTP client adds its own).
+    // One span per attempt, `ErpSync.<Operation>` (and `SoPrincipal.<Operation>` per login), made by the
+    // transport; the HTTP client adds its own.
     return {
       call: callOperation,
       saveConnection: Effect.fnUntraced(function*(connection: ErpConnection) {
@@ -166,20 +191,20 @@ export const make = (config: ErpSyncClientConfig): Effect.Effect<ErpSyncClientSe
  * @since 0.1.0
  * @category layers
  */
-export const layer = (config: ErpSyncClientConfig): Layer.Layer<ErpSyncClient, never, HttpClient.HttpClient> =>
-  Layer.effect(ErpSyncClient, make(config))
+export const layer = (
+  config: ErpSyncClientConfig
+): Layer.Layer<ErpSyncClient, never, HttpClient.HttpClient | TicketSource> => Layer.effect(ErpSyncClient, make(config))
 
 /**
- * The configuration read from the environment: `ERPSYNC_URL`, `ERPSYNC_TICKET`, and optionally
+ * The configuration read from the environment: `ERPSYNC_URL`, and optionally
  * `ERPSYNC_APPLICATION_TOKEN`, `ERPSYNC_SOAP_VERSION` (`1.1` or `1.2`), `ERPSYNC_TIMEOUT` (e.g. `30 seconds`)
- * and `ERPSYNC_MAX_RESPONSE_BYTES`.
+ * and `ERPSYNC_MAX_RESPONSE_BYTES`. The ticket comes from the `TicketSource` (see `TicketSource.config`).
  *
  * @since 0.1.0
  * @category configuration
  */
 export const config: Config.Config<ErpSyncClientConfig> = Config.all({
   url: Config.string("ERPSYNC_URL"),
-  ticket: Config.redacted("ERPSYNC_TICKET"),
   applicationToken: Config.option(Config.redacted("ERPSYNC_APPLICATION_TOKEN")).pipe(Config.map(Option.getOrUndefined)),
   soapVersion: Config.literal("1.1", "1.2")("ERPSYNC_SOAP_VERSION").pipe(Config.withDefault("1.1" as const)),
   timeout: Config.duration("ERPSYNC_TIMEOUT").pipe(Config.withDefault(defaultTimeout)),
@@ -194,7 +219,7 @@ export const config: Config.Config<ErpSyncClientConfig> = Config.all({
  */
 export const layerConfig = (
   options: Config.Config<ErpSyncClientConfig> = config
-): Layer.Layer<ErpSyncClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+): Layer.Layer<ErpSyncClient, ConfigError.ConfigError, HttpClient.HttpClient | TicketSource> =>
   Layer.effect(ErpSyncClient, Effect.flatMap(options, make))
 
 /**

@@ -113,7 +113,36 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/age
 }
 
 /**
- * Any error of an ErpSync call: the errors above, a SOAP Fault, a response the codec cannot decode, or a
+ * Logging in through SoPrincipal failed: the service answered `AuthenticationSucceeded` = false
+ * (`NotAuthenticated`), reported an `ExceptionInfo` (`ExceptionInfo`) or `Succeeded` = false
+ * (`NotSucceeded`), or succeeded without giving a ticket (`NoTicket`). Never retried: the same credentials
+ * would fail again. It holds the user name, never the password, the access token or a ticket.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class AuthenticationError
+  extends Schema.TaggedError<AuthenticationError>("@erpsync/agent/AuthenticationError")("AuthenticationError", {
+    reason: Schema.Literal("NotAuthenticated", "ExceptionInfo", "NotSucceeded", "NoTicket"),
+    /** `AuthenticateUsernamePassword` or `AuthenticateWithAccessToken`. */
+    operation: Schema.String,
+    /** The user name logged in with; null for an access token. */
+    username: Schema.NullOr(Schema.String),
+    detail: Schema.String,
+    exceptionType: Schema.NullOr(Schema.String),
+    /** The exception chain, outermost first, when the service reported one. */
+    exceptions: Schema.Array(ExceptionInfo)
+  })
+{
+  override get message(): string {
+    const user = this.username === null ? "" : ` (user ${JSON.stringify(this.username)})`
+    const type = this.exceptionType === null ? "" : ` (${this.exceptionType})`
+    return `${this.operation}: ${this.reason}: ${this.detail}${user}${type}`
+  }
+}
+
+/**
+ * Any error of an ErpSync call (the login that gets its ticket included): the errors above, a SOAP Fault, a response the codec cannot decode, or a
  * value the codec cannot encode.
  *
  * @since 0.1.0
@@ -121,6 +150,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/age
  */
 export type ErpSyncError =
   | ServiceError
+  | AuthenticationError
   | HttpError
   | TransportError
   | TimeoutError

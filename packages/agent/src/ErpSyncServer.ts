@@ -1,22 +1,31 @@
 /**
  * A local ErpSync server for integration tests and demos: the WSDL's SOAP binding for SaveConnection,
- * GetConnection and DeleteConnection, built from the same schemas and codec, with an in-memory store.
+ * GetConnection and DeleteConnection, built from the same schemas and codec, with an in-memory store; and
+ * beside it SoPrincipal's `AuthenticateUsernamePassword` and `AuthenticateWithAccessToken`, issuing tickets
+ * that expire.
  *
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import type { ErpConnection } from "@erpsync/schema"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
 import * as http from "node:http"
 import { type Exchange, makeApp } from "./internal/server/app.js"
+import { type SessionCounts, Sessions } from "./internal/server/sessions.js"
 import { ConnectionStore } from "./internal/server/store.js"
 
 export type {
   /** @since 0.1.0 */
   Exchange
 } from "./internal/server/app.js"
+
+export type {
+  /** @since 0.1.0 */
+  SessionCounts
+} from "./internal/server/sessions.js"
 
 /**
  * Options of the local server.
@@ -29,8 +38,18 @@ export interface ErpSyncServerOptions {
   readonly port?: number | undefined
   /** Address to listen on. Default `127.0.0.1`. */
   readonly host?: string | undefined
-  /** When set, requests must carry this ticket, or they get an in-band authentication error. */
+  /**
+   * When set, ErpSync requests may carry this ticket. When any of `ticket`, `username` or `accessToken` is
+   * set, ErpSync requests without a valid ticket get an in-band `SoAuthenticationException`.
+   */
   readonly ticket?: string | undefined
+  /** The user SoPrincipal's `AuthenticateUsernamePassword` logs in, with `password`. */
+  readonly username?: string | undefined
+  readonly password?: string | undefined
+  /** The access token SoPrincipal's `AuthenticateWithAccessToken` accepts. */
+  readonly accessToken?: string | undefined
+  /** How long an issued ticket is valid. Default 6 hours, as NetServer's. */
+  readonly ticketLifetime?: Duration.DurationInput | undefined
   /** Called with each exchange (request and response XML), after the response is written. */
   readonly onExchange?: ((exchange: Exchange) => Effect.Effect<void>) | undefined
 }
@@ -44,16 +63,27 @@ export interface ErpSyncServerOptions {
 export interface ErpSyncServer {
   /** The endpoint URL, `http://host:port/Remote/Services86/ErpSync.svc`. */
   readonly url: string
+  /** The SoPrincipal endpoint URL, `http://host:port/Remote/Services86/SoPrincipal.svc`. */
+  readonly soPrincipalUrl: string
+  /** How many logins succeeded and failed, and how many ErpSync requests were refused for their ticket. */
+  readonly counts: Effect.Effect<SessionCounts>
   /** The connections stored now. */
   readonly connections: Effect.Effect<ReadonlyArray<ErpConnection>>
 }
 
 /**
- * The path the server answers on (any path works; this is the one in its URL).
+ * The path of the ErpSync endpoint (any path but SoPrincipal's serves ErpSync; this is the one in its URL).
  *
  * @since 0.1.0
  */
 export const path = "/Remote/Services86/ErpSync.svc"
+
+/**
+ * The path of the SoPrincipal endpoint (any path ending in `/SoPrincipal.svc` serves it).
+ *
+ * @since 0.1.0
+ */
+export const soPrincipalPath = "/Remote/Services86/SoPrincipal.svc"
 
 /**
  * Starts a local ErpSync server, stopped when the scope closes.
@@ -67,13 +97,22 @@ export const make = (
   Effect.gen(function*() {
     const host = options.host ?? "127.0.0.1"
     const store = new ConnectionStore()
+    const sessions = new Sessions({
+      ticket: options.ticket,
+      username: options.username,
+      password: options.password,
+      accessToken: options.accessToken,
+      ticketLifetimeMillis: Duration.toMillis(options.ticketLifetime ?? Duration.hours(6))
+    })
     const server = yield* NodeHttpServer.make(() => http.createServer(), { port: options.port ?? 0, host })
-    yield* server.serve(makeApp({ store, ticket: options.ticket, onExchange: options.onExchange }))
+    yield* server.serve(makeApp({ store, sessions, onExchange: options.onExchange }))
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
     const hostname = host.includes(":") ? `[${host}]` : host
     return {
       url: `http://${hostname}:${port}${path}`,
-      connections: Effect.sync(() => store.all())
+      soPrincipalUrl: `http://${hostname}:${port}${soPrincipalPath}`,
+      connections: Effect.sync(() => store.all()),
+      counts: Effect.sync(() => sessions.snapshot())
     }
   })

@@ -1,5 +1,5 @@
 /**
- * The client and its errors. The local server is at `@erpsync/agent/testing` and the command line at
+ * The client, its ticket source and its errors. The local server is at `@erpsync/agent/testing` and the command line at
  * `@erpsync/agent/Cli`, so that importing the client loads neither.
  *
  * @since 0.1.0
@@ -18,3 +18,10 @@ export * as ErpSyncClient from "./ErpSyncClient.js"
  * @since 0.1.0
  */
 export * as ErpSyncError from "./ErpSyncError.js"
+
+/**
+ * Where the client's tickets come from: a fixed ticket, or a login through SoPrincipal.
+ *
+ * @since 0.1.0
+ */
+export * as TicketSource from "./TicketSource.js"

@@ -3,7 +3,7 @@
  * misbehave on purpose (real sockets, not a stubbed HttpClient).
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { ErpSyncClient } from "@erpsync/agent"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/agent/testing"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -21,12 +21,19 @@ export class LocalServer extends Context.Tag("test/LocalServer")<LocalServer, Er
 
 export const LocalServerLive = Layer.scoped(LocalServer, ErpSyncServer.make({ ticket: TICKET }))
 
+/** Client options, with the fixed ticket to call with (`TICKET` by default). */
+export type ClientOptions = Partial<ErpSyncClient.ErpSyncClientConfig> & {
+  readonly ticket?: Redacted.Redacted<string>
+}
+
 /** A client of the local server, over fetch. */
-export const ClientLive = (options: Partial<ErpSyncClient.ErpSyncClientConfig> = {}) =>
+export const ClientLive = ({ ticket, ...options }: ClientOptions = {}) =>
   Layer.unwrapEffect(
-    Effect.map(LocalServer, (server) =>
-      ErpSyncClient.layer({ url: server.url, ticket: Redacted.make(TICKET), ...options }))
-  ).pipe(Layer.provide(FetchHttpClient.layer))
+    Effect.map(LocalServer, (server) => ErpSyncClient.layer({ url: server.url, ...options }))
+  ).pipe(
+    Layer.provide(TicketSource.layerTicket(ticket ?? Redacted.make(TICKET))),
+    Layer.provide(FetchHttpClient.layer)
+  )
 
 /** A request as a raw server saw it. */
 export interface SeenRequest {
@@ -107,16 +114,14 @@ export const closedPort: Effect.Effect<number> = Effect.async((resume) => {
 /** Saves `newConnection` against a raw server answering with `handler`; gives the error and the server. */
 export const saveAgainst = (
   handler: (request: SeenRequest, response: http.ServerResponse) => void,
-  options: Partial<ErpSyncClient.ErpSyncClientConfig> = {}
+  { ticket, ...options }: ClientOptions = {}
 ) =>
   Effect.gen(function*() {
     const server = yield* rawServer(handler)
-    const client = yield* ErpSyncClient.make({
-      url: server.url,
-      ticket: Redacted.make(TICKET),
-      timeout: "5 seconds",
-      ...options
-    })
+    const client = yield* ErpSyncClient.make({ url: server.url, timeout: "5 seconds", ...options })
     const error = yield* Effect.flip(client.saveConnection(newConnection))
     return { error, server }
-  }).pipe(Effect.provide(FetchHttpClient.layer))
+  }).pipe(
+    Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(ticket ?? Redacted.make(TICKET))),
+    Effect.provide(FetchHttpClient.layer)
+  )

@@ -213,7 +213,7 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
       duration: settings.timeout,
       onTimeout: () => new TimeoutError({ reason: "Deadline", operation: name, timeoutMillis: millis })
     }),
-    Effect.withSpan(`ErpSync.${name}`, {
+    Effect.withSpan(`${operation.service.replace(/\.svc$/i, "")}.${name}`, {
       kind: "client",
       attributes: {
         "rpc.system": "soap",

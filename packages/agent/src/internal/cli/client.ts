@@ -1,7 +1,9 @@
 /**
  * `erpsync save-connection`, `get-connection` and `delete-connection`: the client on the command line.
- * `--url`, `--ticket` and `--application-token` fall back to `ERPSYNC_URL`, `ERPSYNC_TICKET` and
- * `ERPSYNC_APPLICATION_TOKEN`.
+ * `--url` and `--application-token` fall back to `ERPSYNC_URL` and `ERPSYNC_APPLICATION_TOKEN`. The ticket
+ * is `--ticket`, or comes from a login with `--username` and `--password` (each falling back to
+ * `ERPSYNC_USERNAME` and `ERPSYNC_PASSWORD`) or with `--access-token`; with none of these flags, from the
+ * environment as `TicketSource.config` reads it.
  */
 import { Args, Command, Options } from "@effect/cli"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -10,8 +12,10 @@ import * as Config from "effect/Config"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as ErpSyncClient from "../../ErpSyncClient.js"
+import * as TicketSource from "../../TicketSource.js"
 import { readJson } from "./input.js"
 
 const url = Options.text("url").pipe(
@@ -19,8 +23,25 @@ const url = Options.text("url").pipe(
   Options.withFallbackConfig(Config.string("ERPSYNC_URL"))
 )
 const ticket = Options.redacted("ticket").pipe(
-  Options.withDescription("The session ticket"),
-  Options.withFallbackConfig(Config.redacted("ERPSYNC_TICKET"))
+  Options.withDescription("The session ticket (instead of logging in)"),
+  Options.optional
+)
+const username = Options.text("username").pipe(
+  Options.withDescription("Log in through SoPrincipal as this user (with --password)"),
+  Options.optional
+)
+const password = Options.redacted("password").pipe(
+  Options.withDescription("The user's password"),
+  Options.optional
+)
+const accessToken = Options.redacted("access-token").pipe(
+  Options.withDescription("Log in through SoPrincipal with this access token"),
+  Options.optional
+)
+const soPrincipalUrl = Options.text("soprincipal-url").pipe(
+  Options.withDescription("The SoPrincipal endpoint (default: SoPrincipal.svc beside the ErpSync endpoint)"),
+  Options.withFallbackConfig(Config.string("ERPSYNC_SOPRINCIPAL_URL")),
+  Options.optional
 )
 const applicationToken = Options.redacted("application-token").pipe(
   Options.withDescription("The application token (Online installations)"),
@@ -35,22 +56,98 @@ const timeout = Options.integer("timeout").pipe(
   Options.withDescription("Deadline of the call, in seconds"),
   Options.withDefault(30)
 )
-const connection = { url, ticket, applicationToken, soapVersion, timeout }
+const connection = {
+  url,
+  ticket,
+  username,
+  password,
+  accessToken,
+  soPrincipalUrl,
+  applicationToken,
+  soapVersion,
+  timeout
+}
 const id = Args.integer({ name: "ID" }).pipe(Args.withDescription("The ErpConnectionId"))
 
 type ConnectionOptions = Command.Command.ParseConfig<typeof connection>
+
+/**
+ * The command line names no usable credentials: none at all, more than one way, or a user name without
+ * a password (or the reverse).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CredentialsError extends Schema.TaggedError<CredentialsError>("@erpsync/agent/CredentialsError")(
+  "CredentialsError",
+  { reason: Schema.Literal("Missing", "Conflicting", "Incomplete"), detail: Schema.String }
+) {
+  override get message(): string {
+    return `${this.reason}: ${this.detail}`
+  }
+}
+
+const fromEnvironment = <A>(config: Config.Config<A>) => Effect.map(Config.option(config), Option.getOrUndefined)
+
+/** The ticket source the flags name, or the environment when they name none. */
+const ticketSourceOf = (options: ConnectionOptions) =>
+  Effect.gen(function*() {
+    const login = { url: Option.getOrUndefined(options.soPrincipalUrl) }
+    const given = [
+      Option.isSome(options.ticket),
+      Option.isSome(options.username) || Option.isSome(options.password),
+      Option.isSome(options.accessToken)
+    ].filter(Boolean).length
+    if (given > 1) {
+      return yield* new CredentialsError({
+        reason: "Conflicting",
+        detail: "give one of --ticket, --username with --password, or --access-token"
+      })
+    }
+    if (Option.isSome(options.ticket)) return { _tag: "Ticket", ticket: options.ticket.value } as const
+    if (Option.isSome(options.username) || Option.isSome(options.password)) {
+      const name: string | undefined = Option.getOrUndefined(options.username) ??
+        (yield* fromEnvironment(Config.string("ERPSYNC_USERNAME")))
+      const secret: Redacted.Redacted<string> | undefined = Option.getOrUndefined(options.password) ??
+        (yield* fromEnvironment(Config.redacted("ERPSYNC_PASSWORD")))
+      if (name === undefined || secret === undefined) {
+        return yield* new CredentialsError({
+          reason: "Incomplete",
+          detail: name === undefined
+            ? "--password needs --username (or ERPSYNC_USERNAME)"
+            : "--username needs --password (or ERPSYNC_PASSWORD)"
+        })
+      }
+      return { _tag: "UsernamePassword", username: name, password: secret, ...login } as const
+    }
+    if (Option.isSome(options.accessToken)) {
+      return { _tag: "AccessToken", accessToken: options.accessToken.value, ...login } as const
+    }
+    return yield* TicketSource.config.pipe(
+      Effect.mapError(() =>
+        new CredentialsError({
+          reason: "Missing",
+          detail: "give --ticket, --username with --password, or --access-token " +
+            "(or set ERPSYNC_TICKET, ERPSYNC_USERNAME with ERPSYNC_PASSWORD, or ERPSYNC_ACCESS_TOKEN)"
+        })
+      )
+    )
+  })
 
 const withClient = <A, E>(
   options: ConnectionOptions,
   f: (client: ErpSyncClient.ErpSyncClientService) => Effect.Effect<A, E>
 ) =>
-  ErpSyncClient.make({
-    url: options.url,
-    ticket: options.ticket,
-    applicationToken: Option.getOrUndefined(options.applicationToken),
-    soapVersion: options.soapVersion,
-    timeout: `${options.timeout} seconds`
-  }).pipe(Effect.flatMap(f), Effect.provide(FetchHttpClient.layer))
+  Effect.gen(function*() {
+    const source = yield* TicketSource.fromConfig(yield* ticketSourceOf(options))
+    const client = yield* ErpSyncClient.make({
+      url: options.url,
+      applicationToken: Option.getOrUndefined(options.applicationToken),
+      soapVersion: options.soapVersion,
+      timeout: `${options.timeout} seconds`
+    }).pipe(Effect.provideService(TicketSource.TicketSource, source))
+    return yield* f(client)
+  }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
 
 const printConnection = (value: ErpConnection | null) =>
   Schema.encode(Schema.NullOr(ErpConnection))(value).pipe(

@@ -1,6 +1,6 @@
 /**
- * `erpsync demo`: a local server, a connection saved through the client over real HTTP and read back,
- * with the XML exchanged shown.
+ * `erpsync demo`: a local server, a login through SoPrincipal, a connection saved through the client over
+ * real HTTP and read back, with the XML exchanged shown (secrets redacted).
  */
 import { Command } from "@effect/cli"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -11,8 +11,10 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as ErpSyncClient from "../../ErpSyncClient.js"
 import * as ErpSyncServer from "../../ErpSyncServer.js"
+import * as TicketSource from "../../TicketSource.js"
 
-const DEMO_TICKET = "7T:demo-ticket"
+const DEMO_USER = "erp-agent"
+const DEMO_PASSWORD = "demo-password"
 
 const connection: ErpConnection = {
   TableRight: null,
@@ -34,21 +36,32 @@ const connection: ErpConnection = {
   AssociateAccessIds: [42]
 }
 
-// The demo prints the XML exchanged: the ticket in it is shown redacted, as any secret must be.
-const redact = (xml: string) => xml.split(DEMO_TICKET).join("[redacted]")
+// The demo prints the XML exchanged: the password and the tickets in it are shown redacted, as any secret
+// must be.
+const redact = (xml: string) =>
+  xml.replace(/(<(?:[\w.-]+:)?(?:Password|Ticket|AccessToken)\b[^>]*>)[^<]*/g, "$1[redacted]")
 
 export const demo = Command.make("demo", {}, () =>
   Effect.scoped(
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({
-        ticket: DEMO_TICKET,
+        username: DEMO_USER,
+        password: DEMO_PASSWORD,
         onExchange: (exchange) =>
           Console.log(
-            `\n→ POST ${exchange.action}\n${redact(exchange.request)}\n← HTTP ${exchange.status}\n${exchange.response}`
+            `\n→ POST ${exchange.action}\n${redact(exchange.request)}\n← HTTP ${exchange.status}\n${
+              redact(exchange.response)
+            }`
           )
       })
-      yield* Console.log(`Local ErpSync server listening at ${server.url}`)
-      const client = yield* ErpSyncClient.make({ url: server.url, ticket: Redacted.make(DEMO_TICKET) })
+      yield* Console.log(`Local ErpSync server listening at ${server.url}, SoPrincipal at ${server.soPrincipalUrl}`)
+      const tickets = yield* TicketSource.usernamePassword({
+        username: DEMO_USER,
+        password: Redacted.make(DEMO_PASSWORD)
+      })
+      const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
+        Effect.provideService(TicketSource.TicketSource, tickets)
+      )
       const saved = yield* client.saveConnection(connection)
       yield* Console.log(`\nSaved connection ${saved.ErpConnectionId}:\n${JSON.stringify(saved, null, 2)}`)
       const read = yield* client.getConnection(saved.ErpConnectionId)

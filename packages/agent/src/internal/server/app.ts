@@ -1,5 +1,6 @@
 /**
- * The local server's HTTP handler: the WSDL's SOAP binding (1.1, and 1.2 as well), with WCF's answers to
+ * The local server's HTTP handler: the WSDLs' SOAP binding (1.1, and 1.2 as well) for ErpSync and, at
+ * `…/SoPrincipal.svc`, for SoPrincipal's logins, with WCF's answers to
  * requests it cannot process: an `ActionNotSupported` Fault for an unknown or missing `SOAPAction`, a
  * `DeserializationFailed` Fault for a body it cannot decode, both with HTTP 500.
  */
@@ -7,9 +8,11 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { type Soap, XmlCodec } from "@erpsync/codec"
 import type { Headers } from "@erpsync/schema"
+import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { operations, serviceFailure } from "./operations.js"
+import { operationsAt, serviceFailure } from "./operations.js"
+import type { Sessions } from "./sessions.js"
 import type { ConnectionStore } from "./store.js"
 
 /** What the server saw and answered, for logging and demos. */
@@ -22,8 +25,8 @@ export interface Exchange {
 
 export interface AppOptions {
   readonly store: ConnectionStore
-  /** When set, a request without this ticket gets an in-band authentication error. */
-  readonly ticket: string | undefined
+  /** The logins, and the tickets ErpSync requests must carry. */
+  readonly sessions: Sessions
   readonly onExchange: ((exchange: Exchange) => Effect.Effect<void>) | undefined
 }
 
@@ -79,7 +82,7 @@ export const makeApp = (options: AppOptions) =>
     const fault = (code: { namespace: string; name: string }, text: string) =>
       answer(500, XmlCodec.encodeFault({ soapVersion: version, code, text, lang: "en-US" }))
 
-    const served = operations.get(action)
+    const served = operationsAt(request.url.split("?")[0]!).get(action)
     if (served === undefined) {
       return yield* fault(
         { namespace: ADDRESSING_NONE, name: "ActionNotSupported" },
@@ -93,12 +96,14 @@ export const makeApp = (options: AppOptions) =>
         `The formatter threw an exception while trying to deserialize the message: ${decoded.left.message}`
       )
     }
-    const message = decoded.right as { readonly Header: Headers.RequestHeader }
-    const response = options.ticket !== undefined && message.Header.Credentials?.Ticket !== options.ticket
-      ? served.unauthenticated(
+    const message = decoded.right as { readonly Header: Partial<Headers.RequestHeader> }
+    const now = yield* Clock.currentTimeMillis
+    const unauthenticated = served.unauthenticated
+    const response = unauthenticated !== undefined && !options.sessions.check(message.Header.Credentials?.Ticket, now)
+      ? unauthenticated(
         serviceFailure("Failed to authenticate: the ticket is missing, invalid or expired", "SoAuthenticationException")
       )
-      : served.handle(message, options.store)
+      : served.handle(message, { store: options.store, sessions: options.sessions, now })
     const xml = yield* XmlCodec.encode(served.operation.response, { soapVersion: version })(response).pipe(Effect.orDie)
     return yield* answer(200, xml)
   })

@@ -1,0 +1,76 @@
+/**
+ * One SoPrincipal login: `AuthenticateUsernamePassword` or `AuthenticateWithAccessToken` over the same
+ * transport as the ErpSync calls, its in-band failures turned into an `AuthenticationError`.
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type { Headers } from "@erpsync/schema"
+import { SoPrincipal } from "@erpsync/schema"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import { AuthenticationError, type ErpSyncError, type ServiceError } from "../ErpSyncError.js"
+import { call, type CallSettings } from "./transport.js"
+
+/** What to log in with. */
+export type Credentials =
+  | {
+    readonly _tag: "UsernamePassword"
+    readonly username: string
+    readonly password: Redacted.Redacted<string>
+  }
+  | { readonly _tag: "AccessToken"; readonly accessToken: Redacted.Redacted<string> }
+
+const fromServiceError = (error: ServiceError, username: string | null): AuthenticationError =>
+  new AuthenticationError({
+    reason: error.reason === "ExceptionInfo" ? "ExceptionInfo" : "NotSucceeded",
+    operation: error.operation,
+    username,
+    detail: error.detail,
+    exceptionType: error.exceptionType,
+    exceptions: error.exceptions
+  })
+
+/** Logs in and gives the ticket. */
+export const login = (
+  client: HttpClient.HttpClient,
+  settings: CallSettings,
+  credentials: Credentials,
+  applicationToken: Redacted.Redacted<string> | undefined
+): Effect.Effect<Redacted.Redacted<string>, ErpSyncError> => {
+  const header = applicationToken === undefined ? {} : { ApplicationToken: Redacted.value(applicationToken) }
+  const username = credentials._tag === "UsernamePassword" ? credentials.username : null
+  const exchange = credentials._tag === "UsernamePassword"
+    ? call(client, settings, SoPrincipal.AuthenticateUsernamePassword, {
+      Header: header,
+      Body: { UserName: credentials.username, Password: Redacted.value(credentials.password) }
+    })
+    : call(client, settings, SoPrincipal.AuthenticateWithAccessToken, {
+      Header: header,
+      Body: { AccessToken: Redacted.value(credentials.accessToken) }
+    })
+  const operation = credentials._tag === "UsernamePassword"
+    ? SoPrincipal.AuthenticateUsernamePassword.name
+    : SoPrincipal.AuthenticateWithAccessToken.name
+  const refused = (reason: AuthenticationError["reason"], detail: string) =>
+    new AuthenticationError({ reason, operation, username, detail, exceptionType: null, exceptions: [] })
+  return exchange.pipe(
+    Effect.catchTag("ServiceError", (error) => Effect.fail(fromServiceError(error, username))),
+    Effect.flatMap(({ value }) => {
+      const body: SoPrincipal.AuthenticateResponse["Body"] = value.Body
+      if (!body.AuthenticationSucceeded) {
+        return Effect.fail(refused("NotAuthenticated", "the service did not authenticate these credentials"))
+      }
+      const ticket = ticketOf(body.Credentials)
+      return ticket === undefined
+        ? Effect.fail(refused("NoTicket", "the service authenticated but gave no ticket"))
+        : Effect.succeed(Redacted.make(ticket))
+    }),
+    Effect.tap(() =>
+      Effect.logDebug("SoPrincipal: authenticated").pipe(
+        Effect.annotateLogs({ operation, ...(username === null ? {} : { username }) })
+      )
+    )
+  )
+}
+
+const ticketOf = (credentials: Headers.SoCredentials | null): string | undefined =>
+  credentials === null || credentials.Ticket === null || credentials.Ticket === "" ? undefined : credentials.Ticket
