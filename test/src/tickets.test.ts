@@ -1,0 +1,442 @@
+/**
+ * Tickets end to end, over real HTTP: the client logs in through the local server's SoPrincipal.svc,
+ * shares one ticket between concurrent calls, renews it ahead of expiry and when the service rejects it,
+ * and fails a refused login with a typed AuthenticationError. The local server's counts say how often
+ * the client logged in. Time is the TestClock, shared by the server (ticket expiry) and the client (the
+ * ticket's lifetime), so expiry happens exactly where a test moves the clock.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { describe, expect, it } from "@effect/vitest"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
+import { ErpSyncServer } from "@erpsync/agent/testing"
+import { XmlCodec } from "@erpsync/codec"
+import { SoPrincipal } from "@erpsync/schema"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
+import * as Tracer from "effect/Tracer"
+import { newConnection } from "./support/fixtures.js"
+import { closedPort, rawServer } from "./support/servers.js"
+
+const USER = "erp-agent"
+const PASSWORD = "pw-5f0c1e-never-shown"
+const ACCESS_TOKEN = "at-8d2b77-never-shown"
+
+type ServerOptions = ErpSyncServer.ErpSyncServerOptions
+
+/** The local server with the user and access token, and a client logging in with `login`. */
+const setup = (
+  login: "password" | "accessToken" | { readonly password: string },
+  serverOptions: ServerOptions = {},
+  loginOptions: TicketSource.LoginOptions = {}
+) =>
+  Effect.gen(function*() {
+    const server = yield* ErpSyncServer.make({
+      username: USER,
+      password: PASSWORD,
+      accessToken: ACCESS_TOKEN,
+      ...serverOptions
+    })
+    const source = login === "accessToken"
+      ? yield* TicketSource.accessToken({ accessToken: Redacted.make(ACCESS_TOKEN), ...loginOptions })
+      : yield* TicketSource.usernamePassword({
+        username: USER,
+        password: Redacted.make(login === "password" ? PASSWORD : login.password),
+        ...loginOptions
+      })
+    const client = yield* ErpSyncClient.make({ url: server.url, timeout: "10 seconds" }).pipe(
+      Effect.provideService(TicketSource.TicketSource, source)
+    )
+    return { server, client }
+  }).pipe(Effect.provide(FetchHttpClient.layer))
+
+describe("logging in through SoPrincipal", () => {
+  it.scoped("with a user name and password: one login, then the save succeeds", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup("password")
+      const saved = yield* client.saveConnection(newConnection)
+      expect(saved).toStrictEqual({ ...newConnection, ErpConnectionId: saved.ErpConnectionId })
+      expect(yield* client.getConnection(saved.ErpConnectionId)).toStrictEqual(Option.some(saved))
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+    }))
+
+  it.scoped("with an access token: one login, then the save succeeds", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup("accessToken")
+      const saved = yield* client.saveConnection(newConnection)
+      expect(saved.ErpConnectionId).toBeGreaterThan(0)
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+    }))
+
+  it.scoped("a wrong password is an AuthenticationError (NotAuthenticated), not retried, and nothing is saved", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup({ password: "wrong" })
+      const error = yield* Effect.flip(client.saveConnection(newConnection))
+      expect(error).toMatchObject({
+        _tag: "AuthenticationError",
+        reason: "NotAuthenticated",
+        operation: "AuthenticateUsernamePassword",
+        username: USER
+      })
+      expect(error.message).toBe(
+        `AuthenticateUsernamePassword: NotAuthenticated: the service did not authenticate these credentials (user "${USER}")`
+      )
+      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0 })
+      expect(yield* server.connections).toStrictEqual([])
+    }))
+
+  it.scoped("a failed login is not cached: the next call logs in again", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup({ password: "wrong" })
+      yield* Effect.flip(client.saveConnection(newConnection))
+      yield* Effect.flip(client.getConnection(1))
+      expect((yield* server.counts).failedLogins).toBe(2)
+    }))
+
+  it.scoped("a wrong access token (an ExceptionInfo) is an AuthenticationError carrying the exception", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ accessToken: ACCESS_TOKEN })
+      const source = yield* TicketSource.accessToken({ accessToken: Redacted.make("at-wrong") })
+      const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
+        Effect.provideService(TicketSource.TicketSource, source)
+      )
+      const error = yield* Effect.flip(client.saveConnection(newConnection))
+      expect(error).toMatchObject({
+        _tag: "AuthenticationError",
+        reason: "ExceptionInfo",
+        operation: "AuthenticateWithAccessToken",
+        username: null,
+        detail: "The access token is not valid",
+        exceptionType: "SoAuthenticationException"
+      })
+      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0 })
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+
+  it.scoped("50 concurrent calls on a cold cache log in exactly once", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup("password")
+      const saved = yield* Effect.forEach(
+        Array.from({ length: 50 }, (_, i) => ({ ...newConnection, DisplayName: `c${i}` })),
+        client.saveConnection,
+        { concurrency: "unbounded" }
+      )
+      expect(new Set(saved.map((c) => c.ErpConnectionId)).size).toBe(50)
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+    }))
+
+  it.scoped("50 concurrent calls with a wrong password: one login attempt, 50 AuthenticationErrors", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup({ password: "wrong" })
+      const errors = yield* Effect.forEach(
+        Array.from({ length: 50 }, () => Effect.flip(client.saveConnection(newConnection))),
+        (call) => call,
+        { concurrency: "unbounded" }
+      )
+      expect(errors.every((e) => e._tag === "AuthenticationError" && e.reason === "NotAuthenticated")).toBe(true)
+      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0 })
+    }))
+
+  it.scopedLive(
+    "a caller interrupted while the login runs does not stop it for the others",
+    () =>
+      Effect.gen(function*() {
+        // SoPrincipal answers after the first caller is gone; ErpSync accepts the ticket it gives.
+        const erpSync = yield* ErpSyncServer.make({ ticket: "7T:slow-login" })
+        const answer = Either.getOrThrow(
+          XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)({
+            Header: { Succeeded: true },
+            Body: { Response: null, Credentials: { Ticket: "7T:slow-login" }, AuthenticationSucceeded: true }
+          })
+        )
+        const soPrincipal = yield* rawServer((_, res) => {
+          setTimeout(() => res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(answer), 300)
+        })
+        const source = yield* TicketSource.usernamePassword({
+          url: soPrincipal.url,
+          username: USER,
+          password: Redacted.make(PASSWORD)
+        })
+        const client = yield* ErpSyncClient.make({ url: erpSync.url }).pipe(
+          Effect.provideService(TicketSource.TicketSource, source)
+        )
+        const first = yield* Effect.fork(client.saveConnection(newConnection))
+        const second = yield* Effect.fork(client.saveConnection(newConnection))
+        yield* Effect.sleep("50 millis")
+        yield* Fiber.interrupt(first)
+        const saved = yield* Fiber.join(second)
+        expect(saved.ErpConnectionId).toBeGreaterThan(0)
+        expect(soPrincipal.requests.length).toBe(1)
+        expect(yield* erpSync.connections).toHaveLength(1)
+      }).pipe(Effect.provide(FetchHttpClient.layer)),
+    { timeout: 20_000 }
+  )
+})
+
+describe("renewing the ticket", () => {
+  it.scoped("a ticket that expires between two calls is rejected, renewed, and the second call succeeds", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup("password", { ticketLifetime: "10 minutes" })
+      const first = yield* client.saveConnection(newConnection)
+      yield* TestClock.adjust("11 minutes")
+      const second = yield* client.saveConnection({ ...first, DisplayName: "after expiry" })
+      expect(second.DisplayName).toBe("after expiry")
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 1 })
+    }))
+
+  it.scoped("the configured lifetime renews the ticket ahead of the server's expiry: nothing is rejected", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup("password", { ticketLifetime: "6 hours" }, { lifetime: "1 hour" })
+      yield* client.saveConnection(newConnection)
+      yield* TestClock.adjust("59 minutes")
+      yield* client.getConnection(1)
+      expect((yield* server.counts).logins).toBe(1)
+      yield* TestClock.adjust("2 minutes")
+      yield* client.getConnection(1)
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0 })
+    }))
+
+  it.scoped("the default lifetime is a little under the server's 6 hours: renewed without a rejection", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup("password")
+      yield* client.saveConnection(newConnection)
+      yield* TestClock.adjust("5 hours")
+      yield* client.getConnection(1)
+      expect((yield* server.counts).logins).toBe(1)
+      yield* TestClock.adjust("55 minutes")
+      yield* client.getConnection(1)
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0 })
+    }))
+
+  it.scoped("50 concurrent calls whose ticket expired: all succeed after a single new login", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup("password", { ticketLifetime: "10 minutes" })
+      yield* client.saveConnection(newConnection)
+      yield* TestClock.adjust("11 minutes")
+      const saved = yield* Effect.forEach(
+        Array.from({ length: 50 }, (_, i) => ({ ...newConnection, DisplayName: `c${i}` })),
+        client.saveConnection,
+        { concurrency: "unbounded" }
+      )
+      expect(saved).toHaveLength(50)
+      const counts = yield* server.counts
+      expect(counts.logins).toBe(2)
+      expect(counts.rejectedTickets).toBe(50)
+    }))
+
+  it.scoped("a call is retried once only: a renewed ticket rejected again gives the ServiceError", () =>
+    Effect.gen(function*() {
+      // Tickets that are expired as soon as they are issued.
+      const { client, server } = yield* setup("password", { ticketLifetime: 0 })
+      const error = yield* Effect.flip(client.saveConnection(newConnection))
+      expect(error).toMatchObject({
+        _tag: "ServiceError",
+        reason: "ExceptionInfo",
+        exceptionType: "SoAuthenticationException"
+      })
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 2 })
+      expect(yield* server.connections).toStrictEqual([])
+    }))
+
+  it.scoped("a fixed ticket that is rejected is not retried", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ ticket: "7T:right" })
+      const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
+        Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make("7T:wrong")))
+      )
+      const error = yield* Effect.flip(client.saveConnection(newConnection))
+      expect(error).toMatchObject({ _tag: "ServiceError", exceptionType: "SoAuthenticationException" })
+      expect((yield* server.counts).rejectedTickets).toBe(1)
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+
+  it.scoped("other service errors are not taken for a rejected ticket: no new login", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* setup("password")
+      const error = yield* Effect.flip(client.saveConnection({ ...newConnection, ErpConnectionId: 4242 }))
+      expect(error).toMatchObject({ _tag: "ServiceError", exceptionType: "SuperOffice.CRM.EntityNotFoundException" })
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+    }))
+})
+
+describe("the SoPrincipal endpoint", () => {
+  it("defaults to SoPrincipal.svc beside ErpSync.svc", () => {
+    expect(TicketSource.soPrincipalUrl("https://sod.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc"))
+      .toBe("https://sod.superoffice.com/Cust12345/Remote/Services86/SoPrincipal.svc")
+    expect(TicketSource.soPrincipalUrl("http://crm.local:8080/SuperOffice/Remote/Services86/ErpSync.svc/?x=1#y"))
+      .toBe("http://crm.local:8080/SuperOffice/Remote/Services86/SoPrincipal.svc")
+  })
+
+  it.scoped("can be set: a login against a closed port is a TransportError of the login operation", () =>
+    Effect.gen(function*() {
+      const port = yield* closedPort
+      const { client, server } = yield* setup("password", {}, { url: `http://127.0.0.1:${port}/SoPrincipal.svc` })
+      const error = yield* Effect.flip(client.saveConnection(newConnection))
+      expect(error).toMatchObject({
+        _tag: "TransportError",
+        reason: "Connect",
+        operation: "AuthenticateUsernamePassword"
+      })
+      expect((yield* server.counts).logins).toBe(0)
+    }))
+
+  it.scoped("answers that authenticate nobody or give no ticket are typed AuthenticationErrors", () =>
+    Effect.gen(function*() {
+      const cases: ReadonlyArray<[SoPrincipal.AuthenticateResponse, string]> = [
+        [{
+          Header: { Succeeded: true },
+          Body: { Response: null, Credentials: { Ticket: "" }, AuthenticationSucceeded: true }
+        }, "NoTicket"],
+        [{
+          Header: { Succeeded: true },
+          Body: { Response: null, Credentials: null, AuthenticationSucceeded: true }
+        }, "NoTicket"],
+        [{
+          Header: { Succeeded: false },
+          Body: { Response: null, Credentials: null, AuthenticationSucceeded: false }
+        }, "NotSucceeded"],
+        [{
+          Header: { Succeeded: true },
+          Body: { Response: null, Credentials: { Ticket: "7T:ignored" }, AuthenticationSucceeded: false }
+        }, "NotAuthenticated"]
+      ]
+      for (const [response, reason] of cases) {
+        const xml = Either.getOrThrow(XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)(response))
+        const soPrincipal = yield* rawServer((_, res) =>
+          res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(xml)
+        )
+        const source = yield* TicketSource.usernamePassword({
+          url: soPrincipal.url,
+          username: USER,
+          password: Redacted.make(PASSWORD)
+        })
+        const error = yield* Effect.flip(source.get({ url: soPrincipal.url, applicationToken: undefined }))
+        expect(error).toMatchObject({ _tag: "AuthenticationError", reason })
+      }
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+
+  it.scoped("the login request is the WSDL's: SOAP 1.1, its SOAPAction, the application token in the header", () =>
+    Effect.gen(function*() {
+      const xml = Either.getOrThrow(
+        XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)({
+          Header: { Succeeded: true },
+          Body: { Response: null, Credentials: { Ticket: "7T:t" }, AuthenticationSucceeded: true }
+        })
+      )
+      const soPrincipal = yield* rawServer((_, res) =>
+        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(xml)
+      )
+      const source = yield* TicketSource.usernamePassword({
+        url: soPrincipal.url,
+        username: USER,
+        password: Redacted.make(PASSWORD)
+      })
+      const ticket = yield* source.get({ url: soPrincipal.url, applicationToken: Redacted.make("app-token") })
+      expect(Redacted.value(ticket)).toBe("7T:t")
+      const request = soPrincipal.requests[0]!
+      expect(request.headers["content-type"]).toBe("text/xml; charset=utf-8")
+      expect(request.headers["soapaction"]).toBe(
+        "\"http://www.superoffice.net/ws/crm/NetServer/Services86/SoPrincipal/AuthenticateUsernamePassword\""
+      )
+      const decoded = yield* XmlCodec.decode(SoPrincipal.AuthenticateUsernamePasswordRequest)(request.body)
+      expect(decoded).toStrictEqual({
+        Header: { ApplicationToken: "app-token" },
+        Body: { UserName: USER, Password: PASSWORD }
+      })
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+})
+
+describe("secrets", () => {
+  it.scoped("no password, access token or ticket in any error, log line or span", () =>
+    Effect.gen(function*() {
+      const lines: Array<string> = []
+      const spans: Array<Tracer.Span> = []
+      const base = yield* Effect.tracer
+      const tracer = Tracer.make({
+        span: (...args) => {
+          const span = base.span(...args)
+          spans.push(span)
+          return span
+        },
+        context: base.context
+      })
+      const tickets = new Set<string>()
+      const collectTickets = (xml: string) => {
+        for (const match of xml.matchAll(/<(?:\w+:)?Ticket>([^<]+)</g)) tickets.add(match[1]!)
+      }
+      const errors: Array<unknown> = []
+      const scenario = <A, E>(effect: Effect.Effect<A, E>) =>
+        effect.pipe(
+          // What a user's program does with a failure: log it, with its cause.
+          Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+          Effect.exit,
+          Effect.map((exit) => {
+            if (Exit.isFailure(exit)) errors.push(exit.cause)
+          })
+        )
+      const onExchange = (exchange: ErpSyncServer.Exchange) =>
+        Effect.sync(() => {
+          collectTickets(exchange.request)
+          collectTickets(exchange.response)
+        })
+
+      yield* Effect.gen(function*() {
+        const ok = yield* setup("password", { ticketLifetime: "10 minutes", onExchange })
+        yield* scenario(ok.client.saveConnection(newConnection))
+        yield* TestClock.adjust("11 minutes") // expired: rejected, then renewed
+        yield* scenario(ok.client.saveConnection(newConnection))
+        yield* scenario(ok.client.saveConnection({ ...newConnection, ErpConnectionId: 999 }))
+        const token = yield* setup("accessToken", { onExchange })
+        yield* scenario(token.client.getConnection(1))
+        const wrongPassword = yield* setup({ password: `${PASSWORD}-wrong` }, { onExchange })
+        yield* scenario(wrongPassword.client.saveConnection(newConnection))
+        const server = yield* ErpSyncServer.make({ accessToken: ACCESS_TOKEN, onExchange })
+        const wrongToken = yield* TicketSource.accessToken({ accessToken: Redacted.make(`${ACCESS_TOKEN}-wrong`) })
+        const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
+          Effect.provideService(TicketSource.TicketSource, wrongToken)
+        )
+        yield* scenario(client.saveConnection(newConnection))
+      }).pipe(
+        Effect.provide(FetchHttpClient.layer),
+        Effect.provide(Logger.replace(Logger.defaultLogger, Logger.map(Logger.logfmtLogger, (l) => lines.push(l)))),
+        Logger.withMinimumLogLevel(LogLevel.All),
+        Effect.withTracer(tracer)
+      )
+
+      // The scenarios did what they should, so that there was something to leak.
+      expect(tickets.size).toBeGreaterThanOrEqual(3)
+      expect(errors).toHaveLength(3)
+      expect(lines.some((l) => l.includes("SoPrincipal: authenticated"))).toBe(true)
+      expect(lines.some((l) => l.includes("rejected the ticket"))).toBe(true)
+      expect(lines.some((l) => l.includes("AuthenticationError"))).toBe(true)
+      expect(spans.map((s) => s.name)).toEqual(
+        expect.arrayContaining([
+          "SoPrincipal.AuthenticateUsernamePassword",
+          "SoPrincipal.AuthenticateWithAccessToken",
+          "ErpSync.SaveConnection"
+        ])
+      )
+
+      const rendered = [
+        ...lines,
+        ...errors.map((cause) => Cause.pretty(cause as Cause.Cause<unknown>)),
+        ...errors.map((cause) => JSON.stringify(Cause.squash(cause as Cause.Cause<unknown>))),
+        ...errors.map((cause) => String(Cause.squash(cause as Cause.Cause<unknown>))),
+        ...spans.map((span) =>
+          JSON.stringify({
+            name: span.name,
+            attributes: [...span.attributes],
+            status: span.status._tag === "Ended" && Exit.isFailure(span.status.exit)
+              ? Cause.pretty(span.status.exit.cause)
+              : span.status._tag
+          })
+        )
+      ].join("\n")
+      for (const secret of [PASSWORD, ACCESS_TOKEN, ...tickets]) expect(rendered).not.toContain(secret)
+    }))
+})
