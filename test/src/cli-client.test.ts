@@ -77,15 +77,76 @@ describe("erpsync serve, save-connection, get-connection, delete-connection", ()
   })
 })
 
+describe("erpsync serve --username --password, and the client commands logging in", () => {
+  let server: Awaited<ReturnType<typeof erpsyncBackground>>
+  beforeAll(async () => {
+    server = await erpsyncBackground(["serve", "--port", "0", "--username", "u", "--password", "p-secret"])
+  })
+  afterAll(async () => {
+    await server.stop()
+  })
+
+  it("save-connection --username --password logs in through SoPrincipal.svc and prints the saved connection", async () => {
+    const saved = await erpsync(
+      ["save-connection", "--url", server.firstLine, "--username", "u", "--password", "p-secret"],
+      JSON.stringify(newConnection)
+    )
+    expect(saved.stderr).toBe("")
+    expect(saved.code).toBe(0)
+    const connection = JSON.parse(saved.stdout) as typeof newConnection
+    expect(connection).toStrictEqual({ ...newConnection, ErpConnectionId: connection.ErpConnectionId })
+    expect(connection.ErpConnectionId).toBeGreaterThan(0)
+  })
+
+  it("ERPSYNC_USERNAME and ERPSYNC_PASSWORD stand in for the flags", async () => {
+    const got = await erpsync(["get-connection", "--url", server.firstLine, "1"], "", {
+      ERPSYNC_USERNAME: "u",
+      ERPSYNC_PASSWORD: "p-secret"
+    })
+    expect(got.stderr).toBe("")
+    expect(got.code).toBe(0)
+  })
+
+  it("--password wrong: exit 1 with the AuthenticationError, never the password", async () => {
+    const run = await erpsync(
+      ["save-connection", "--url", server.firstLine, "--username", "u", "--password", "wrong-secret"],
+      JSON.stringify(newConnection)
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toBe(
+      "AuthenticationError: AuthenticateUsernamePassword: NotAuthenticated: the service did not authenticate these credentials (user \"u\")\n"
+    )
+    expect(run.stderr).not.toContain("wrong-secret")
+  })
+
+  it("no credentials, or two ways at once, or a user without a password: exit 1 with a CredentialsError", async () => {
+    const none = await erpsync(["get-connection", "--url", server.firstLine, "1"])
+    expect(none.code).toBe(1)
+    expect(none.stderr).toMatch(/^CredentialsError: Missing: give --ticket, --username with --password/)
+    const both = await erpsync(["get-connection", "--url", server.firstLine, "--ticket", "t", "--username", "u", "1"])
+    expect(both.code).toBe(1)
+    expect(both.stderr).toMatch(/^CredentialsError: Conflicting: /)
+    const half = await erpsync(["get-connection", "--url", server.firstLine, "--username", "u", "1"])
+    expect(half.code).toBe(1)
+    expect(half.stderr).toBe("CredentialsError: Incomplete: --username needs --password (or ERPSYNC_PASSWORD)\n")
+  })
+})
+
 describe("erpsync demo", () => {
   it("saves a connection over HTTP, reads it back, prints the XML exchanged and exits 0", async () => {
     const run = await erpsync(["demo"])
     expect(run.stderr).toBe("")
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^Local ErpSync server listening at http:\/\/127\.0\.0\.1:\d+\//)
+    expect(run.stdout).toContain(
+      "→ POST http://www.superoffice.net/ws/crm/NetServer/Services86/SoPrincipal/AuthenticateUsernamePassword"
+    )
+    expect(run.stdout).toContain("<Password>[redacted]</Password>")
     expect(run.stdout).toContain("→ POST http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/SaveConnection")
     expect(run.stdout).toContain("<Ticket>[redacted]</Ticket>")
-    expect(run.stdout).not.toContain("demo-ticket")
+    expect(run.stdout).not.toMatch(/<Ticket>(?!\[redacted\])/)
+    expect(run.stdout).not.toContain("demo-password")
     expect(run.stdout).toContain("The connection read back equals the one saved.")
   })
 })
