@@ -1,7 +1,9 @@
 /**
- * The examples shown in the READMEs, run as tests (the READMEs copy them from here).
+ * The examples shown in the READMEs, run as tests. The lines between `// README:begin` and `// README:end`
+ * are in README.md verbatim (the last test checks it).
  */
 import { expect, it } from "@effect/vitest"
+import * as fs from "node:fs"
 
 // --- README: using the client -------------------------------------------------------------------
 import { FetchHttpClient } from "@effect/platform"
@@ -39,13 +41,13 @@ const program = Effect.gen(function*() {
 it.live("README: save a connection and read it back with a ticket you have", () =>
   Effect.gen(function*() {
     const server = yield* ErpSyncServer.make({ ticket: "7T:my-ticket" })
-    const ErpSyncLive = ErpSyncClient.layer({
-      url: server.url, // https://<host>/<tenant>/Remote/Services86/ErpSync.svc in production
-      timeout: "30 seconds"
-    }).pipe(
+    const url = server.url // https://<host>/<tenant>/Remote/Services86/ErpSync.svc in production
+    // README:begin
+    const ErpSyncLive = ErpSyncClient.layer({ url, timeout: "30 seconds" }).pipe(
       Layer.provide(TicketSource.layerTicket(Redacted.make("7T:my-ticket"))),
       Layer.provide(FetchHttpClient.layer)
     )
+    // README:end
 
     const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
     expect(saved.ErpConnectionId).toBe(1)
@@ -55,15 +57,18 @@ it.live("README: save a connection and read it back with a ticket you have", () 
 it.live("README: save a connection and read it back, logging in with a user name and password", () =>
   Effect.gen(function*() {
     const server = yield* ErpSyncServer.make({ username: "erp-agent", password: "s3cret" })
+    const url = server.url
+    // README:begin
     // Logs in through SoPrincipal.svc beside ErpSync.svc; the ticket is shared, reused and renewed.
     const Tickets = TicketSource.layerUsernamePassword({
       username: "erp-agent",
       password: Redacted.make("s3cret")
     })
-    const ErpSyncLive = ErpSyncClient.layer({ url: server.url }).pipe(
+    const ErpSyncLive = ErpSyncClient.layer({ url }).pipe(
       Layer.provide(Tickets),
       Layer.provide(FetchHttpClient.layer)
     )
+    // README:end
 
     const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
     expect(read).toStrictEqual(Option.some(saved))
@@ -110,3 +115,14 @@ it.effect("README: a new operation is a declaration", () =>
       Body: { ErpConnectionId: 7 }
     })
   }))
+
+it("README.md shows the marked examples of this file verbatim", () => {
+  const source = fs.readFileSync(new URL(import.meta.url), "utf8")
+  const readme = fs.readFileSync(new URL("../../README.md", import.meta.url), "utf8")
+  const regions = [...source.matchAll(/^( *)\/\/ README:begin\n([\s\S]*?)^ *\/\/ README:end$/gm)]
+  expect(regions.length).toBe(2)
+  for (const [, indent, body] of regions) {
+    const dedented = body!.split("\n").map((line) => line.startsWith(indent!) ? line.slice(indent!.length) : line)
+    expect(readme).toContain(dedented.join("\n"))
+  }
+})

@@ -12,10 +12,12 @@ import { ErpSyncServer } from "@erpsync/agent/testing"
 import { XmlCodec } from "@erpsync/codec"
 import { SoPrincipal } from "@erpsync/schema"
 import * as Cause from "effect/Cause"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
@@ -349,6 +351,59 @@ describe("the SoPrincipal endpoint", () => {
         Body: { UserName: USER, Password: PASSWORD }
       })
     }).pipe(Effect.provide(FetchHttpClient.layer)))
+})
+
+describe("configuration from the environment", () => {
+  const ConfiguredClient = ErpSyncClient.layerConfig().pipe(
+    Layer.provide(TicketSource.layerConfig()),
+    Layer.provide(FetchHttpClient.layer)
+  )
+  const saveWith = (env: ReadonlyArray<readonly [string, string]>) =>
+    ErpSyncClient.saveConnection(newConnection).pipe(
+      Effect.provide(ConfiguredClient),
+      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(env)))
+    )
+
+  it.scoped("ERPSYNC_USERNAME and ERPSYNC_PASSWORD log in; ERPSYNC_TICKET_LIFETIME sets the lifetime", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ username: USER, password: PASSWORD })
+      const saved = yield* saveWith([
+        ["ERPSYNC_URL", server.url],
+        ["ERPSYNC_USERNAME", USER],
+        ["ERPSYNC_PASSWORD", PASSWORD],
+        ["ERPSYNC_TICKET_LIFETIME", "1 hour"]
+      ])
+      expect(saved.ErpConnectionId).toBe(1)
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+    }))
+
+  it.scoped("ERPSYNC_ACCESS_TOKEN logs in with the access token, at ERPSYNC_SOPRINCIPAL_URL when set", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ accessToken: ACCESS_TOKEN })
+      const saved = yield* saveWith([
+        ["ERPSYNC_URL", `${server.url}/misnamed`],
+        ["ERPSYNC_ACCESS_TOKEN", ACCESS_TOKEN],
+        ["ERPSYNC_SOPRINCIPAL_URL", server.soPrincipalUrl]
+      ])
+      expect(saved.ErpConnectionId).toBe(1)
+      expect((yield* server.counts).logins).toBe(1)
+    }))
+
+  it.scoped("ERPSYNC_TICKET comes first; with no way to get a ticket, a ConfigError names all three", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ ticket: "7T:env", username: USER, password: PASSWORD })
+      yield* saveWith([
+        ["ERPSYNC_URL", server.url],
+        ["ERPSYNC_TICKET", "7T:env"],
+        ["ERPSYNC_USERNAME", USER],
+        ["ERPSYNC_PASSWORD", PASSWORD]
+      ])
+      expect((yield* server.counts).logins).toBe(0)
+      const error = yield* Effect.flip(saveWith([["ERPSYNC_URL", server.url], ["ERPSYNC_USERNAME", USER]]))
+      for (const name of ["ERPSYNC_TICKET", "ERPSYNC_PASSWORD", "ERPSYNC_ACCESS_TOKEN"]) {
+        expect(String(error)).toContain(name)
+      }
+    }))
 })
 
 describe("secrets", () => {
