@@ -8,8 +8,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Tracer from "effect/Tracer"
 import { newConnection } from "./support/fixtures.js"
+import { recordingTracer } from "./support/observe.js"
 import { ClientLive, LocalServerLive, TICKET } from "./support/servers.js"
 
 const Live = ClientLive().pipe(Layer.provideMerge(LocalServerLive))
@@ -75,16 +75,7 @@ layer(Live, { excludeTestServices: true })("the client against the local server"
 
   it.effect("no ticket in spans: names and attributes of every span of a failing and a succeeding call", () =>
     Effect.gen(function*() {
-      const spans: Array<Tracer.Span> = []
-      const base = yield* Effect.tracer
-      const recording = Tracer.make({
-        span: (...args) => {
-          const span = base.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: base.context
-      })
+      const { spans, tracer: recording } = yield* recordingTracer
       yield* ErpSyncClient.saveConnection(newConnection).pipe(Effect.withTracer(recording))
       yield* ErpSyncClient.saveConnection({ ...newConnection, ErpConnectionId: 77777 }).pipe(
         Effect.flip,

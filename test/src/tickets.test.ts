@@ -13,6 +13,7 @@ import { XmlCodec } from "@erpsync/codec"
 import { SoPrincipal } from "@erpsync/schema"
 import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
@@ -23,8 +24,8 @@ import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
-import * as Tracer from "effect/Tracer"
 import { newConnection } from "./support/fixtures.js"
+import { recordingTracer } from "./support/observe.js"
 import { closedPort, rawServer } from "./support/servers.js"
 
 const USER = "erp-agent"
@@ -192,29 +193,24 @@ describe("renewing the ticket", () => {
       expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 1 })
     }))
 
-  it.scoped("the configured lifetime renews the ticket ahead of the server's expiry: nothing is rejected", () =>
+  /** One login until `before` has passed, a second one at `after`, and no ticket ever rejected. */
+  const renewsAhead = (loginOptions: TicketSource.LoginOptions, before: Duration.Duration, after: Duration.Duration) =>
     Effect.gen(function*() {
-      const { client, server } = yield* setup("password", { ticketLifetime: "6 hours" }, { lifetime: "1 hour" })
+      const { client, server } = yield* setup("password", { ticketLifetime: "6 hours" }, loginOptions)
       yield* client.saveConnection(newConnection)
-      yield* TestClock.adjust("59 minutes")
+      yield* TestClock.adjust(before)
       yield* client.getConnection(1)
       expect((yield* server.counts).logins).toBe(1)
-      yield* TestClock.adjust("2 minutes")
+      yield* TestClock.adjust(Duration.subtract(after, before))
       yield* client.getConnection(1)
       expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0 })
-    }))
+    })
+
+  it.scoped("the configured lifetime renews the ticket ahead of the server's expiry: nothing is rejected", () =>
+    renewsAhead({ lifetime: "1 hour" }, Duration.minutes(59), Duration.minutes(61)))
 
   it.scoped("the default lifetime is a little under the server's 6 hours: renewed without a rejection", () =>
-    Effect.gen(function*() {
-      const { client, server } = yield* setup("password")
-      yield* client.saveConnection(newConnection)
-      yield* TestClock.adjust("5 hours")
-      yield* client.getConnection(1)
-      expect((yield* server.counts).logins).toBe(1)
-      yield* TestClock.adjust("55 minutes")
-      yield* client.getConnection(1)
-      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0 })
-    }))
+    renewsAhead({}, Duration.hours(5), Duration.minutes(5 * 60 + 55)))
 
   it.scoped("50 concurrent calls whose ticket expired: all succeed after a single new login", () =>
     Effect.gen(function*() {
@@ -410,16 +406,7 @@ describe("secrets", () => {
   it.scoped("no password, access token or ticket in any error, log line or span", () =>
     Effect.gen(function*() {
       const lines: Array<string> = []
-      const spans: Array<Tracer.Span> = []
-      const base = yield* Effect.tracer
-      const tracer = Tracer.make({
-        span: (...args) => {
-          const span = base.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: base.context
-      })
+      const { spans, tracer } = yield* recordingTracer
       const tickets = new Set<string>()
       const collectTickets = (xml: string) => {
         for (const match of xml.matchAll(/<(?:\w+:)?Ticket>([^<]+)</g)) tickets.add(match[1]!)

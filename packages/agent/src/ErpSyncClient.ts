@@ -19,7 +19,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import { type ErpSyncError, ServiceError, type TransportError } from "./ErpSyncError.js"
-import { call, type CallSettings } from "./internal/transport.js"
+import { call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
 /**
@@ -61,7 +61,7 @@ export interface ErpSyncClientConfig {
  * @since 0.1.0
  * @category configuration
  */
-export const defaultTimeout: Duration.Duration = Duration.seconds(30)
+export const defaultTimeout: Duration.Duration = DEFAULT_TIMEOUT
 
 /**
  * The default largest response body, in bytes.
@@ -69,7 +69,7 @@ export const defaultTimeout: Duration.Duration = Duration.seconds(30)
  * @since 0.1.0
  * @category configuration
  */
-export const defaultMaxResponseBytes = 16 * 1024 * 1024
+export const defaultMaxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES
 
 /**
  * The request message of an operation, with the headers the client fills in.

@@ -19,6 +19,7 @@ import type * as Scope from "effect/Scope"
 import type { ErpSyncError, ServiceError } from "./ErpSyncError.js"
 import { type Credentials, login } from "./internal/login.js"
 import { makeTicketCache } from "./internal/ticketCache.js"
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 
 /**
  * What the client asking for a ticket calls: its ErpSync endpoint and application token.
@@ -164,8 +165,8 @@ const loginSource = (
             {
               url,
               soapVersion: options.soapVersion ?? "1.1",
-              timeout: Duration.decode(options.timeout ?? Duration.seconds(30)),
-              maxResponseBytes: options.maxResponseBytes ?? 16 * 1024 * 1024,
+              timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
+              maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
               limits: options.limits,
               retry: undefined
             },

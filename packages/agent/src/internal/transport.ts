@@ -28,6 +28,12 @@ export interface CallSettings {
   readonly retry: Schedule.Schedule<unknown, TransportError> | undefined
 }
 
+/** The default deadline of a whole call. */
+export const DEFAULT_TIMEOUT: Duration.Duration = Duration.seconds(30)
+
+/** The default largest response body, in bytes. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+
 /** The at most 1 KiB of a body kept for error messages. */
 export const PREVIEW_BYTES = 1024
 
