@@ -21,6 +21,29 @@ describe("erpsync decode / encode", () => {
     expect(JSON.parse(run.stdout)).toStrictEqual({ Header: {}, Body: { Response: connection } })
   })
 
+  it("decode reads SoPrincipal messages too: the vendor's AuthenticateResponse example", async () => {
+    const run = await erpsync(
+      ["decode", "AuthenticateResponse"],
+      readReference("examples/SoPrincipal.AuthenticateUsernamePassword.response.xml")
+    )
+    expect(run.stderr).toBe("")
+    expect(run.code).toBe(0)
+    // Values as the example file writes them.
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      Header: {},
+      Body: {
+        Response: {
+          UserType: "Unknown",
+          RoleType: "Employee",
+          Licenses: [{ LicenseType: "Unknown", ExpiryDate: "2023-02-15T13:14:11Z" }],
+          SecondaryGroups: [0]
+        },
+        Credentials: { Ticket: "" },
+        AuthenticationSucceeded: false
+      }
+    })
+  })
+
   it("encode prints an envelope that validates with xmllint, and decode reads it back", async () => {
     const message = {
       Header: { ApplicationToken: "app", Credentials: { Ticket: "7T:abc" } },

@@ -283,6 +283,16 @@ describe("the SoPrincipal endpoint", () => {
       expect((yield* server.counts).logins).toBe(0)
     }))
 
+  it.scoped("an ErpSync URL that is not a URL fails the login with a typed error, not a defect", () =>
+    Effect.gen(function*() {
+      const source = yield* TicketSource.usernamePassword({ username: USER, password: Redacted.make(PASSWORD) })
+      const client = yield* ErpSyncClient.make({ url: "not a url" }).pipe(
+        Effect.provideService(TicketSource.TicketSource, source)
+      )
+      const error = yield* Effect.flip(client.saveConnection(newConnection))
+      expect(error).toMatchObject({ _tag: "TransportError", operation: "AuthenticateUsernamePassword" })
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+
   it.scoped("answers that authenticate nobody or give no ticket are typed AuthenticationErrors", () =>
     Effect.gen(function*() {
       const cases: ReadonlyArray<[SoPrincipal.AuthenticateResponse, string]> = [

@@ -68,7 +68,8 @@ export const defaultLifetime: Duration.Duration = Duration.minutes(5 * 60 + 50)
 
 /**
  * The SoPrincipal endpoint beside an ErpSync endpoint: `…/Services86/ErpSync.svc` gives
- * `…/Services86/SoPrincipal.svc` (the last path segment replaced, query and fragment dropped).
+ * `…/Services86/SoPrincipal.svc` (the last path segment replaced, query and fragment dropped). Throws a
+ * `TypeError` when `erpSyncUrl` is not a URL.
  *
  * @since 0.1.0
  * @category configuration
@@ -154,7 +155,15 @@ const loginSource = (
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
     const cache = yield* makeTicketCache<ErpSyncError>(options.lifetime ?? defaultLifetime)
-    const endpoint = (request: TicketRequest) => options.url ?? soPrincipalUrl(request.url)
+    const endpoint = (request: TicketRequest) => {
+      if (options.url !== undefined) return options.url
+      try {
+        return soPrincipalUrl(request.url)
+      } catch {
+        // Not a URL: the login's request fails on it with the transport's typed error.
+        return request.url
+      }
+    }
     return {
       get: (request) => {
         const url = endpoint(request)

@@ -3,14 +3,16 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { XmlCodec, type XmlError } from "@erpsync/codec"
-import { ErpSync } from "@erpsync/schema"
+import { ErpSync, SoPrincipal } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { inputChunks, readJson } from "./input.js"
 
-const messages = Object.entries(ErpSync.Messages) as Array<[string, Schema.Schema<unknown, unknown>]>
+const messages = Object.entries({ ...ErpSync.Messages, ...SoPrincipal.Messages }) as Array<
+  [string, Schema.Schema<unknown, unknown>]
+>
 
 const message = Args.choice(messages, { name: "Message" }).pipe(
   Args.withDescription(`The message: ${messages.map(([name]) => name).join(", ")}`)
