@@ -6,6 +6,8 @@
  * ticket's lifetime), so expiry happens exactly where a test moves the clock.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/agent/testing"
@@ -23,6 +25,7 @@ import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
 import { newConnection } from "./support/fixtures.js"
 import { recordingTracer } from "./support/observe.js"
@@ -359,40 +362,175 @@ describe("the SoPrincipal endpoint", () => {
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 })
 
+describe("the ticket cache under interruption, timeouts and closing", () => {
+  const request: TicketSource.TicketRequest = {
+    url: "http://soprincipal.invalid/ErpSync.svc",
+    applicationToken: undefined
+  }
+  const authenticated = Either.getOrThrow(
+    XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)({
+      Header: { Succeeded: true },
+      Body: { Response: null, Credentials: { Ticket: "7T:in-process" }, AuthenticationSucceeded: true }
+    })
+  )
+  /** An HttpClient answering every login at once, in process: counts the logins. */
+  const inProcess = () => {
+    let logins = 0
+    const client = HttpClient.make((request) =>
+      Effect.sync(() => {
+        logins++
+        return HttpClientResponse.fromWeb(
+          request,
+          new Response(authenticated, { headers: { "content-type": "text/xml; charset=utf-8" } })
+        )
+      })
+    )
+    return { client, logins: () => logins }
+  }
+  const sourceIn = (scope: Scope.Scope, client: HttpClient.HttpClient, options: TicketSource.LoginOptions = {}) =>
+    TicketSource.usernamePassword({ username: USER, password: Redacted.make(PASSWORD), ...options }).pipe(
+      Scope.extend(scope),
+      Effect.provideService(HttpClient.HttpClient, client)
+    )
+  const pad = (n: number): Effect.Effect<void> => n === 0 ? Effect.void : Effect.flatMap(Effect.void, () => pad(n - 1))
+
+  it.live(
+    "a cold get interrupted at any step leaves no login pending: the next get gets a ticket",
+    () =>
+      Effect.gen(function*() {
+        // A fiber yields every 2,048 operations, and `pad(n)` takes 2n: padding by 0 to 1,100 puts that
+        // yield, and so the interruption, at every operation of the get.
+        const hung: Array<number> = []
+        for (let n = 0; n <= 1100; n++) {
+          const scope = yield* Scope.make()
+          const { client } = inProcess()
+          const source = yield* sourceIn(scope, client)
+          const fiber = yield* Effect.fork(Effect.zipRight(pad(n), source.get(request)))
+          yield* Effect.yieldNow()
+          yield* Fiber.interrupt(fiber)
+          const next = yield* source.get(request).pipe(Effect.timeout("2 seconds"), Effect.exit)
+          if (Exit.isFailure(next)) hung.push(n)
+          yield* Scope.close(scope, Exit.void)
+        }
+        expect(hung).toStrictEqual([])
+      }),
+    { timeout: 60_000 }
+  )
+
+  it.live("closing the source's scope ends a login in flight, and a get after that is a defect, not a hang", () =>
+    Effect.gen(function*() {
+      const scope = yield* Scope.make()
+      const source = yield* sourceIn(scope, HttpClient.make(() => Effect.never))
+      const waiting = yield* Effect.fork(source.get(request))
+      yield* Effect.sleep("20 millis")
+      yield* Scope.close(scope, Exit.void)
+      const ended = yield* Fiber.await(waiting).pipe(Effect.timeout("2 seconds"))
+      expect(Exit.isInterrupted(ended)).toBe(true)
+      const after = yield* source.get(request).pipe(Effect.timeout("2 seconds"), Effect.exit)
+      expect(Exit.isFailure(after) && Cause.isDie(after.cause)).toBe(true)
+    }))
+
+  it.live("a login that does not answer ends at its own deadline, and the client's deadline covers the login", () =>
+    Effect.gen(function*() {
+      const scope = yield* Scope.make()
+      const silent = HttpClient.make(() => Effect.never)
+      const source = yield* sourceIn(scope, silent, { timeout: "100 millis" })
+      const error = yield* Effect.flip(source.get(request))
+      expect(error).toMatchObject({
+        _tag: "TimeoutError",
+        operation: "AuthenticateUsernamePassword",
+        timeoutMillis: 100
+      })
+      const patient = yield* sourceIn(scope, silent, { timeout: "1 minute" })
+      const client = yield* ErpSyncClient.make({ url: request.url, timeout: "100 millis" }).pipe(
+        Effect.provideService(TicketSource.TicketSource, patient),
+        Effect.provideService(HttpClient.HttpClient, silent)
+      )
+      expect(yield* Effect.flip(client.getConnection(1))).toMatchObject({
+        _tag: "TimeoutError",
+        operation: "GetConnection",
+        timeoutMillis: 100
+      })
+      yield* Scope.close(scope, Exit.void)
+    }))
+
+  it.effect("one ticket per application token: clients of two applications do not share a ticket", () =>
+    Effect.gen(function*() {
+      const scope = yield* Scope.make()
+      const { client, logins } = inProcess()
+      const source = yield* sourceIn(scope, client)
+      yield* source.get({ ...request, applicationToken: Redacted.make("app-1") })
+      yield* source.get({ ...request, applicationToken: Redacted.make("app-1") })
+      expect(logins()).toBe(1)
+      yield* source.get({ ...request, applicationToken: Redacted.make("app-2") })
+      expect(logins()).toBe(2)
+      yield* Scope.close(scope, Exit.void)
+    }))
+})
+
 describe("configuration from the environment", () => {
   const ConfiguredClient = ErpSyncClient.layerConfig().pipe(
     Layer.provide(TicketSource.layerConfig()),
     Layer.provide(FetchHttpClient.layer)
   )
+  const withEnvironment =
+    (env: ReadonlyArray<readonly [string, string]>) =>
+    <A, E>(program: Effect.Effect<A, E, ErpSyncClient.ErpSyncClient>) =>
+      program.pipe(
+        Effect.provide(ConfiguredClient),
+        Effect.withConfigProvider(ConfigProvider.fromMap(new Map(env)))
+      )
   const saveWith = (env: ReadonlyArray<readonly [string, string]>) =>
-    ErpSyncClient.saveConnection(newConnection).pipe(
-      Effect.provide(ConfiguredClient),
-      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(env)))
-    )
+    withEnvironment(env)(ErpSyncClient.saveConnection(newConnection))
 
   it.scoped("ERPSYNC_USERNAME and ERPSYNC_PASSWORD log in; ERPSYNC_TICKET_LIFETIME sets the lifetime", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ username: USER, password: PASSWORD })
-      const saved = yield* saveWith([
+      yield* withEnvironment([
         ["ERPSYNC_URL", server.url],
         ["ERPSYNC_USERNAME", USER],
         ["ERPSYNC_PASSWORD", PASSWORD],
         ["ERPSYNC_TICKET_LIFETIME", "1 hour"]
-      ])
-      expect(saved.ErpConnectionId).toBe(1)
-      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+      ])(Effect.gen(function*() {
+        const saved = yield* ErpSyncClient.saveConnection(newConnection)
+        expect(saved.ErpConnectionId).toBe(1)
+        yield* TestClock.adjust("59 minutes")
+        yield* ErpSyncClient.getConnection(1)
+        expect((yield* server.counts).logins).toBe(1)
+        yield* TestClock.adjust("2 minutes")
+        yield* ErpSyncClient.getConnection(1)
+      }))
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0 })
     }))
 
   it.scoped("ERPSYNC_ACCESS_TOKEN logs in with the access token, at ERPSYNC_SOPRINCIPAL_URL when set", () =>
     Effect.gen(function*() {
-      const server = yield* ErpSyncServer.make({ accessToken: ACCESS_TOKEN })
+      // The default SoPrincipal endpoint would be the local server's; the configured one answers instead.
+      const erpSync = yield* ErpSyncServer.make({ ticket: "7T:from-configured-endpoint" })
+      const answer = Either.getOrThrow(
+        XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)({
+          Header: { Succeeded: true },
+          Body: {
+            Response: null,
+            Credentials: { Ticket: "7T:from-configured-endpoint" },
+            AuthenticationSucceeded: true
+          }
+        })
+      )
+      const soPrincipal = yield* rawServer((_, res) =>
+        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(answer)
+      )
       const saved = yield* saveWith([
-        ["ERPSYNC_URL", `${server.url}/misnamed`],
+        ["ERPSYNC_URL", erpSync.url],
         ["ERPSYNC_ACCESS_TOKEN", ACCESS_TOKEN],
-        ["ERPSYNC_SOPRINCIPAL_URL", server.soPrincipalUrl]
+        ["ERPSYNC_SOPRINCIPAL_URL", soPrincipal.url]
       ])
       expect(saved.ErpConnectionId).toBe(1)
-      expect((yield* server.counts).logins).toBe(1)
+      expect(soPrincipal.requests).toHaveLength(1)
+      const login = yield* XmlCodec.decode(SoPrincipal.AuthenticateWithAccessTokenRequest)(
+        soPrincipal.requests[0]!.body
+      )
+      expect(login.Body.AccessToken).toBe(ACCESS_TOKEN)
     }))
 
   it.scoped("ERPSYNC_TICKET comes first; with no way to get a ticket, a ConfigError names all three", () =>
@@ -483,6 +621,7 @@ describe("secrets", () => {
           JSON.stringify({
             name: span.name,
             attributes: [...span.attributes],
+            events: "events" in span ? span.events : [],
             status: span.status._tag === "Ended" && Exit.isFailure(span.status.exit)
               ? Cause.pretty(span.status.exit.cause)
               : span.status._tag

@@ -18,7 +18,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
-import { type ErpSyncError, ServiceError, type TransportError } from "./ErpSyncError.js"
+import { type ErpSyncError, ServiceError, TimeoutError, type TransportError } from "./ErpSyncError.js"
 import { call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
@@ -37,7 +37,10 @@ export interface ErpSyncClientConfig {
   readonly timeZone?: Headers.SoTimeZone | undefined
   /** Default `"1.1"`, the WSDL's only binding. */
   readonly soapVersion?: Soap.SoapVersion | undefined
-  /** Deadline of a whole call, from sending to the last byte decoded. Default 30 seconds. */
+  /**
+   * Deadline of a whole call, from asking for a ticket to the last byte of the answer decoded: a login,
+   * the exchange and its retry with a renewed ticket included. Default 30 seconds.
+   */
   readonly timeout?: Duration.DurationInput | undefined
   /** Largest response body, in bytes after content decoding. Default 16 MiB. */
   readonly maxResponseBytes?: number | undefined
@@ -143,17 +146,28 @@ export const make = (
           Effect.map((exchange) => exchange.value)
         )
       // A call whose ticket the service rejected did nothing: it is made once more with a new ticket.
+      // The deadline covers it all: the login, the call and the retry.
       return Effect.flatMap(tickets.get(ticketRequest), (ticket) =>
         attempt(ticket).pipe(
           Effect.catchIf(
-            (error): error is ServiceError => error._tag === "ServiceError" && rejected(error),
+            (error) => error._tag === "ServiceError" && rejected(error),
             (error) =>
               Effect.flatMap(
                 tickets.reject(ticketRequest, ticket),
                 (renewable) => renewable ? Effect.flatMap(tickets.get(ticketRequest), attempt) : Effect.fail(error)
               )
           )
-        ))
+        )).pipe(
+          Effect.timeoutFail({
+            duration: settings.timeout,
+            onTimeout: () =>
+              new TimeoutError({
+                reason: "Deadline",
+                operation: operation.name,
+                timeoutMillis: Duration.toMillis(settings.timeout)
+              })
+          })
+        )
     }
     const emptyResponse = (operation: string) =>
       new ServiceError({

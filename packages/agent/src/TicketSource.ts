@@ -14,12 +14,12 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import type * as Redacted from "effect/Redacted"
+import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type { ErpSyncError, ServiceError } from "./ErpSyncError.js"
 import { type Credentials, login } from "./internal/login.js"
 import { makeTicketCache } from "./internal/ticketCache.js"
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
+import { type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 
 /**
  * What the client asking for a ticket calls: its ErpSync endpoint and application token.
@@ -164,28 +164,27 @@ const loginSource = (
         return request.url
       }
     }
+    const applicationTokenOf = (request: TicketRequest) => options.applicationToken ?? request.applicationToken
+    // One ticket per endpoint and application token: clients of different applications do not share one.
+    const keyOf = (request: TicketRequest) => {
+      const token = applicationTokenOf(request)
+      return `${endpoint(request)}\u0000${token === undefined ? "" : Redacted.value(token)}`
+    }
     return {
       get: (request) => {
         const url = endpoint(request)
-        return cache.get(
+        const settings: CallSettings = {
           url,
-          login(
-            client,
-            {
-              url,
-              soapVersion: options.soapVersion ?? "1.1",
-              timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
-              maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-              limits: options.limits,
-              retry: undefined
-            },
-            credentials,
-            options.applicationToken ?? request.applicationToken
-          )
-        )
+          soapVersion: options.soapVersion ?? "1.1",
+          timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
+          maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+          limits: options.limits,
+          retry: undefined
+        }
+        return cache.get(keyOf(request), login(client, settings, credentials, applicationTokenOf(request)))
       },
       reject: (request, ticket) =>
-        cache.reject(endpoint(request), ticket).pipe(
+        cache.reject(keyOf(request), ticket).pipe(
           Effect.zipRight(Effect.logInfo("ErpSync: the service rejected the ticket; logging in again")),
           Effect.as(true)
         )

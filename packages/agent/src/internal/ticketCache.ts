@@ -7,6 +7,9 @@
  *   waiting, but the login goes on for the others.
  * - A failure is not cached: the next call logs in again.
  * - A ticket the service rejected is dropped, unless a newer one has replaced it already.
+ * - From the look-up to the login's fork nothing can interrupt: an interruption there would leave a
+ *   pending login that never runs, and every later caller waiting on it.
+ * - Once the scope is closed, logins in flight end interrupted and `get` is a defect.
  */
 import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
@@ -33,20 +36,24 @@ export interface TicketCache<E> {
 export const makeTicketCache = <E>(
   lifetime: Duration.DurationInput
 ): Effect.Effect<TicketCache<E>, never, Scope.Scope> =>
-  Effect.map(Effect.scope, (scope) => {
+  Effect.gen(function*() {
+    const scope = yield* Effect.scope
     const lifetimeMillis = Duration.toMillis(lifetime)
     const slots = new Map<string, Slot<E>>()
+    let closed = false
+    yield* Effect.addFinalizer(() => Effect.sync(() => (closed = true)))
 
     const start = (key: string, login: Effect.Effect<Redacted.Redacted<string>, E>) => {
       const deferred = Deferred.unsafeMake<Redacted.Redacted<string>, E>(FiberId.none)
       slots.set(key, { _tag: "Pending", deferred })
-      const run = login.pipe(
-        Effect.flatMap((ticket) =>
-          Effect.map(Clock.currentTimeMillis, (now) => {
-            slots.set(key, { _tag: "Ready", ticket, expiresAt: now + lifetimeMillis })
-            return ticket
-          })
-        ),
+      const loginAndStore = Effect.flatMap(login, (ticket) =>
+        Effect.map(Clock.currentTimeMillis, (now) => {
+          slots.set(key, { _tag: "Ready", ticket, expiresAt: now + lifetimeMillis })
+          return ticket
+        }))
+      // The fiber starts uninterruptible, as `get` forks it: the hook that completes the deferred is in
+      // place before anything can interrupt the login (the scope closing).
+      const run = Effect.interruptible(loginAndStore).pipe(
         Effect.onExit((exit) =>
           Effect.suspend(() => {
             if (exit._tag === "Failure") {
@@ -57,23 +64,27 @@ export const makeTicketCache = <E>(
           })
         )
       )
-      return Effect.zipRight(Effect.forkIn(run, scope), Deferred.await(deferred))
+      return Effect.as(Effect.forkIn(run, scope), deferred)
     }
 
-    return {
+    const cache: TicketCache<E> = {
       get: (key, login) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          // Synchronous from the look-up to the new slot: no other fiber can start a second login.
-          Effect.suspend(() => {
-            const slot = slots.get(key)
-            if (slot?._tag === "Pending") return Deferred.await(slot.deferred)
-            if (slot?._tag === "Ready" && now < slot.expiresAt) return Effect.succeed(slot.ticket)
-            return start(key, login)
-          })),
+        Effect.uninterruptibleMask((restore) =>
+          Effect.flatMap(Clock.currentTimeMillis, (now) =>
+            // Synchronous from the look-up to the new slot: no other fiber can start a second login.
+            Effect.suspend(() => {
+              if (closed) return Effect.dieMessage("the ticket source is used after its scope was closed")
+              const slot = slots.get(key)
+              if (slot?._tag === "Pending") return restore(Deferred.await(slot.deferred))
+              if (slot?._tag === "Ready" && now < slot.expiresAt) return Effect.succeed(slot.ticket)
+              return Effect.flatMap(start(key, login), (deferred) => restore(Deferred.await(deferred)))
+            }))
+        ),
       reject: (key, ticket) =>
         Effect.sync(() => {
           const slot = slots.get(key)
           if (slot?._tag === "Ready" && Redacted.value(slot.ticket) === Redacted.value(ticket)) slots.delete(key)
         })
     }
+    return cache
   })

@@ -9,6 +9,7 @@ import { Args, Command, Options } from "@effect/cli"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ErpConnection } from "@erpsync/schema"
 import * as Config from "effect/Config"
+import * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -124,13 +125,13 @@ const ticketSourceOf = (options: ConnectionOptions) =>
       return { _tag: "AccessToken", accessToken: options.accessToken.value, ...login } as const
     }
     return yield* TicketSource.config.pipe(
-      Effect.mapError(() =>
+      // Only when nothing is set: a value that is set but invalid is reported as the ConfigError it is.
+      Effect.catchIf(ConfigError.isMissingDataOnly, () =>
         new CredentialsError({
           reason: "Missing",
           detail: "give --ticket, --username with --password, or --access-token " +
             "(or set ERPSYNC_TICKET, ERPSYNC_USERNAME with ERPSYNC_PASSWORD, or ERPSYNC_ACCESS_TOKEN)"
-        })
-      )
+        }))
     )
   })
 
