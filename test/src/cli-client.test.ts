@@ -1,6 +1,10 @@
 /**
  * The command line's client commands against `erpsync serve`, and `erpsync demo`.
  */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { erpsync, erpsyncBackground } from "./support/cli.js"
 import { newConnection } from "./support/fixtures.js"
@@ -130,6 +134,44 @@ describe("erpsync serve --username --password, and the client commands logging i
     const half = await erpsync(["get-connection", "--url", server.firstLine, "--username", "u", "1"])
     expect(half.code).toBe(1)
     expect(half.stderr).toBe("CredentialsError: Incomplete: --username needs --password (or ERPSYNC_PASSWORD)\n")
+  })
+})
+
+describe("erpsync serve --ticket-lifetime", () => {
+  let server: Awaited<ReturnType<typeof erpsyncBackground>>
+  beforeAll(async () => {
+    server = await erpsyncBackground([
+      "serve",
+      "--port",
+      "0",
+      "--username",
+      "u",
+      "--password",
+      "p-secret",
+      "--ticket-lifetime",
+      "1"
+    ])
+  })
+  afterAll(async () => {
+    await server.stop()
+  })
+
+  it("issues tickets that its ErpSync endpoint refuses once they are older than the lifetime", async () => {
+    const url = server.firstLine
+    const program = Effect.gen(function*() {
+      const source = yield* TicketSource.usernamePassword({ username: "u", password: Redacted.make("p-secret") })
+      const ticket = yield* source.get({ url, applicationToken: undefined })
+      const client = yield* ErpSyncClient.make({ url }).pipe(
+        Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(ticket))
+      )
+      yield* client.getConnection(1)
+      yield* Effect.sleep("1100 millis")
+      return yield* Effect.flip(client.getConnection(1))
+    }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
+    expect(await Effect.runPromise(program)).toMatchObject({
+      _tag: "ServiceError",
+      exceptionType: "SoAuthenticationException"
+    })
   })
 })
 
