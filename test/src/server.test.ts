@@ -7,6 +7,7 @@ import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as http from "node:http"
 
 const ACTION = "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/GetConnection"
 const request = Either.getOrThrow(
@@ -76,5 +77,58 @@ describe("the local server's protocol errors", () => {
       )
       const get = yield* Effect.promise(() => fetch(server.url))
       expect(get.status).toBe(405)
+    }).pipe(Effect.scoped))
+})
+
+describe("the local server's request size limit", () => {
+  const headers = { "content-type": "text/xml; charset=utf-8", soapaction: `"${ACTION}"` }
+  // The request padded with whitespace between the elements to `size` bytes.
+  const padded = (size: number) => request.replace("<s:Body>", `<s:Body>${" ".repeat(size - request.length)}`)
+
+  it.live("a body at the limit is served; one byte over, with a Content-Length, is refused with 413", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ maxRequestBytes: 4096 })
+      const at = yield* post(server.url, { headers, body: padded(4096) })
+      expect(at.status).toBe(200)
+      const over = yield* post(server.url, { headers, body: padded(4097) })
+      expect(over.status).toBe(413)
+      expect(over.body).toContain("(4096) has been exceeded")
+    }).pipe(Effect.scoped))
+
+  it.live("a chunked body (no Content-Length) is cut off once it passes the limit, not read to its end", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ maxRequestBytes: 4096 })
+      const url = new URL(server.url)
+      // Up to 256 MiB of body, written as fast as the socket takes it, until the server answers or resets.
+      const outcome = yield* Effect.async<{ readonly status: number | string; readonly sent: number }>((resume) => {
+        const limit = 256 * 1024 * 1024
+        let sent = 0
+        const request = http.request({
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: "POST",
+          headers
+        })
+        const write = () => {
+          while (sent < limit && request.write(" ".repeat(65536))) sent += 65536
+          if (sent < limit) request.once("drain", write)
+          else request.end()
+        }
+        request.on("response", (response) => {
+          response.resume()
+          resume(Effect.succeed({ status: response.statusCode ?? 0, sent }))
+        })
+        request.on(
+          "error",
+          (error: NodeJS.ErrnoException) => resume(Effect.succeed({ status: error.code ?? "", sent }))
+        )
+        write()
+      })
+      // The server answers 413 and closes; the client sees the 413 or, still writing, the reset.
+      expect([413, "ECONNRESET", "EPIPE"]).toContain(outcome.status)
+      expect(outcome.sent).toBeLessThan(256 * 1024 * 1024)
+      // And it goes on serving.
+      expect((yield* post(server.url, { headers, body: request })).status).toBe(200)
     }).pipe(Effect.scoped))
 })

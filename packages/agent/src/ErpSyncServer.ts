@@ -50,6 +50,8 @@ export interface ErpSyncServerOptions {
   readonly accessToken?: string | undefined
   /** How long an issued ticket is valid. Default 6 hours, as NetServer's. */
   readonly ticketLifetime?: Duration.DurationInput | undefined
+  /** The largest request body, in bytes; a larger one is answered with HTTP 413. Default 16 MiB. */
+  readonly maxRequestBytes?: number | undefined
   /** Called with each exchange (request and response XML), after the response is written. */
   readonly onExchange?: ((exchange: Exchange) => Effect.Effect<void>) | undefined
 }
@@ -105,7 +107,14 @@ export const make = (
       ticketLifetimeMillis: Duration.toMillis(options.ticketLifetime ?? Duration.hours(6))
     })
     const server = yield* NodeHttpServer.make(() => http.createServer(), { port: options.port ?? 0, host })
-    yield* server.serve(makeApp({ store, sessions, onExchange: options.onExchange }))
+    yield* server.serve(
+      makeApp({
+        store,
+        sessions,
+        maxRequestBytes: options.maxRequestBytes ?? 16 * 1024 * 1024,
+        onExchange: options.onExchange
+      })
+    )
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
     const hostname = host.includes(":") ? `[${host}]` : host

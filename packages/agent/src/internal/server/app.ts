@@ -11,6 +11,7 @@ import type { Headers } from "@erpsync/schema"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
 import { operationsAt, serviceFailure } from "./operations.js"
 import type { Sessions } from "./sessions.js"
 import type { ConnectionStore } from "./store.js"
@@ -27,6 +28,8 @@ export interface AppOptions {
   readonly store: ConnectionStore
   /** The logins, and the tickets ErpSync requests must carry. */
   readonly sessions: Sessions
+  /** The largest request body read. */
+  readonly maxRequestBytes: number
   readonly onExchange: ((exchange: Exchange) => Effect.Effect<void>) | undefined
 }
 
@@ -53,6 +56,26 @@ const envelopeOf = (
 
 const utf8 = new TextDecoder("utf-8")
 
+/** The request body, or `undefined` once it exceeds `limit` bytes (the rest is not read). */
+const readAtMost = (request: HttpServerRequest.HttpServerRequest, limit: number) =>
+  Effect.suspend(() => {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    return request.stream.pipe(
+      Stream.runForEachWhile((chunk) =>
+        Effect.sync(() => {
+          size += chunk.length
+          if (size > limit) return false
+          chunks.push(chunk)
+          return true
+        })
+      ),
+      // A client that went away: there is nobody to answer.
+      Effect.orElse(() => Effect.void),
+      Effect.map(() => size > limit ? undefined : Buffer.concat(chunks))
+    )
+  })
+
 /** The HTTP handler of the local ErpSync server. */
 export const makeApp = (options: AppOptions) =>
   Effect.gen(function*() {
@@ -70,8 +93,16 @@ export const makeApp = (options: AppOptions) =>
       )
     }
     const { action, version } = envelope
-    // The whole request is read before answering, so that the client always sees the answer.
-    const body = new Uint8Array(yield* request.arrayBuffer.pipe(Effect.orElseSucceed(() => new ArrayBuffer(0))))
+    // The whole request is read before answering, so that the client always sees the answer; up to the
+    // limit, as WCF's MaxReceivedMessageSize: a larger one is refused with 413, as WCF refuses it.
+    const declared = Number(request.headers["content-length"] ?? "0")
+    const body = declared > options.maxRequestBytes ? undefined : yield* readAtMost(request, options.maxRequestBytes)
+    if (body === undefined) {
+      return HttpServerResponse.text(
+        `The maximum message size quota for incoming messages (${options.maxRequestBytes}) has been exceeded.`,
+        { status: 413, headers: { connection: "close" } }
+      )
+    }
     const answer = (status: number, xml: string) =>
       Effect.as(
         options.onExchange === undefined
