@@ -269,6 +269,86 @@ describe("transport failures and deadlines", () => {
     }).pipe(Effect.scoped))
 })
 
+describe("a small body of declared length is read whole, any other streamed: the same results", () => {
+  const faultResponse = XmlCodec.encodeFault({
+    soapVersion: "1.1",
+    code: { namespace: "http://schemas.xmlsoap.org/soap/envelope/", name: "Client" },
+    text: "bad request"
+  })
+  const serviceFailure = Either.getOrThrow(
+    XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)({
+      Header: {
+        Succeeded: false,
+        ExceptionInfo: {
+          Message: "no such connection",
+          StackTrace: null,
+          FriendlyText: null,
+          ExceptionType: "SuperOffice.CRM.EntityNotFoundException",
+          Source: null,
+          InnerException: null,
+          Parameters: null
+        }
+      },
+      Body: { Response: null }
+    })
+  )
+  const answers: ReadonlyArray<[string, number, string]> = [
+    ["a response", 200, okResponse],
+    ["a Fault", 500, faultResponse],
+    ["an in-band service failure", 200, serviceFailure],
+    ["XML that is no envelope", 200, "<html><body>maintenance</body></html>"],
+    ["malformed XML", 200, okResponse.slice(0, 300) + "<<"],
+    ["an error status with a SOAP body that does not decode", 503, "<s:Envelope/>"]
+  ]
+  /** `body` with a Content-Length (read whole), or chunked in two writes (streamed). */
+  const serve = (status: number, body: string, declared: boolean) => (_: SeenRequest, res: http.ServerResponse) => {
+    const bytes = Buffer.from(body, "utf8")
+    res.writeHead(status, {
+      "content-type": "text/xml; charset=utf-8",
+      ...(declared ? { "content-length": String(bytes.length) } : {})
+    })
+    if (declared) {
+      res.end(bytes)
+    } else {
+      res.write(bytes.subarray(0, bytes.length >> 1))
+      res.end(bytes.subarray(bytes.length >> 1))
+    }
+  }
+  const outcome = (status: number, body: string, declared: boolean) =>
+    Effect.gen(function*() {
+      const server = yield* rawServer(serve(status, body, declared))
+      const client = yield* clientFor(server.url)
+      const result = yield* Effect.either(client.saveConnection(newConnection))
+      return { result: JSON.parse(JSON.stringify(result)) as unknown }
+    }).pipe(Effect.scoped)
+
+  for (const [name, status, body] of answers) {
+    it.live(name, () =>
+      Effect.gen(function*() {
+        const whole = yield* outcome(status, body, true)
+        const streamed = yield* outcome(status, body, false)
+        expect(whole.result).toStrictEqual(streamed.result)
+      }))
+  }
+
+  it.live("a trickling body of declared length ends at the deadline, and its socket is released", () =>
+    Effect.gen(function*() {
+      const server = yield* rawServer((_, res) => {
+        res.writeHead(200, { "content-type": "text/xml; charset=utf-8", "content-length": String(okResponse.length) })
+        let i = 0
+        const timer = setInterval(() => {
+          if (res.destroyed || i >= okResponse.length) return clearInterval(timer)
+          res.write(okResponse[i++])
+        }, 20)
+        res.on("close", () => clearInterval(timer))
+      })
+      const client = yield* clientFor(server.url, { timeout: "400 millis" })
+      expect(yield* Effect.flip(client.saveConnection(newConnection))).toMatchObject({ _tag: "TimeoutError" })
+      yield* Effect.sleep(Duration.millis(200))
+      expect(server.openSockets()).toBe(0)
+    }).pipe(Effect.scoped))
+})
+
 describe("retries", () => {
   it.live("none by default; an HTTP error is never retried even with a schedule", () =>
     Effect.gen(function*() {

@@ -18,8 +18,14 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
-import { type ErpSyncError, ServiceError, TimeoutError, type TransportError } from "./ErpSyncError.js"
-import { call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
+import { type ErpSyncError, ServiceError, type TransportError } from "./ErpSyncError.js"
+import {
+  call,
+  type CallSettings,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT,
+  withDeadline
+} from "./internal/transport.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
 /**
@@ -127,10 +133,10 @@ export const make = (
     const tickets = yield* TicketSource
     const ticketRequest: TicketRequest = { url: config.url, applicationToken: config.applicationToken }
     const rejected = config.isTicketRejected ?? isTicketRejected
+    const timeout = Duration.decode(config.timeout ?? defaultTimeout)
     const settings: CallSettings = {
       url: config.url,
       soapVersion: config.soapVersion ?? "1.1",
-      timeout: Duration.decode(config.timeout ?? defaultTimeout),
       maxResponseBytes: config.maxResponseBytes ?? defaultMaxResponseBytes,
       limits: config.limits,
       retry: config.retry
@@ -157,17 +163,7 @@ export const make = (
                 (renewable) => renewable ? Effect.flatMap(tickets.get(ticketRequest), attempt) : Effect.fail(error)
               )
           )
-        )).pipe(
-          Effect.timeoutFail({
-            duration: settings.timeout,
-            onTimeout: () =>
-              new TimeoutError({
-                reason: "Deadline",
-                operation: operation.name,
-                timeoutMillis: Duration.toMillis(settings.timeout)
-              })
-          })
-        )
+        )).pipe(withDeadline(timeout, operation.name))
     }
     const emptyResponse = (operation: string) =>
       new ServiceError({

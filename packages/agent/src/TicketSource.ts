@@ -155,6 +155,7 @@ const loginSource = (
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
     const cache = yield* makeTicketCache<ErpSyncError>(options.lifetime ?? defaultLifetime)
+    const timeout = Duration.decode(options.timeout ?? DEFAULT_TIMEOUT)
     const endpoint = (request: TicketRequest) => {
       if (options.url !== undefined) return options.url
       try {
@@ -176,12 +177,14 @@ const loginSource = (
         const settings: CallSettings = {
           url,
           soapVersion: options.soapVersion ?? "1.1",
-          timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
           maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
           limits: options.limits,
           retry: undefined
         }
-        return cache.get(keyOf(request), login(client, settings, credentials, applicationTokenOf(request)))
+        return cache.get(
+          keyOf(request),
+          login(client, settings, timeout, credentials, applicationTokenOf(request))
+        )
       },
       reject: (request, ticket) =>
         cache.reject(keyOf(request), ticket).pipe(

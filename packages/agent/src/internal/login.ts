@@ -5,10 +5,11 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type { Headers } from "@erpsync/schema"
 import { SoPrincipal } from "@erpsync/schema"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { AuthenticationError, type ErpSyncError, type ServiceError } from "../ErpSyncError.js"
-import { call, type CallSettings } from "./transport.js"
+import { call, type CallSettings, withDeadline } from "./transport.js"
 
 /** What to log in with. */
 export type Credentials =
@@ -29,10 +30,11 @@ const fromServiceError = (error: ServiceError, username: string | null): Authent
     exceptions: error.exceptions
   })
 
-/** Logs in and gives the ticket. */
+/** Logs in and gives the ticket, within `timeout`. */
 export const login = (
   client: HttpClient.HttpClient,
   settings: CallSettings,
+  timeout: Duration.Duration,
   credentials: Credentials,
   applicationToken: Redacted.Redacted<string> | undefined
 ): Effect.Effect<Redacted.Redacted<string>, ErpSyncError> => {
@@ -68,7 +70,8 @@ export const login = (
       Effect.logDebug("SoPrincipal: authenticated").pipe(
         Effect.annotateLogs({ operation, ...(username === null ? {} : { username }) })
       )
-    )
+    ),
+    withDeadline(timeout, operation)
   )
 }
 

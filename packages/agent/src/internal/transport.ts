@@ -22,7 +22,6 @@ import { serviceErrorOf } from "./serviceError.js"
 export interface CallSettings {
   readonly url: string
   readonly soapVersion: Soap.SoapVersion
-  readonly timeout: Duration.Duration
   readonly maxResponseBytes: number
   readonly limits: Partial<XmlCodec.Limits> | undefined
   readonly retry: Schedule.Schedule<unknown, TransportError> | undefined
@@ -33,6 +32,9 @@ export const DEFAULT_TIMEOUT: Duration.Duration = Duration.seconds(30)
 
 /** The default largest response body, in bytes. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+
+/** The largest body read in one piece rather than streamed (when its length is declared). */
+export const SMALL_BODY_BYTES = 64 * 1024
 
 /** The at most 1 KiB of a body kept for error messages. */
 export const PREVIEW_BYTES = 1024
@@ -99,6 +101,16 @@ const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Ef
     Effect.map(previewText),
     Effect.orElseSucceed(() => "")
   )
+
+/** Fails `self` with a `TimeoutError` of `operation` unless it ends within `timeout`. */
+export const withDeadline = (timeout: Duration.Duration, operation: string) =>
+<A, E, R>(
+  self: Effect.Effect<A, E, R>
+): Effect.Effect<A, E | TimeoutError, R> =>
+  Effect.timeoutFail(self, {
+    duration: timeout,
+    onTimeout: () => new TimeoutError({ reason: "Deadline", operation, timeoutMillis: Duration.toMillis(timeout) })
+  })
 
 /** What a successful exchange returns. */
 export interface Exchange<Response> {
@@ -174,24 +186,42 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
       )
     }
 
-    // Stream the body into the decoder, counting bytes and keeping the first KiB for error messages.
+    // A small body of known length, not content-encoded, is read in one piece and decoded at once: the
+    // common case, and much cheaper than a stream. Any other body streams into the decoder, counted
+    // (after content decoding) and cut at the limit. Both keep the first KiB for error messages.
     let received = 0
     let preview: Uint8Array = new Uint8Array(0)
-    const bodyStream = response.stream.pipe(
-      Stream.mapError((error) =>
-        new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
-      ),
-      Stream.mapEffect((chunk) => {
-        received += chunk.length
-        preview = appendPreview(preview, chunk)
-        return received > settings.maxResponseBytes
-          ? Effect.fail(
-            httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
-          )
-          : Effect.succeed(chunk)
-      })
-    )
-    const value = yield* XmlCodec.decodeStream(operation.response, { limits: settings.limits })(bodyStream).pipe(
+    const declared = Number(response.headers["content-length"] ?? "NaN")
+    const encoding = (response.headers["content-encoding"] ?? "identity").trim().toLowerCase()
+    const whole = encoding === "identity" && Number.isInteger(declared) && declared >= 0 &&
+      declared <= Math.min(SMALL_BODY_BYTES, settings.maxResponseBytes)
+    const decoded = whole
+      ? response.arrayBuffer.pipe(
+        Effect.mapError((error) =>
+          new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
+        ),
+        Effect.flatMap((buffer) => {
+          const bytes = new Uint8Array(buffer)
+          received = bytes.length
+          preview = bytes.subarray(0, PREVIEW_BYTES)
+          return XmlCodec.decode(operation.response, { limits: settings.limits })(bytes)
+        })
+      )
+      : XmlCodec.decodeStream(operation.response, { limits: settings.limits })(response.stream.pipe(
+        Stream.mapError((error) =>
+          new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
+        ),
+        Stream.mapEffect((chunk) => {
+          received += chunk.length
+          preview = appendPreview(preview, chunk)
+          return received > settings.maxResponseBytes
+            ? Effect.fail(
+              httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
+            )
+            : Effect.succeed(chunk)
+        })
+      ))
+    const value = yield* decoded.pipe(
       Effect.catchTags({
         SoapEnvelopeError: (error: XmlError.SoapEnvelopeError) =>
           error.reason === "NotSoap"
@@ -213,14 +243,11 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
     if (serviceError !== undefined) return yield* Effect.fail(serviceError)
     return { value, status, bytesSent: body.length, bytesReceived: received }
   })
-  const millis = Duration.toMillis(settings.timeout)
   return run.pipe(
-    Effect.timeoutFail({
-      duration: settings.timeout,
-      onTimeout: () => new TimeoutError({ reason: "Deadline", operation: name, timeoutMillis: millis })
-    }),
     Effect.withSpan(`${operation.service.replace(/\.svc$/i, "")}.${name}`, {
       kind: "client",
+      // The call site inside this module says nothing a trace needs, and capturing it costs a stack trace.
+      captureStackTrace: false,
       attributes: {
         "rpc.system": "soap",
         "rpc.service": operation.service,
