@@ -3,22 +3,28 @@
  * the bytes it sends, and a typed error for every way an answer can go wrong.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
+import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as fs from "node:fs"
 import type * as http from "node:http"
 import { afterAll } from "vitest"
 import { newConnection } from "./support/fixtures.js"
+import { recordingTracer } from "./support/observe.js"
 import { extractSchemas, validate } from "./support/reference.js"
 import { closedPort, rawServer, saveAgainst, type SeenRequest, TICKET } from "./support/servers.js"
 
@@ -330,6 +336,44 @@ describe("a small body of declared length is read whole, any other streamed: the
         expect(whole.result).toStrictEqual(streamed.result)
       }))
   }
+
+  it.live("a body longer than it declared is still held to maxResponseBytes (an HttpClient that does not)", () =>
+    Effect.gen(function*() {
+      // Real HTTP stacks cut a body at its Content-Length; this in-process client does not.
+      const lying = HttpClient.make((request) =>
+        Effect.succeed(
+          HttpClientResponse.fromWeb(
+            request,
+            new Response(okResponse + " ".repeat(8192), {
+              headers: { "content-type": "text/xml; charset=utf-8", "content-length": "100" }
+            })
+          )
+        )
+      )
+      const error = yield* ErpSyncClient.make({ url: "http://in-process.invalid/ErpSync.svc", maxResponseBytes: 4096 })
+        .pipe(
+          Effect.flatMap((client) => Effect.flip(client.saveConnection(newConnection))),
+          Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make(TICKET))),
+          Effect.provideService(HttpClient.HttpClient, lying)
+        )
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "BodyTooLarge" })
+    }))
+
+  it.live("a timeout is recorded on the call's span as the TimeoutError", () =>
+    Effect.gen(function*() {
+      const server = yield* rawServer(() => {})
+      const { spans, tracer } = yield* recordingTracer
+      const client = yield* clientFor(server.url, { timeout: "200 millis" })
+      yield* Effect.flip(client.saveConnection(newConnection)).pipe(Effect.withTracer(tracer))
+      const span = spans.find((s) => s.name === "ErpSync.SaveConnection")!
+      expect(span.status._tag).toBe("Ended")
+      const exit = span.status._tag === "Ended" ? span.status.exit : Exit.void
+      expect(Exit.isFailure(exit) && Option.getOrUndefined(Cause.failureOption(exit.cause))).toMatchObject({
+        _tag: "TimeoutError",
+        operation: "SaveConnection",
+        timeoutMillis: 200
+      })
+    }).pipe(Effect.scoped))
 
   it.live("a trickling body of declared length ends at the deadline, and its socket is released", () =>
     Effect.gen(function*() {

@@ -618,6 +618,8 @@ describe("secrets", () => {
       expect(lines.some((l) => l.includes("SoPrincipal: authenticated"))).toBe(true)
       expect(lines.some((l) => l.includes("rejected the ticket"))).toBe(true)
       expect(lines.some((l) => l.includes("AuthenticationError"))).toBe(true)
+      // Log lines inside a call are also events of its span.
+      expect(spans.some((span) => "events" in span && Array.isArray(span.events) && span.events.length > 0)).toBe(true)
       expect(spans.map((s) => s.name)).toEqual(
         expect.arrayContaining([
           "SoPrincipal.AuthenticateUsernamePassword",
@@ -639,7 +641,7 @@ describe("secrets", () => {
             status: span.status._tag === "Ended" && Exit.isFailure(span.status.exit)
               ? Cause.pretty(span.status.exit.cause)
               : span.status._tag
-          })
+          }, (_, value: unknown) => typeof value === "bigint" ? String(value) : value)
         )
       ].join("\n")
       for (const secret of [PASSWORD, ACCESS_TOKEN, ...tickets]) expect(rendered).not.toContain(secret)

@@ -19,13 +19,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import { type ErpSyncError, ServiceError, type TransportError } from "./ErpSyncError.js"
-import {
-  call,
-  type CallSettings,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  DEFAULT_TIMEOUT,
-  withDeadline
-} from "./internal/transport.js"
+import { asCall, call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
 /**
@@ -163,7 +157,7 @@ export const make = (
                 (renewable) => renewable ? Effect.flatMap(tickets.get(ticketRequest), attempt) : Effect.fail(error)
               )
           )
-        )).pipe(withDeadline(timeout, operation.name))
+        )).pipe(asCall(operation, settings, timeout))
     }
     const emptyResponse = (operation: string) =>
       new ServiceError({
@@ -176,8 +170,8 @@ export const make = (
         exceptions: [],
         httpStatus: 200
       })
-    // One span per attempt, `ErpSync.<Operation>` (and `SoPrincipal.<Operation>` per login), made by the
-    // transport; the HTTP client adds its own.
+    // One span per call, `ErpSync.<Operation>`, holding a login if one is due (`SoPrincipal.<Operation>`);
+    // the HTTP client adds one per exchange.
     return {
       call: callOperation,
       saveConnection: Effect.fnUntraced(function*(connection: ErpConnection) {

@@ -9,7 +9,7 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { AuthenticationError, type ErpSyncError, type ServiceError } from "../ErpSyncError.js"
-import { call, type CallSettings, withDeadline } from "./transport.js"
+import { asCall, call, type CallSettings } from "./transport.js"
 
 /** What to log in with. */
 export type Credentials =
@@ -49,9 +49,10 @@ export const login = (
       Header: header,
       Body: { AccessToken: Redacted.value(credentials.accessToken) }
     })
-  const operation = credentials._tag === "UsernamePassword"
-    ? SoPrincipal.AuthenticateUsernamePassword.name
-    : SoPrincipal.AuthenticateWithAccessToken.name
+  const declared = credentials._tag === "UsernamePassword"
+    ? SoPrincipal.AuthenticateUsernamePassword
+    : SoPrincipal.AuthenticateWithAccessToken
+  const operation = declared.name
   const refused = (reason: AuthenticationError["reason"], detail: string) =>
     new AuthenticationError({ reason, operation, username, detail, exceptionType: null, exceptions: [] })
   return exchange.pipe(
@@ -71,7 +72,7 @@ export const login = (
         Effect.annotateLogs({ operation, ...(username === null ? {} : { username }) })
       )
     ),
-    withDeadline(timeout, operation)
+    asCall(declared, settings, timeout)
   )
 }
 

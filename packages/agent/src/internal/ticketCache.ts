@@ -15,6 +15,7 @@ import * as Clock from "effect/Clock"
 import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as FiberId from "effect/FiberId"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
@@ -59,6 +60,8 @@ export const makeTicketCache = <E>(
             if (exit._tag === "Failure") {
               const slot = slots.get(key)
               if (slot?._tag === "Pending" && slot.deferred === deferred) slots.delete(key)
+              // Only the scope interrupts a login: from here on, the cache is closed.
+              if (Exit.isInterrupted(exit)) closed = true
             }
             return Deferred.done(deferred, exit)
           })

@@ -102,15 +102,37 @@ const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Ef
     Effect.orElseSucceed(() => "")
   )
 
-/** Fails `self` with a `TimeoutError` of `operation` unless it ends within `timeout`. */
-export const withDeadline = (timeout: Duration.Duration, operation: string) =>
-<A, E, R>(
-  self: Effect.Effect<A, E, R>
-): Effect.Effect<A, E | TimeoutError, R> =>
-  Effect.timeoutFail(self, {
-    duration: timeout,
-    onTimeout: () => new TimeoutError({ reason: "Deadline", operation, timeoutMillis: Duration.toMillis(timeout) })
-  })
+/**
+ * `self` as one traced call of `operation`: failed with a `TimeoutError` unless it ends within `timeout`,
+ * inside a span `<Service>.<Operation>` that records how it ended, a timeout included. The exchanges it
+ * makes annotate that span with their HTTP status and body sizes.
+ */
+export const asCall = (
+  operation: Pick<Operation.Operation<unknown, unknown>, "name" | "service" | "action">,
+  settings: CallSettings,
+  timeout: Duration.Duration
+) =>
+<A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | TimeoutError, R> =>
+  self.pipe(
+    Effect.timeoutFail({
+      duration: timeout,
+      onTimeout: () =>
+        new TimeoutError({ reason: "Deadline", operation: operation.name, timeoutMillis: Duration.toMillis(timeout) })
+    }),
+    Effect.withSpan(`${operation.service.replace(/\.svc$/i, "")}.${operation.name}`, {
+      kind: "client",
+      // The call site inside this module says nothing a trace needs, and capturing it costs a stack trace.
+      captureStackTrace: false,
+      attributes: {
+        "rpc.system": "soap",
+        "rpc.service": operation.service,
+        "rpc.method": operation.name,
+        "soap.action": operation.action,
+        "server.address": hostOf(settings.url),
+        "soap.version": settings.soapVersion
+      }
+    })
+  )
 
 /** What a successful exchange returns. */
 export interface Exchange<Response> {
@@ -122,7 +144,8 @@ export interface Exchange<Response> {
 
 /**
  * Calls `operation` with `message`. Decodes the response by its content whatever the HTTP status, so that
- * a Fault with status 200 and a response with status 500 are both read for what they are.
+ * a Fault with status 200 and a response with status 500 are both read for what they are. The caller
+ * gives it a deadline and a span (`asCall`).
  */
 export const call = <Request, Response extends { readonly Header: Headers.ResponseHeader }>(
   client: HttpClient.HttpClient,
@@ -131,7 +154,7 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
   message: Request
 ): Effect.Effect<Exchange<Response>, ErpSyncError> => {
   const name = operation.name
-  const run = Effect.gen(function*() {
+  return Effect.gen(function*() {
     const xml = yield* XmlCodec.encode(operation.request, { soapVersion: settings.soapVersion })(message)
     const body = utf8.encode(xml)
     const request = HttpClientRequest.post(settings.url).pipe(
@@ -200,11 +223,16 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
         Effect.mapError((error) =>
           new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
         ),
-        Effect.flatMap((buffer) => {
+        Effect.flatMap((buffer): Effect.Effect<Response, HttpError | XmlError.DecodeError> => {
           const bytes = new Uint8Array(buffer)
           received = bytes.length
           preview = bytes.subarray(0, PREVIEW_BYTES)
-          return XmlCodec.decode(operation.response, { limits: settings.limits })(bytes)
+          // HTTP clients hold a body to its declared length; one that does not is held to the limit here.
+          return received > settings.maxResponseBytes
+            ? Effect.fail(
+              httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
+            )
+            : XmlCodec.decode(operation.response, { limits: settings.limits })(bytes)
         })
       )
       : XmlCodec.decodeStream(operation.response, { limits: settings.limits })(response.stream.pipe(
@@ -243,21 +271,6 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
     if (serviceError !== undefined) return yield* Effect.fail(serviceError)
     return { value, status, bytesSent: body.length, bytesReceived: received }
   })
-  return run.pipe(
-    Effect.withSpan(`${operation.service.replace(/\.svc$/i, "")}.${name}`, {
-      kind: "client",
-      // The call site inside this module says nothing a trace needs, and capturing it costs a stack trace.
-      captureStackTrace: false,
-      attributes: {
-        "rpc.system": "soap",
-        "rpc.service": operation.service,
-        "rpc.method": name,
-        "soap.action": operation.action,
-        "server.address": hostOf(settings.url),
-        "soap.version": settings.soapVersion
-      }
-    })
-  )
 }
 
 const hostOf = (url: string): string => {

@@ -56,7 +56,10 @@ const envelopeOf = (
 
 const utf8 = new TextDecoder("utf-8")
 
-/** The request body, or `undefined` once it exceeds `limit` bytes (the rest is not read). */
+/**
+ * The request body; `undefined` once it exceeds `limit` bytes (the rest is not read); a failure when it
+ * could not be read (the client went away).
+ */
 const readAtMost = (request: HttpServerRequest.HttpServerRequest, limit: number) =>
   Effect.suspend(() => {
     const chunks: Array<Uint8Array> = []
@@ -70,8 +73,6 @@ const readAtMost = (request: HttpServerRequest.HttpServerRequest, limit: number)
           return true
         })
       ),
-      // A client that went away: there is nobody to answer.
-      Effect.orElse(() => Effect.void),
       Effect.map(() => size > limit ? undefined : Buffer.concat(chunks))
     )
   })
@@ -96,7 +97,14 @@ export const makeApp = (options: AppOptions) =>
     // The whole request is read before answering, so that the client always sees the answer; up to the
     // limit, as WCF's MaxReceivedMessageSize: a larger one is refused with 413, as WCF refuses it.
     const declared = Number(request.headers["content-length"] ?? "0")
-    const body = declared > options.maxRequestBytes ? undefined : yield* readAtMost(request, options.maxRequestBytes)
+    const read = declared > options.maxRequestBytes
+      ? Either.right(undefined)
+      : yield* Effect.either(readAtMost(request, options.maxRequestBytes))
+    if (Either.isLeft(read)) {
+      // A body cut short: nobody is left to read an answer, and half a request is not handled.
+      return HttpServerResponse.text("The request body could not be read.", { status: 400 })
+    }
+    const body = read.right
     if (body === undefined) {
       return HttpServerResponse.text(
         `The maximum message size quota for incoming messages (${options.maxRequestBytes}) has been exceeded.`,
