@@ -52,6 +52,17 @@ const answer =
     res.writeHead(status).end(body)
   }
 
+/** Answers `okResponse` one character every 20 ms, with `headers` besides its content type. */
+const trickle = (headers: http.OutgoingHttpHeaders) => (_: SeenRequest, res: http.ServerResponse) => {
+  res.writeHead(200, { "content-type": "text/xml; charset=utf-8", ...headers })
+  let i = 0
+  const timer = setInterval(() => {
+    if (res.destroyed || i >= okResponse.length) return clearInterval(timer)
+    res.write(okResponse[i++])
+  }, 20)
+  res.on("close", () => clearInterval(timer))
+}
+
 /** Saves `newConnection` against a raw server and gives the error. */
 const saveError = (
   handler: (request: SeenRequest, response: http.ServerResponse) => void,
@@ -244,15 +255,7 @@ describe("transport failures and deadlines", () => {
 
   it.live("a trickling body ends in a TimeoutError at the deadline", () =>
     Effect.gen(function*() {
-      const error = yield* saveError((_, res) => {
-        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" })
-        let i = 0
-        const timer = setInterval(() => {
-          if (res.destroyed || i >= okResponse.length) return clearInterval(timer)
-          res.write(okResponse[i++])
-        }, 20)
-        res.on("close", () => clearInterval(timer))
-      }, { timeout: "400 millis" })
+      const error = yield* saveError(trickle({}), { timeout: "400 millis" })
       expect(error).toMatchObject({ _tag: "TimeoutError" })
     }))
 
@@ -377,15 +380,7 @@ describe("a small body of declared length is read whole, any other streamed: the
 
   it.live("a trickling body of declared length ends at the deadline, and its socket is released", () =>
     Effect.gen(function*() {
-      const server = yield* rawServer((_, res) => {
-        res.writeHead(200, { "content-type": "text/xml; charset=utf-8", "content-length": String(okResponse.length) })
-        let i = 0
-        const timer = setInterval(() => {
-          if (res.destroyed || i >= okResponse.length) return clearInterval(timer)
-          res.write(okResponse[i++])
-        }, 20)
-        res.on("close", () => clearInterval(timer))
-      })
+      const server = yield* rawServer(trickle({ "content-length": String(okResponse.length) }))
       const client = yield* clientFor(server.url, { timeout: "400 millis" })
       expect(yield* Effect.flip(client.saveConnection(newConnection))).toMatchObject({ _tag: "TimeoutError" })
       yield* Effect.sleep(Duration.millis(200))

@@ -63,6 +63,24 @@ const setup = (
     return { server, client }
   }).pipe(Effect.provide(FetchHttpClient.layer))
 
+/** A response of SoPrincipal's that authenticates and gives `ticket`. */
+const granting = (ticket: string): SoPrincipal.AuthenticateResponse => ({
+  Header: { Succeeded: true },
+  Body: { Response: null, Credentials: { Ticket: ticket }, AuthenticationSucceeded: true }
+})
+
+/** A raw SoPrincipal endpoint answering every login with `response`, after `delayMillis`. */
+const soPrincipalAnswering = (response: SoPrincipal.AuthenticateResponse, delayMillis = 0) => {
+  const xml = Either.getOrThrow(XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)(response))
+  return rawServer((_, res) => {
+    setTimeout(() => res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(xml), delayMillis)
+  })
+}
+
+/** A source logging in as `USER` at the SoPrincipal endpoint `url`. */
+const loginAt = (url: string) =>
+  TicketSource.usernamePassword({ url, username: USER, password: Redacted.make(PASSWORD) })
+
 describe("logging in through SoPrincipal", () => {
   it.scoped("with a user name and password: one login, then the save succeeds", () =>
     Effect.gen(function*() {
@@ -155,20 +173,8 @@ describe("logging in through SoPrincipal", () => {
       Effect.gen(function*() {
         // SoPrincipal answers after the first caller is gone; ErpSync accepts the ticket it gives.
         const erpSync = yield* ErpSyncServer.make({ ticket: "7T:slow-login" })
-        const answer = Either.getOrThrow(
-          XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)({
-            Header: { Succeeded: true },
-            Body: { Response: null, Credentials: { Ticket: "7T:slow-login" }, AuthenticationSucceeded: true }
-          })
-        )
-        const soPrincipal = yield* rawServer((_, res) => {
-          setTimeout(() => res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(answer), 300)
-        })
-        const source = yield* TicketSource.usernamePassword({
-          url: soPrincipal.url,
-          username: USER,
-          password: Redacted.make(PASSWORD)
-        })
+        const soPrincipal = yield* soPrincipalAnswering(granting("7T:slow-login"), 300)
+        const source = yield* loginAt(soPrincipal.url)
         const client = yield* ErpSyncClient.make({ url: erpSync.url }).pipe(
           Effect.provideService(TicketSource.TicketSource, source)
         )
@@ -331,15 +337,8 @@ describe("the SoPrincipal endpoint", () => {
         }, "NotAuthenticated"]
       ]
       for (const [response, reason] of cases) {
-        const xml = Either.getOrThrow(XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)(response))
-        const soPrincipal = yield* rawServer((_, res) =>
-          res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(xml)
-        )
-        const source = yield* TicketSource.usernamePassword({
-          url: soPrincipal.url,
-          username: USER,
-          password: Redacted.make(PASSWORD)
-        })
+        const soPrincipal = yield* soPrincipalAnswering(response)
+        const source = yield* loginAt(soPrincipal.url)
         const error = yield* Effect.flip(source.get({ url: soPrincipal.url, applicationToken: undefined }))
         expect(error).toMatchObject({ _tag: "AuthenticationError", reason })
       }
@@ -347,20 +346,8 @@ describe("the SoPrincipal endpoint", () => {
 
   it.scoped("the login request is the WSDL's: SOAP 1.1, its SOAPAction, the application token in the header", () =>
     Effect.gen(function*() {
-      const xml = Either.getOrThrow(
-        XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)({
-          Header: { Succeeded: true },
-          Body: { Response: null, Credentials: { Ticket: "7T:t" }, AuthenticationSucceeded: true }
-        })
-      )
-      const soPrincipal = yield* rawServer((_, res) =>
-        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(xml)
-      )
-      const source = yield* TicketSource.usernamePassword({
-        url: soPrincipal.url,
-        username: USER,
-        password: Redacted.make(PASSWORD)
-      })
+      const soPrincipal = yield* soPrincipalAnswering(granting("7T:t"))
+      const source = yield* loginAt(soPrincipal.url)
       const ticket = yield* source.get({ url: soPrincipal.url, applicationToken: Redacted.make("app-token") })
       expect(Redacted.value(ticket)).toBe("7T:t")
       const request = soPrincipal.requests[0]!
@@ -382,10 +369,7 @@ describe("the ticket cache under interruption, timeouts and closing", () => {
     applicationToken: undefined
   }
   const authenticated = Either.getOrThrow(
-    XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)({
-      Header: { Succeeded: true },
-      Body: { Response: null, Credentials: { Ticket: "7T:in-process" }, AuthenticationSucceeded: true }
-    })
+    XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)(granting("7T:in-process"))
   )
   /** An HttpClient answering every login at once, in process: counts the logins. */
   const inProcess = () => {
@@ -521,19 +505,7 @@ describe("configuration from the environment", () => {
     Effect.gen(function*() {
       // The default SoPrincipal endpoint would be the local server's; the configured one answers instead.
       const erpSync = yield* ErpSyncServer.make({ ticket: "7T:from-configured-endpoint" })
-      const answer = Either.getOrThrow(
-        XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)({
-          Header: { Succeeded: true },
-          Body: {
-            Response: null,
-            Credentials: { Ticket: "7T:from-configured-endpoint" },
-            AuthenticationSucceeded: true
-          }
-        })
-      )
-      const soPrincipal = yield* rawServer((_, res) =>
-        res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(answer)
-      )
+      const soPrincipal = yield* soPrincipalAnswering(granting("7T:from-configured-endpoint"))
       const saved = yield* saveWith([
         ["ERPSYNC_URL", erpSync.url],
         ["ERPSYNC_ACCESS_TOKEN", ACCESS_TOKEN],
