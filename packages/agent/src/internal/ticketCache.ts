@@ -1,5 +1,6 @@
 /**
- * The ticket cache of a login source: one ticket per SoPrincipal endpoint, shared by every caller.
+ * The ticket cache of a login source: one ticket per key (its source makes one per SoPrincipal endpoint and
+ * application token), shared by every caller.
  *
  * - A cold or expired entry starts one login; every caller that asks meanwhile waits for that same login,
  *   so 50 concurrent calls on a cold cache log in once, and a failed login fails all of them once.
