@@ -250,7 +250,13 @@ describe("transport failures and deadlines", () => {
   it.live("a server that never answers ends in a TimeoutError at the deadline", () =>
     Effect.gen(function*() {
       const error = yield* saveError(() => {}, { timeout: "300 millis" })
-      expect(error).toMatchObject({ _tag: "TimeoutError", reason: "Deadline", timeoutMillis: 300 })
+      expect(error).toMatchObject({
+        _tag: "TimeoutError",
+        reason: "Deadline",
+        timeoutMillis: 300,
+        waitingFor: "Answer"
+      })
+      expect(error.message).toBe("SaveConnection: Deadline: no complete answer within 300 ms")
     }))
 
   it.live("a trickling body ends in a TimeoutError at the deadline", () =>

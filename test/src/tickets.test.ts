@@ -437,18 +437,22 @@ describe("the ticket cache under interruption, timeouts and closing", () => {
       expect(error).toMatchObject({
         _tag: "TimeoutError",
         operation: "AuthenticateUsernamePassword",
-        timeoutMillis: 100
+        timeoutMillis: 100,
+        waitingFor: "Answer"
       })
       const patient = yield* sourceIn(scope, silent, { timeout: "1 minute" })
       const client = yield* ErpSyncClient.make({ url: request.url, timeout: "100 millis" }).pipe(
         Effect.provideService(TicketSource.TicketSource, patient),
         Effect.provideService(HttpClient.HttpClient, silent)
       )
-      expect(yield* Effect.flip(client.getConnection(1))).toMatchObject({
+      const timedOut = yield* Effect.flip(client.getConnection(1))
+      expect(timedOut).toMatchObject({
         _tag: "TimeoutError",
         operation: "GetConnection",
-        timeoutMillis: 100
+        timeoutMillis: 100,
+        waitingFor: "Ticket"
       })
+      expect(timedOut.message).toBe("GetConnection: Deadline: no ticket within 100 ms")
       yield* Scope.close(scope, Exit.void)
     }))
 

@@ -18,7 +18,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
-import { type ErpSyncError, ServiceError, type TransportError } from "./ErpSyncError.js"
+import { type ErpSyncError, ServiceError, type TimeoutError, type TransportError } from "./ErpSyncError.js"
 import { asCall, call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
@@ -140,25 +140,33 @@ export const make = (
       Credentials: { Ticket: Redacted.value(ticket) },
       ...(config.timeZone === undefined ? {} : { TimeZone: config.timeZone })
     })
-    const callOperation: ErpSyncClientService["call"] = (operation, body) => {
-      const attempt = (ticket: Redacted.Redacted<string>) =>
-        call(client, settings, operation, { Header: header(ticket), Body: body } as never).pipe(
-          Effect.map((exchange) => exchange.value)
-        )
-      // A call whose ticket the service rejected did nothing: it is made once more with a new ticket.
-      // The deadline covers it all: the login, the call and the retry.
-      return Effect.flatMap(tickets.get(ticketRequest), (ticket) =>
-        attempt(ticket).pipe(
-          Effect.catchIf(
-            (error) => error._tag === "ServiceError" && rejected(error),
-            (error) =>
-              Effect.flatMap(
-                tickets.reject(ticketRequest, ticket),
-                (renewable) => renewable ? Effect.flatMap(tickets.get(ticketRequest), attempt) : Effect.fail(error)
-              )
-          )
-        )).pipe(asCall(operation, settings, timeout))
-    }
+    const callOperation: ErpSyncClientService["call"] = (operation, body) =>
+      Effect.suspend(() => {
+        // What the call waits for now, for a timeout to say.
+        let waitingFor: TimeoutError["waitingFor"] = "Ticket"
+        const ticket = Effect.suspend(() => {
+          waitingFor = "Ticket"
+          return tickets.get(ticketRequest)
+        })
+        const attempt = (ticket: Redacted.Redacted<string>) =>
+          Effect.suspend(() => {
+            waitingFor = "Answer"
+            return call(client, settings, operation, { Header: header(ticket), Body: body } as never)
+          }).pipe(Effect.map((exchange) => exchange.value))
+        // A call whose ticket the service rejected did nothing: it is made once more with a new ticket.
+        // The deadline covers it all: the login, the call and the retry.
+        return Effect.flatMap(ticket, (first) =>
+          attempt(first).pipe(
+            Effect.catchIf(
+              (error) => error._tag === "ServiceError" && rejected(error),
+              (error) =>
+                Effect.flatMap(
+                  tickets.reject(ticketRequest, first),
+                  (renewable) => renewable ? Effect.flatMap(ticket, attempt) : Effect.fail(error)
+                )
+            )
+          )).pipe(asCall(operation, settings, timeout, () => waitingFor))
+      })
     const emptyResponse = (operation: string) =>
       new ServiceError({
         reason: "EmptyResponse",

@@ -97,7 +97,8 @@ export class TransportError
 }
 
 /**
- * The whole call (request, response headers and body) did not finish within the deadline.
+ * The whole call did not finish within its deadline. `waitingFor` says what it was waiting for then: the
+ * ticket (a login) or the service's answer (the request, the response headers and body).
  *
  * @since 0.1.0
  * @category errors
@@ -105,10 +106,12 @@ export class TransportError
 export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/agent/TimeoutError")("TimeoutError", {
   reason: Schema.Literal("Deadline"),
   operation: Schema.String,
-  timeoutMillis: Schema.Number
+  timeoutMillis: Schema.Number,
+  waitingFor: Schema.Literal("Ticket", "Answer")
 }) {
   override get message(): string {
-    return `${this.operation}: ${this.reason}: no complete answer within ${this.timeoutMillis} ms`
+    const what = this.waitingFor === "Ticket" ? "no ticket" : "no complete answer"
+    return `${this.operation}: ${this.reason}: ${what} within ${this.timeoutMillis} ms`
   }
 }
 

@@ -103,21 +103,28 @@ const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Ef
   )
 
 /**
- * `self` as one traced call of `operation`: failed with a `TimeoutError` unless it ends within `timeout`,
+ * `self` as one traced call of `operation`: failed with a `TimeoutError` (saying what `waitingFor` says
+ * was awaited then) unless it ends within `timeout`,
  * inside a span `<Service>.<Operation>` that records how it ended, a timeout included. The exchanges it
  * makes annotate that span with their HTTP status and body sizes.
  */
 export const asCall = (
   operation: Pick<Operation.Operation<unknown, unknown>, "name" | "service" | "action">,
   settings: CallSettings,
-  timeout: Duration.Duration
+  timeout: Duration.Duration,
+  waitingFor: () => TimeoutError["waitingFor"] = () => "Answer"
 ) =>
 <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | TimeoutError, R> =>
   self.pipe(
     Effect.timeoutFail({
       duration: timeout,
       onTimeout: () =>
-        new TimeoutError({ reason: "Deadline", operation: operation.name, timeoutMillis: Duration.toMillis(timeout) })
+        new TimeoutError({
+          reason: "Deadline",
+          operation: operation.name,
+          timeoutMillis: Duration.toMillis(timeout),
+          waitingFor: waitingFor()
+        })
     }),
     Effect.withSpan(`${operation.service.replace(/\.svc$/i, "")}.${operation.name}`, {
       kind: "client",
