@@ -10,7 +10,6 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as ErpSyncClient from "../../ErpSyncClient.js"
-import * as ErpSyncServer from "../../ErpSyncServer.js"
 import * as TicketSource from "../../TicketSource.js"
 
 const DEMO_USER = "erp-agent"
@@ -44,6 +43,8 @@ const redact = (xml: string) =>
 export const demo = Command.make("demo", {}, () =>
   Effect.scoped(
     Effect.gen(function*() {
+      // Loaded here, so that the other commands do not load an HTTP server.
+      const ErpSyncServer = yield* Effect.promise(() => import("../../ErpSyncServer.js"))
       const server = yield* ErpSyncServer.make({
         username: DEMO_USER,
         password: DEMO_PASSWORD,

@@ -6,7 +6,6 @@ import * as Console from "effect/Console"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as ErpSyncServer from "../../ErpSyncServer.js"
 
 export const serve = Command.make(
   "serve",
@@ -34,6 +33,8 @@ export const serve = Command.make(
   (options) =>
     Effect.scoped(
       Effect.gen(function*() {
+        // Loaded here, so that the other commands do not load an HTTP server.
+        const ErpSyncServer = yield* Effect.promise(() => import("../../ErpSyncServer.js"))
         const server = yield* ErpSyncServer.make({
           port: options.port,
           host: options.host,
