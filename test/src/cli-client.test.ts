@@ -111,6 +111,16 @@ describe("erpsync serve --username --password, and the client commands logging i
     expect(got.code).toBe(0)
   })
 
+  it("--soprincipal-url is where a login goes, for credentials from the environment too", async () => {
+    const run = await erpsync(
+      ["get-connection", "--url", server.firstLine, "--soprincipal-url", "http://127.0.0.1:9/SoPrincipal.svc", "1"],
+      "",
+      { ERPSYNC_USERNAME: "u", ERPSYNC_PASSWORD: "p-secret" }
+    )
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^TransportError: AuthenticateUsernamePassword: /)
+  })
+
   it("--password wrong: exit 1 with the AuthenticationError, never the password", async () => {
     const run = await erpsync(
       ["save-connection", "--url", server.firstLine, "--username", "u", "--password", "wrong-secret"],

@@ -124,7 +124,7 @@ const ticketSourceOf = (options: ConnectionOptions) =>
     if (Option.isSome(options.accessToken)) {
       return { _tag: "AccessToken", accessToken: options.accessToken.value, ...login } as const
     }
-    return yield* TicketSource.config.pipe(
+    const configured = yield* TicketSource.config.pipe(
       // Only when nothing is set: a value that is set but invalid is reported as the ConfigError it is.
       Effect.catchIf(ConfigError.isMissingDataOnly, () =>
         new CredentialsError({
@@ -133,6 +133,8 @@ const ticketSourceOf = (options: ConnectionOptions) =>
             "(or set ERPSYNC_TICKET, ERPSYNC_USERNAME with ERPSYNC_PASSWORD, or ERPSYNC_ACCESS_TOKEN)"
         }))
     )
+    // `--soprincipal-url` holds for a login configured in the environment too.
+    return configured._tag === "Ticket" || login.url === undefined ? configured : { ...configured, ...login }
   })
 
 const withClient = <A, E>(
