@@ -104,9 +104,9 @@ const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Ef
 
 /**
  * `self` as one traced call of `operation`: failed with a `TimeoutError` (saying what `waitingFor` says
- * was awaited then) unless it ends within `timeout`,
- * inside a span `<Service>.<Operation>` that records how it ended, a timeout included. The exchanges it
- * makes annotate that span with their HTTP status and body sizes.
+ * was awaited then) unless it ends within `timeout`, inside a span `<Service>.<Operation>` that records how
+ * it ended, a timeout included. The exchanges it makes annotate that span with their HTTP status and body
+ * sizes.
  */
 export const asCall = (
   operation: Pick<Operation.Operation<unknown, unknown>, "name" | "service" | "action">,
@@ -225,35 +225,29 @@ export const call = <Request, Response extends { readonly Header: Headers.Respon
     const encoding = (response.headers["content-encoding"] ?? "identity").trim().toLowerCase()
     const whole = encoding === "identity" && Number.isInteger(declared) && declared >= 0 &&
       declared <= Math.min(SMALL_BODY_BYTES, settings.maxResponseBytes)
+    const bodyBroken = (error: HttpClientError.ResponseError) =>
+      new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
+    const tooLarge = () =>
+      httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
     const decoded = whole
       ? response.arrayBuffer.pipe(
-        Effect.mapError((error) =>
-          new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
-        ),
+        Effect.mapError(bodyBroken),
         Effect.flatMap((buffer): Effect.Effect<Response, HttpError | XmlError.DecodeError> => {
           const bytes = new Uint8Array(buffer)
           received = bytes.length
           preview = bytes.subarray(0, PREVIEW_BYTES)
           // HTTP clients hold a body to its declared length; one that does not is held to the limit here.
           return received > settings.maxResponseBytes
-            ? Effect.fail(
-              httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
-            )
+            ? Effect.fail(tooLarge())
             : XmlCodec.decode(operation.response, { limits: settings.limits })(bytes)
         })
       )
       : XmlCodec.decodeStream(operation.response, { limits: settings.limits })(response.stream.pipe(
-        Stream.mapError((error) =>
-          new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
-        ),
+        Stream.mapError(bodyBroken),
         Stream.mapEffect((chunk) => {
           received += chunk.length
           preview = appendPreview(preview, chunk)
-          return received > settings.maxResponseBytes
-            ? Effect.fail(
-              httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
-            )
-            : Effect.succeed(chunk)
+          return received > settings.maxResponseBytes ? Effect.fail(tooLarge()) : Effect.succeed(chunk)
         })
       ))
     const value = yield* decoded.pipe(
