@@ -156,14 +156,21 @@ const loginSource = (
     const client = yield* HttpClient.HttpClient
     const cache = yield* makeTicketCache<ErpSyncError>(options.lifetime ?? defaultLifetime)
     const timeout = Duration.decode(options.timeout ?? DEFAULT_TIMEOUT)
+    // Every call asks for a ticket: the endpoint is derived once per ErpSync URL, not parsed each time.
+    const endpoints = new Map<string, string>()
     const endpoint = (request: TicketRequest) => {
       if (options.url !== undefined) return options.url
-      try {
-        return soPrincipalUrl(request.url)
-      } catch {
-        // Not a URL: the login's request fails on it with the transport's typed error.
-        return request.url
+      let url = endpoints.get(request.url)
+      if (url === undefined) {
+        try {
+          url = soPrincipalUrl(request.url)
+        } catch {
+          // Not a URL: the login's request fails on it with the transport's typed error.
+          url = request.url
+        }
+        endpoints.set(request.url, url)
       }
+      return url
     }
     const applicationTokenOf = (request: TicketRequest) => options.applicationToken ?? request.applicationToken
     // One ticket per endpoint and application token: clients of different applications do not share one.
@@ -172,20 +179,21 @@ const loginSource = (
       return `${endpoint(request)}\u0000${token === undefined ? "" : Redacted.value(token)}`
     }
     return {
-      get: (request) => {
-        const url = endpoint(request)
-        const settings: CallSettings = {
-          url,
-          soapVersion: options.soapVersion ?? "1.1",
-          maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-          limits: options.limits,
-          retry: undefined
-        }
-        return cache.get(
+      get: (request) =>
+        cache.get(
           keyOf(request),
-          login(client, settings, timeout, credentials, applicationTokenOf(request))
-        )
-      },
+          // Built only when a login is due, not on every call that finds the ticket cached.
+          Effect.suspend(() => {
+            const settings: CallSettings = {
+              url: endpoint(request),
+              soapVersion: options.soapVersion ?? "1.1",
+              maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+              limits: options.limits,
+              retry: undefined
+            }
+            return login(client, settings, timeout, credentials, applicationTokenOf(request))
+          })
+        ),
       reject: (request, ticket) =>
         cache.reject(keyOf(request), ticket).pipe(
           Effect.zipRight(Effect.logInfo("ErpSync: the service rejected the ticket; logging in again")),
