@@ -1,6 +1,6 @@
 /**
- * The vendor's reference material (`../shared/reference`), and the XML Schemas embedded in its WSDLs
- * written out as files that `xmllint` can validate against.
+ * The vendor's reference material (`wsdl/` at the repository root: the WSDLs and the vendor's examples),
+ * and the XML Schemas embedded in its WSDLs written out as files that `xmllint` can validate against.
  */
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
@@ -8,7 +8,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
-export const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/reference")
+export const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../wsdl")
 
 export const readReference = (file: string): string => fs.readFileSync(path.join(referenceDir, file), "utf8")
 
