@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { EnvelopeAnnotationId } from "./internal/annotations.js"
+import { EnvelopeAnnotationId, getMessage, MessageAnnotationId } from "./internal/annotations.js"
 import * as namespaces from "./internal/namespaces.js"
 import * as Xml from "./Xml.js"
 
@@ -41,14 +41,31 @@ export interface Message<Header extends Schema.Struct.Fields, Body extends Schem
 {}
 
 /**
+ * A header block: an element that a message may carry in its `Header` or not (absent means not sent).
+ * `name` and `namespace` default to the property key and the message's namespace.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const header = <S extends Schema.Schema.All>(
+  schema: S,
+  options?: { readonly name?: string; readonly namespace?: string }
+): Schema.optionalWith<S, { exact: true }> => {
+  const optional = Schema.optionalWith(schema, { exact: true })
+  return options === undefined ? optional : optional.annotations(Xml.elementAnnotations(options))
+}
+
+/**
  * Declares a SOAP message. Header blocks are top-level elements of `namespace` (usually declared with
- * `Schema.optionalWith(schema, { exact: true })`: a header is absent or present); the body is the
- * element `body.name` of `namespace`, whose members are `body.fields`.
+ * `header`: a header block is absent or present); the body is the element `body.name` of `namespace`,
+ * whose members are `body.fields`. `name` is the message's name in the WSDL (`wsdl:message`), by which a
+ * service lists it; it defaults to the body element's name.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const message = <Header extends Schema.Struct.Fields, Body extends Schema.Struct.Fields>(options: {
+  readonly name?: string | undefined
   readonly namespace: string
   readonly header: Header
   readonly body: { readonly name: string; readonly fields: Body }
@@ -61,5 +78,14 @@ export const message = <Header extends Schema.Struct.Fields, Body extends Schema
     })
   }).annotations({
     [EnvelopeAnnotationId]: { headerKey: "Header", bodyKey: "Body" },
-    identifier: `${options.body.name}Message`
+    [MessageAnnotationId]: { name: options.name ?? options.body.name },
+    identifier: options.name ?? `${options.body.name}Message`
   })
+
+/**
+ * The name a message was declared with (`wsdl:message`), or `undefined` for a schema that is no message.
+ *
+ * @since 0.2.0
+ * @category introspection
+ */
+export const messageName = (schema: Schema.Schema.All): string | undefined => getMessage(schema.ast)?.name

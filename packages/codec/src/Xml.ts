@@ -61,7 +61,17 @@ export interface ElementOptions<A> {
 export const element = <S extends Schema.Schema.All>(
   schema: S,
   options: ElementOptions<Schema.Schema.Type<S>>
-): Schema.propertySignature<S> => Schema.propertySignature(schema).annotations({ [ElementAnnotationId]: options })
+): Schema.propertySignature<S> => Schema.propertySignature(schema).annotations(elementAnnotations(options))
+
+/**
+ * The annotations of a member element, for a property signature made otherwise (e.g. `Schema.optionalWith`).
+ *
+ * @since 0.2.0
+ * @category annotations
+ */
+export const elementAnnotations = <A>(
+  options: ElementOptions<A>
+): { readonly [ElementAnnotationId]: ElementOptions<A> } => ({ [ElementAnnotationId]: options })
 
 /**
  * A struct member that may be absent on the wire (`minOccurs="0"`) and then decodes to its type's default.

@@ -1,18 +1,69 @@
 /**
  * XSD simple types as Effect Schemas, with their exact lexical rules: `xs:int` is a 32-bit integer,
- * `xs:boolean` is `true|false|1|0`, `xs:string` is never trimmed.
+ * `xs:boolean` is `true|false|1|0`, `xs:string` is never trimmed; and `simpleType`, to declare a simple
+ * type of one's own.
  *
  * @since 0.1.0
  */
 import type * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
-import { type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/annotations.js"
+import { type LexicalResult, type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/annotations.js"
 import * as lexical from "./internal/lexical.js"
 import * as simpleTypes from "./internal/simpleTypes.js"
 
 const XS = "http://www.w3.org/2001/XMLSchema"
 
 const annotate = <A>(type: SimpleTypeAnnotation<A>) => ({ [SimpleTypeAnnotationId]: type })
+
+/**
+ * A simple type: its XSD name, how its text is read and written, and the value of an absent
+ * `minOccurs="0"` element.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export interface SimpleType<A> {
+  /** The type's name in its schema, e.g. `duration`. */
+  readonly name: string
+  /** The schema's target namespace. */
+  readonly namespace: string
+  /** Reads an element's text, exactly as the parser delivered it (never trimmed before this call). */
+  readonly parse: (text: string) => LexicalResult<A>
+  /** Writes a value as its canonical lexical form; fails for a value outside the type. */
+  readonly format: (value: A) => LexicalResult<string>
+  /** The value an absent `minOccurs="0"` element decodes to (.NET's default of the type). */
+  readonly default: A
+}
+
+/**
+ * Annotations that make a schema a simple type: the codec reads and writes its values as element text
+ * with `parse` and `format`, and no longer looks inside it (a transformation annotated so is read by
+ * `parse` directly). Spread them into `.annotations(...)`, with an `arbitrary` when the schema's own does
+ * not stay within the type.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const simpleType = <A>(
+  type: SimpleType<A>
+): { readonly [SimpleTypeAnnotationId]: SimpleTypeAnnotation<A>; readonly identifier: string } => ({
+  [SimpleTypeAnnotationId]: {
+    name: { namespace: type.namespace, name: type.name },
+    parse: type.parse,
+    format: type.format,
+    default: type.default
+  },
+  identifier: type.name
+})
+
+/**
+ * XML Schema's `whiteSpace="collapse"`: tabs, newlines and CRs become spaces, runs of spaces one, and
+ * the ends are trimmed. What every simple type but `xs:string` does to its text before reading it.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const collapse: (text: string) => string = lexical.collapse
 
 /**
  * Characters that test the escaping and the line-end handling of XML text, mixed into generated strings.
@@ -58,6 +109,130 @@ const INT_MAX = 2147483647
 export const int: Schema.Schema<number> = Schema.Int.pipe(Schema.between(INT_MIN, INT_MAX)).annotations({
   ...annotate(simpleTypes.integerType("int", INT_MIN, INT_MAX)),
   identifier: "xs:int"
+})
+
+const integer = (name: string, min: number, max: number): Schema.Schema<number> =>
+  Schema.Int.pipe(Schema.between(min, max)).annotations({
+    ...annotate(simpleTypes.integerType(name, min, max)),
+    identifier: `xs:${name}`
+  })
+
+/**
+ * `xs:short`: a 16-bit signed integer, read as `xs:int` is.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const short: Schema.Schema<number> = integer("short", -32768, 32767)
+
+/**
+ * `xs:byte`: an 8-bit signed integer (.NET's `sbyte`).
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const byte: Schema.Schema<number> = integer("byte", -128, 127)
+
+/**
+ * `xs:unsignedByte`: 0 to 255 (.NET's `byte`).
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const unsignedByte: Schema.Schema<number> = integer("unsignedByte", 0, 255)
+
+/**
+ * `xs:unsignedShort`: 0 to 65,535.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const unsignedShort: Schema.Schema<number> = integer("unsignedShort", 0, 65535)
+
+/**
+ * `xs:unsignedInt`: 0 to 4,294,967,295.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const unsignedInt: Schema.Schema<number> = integer("unsignedInt", 0, 4294967295)
+
+const bigInteger = (name: string, min: bigint, max: bigint): Schema.Schema<bigint, string> =>
+  Schema.BigInt.pipe(Schema.betweenBigInt(min, max)).annotations({
+    ...annotate(simpleTypes.bigIntegerType(name, min, max)),
+    identifier: `xs:${name}`
+  })
+
+/**
+ * `xs:long`: a 64-bit signed integer, as a `bigint` (a JavaScript number holds only 53 bits exactly).
+ * Its JSON form (the schema's encoded side) is the decimal string.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const long: Schema.Schema<bigint, string> = bigInteger("long", -(2n ** 63n), 2n ** 63n - 1n)
+
+/**
+ * `xs:unsignedLong`: 0 to 2⁶⁴ − 1, as a `bigint`; its JSON form is the decimal string.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const unsignedLong: Schema.Schema<bigint, string> = bigInteger("unsignedLong", 0n, 2n ** 64n - 1n)
+
+/**
+ * `xs:float`: a 32-bit float. Text is rounded to the nearest one as it is read; a number that is not one
+ * is refused when written, rather than rounded.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const float: Schema.Schema<number> = Schema.Number.pipe(
+  Schema.filter((n) => Number.isNaN(n) || Object.is(Math.fround(n), n), { message: () => "not a 32-bit float" })
+).annotations({
+  ...annotate(simpleTypes.floatType),
+  identifier: "xs:float",
+  arbitrary: () => (fc) => fc.float()
+})
+
+const DECIMAL = lexical.DECIMAL
+
+/**
+ * `xs:decimal`, kept as its lexical form (whitespace collapsed, then checked): no digit is lost, as a
+ * number would lose them. An absent element is `"0"`.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const decimal: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(DECIMAL)).annotations({
+  ...annotate(simpleTypes.decimalType),
+  identifier: "xs:decimal"
+})
+
+/**
+ * `xs:base64Binary`, as a `Uint8Array`. Reading ignores whitespace and is strict about the alphabet and
+ * the padding; writing is canonical. Its JSON form is the base64 string.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const base64Binary: Schema.Schema<Uint8Array, string> = Schema.Uint8ArrayFromBase64.annotations({
+  ...annotate(simpleTypes.base64BinaryType),
+  identifier: "xs:base64Binary"
+})
+
+/**
+ * `xs:anyURI`: the text with its whitespace collapsed (XML Schema 1.0 checks nothing more).
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const anyURI: Schema.Schema<string> = Schema.String.pipe(
+  Schema.filter((s) => lexical.collapse(s) === s, { message: () => "whitespace collapsing would change it" })
+).annotations({
+  ...annotate(simpleTypes.anyURIType),
+  identifier: "xs:anyURI",
+  arbitrary: () => (fc) => fc.webUrl()
 })
 
 /**

@@ -17,11 +17,25 @@ export * as Xml from "./Xml.js"
 export * as Xsd from "./Xsd.js"
 
 /**
+ * The types of .NET's data contract serialization: `duration`, `guid`, `char` and dictionaries.
+ *
+ * @since 0.2.0
+ */
+export * as DataContract from "./DataContract.js"
+
+/**
  * SOAP message declarations.
  *
  * @since 0.1.0
  */
 export * as Soap from "./Soap.js"
+
+/**
+ * A SOAP service as data: its header blocks and the record of its operations.
+ *
+ * @since 0.2.0
+ */
+export * as Service from "./Service.js"
 
 /**
  * Decode and encode with any annotated schema.

@@ -10,50 +10,24 @@
 export * as Namespaces from "./Namespaces.js"
 
 /**
- * `Carrier` and the rights types.
+ * The ErpSync service: its types, messages, operations and the record of its operations (`service`),
+ * generated from `ErpSync.wsdl`.
  *
  * @since 0.1.0
  */
-export * as Carrier from "./Carrier.js"
+export * as ErpSync from "./generated/ErpSync.js"
 
 /**
- * `StringDictionary` and `ArrayOfint`.
+ * The SoPrincipal service (the logins that give tickets), generated from `SoPrincipal.wsdl`; the types it
+ * shares with ErpSync are ErpSync's.
  *
  * @since 0.1.0
  */
-export * as Collections from "./Collections.js"
+export * as SoPrincipal from "./generated/SoPrincipal.js"
 
 /**
- * The request and response headers.
+ * Every service, by name.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
-export * as Headers from "./Headers.js"
-
-/**
- * The `ErpConnection` data contract.
- *
- * @since 0.1.0
- */
-export * from "./ErpConnection.js"
-
-/**
- * A SOAP operation as data.
- *
- * @since 0.1.0
- */
-export * as Operation from "./Operation.js"
-
-/**
- * The ErpSync messages and operations.
- *
- * @since 0.1.0
- */
-export * as ErpSync from "./ErpSync.js"
-
-/**
- * The SoPrincipal authentication messages and operations.
- *
- * @since 0.1.0
- */
-export * as SoPrincipal from "./SoPrincipal.js"
+export * from "./Services.js"

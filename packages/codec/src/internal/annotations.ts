@@ -59,6 +59,11 @@ export interface EnvelopeAnnotation {
   readonly bodyKey: string
 }
 
+/** Annotation on the root schema of a SOAP message: its name in the WSDL (`wsdl:message`). */
+export interface MessageAnnotation {
+  readonly name: string
+}
+
 /** Annotation on the root schema of a plain (non-SOAP) XML document, or on a SOAP body struct. */
 export interface RootElementAnnotation {
   readonly name: string
@@ -71,6 +76,7 @@ export const ItemsAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Items
 export const SimpleTypeAnnotationId: unique symbol = Symbol.for("@erpsync/codec/SimpleType")
 export const EnvelopeAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Envelope")
 export const RootElementAnnotationId: unique symbol = Symbol.for("@erpsync/codec/RootElement")
+export const MessageAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Message")
 
 const getter = <A>(id: symbol) => (annotated: AST.Annotated): A | undefined =>
   Option.getOrUndefined(AST.getAnnotation<A>(annotated, id))
@@ -81,3 +87,4 @@ export const getItems = getter<ItemsAnnotation>(ItemsAnnotationId)
 export const getSimpleType = getter<SimpleTypeAnnotation>(SimpleTypeAnnotationId)
 export const getEnvelope = getter<EnvelopeAnnotation>(EnvelopeAnnotationId)
 export const getRootElement = getter<RootElementAnnotation>(RootElementAnnotationId)
+export const getMessage = getter<MessageAnnotation>(MessageAnnotationId)

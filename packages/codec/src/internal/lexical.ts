@@ -159,3 +159,57 @@ export const formatList =
     }
     return ok(out.join(" "))
   }
+
+/** Reads an XSD integer type bounded by `min` and `max` as a `bigint` (`xs:long`, `xs:unsignedLong`). */
+export const parseBigInteger =
+  (typeName: string, min: bigint, max: bigint) => (text: string): LexicalResult<bigint> => {
+    const collapsed = collapse(text)
+    if (!INTEGER.test(collapsed)) return fail(`${JSON.stringify(text)} is not a valid ${typeName}`)
+    const value = BigInt(collapsed)
+    return value < min || value > max
+      ? fail(`${JSON.stringify(text)} is outside the range of ${typeName} (${min} to ${max})`)
+      : ok(value)
+  }
+
+/** Writes an XSD integer type bounded by `min` and `max` from a `bigint`. */
+export const formatBigInteger =
+  (typeName: string, min: bigint, max: bigint) => (value: bigint): LexicalResult<string> =>
+    typeof value === "bigint" && value >= min && value <= max
+      ? ok(value.toString())
+      : fail(`${String(value)} is not a valid ${typeName}`)
+
+/** Reads `xs:float`: as `xs:double`, then rounded to the nearest 32-bit float. */
+export const parseFloat = (text: string): LexicalResult<number> => {
+  const result = parseDouble(text)
+  return result.ok ? ok(Math.fround(result.value)) : fail(`${JSON.stringify(text)} is not a valid xs:float`)
+}
+
+/** Writes `xs:float`: only a number that is a 32-bit float, so that nothing is rounded on the way. */
+export const formatFloat = (value: number): LexicalResult<string> =>
+  typeof value === "number" && (Number.isNaN(value) || Object.is(Math.fround(value), value))
+    ? formatDouble(value)
+    : fail(`${String(value)} is not a valid xs:float (a 32-bit float)`)
+
+/** The lexical space of `xs:decimal`: no exponent, at least one digit. */
+export const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/
+
+/** Reads `xs:decimal`, kept as its (collapsed) lexical form so that no digit is lost. */
+export const parseDecimal = (text: string): LexicalResult<string> => {
+  const collapsed = collapse(text)
+  return DECIMAL.test(collapsed) ? ok(detach(collapsed)) : fail(`${JSON.stringify(text)} is not a valid xs:decimal`)
+}
+
+/** Writes `xs:decimal`. */
+export const formatDecimal = (value: string): LexicalResult<string> =>
+  typeof value === "string" && DECIMAL.test(value)
+    ? ok(value)
+    : fail(`${JSON.stringify(value)} is not a valid xs:decimal`)
+
+/** Reads a collapsed token type (`xs:anyURI`): the text after whitespace collapsing. */
+export const parseCollapsed = (text: string): LexicalResult<string> => ok(detach(collapse(text)))
+
+/** Writes a collapsed token type: a value that whitespace collapsing leaves as it is. */
+export const formatCollapsed = (typeName: string) => (value: string): LexicalResult<string> =>
+  typeof value === "string" && collapse(value) === value
+    ? ok(value)
+    : fail(`${JSON.stringify(value)} is not a valid ${typeName}: its whitespace would be collapsed`)

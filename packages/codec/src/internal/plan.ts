@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import * as annotations from "./annotations.js"
 import type { QName, SimpleTypeAnnotation } from "./annotations.js"
+import { setProperty } from "./frame.js"
 import { booleanType, doubleType, enumerationType, stringType } from "./simpleTypes.js"
 
 /** A value written as element text. */
@@ -239,16 +240,36 @@ const elementType = (
   return { nillable: false, node: go(ast, path) }
 }
 
-/** The value an absent `minOccurs="0"` element decodes to, as WCF's DataContractSerializer gives it. */
+/**
+ * The value an absent `minOccurs="0"` element decodes to, as WCF's DataContractSerializer gives it: `null`
+ * when nillable, the simple type's default, an empty array, and for a struct that is not nillable (a .NET
+ * value type) the struct of its members' defaults. A fresh value each time: a default is never shared.
+ */
 const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined => {
   if (nillable) return () => null
   switch (node._tag) {
     case "Simple": {
       const value = node.type.default
-      return Array.isArray(value) ? () => [] : () => value
+      if (Array.isArray(value)) return () => []
+      if (value instanceof Uint8Array) return () => value.slice()
+      return () => value
     }
     case "Array":
       return () => []
+    case "Complex": {
+      const parts: Array<readonly [string, () => unknown]> = []
+      for (const member of node.members) {
+        if (member.optional) continue
+        const value = member.defaultValue ?? defaultOf(member.node, member.nillable)
+        if (value === undefined) return undefined
+        parts.push([member.key, value])
+      }
+      return () => {
+        const out: Record<string, unknown> = {}
+        for (const [key, value] of parts) setProperty(out, key, value())
+        return out
+      }
+    }
     case "Refine": {
       // The default must pass the refinement, or the member needs a default of its own.
       const inner = defaultOf(node.from, false)
@@ -258,11 +279,12 @@ const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined =
     case "Transform": {
       const inner = defaultOf(node.from, false)
       if (inner === undefined) return undefined
-      const decoded = ParseResult.decodeUnknownEither(Schema.make(transformationAst(node.ast)))(inner())
-      return Either.isRight(decoded) ? () => decoded.right : undefined
+      const decode = ParseResult.decodeUnknownEither(Schema.make(transformationAst(node.ast)))
+      if (Either.isLeft(decode(inner()))) return undefined
+      return () => Either.getOrThrow(decode(inner()))
     }
     case "Lazy":
-    case "Complex":
+      // A recursive reference is never a value type: it has no default of its own.
       return undefined
   }
 }

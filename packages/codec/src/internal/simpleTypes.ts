@@ -3,6 +3,7 @@
  * `Schema.String`, `Schema.Boolean`, `Schema.Number` and string literals without an annotation.
  */
 import type { SimpleTypeAnnotation } from "./annotations.js"
+import * as base64 from "./base64.js"
 import * as lexical from "./lexical.js"
 
 const XS = "http://www.w3.org/2001/XMLSchema"
@@ -51,3 +52,43 @@ export const enumerationType = <A extends string>(
   format: lexical.formatEnumeration(name, values),
   default: values[0]
 })
+
+/** An XSD integer type wider than a JavaScript number holds exactly, read as a `bigint` (`xs:long`). */
+export const bigIntegerType = (name: string, min: bigint, max: bigint): SimpleTypeAnnotation<bigint> => ({
+  name: { namespace: XS, name },
+  parse: lexical.parseBigInteger(`xs:${name}`, min, max),
+  format: lexical.formatBigInteger(`xs:${name}`, min, max),
+  default: 0n
+})
+
+/** `xs:float`. */
+export const floatType: SimpleTypeAnnotation<number> = {
+  name: { namespace: XS, name: "float" },
+  parse: lexical.parseFloat,
+  format: lexical.formatFloat,
+  default: 0
+}
+
+/** `xs:decimal`, kept as its lexical form. */
+export const decimalType: SimpleTypeAnnotation<string> = {
+  name: { namespace: XS, name: "decimal" },
+  parse: lexical.parseDecimal,
+  format: lexical.formatDecimal,
+  default: "0"
+}
+
+/** `xs:base64Binary`. */
+export const base64BinaryType: SimpleTypeAnnotation<Uint8Array> = {
+  name: { namespace: XS, name: "base64Binary" },
+  parse: base64.parseBase64Binary,
+  format: base64.formatBase64Binary,
+  default: new Uint8Array(0)
+}
+
+/** `xs:anyURI`: any text, whitespace collapsed. */
+export const anyURIType: SimpleTypeAnnotation<string> = {
+  name: { namespace: XS, name: "anyURI" },
+  parse: lexical.parseCollapsed,
+  format: lexical.formatCollapsed("xs:anyURI"),
+  default: ""
+}

@@ -1,0 +1,179 @@
+/**
+ * The types of .NET's data contract serialization (WCF's `DataContractSerializer`), which every WCF
+ * service's WSDL refers to: the simple types of its Serialization schema (`duration`, `guid`, `char`) and
+ * its dictionaries (`IsDictionary` collections of key/value pairs).
+ *
+ * @since 0.2.0
+ */
+import * as Arbitrary from "effect/Arbitrary"
+import * as Duration from "effect/Duration"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as lexical from "./internal/lexical.js"
+import { formatDuration, fromTicks, MAX_TICKS, parseDuration } from "./internal/timeSpan.js"
+import * as Xml from "./Xml.js"
+import * as Xsd from "./Xsd.js"
+
+/**
+ * The namespace of the Serialization schema (`ser:duration`, `ser:guid`, `ser:char`).
+ *
+ * @since 0.2.0
+ * @category namespaces
+ */
+export const Serialization = "http://schemas.microsoft.com/2003/10/Serialization/" as const
+
+/**
+ * The namespace of .NET's collection contracts (`ArrayOfint`, `ArrayOfstring`).
+ *
+ * @since 0.2.0
+ * @category namespaces
+ */
+export const Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays" as const
+
+/**
+ * `ser:duration`, a .NET `TimeSpan`, as an Effect `Duration`: an `xs:duration` of days, hours, minutes
+ * and seconds (no years or months), whole 100 ns ticks, at most `P10675199DT2H48M5.4775807S`. A negative
+ * `TimeSpan` has no `Duration` and is refused; a `Duration` finer than a tick or beyond the range is refused
+ * when written. Written canonically, as .NET writes it (`PT0S`, `PT5M`, `P1DT2H0.5S`); its JSON form is
+ * that text. An absent element is zero.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const duration: Schema.Schema<Duration.Duration, string> = Schema.transformOrFail(
+  Schema.String,
+  Schema.DurationFromSelf,
+  {
+    strict: true,
+    decode: (text, _, ast) => {
+      const result = parseDuration(text)
+      return result.ok
+        ? ParseResult.succeed(result.value)
+        : ParseResult.fail(new ParseResult.Type(ast, text, result.message))
+    },
+    encode: (value, _, ast) => {
+      const result = formatDuration(value)
+      return result.ok
+        ? ParseResult.succeed(result.value)
+        : ParseResult.fail(new ParseResult.Type(ast, value, result.message))
+    }
+  }
+).annotations({
+  ...Xsd.simpleType({
+    name: "duration",
+    namespace: Serialization,
+    parse: parseDuration,
+    format: formatDuration,
+    default: Duration.zero
+  }),
+  arbitrary: () => (fc) =>
+    fc.oneof(
+      fc.bigInt({ min: 0n, max: MAX_TICKS }),
+      // whole seconds, minutes and days, as intervals usually are
+      fc.bigInt({ min: 0n, max: 10_000_000n }).map((n) => n * 10_000_000n),
+      fc.constantFrom(0n, 1n, MAX_TICKS)
+    ).map(fromTicks)
+})
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+
+/**
+ * `ser:guid`: a GUID in its 8-4-4-4-12 hexadecimal form, kept as written (either case). As a restriction
+ * of `xs:string` it is not trimmed. An absent element is the empty GUID.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const guid: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(GUID)).annotations({
+  ...Xsd.simpleType({
+    name: "guid",
+    namespace: Serialization,
+    parse: (text) =>
+      GUID.test(text)
+        ? { ok: true, value: lexical.detach(text) }
+        : { ok: false, message: `${JSON.stringify(text)} is not a valid guid` },
+    format: (value) =>
+      typeof value === "string" && GUID.test(value)
+        ? { ok: true, value }
+        : { ok: false, message: `${JSON.stringify(value)} is not a valid guid` },
+    default: "00000000-0000-0000-0000-000000000000"
+  })
+})
+
+const readCodeUnit = lexical.parseBoundedInteger("ser:char", 0, 65535)
+
+/**
+ * `ser:char`, a .NET `char`, as a string of one UTF-16 code unit: on the wire its number (an `xs:int`
+ * from 0 to 65535), so that any code unit, even one XML text cannot carry, goes through. Its JSON form is
+ * the number. An absent element is U+0000.
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export const char: Schema.Schema<string, number> = Schema.transform(
+  Schema.Int.pipe(Schema.between(0, 65535)),
+  Schema.String.pipe(Schema.length(1)),
+  { strict: true, decode: (code) => String.fromCharCode(code), encode: (unit) => unit.charCodeAt(0) }
+).annotations({
+  ...Xsd.simpleType<string>({
+    name: "char",
+    namespace: Serialization,
+    parse: (text) => {
+      const code = readCodeUnit(text)
+      return code.ok ? { ok: true, value: String.fromCharCode(code.value) } : code
+    },
+    format: (value) =>
+      typeof value === "string" && value.length === 1
+        ? { ok: true, value: String(value.charCodeAt(0)) }
+        : { ok: false, message: `${JSON.stringify(value)} is not one UTF-16 code unit` },
+    default: "\u0000"
+  }),
+  arbitrary: () => (fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))
+})
+
+/**
+ * A dictionary contract (`IsDictionary` = true in the WSDL): the complex type `name` of `namespace`, a
+ * sequence of `pairName` elements each holding a nillable `Key` then a nillable `Value` (both required).
+ * As an array of `{ Key, Value }` pairs: order is kept, any key is accepted (`__proto__` included), and a
+ * key that appears twice is refused on decoding and on encoding, as the .NET dictionary refuses it.
+ *
+ * @since 0.2.0
+ * @category collections
+ */
+export const dictionary = <V, I, K = string | null, KI = string | null>(options: {
+  /** The complex type's name, e.g. `StringDictionary`. */
+  readonly name: string
+  /** The schema's target namespace. */
+  readonly namespace: string
+  /** The element of each pair, e.g. `StringKeyValuePair`. */
+  readonly pair: string
+  /** The type of `Value`, nillable. */
+  readonly value: Schema.Schema<V, I>
+  /** The type of `Key`. Default: a nillable `xs:string`. */
+  readonly key?: Schema.Schema<K, KI>
+}): Schema.Schema<
+  ReadonlyArray<{ readonly Key: K; readonly Value: V | null }>,
+  ReadonlyArray<{ readonly Key: KI; readonly Value: I | null }>
+> => {
+  const key = options.key ?? (Schema.NullOr(Xsd.string) as unknown as Schema.Schema<K, KI>)
+  const Pair = Schema.Struct({ Key: key, Value: Schema.NullOr(options.value) }).annotations(
+    Xml.complexType(options.pair, options.namespace)
+  )
+  return Schema.Array(Pair).annotations({
+    ...Xml.items(options.pair, options.namespace),
+    ...Xml.complexType(options.name, options.namespace)
+  }).pipe(
+    Schema.filter((pairs) => {
+      const keys = new Set<unknown>()
+      for (let i = 0; i < pairs.length; i++) {
+        keys.add(pairs[i]!.Key)
+        if (keys.size === i) return `duplicate key ${JSON.stringify(pairs[i]!.Key)} at item ${i + 1}`
+      }
+      return true
+    }, {
+      identifier: options.name,
+      arbitrary: () => (fc) =>
+        fc.uniqueArray(Arbitrary.makeLazy(Pair)(fc), { selector: (pair) => pair.Key, maxLength: 6 })
+    })
+  )
+}

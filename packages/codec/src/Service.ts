@@ -1,0 +1,255 @@
+/**
+ * A SOAP service as data, the way a WSDL's binding describes it: its endpoint, the header blocks every
+ * request and every response carries, and a record of its operations (name, `SOAPAction`, request and
+ * response messages). A client, a server, a command line and test suites are derived from the record;
+ * nothing lists the operations a second time.
+ *
+ * @since 0.2.0
+ */
+import type * as Schema from "effect/Schema"
+import * as Soap from "./Soap.js"
+
+/**
+ * An operation: its name in the port type, its `SOAPAction`, and the schemas of its request and
+ * response messages, with the names the WSDL gives them (`wsdl:message`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Operation<
+  Name extends string = string,
+  Request = unknown,
+  Response = unknown,
+  RequestEncoded = unknown,
+  ResponseEncoded = unknown
+> {
+  /** The operation's name, e.g. `SaveConnection`. */
+  readonly name: Name
+  /** The name of the service it belongs to, e.g. `ErpSync`. */
+  readonly service: string
+  /** The service's endpoint file, e.g. `ErpSync.svc`, resolved against a client's URL. */
+  readonly endpoint: string
+  /** The `soapAction` of the SOAP 1.1 binding (and the `action` parameter of SOAP 1.2). */
+  readonly action: string
+  readonly request: Schema.Schema<Request, RequestEncoded>
+  readonly response: Schema.Schema<Response, ResponseEncoded>
+  /** The request message's name, e.g. `SaveConnectionRequest`. */
+  readonly requestMessage: string
+  /** The response message's name, e.g. `SaveConnectionResponse`. */
+  readonly responseMessage: string
+}
+
+/**
+ * Any operation, whatever its messages.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AnyOperation {
+  readonly name: string
+  readonly service: string
+  readonly endpoint: string
+  readonly action: string
+  readonly request: Schema.Schema.AnyNoContext
+  readonly response: Schema.Schema.AnyNoContext
+  readonly requestMessage: string
+  readonly responseMessage: string
+}
+
+/**
+ * The value of an operation's request body.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type RequestBody<O> = O extends { readonly request: Schema.Schema<infer R, infer _I, never> }
+  ? R extends { readonly Body: infer B } ? B : never
+  : never
+
+/**
+ * The value of an operation's response body.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ResponseBody<O> = O extends { readonly response: Schema.Schema<infer R, infer _I, never> }
+  ? R extends { readonly Body: infer B } ? B : never
+  : never
+
+/**
+ * What a service declares before its operations: its name, endpoint and namespace, the `SOAPAction`
+ * prefix of its operations, and the header blocks of its requests and of its responses.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface DefinitionOptions<
+  Name extends string,
+  RequestHeader extends Schema.Struct.Fields,
+  ResponseHeader extends Schema.Struct.Fields
+> {
+  /** The port type's name, e.g. `ErpSync`. */
+  readonly name: Name
+  /** The endpoint file (the last segment of the WSDL's `soap:address`), e.g. `ErpSync.svc`. */
+  readonly endpoint: string
+  /** The namespace of the body elements and header blocks. */
+  readonly namespace: string
+  /** An operation's `SOAPAction` is this prefix and its name, unless it says otherwise. */
+  readonly actionPrefix: string
+  /** The header blocks every request carries (each usually `Soap.header(...)`). */
+  readonly requestHeader: RequestHeader
+  /** The header blocks every response carries. */
+  readonly responseHeader: ResponseHeader
+}
+
+/**
+ * A service being declared: the constructors of its messages and operations, which give every message
+ * the service's header blocks, so that none can be declared without them.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Definition<
+  Name extends string,
+  RequestHeader extends Schema.Struct.Fields,
+  ResponseHeader extends Schema.Struct.Fields
+> extends DefinitionOptions<Name, RequestHeader, ResponseHeader> {
+  /**
+   * A request message: the body element `element` with `body` as its members. Its `wsdl:message` name
+   * defaults to `<element>Request`.
+   */
+  readonly request: <Body extends Schema.Struct.Fields>(
+    element: string,
+    body: Body,
+    options?: { readonly message?: string }
+  ) => Soap.Message<RequestHeader, Body>
+  /** A response message: the body element `element` (its `wsdl:message` name by default). */
+  readonly response: <Body extends Schema.Struct.Fields>(
+    element: string,
+    body: Body,
+    options?: { readonly message?: string }
+  ) => Soap.Message<ResponseHeader, Body>
+  /** An operation of this service, with messages made by `request` and `response`. */
+  readonly operation: <
+    const OperationName extends string,
+    RequestBody extends Schema.Struct.Fields,
+    ResponseBody extends Schema.Struct.Fields
+  >(
+    name: OperationName,
+    request: Soap.Message<RequestHeader, RequestBody>,
+    response: Soap.Message<ResponseHeader, ResponseBody>,
+    options?: { readonly action?: string }
+  ) => Operation<
+    OperationName,
+    Schema.Schema.Type<Soap.Message<RequestHeader, RequestBody>>,
+    Schema.Schema.Type<Soap.Message<ResponseHeader, ResponseBody>>,
+    Schema.Schema.Encoded<Soap.Message<RequestHeader, RequestBody>>,
+    Schema.Schema.Encoded<Soap.Message<ResponseHeader, ResponseBody>>
+  >
+}
+
+/**
+ * A service: its definition and the record of its operations, by name; and its messages, by their
+ * `wsdl:message` names.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Service<
+  Name extends string,
+  RequestHeader extends Schema.Struct.Fields,
+  ResponseHeader extends Schema.Struct.Fields,
+  Operations extends Readonly<Record<string, AnyOperation>>
+> extends Definition<Name, RequestHeader, ResponseHeader> {
+  readonly operations: Operations
+  readonly messages: Readonly<Record<string, Schema.Schema.AnyNoContext>>
+}
+
+/**
+ * Any service.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AnyService {
+  readonly name: string
+  readonly endpoint: string
+  readonly namespace: string
+  readonly operations: Readonly<Record<string, AnyOperation>>
+  readonly messages: Readonly<Record<string, Schema.Schema.AnyNoContext>>
+}
+
+/**
+ * Starts declaring a service.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const define = <
+  const Name extends string,
+  RequestHeader extends Schema.Struct.Fields,
+  ResponseHeader extends Schema.Struct.Fields
+>(
+  options: DefinitionOptions<Name, RequestHeader, ResponseHeader>
+): Definition<Name, RequestHeader, ResponseHeader> => ({
+  ...options,
+  request: (element, body, messageOptions) =>
+    Soap.message({
+      name: messageOptions?.message ?? `${element}Request`,
+      namespace: options.namespace,
+      header: options.requestHeader,
+      body: { name: element, fields: body }
+    }),
+  response: (element, body, messageOptions) =>
+    Soap.message({
+      name: messageOptions?.message ?? element,
+      namespace: options.namespace,
+      header: options.responseHeader,
+      body: { name: element, fields: body }
+    }),
+  operation: (name, request, response, operationOptions) => ({
+    name,
+    service: options.name,
+    endpoint: options.endpoint,
+    action: operationOptions?.action ?? options.actionPrefix + name,
+    // Message fields are context-free schemas (the codec derives nothing else): their context is `never`.
+    request: request as never,
+    response: response as never,
+    requestMessage: Soap.messageName(request) ?? `${name}Request`,
+    responseMessage: Soap.messageName(response) ?? `${name}Response`
+  })
+})
+
+/**
+ * A service from its definition and its operations (keyed by their names). Throws when an operation
+ * is keyed otherwise or belongs to another service, or when two messages share a name.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const make = <
+  Name extends string,
+  RequestHeader extends Schema.Struct.Fields,
+  ResponseHeader extends Schema.Struct.Fields,
+  const Operations extends Readonly<Record<string, AnyOperation>>
+>(
+  definition: Definition<Name, RequestHeader, ResponseHeader>,
+  operations: Operations
+): Service<Name, RequestHeader, ResponseHeader, Operations> => {
+  const messages: Record<string, Schema.Schema.AnyNoContext> = {}
+  const add = (name: string, schema: Schema.Schema.AnyNoContext) => {
+    const known = messages[name]
+    if (known !== undefined && known !== schema) {
+      throw new Error(`${definition.name}: two different messages are named ${name}`)
+    }
+    Object.defineProperty(messages, name, { value: schema, enumerable: true })
+  }
+  for (const [key, operation] of Object.entries(operations)) {
+    if (operation.name !== key || operation.service !== definition.name) {
+      throw new Error(`${definition.name}: the operation under ${key} is ${operation.service}.${operation.name}`)
+    }
+    add(operation.requestMessage, operation.request)
+    add(operation.responseMessage, operation.response)
+  }
+  return { ...definition, operations, messages }
+}

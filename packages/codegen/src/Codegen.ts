@@ -1,0 +1,132 @@
+/**
+ * The generator: WSDLs of WCF SOAP services in, one TypeScript module per WSDL out, declaring the
+ * service's types, messages and operations as annotated Effect Schemas for `@erpsync/codec`, and the
+ * record of its operations. The output imports only `@erpsync/codec`, `effect` and the modules of the
+ * WSDLs before it (for the types they share), is deterministic (no timestamps, a stable order) and is
+ * formatted.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { parseDocs } from "./internal/docs.js"
+import { emit, VERSION } from "./internal/emit.js"
+import { CodegenFailure } from "./internal/failure.js"
+import { readWsdl } from "./internal/wsdl.js"
+
+/**
+ * The generator's version, written into every banner.
+ *
+ * @since 0.1.0
+ */
+export const version: string = VERSION
+
+/**
+ * The generator could not read a WSDL, or met a construct it has no form for. `path` is the XML path in
+ * the file, and `line:column` where known.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CodegenError extends Schema.TaggedError<CodegenError>("@erpsync/codegen/CodegenError")("CodegenError", {
+  reason: Schema.Literal("Malformed", "Unsupported", "Missing", "Conflict", "Docs", "Read"),
+  file: Schema.String,
+  path: Schema.String,
+  line: Schema.optional(Schema.Number),
+  column: Schema.optional(Schema.Number),
+  detail: Schema.String
+}) {
+  override get message(): string {
+    const where = this.line === undefined ? this.file : `${this.file}:${this.line}:${this.column ?? 0}`
+    return `${where}: ${this.reason}: ${this.path === "" ? "" : `at ${this.path}: `}${this.detail}`
+  }
+}
+
+/**
+ * A WSDL to generate from, with the doc comments for its operations and types, if any.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WsdlSource {
+  /** The WSDL's file name; the module is named after it (`ErpSync.wsdl` → `ErpSync.ts`). */
+  readonly file: string
+  readonly text: string
+  /**
+   * A JSON object `{ "service": "…", "operations": { "<Operation>": "…" }, "types": { "<Type>": "…",
+   * "<Type>.<Member>": "…" } }`; each entry must name something the WSDL declares.
+   */
+  readonly docs?: { readonly file: string; readonly text: string } | undefined
+}
+
+/**
+ * A generated module.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface GeneratedFile {
+  /** Its file name, e.g. `ErpSync.ts`. */
+  readonly path: string
+  readonly content: string
+}
+
+/**
+ * Generates one module per WSDL, in the order given: a type an earlier WSDL declares too is declared
+ * in the earlier module only (they must be the same), and imported from there.
+ *
+ * @since 0.1.0
+ * @category generating
+ */
+export const generate = (
+  sources: ReadonlyArray<WsdlSource>
+): Either.Either<ReadonlyArray<GeneratedFile>, CodegenError> => {
+  try {
+    return Either.right(emit(sources.map((source) => ({
+      wsdl: source,
+      model: readWsdl(source.file, source.text),
+      docs: source.docs === undefined
+        ? undefined
+        : { source: source.docs, docs: parseDocs(source.docs.file, source.docs.text) }
+    }))))
+  } catch (e) {
+    if (e instanceof CodegenFailure) return Either.left(new CodegenError(e.details))
+    throw e
+  }
+}
+
+/**
+ * The docs file beside a WSDL: `ErpSync.docs.json` beside `ErpSync.wsdl`.
+ *
+ * @since 0.1.0
+ * @category generating
+ */
+export const docsFileOf = (wsdlFile: string): string => wsdlFile.replace(/\.[^./\\]*$/, "") + ".docs.json"
+
+/**
+ * Reads WSDL files, each with the docs file beside it when there is one.
+ *
+ * @since 0.1.0
+ * @category generating
+ */
+export const readSources = (files: ReadonlyArray<string>): Either.Either<ReadonlyArray<WsdlSource>, CodegenError> => {
+  const read = (file: string): Either.Either<string, CodegenError> => {
+    try {
+      return Either.right(fs.readFileSync(file, "utf8"))
+    } catch (e) {
+      return Either.left(
+        new CodegenError({ reason: "Read", file, path: "", detail: e instanceof Error ? e.message : String(e) })
+      )
+    }
+  }
+  return Either.all(files.map((file) =>
+    Either.gen(function*() {
+      const text = yield* read(file)
+      const docsFile = docsFileOf(file)
+      const docs = fs.existsSync(docsFile) ? { file: path.basename(docsFile), text: yield* read(docsFile) } : undefined
+      return { file: path.basename(file), text, docs }
+    })
+  ))
+}
