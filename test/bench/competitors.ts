@@ -2,7 +2,6 @@
  * What the codec is measured against, in one process: saxes's raw tokenization (the ceiling of any
  * saxes-based decoder), fast-xml-parser 5, node-soap with the real WSDL, and a hand-written encoder.
  */
-import type { ErpConnection } from "@erpsync/schema"
 import type { ErpSync } from "@erpsync/schema"
 import { XMLBuilder, XMLParser } from "fast-xml-parser"
 import * as path from "node:path"
@@ -104,7 +103,7 @@ const ids = (name: string, values: ReadonlyArray<number> | null): string => {
  * for the encoder (it knows the type, checks nothing and cannot fail).
  */
 export const handWritten = (value: ErpSync.SaveConnectionRequest): string => {
-  const c: ErpConnection = value.Body.Connection!
+  const c: ErpSync.ErpConnection = value.Body.Connection!
   let out =
     `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://www.superoffice.net/ws/crm/NetServer/Services86" xmlns:a="http://schemas.microsoft.com/2003/10/Serialization/Arrays" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><s:Header><Credentials>${
       text("Ticket", value.Header.Credentials?.Ticket ?? null)

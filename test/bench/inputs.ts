@@ -3,7 +3,6 @@
  * many ConfigFields pairs and ids, and text with `&amp;`, `&lt;`, non-ASCII characters and emoji.
  */
 import { XmlCodec } from "@erpsync/codec"
-import type { ErpConnection } from "@erpsync/schema"
 import { ErpSync } from "@erpsync/schema"
 import * as Either from "effect/Either"
 
@@ -39,7 +38,7 @@ const text = (next: () => number, words: number) =>
   Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(" ")
 
 /** The connection of a response with `pairs` ConfigFields and `ids` ids in each id list. */
-export const connection = (pairs: number, ids: number, seed = 1): ErpConnection => {
+export const connection = (pairs: number, ids: number, seed = 1): ErpSync.ErpConnection => {
   const next = random(seed)
   return {
     TableRight: null,

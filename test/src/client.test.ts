@@ -52,7 +52,7 @@ layer(Live, { excludeTestServices: true })("the client against the local server"
   it.effect("an unknown SOAPAction is a SOAP Fault (ActionNotSupported) with HTTP 500, read as a SoapFault", () =>
     Effect.gen(function*() {
       const client = yield* ErpSyncClient.ErpSyncClient
-      const bogus = { ...ErpSync.GetConnection, action: ErpSync.ActionPrefix + "NoSuchOperation" }
+      const bogus = { ...ErpSync.GetConnection, action: ErpSync.service.actionPrefix + "NoSuchOperation" }
       const error = yield* Effect.flip(client.call(bogus, { ErpConnectionId: 1 }))
       expect(error).toMatchObject({
         _tag: "SoapFault",

@@ -6,7 +6,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/agent/testing"
-import type { ErpConnection } from "@erpsync/schema"
+import type { ErpSync } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
@@ -104,7 +104,7 @@ const nodeSoapServer = Effect.acquireRelease(
 )
 
 describe("our client against a node-soap server created from the WSDL", () => {
-  const connection: ErpConnection = {
+  const connection: ErpSync.ErpConnection = {
     TableRight: null,
     FieldProperties: null,
     ErpConnectionId: 0,
@@ -124,7 +124,7 @@ describe("our client against a node-soap server created from the WSDL", () => {
     AssociateAccessIds: null
   }
 
-  const save = (value: ErpConnection) =>
+  const save = (value: ErpSync.ErpConnection) =>
     Effect.gen(function*() {
       const server = yield* nodeSoapServer
       const client = yield* ErpSyncClient.make({ url: server.url }).pipe(

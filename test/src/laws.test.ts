@@ -1,50 +1,65 @@
 /**
- * The codec's laws, as property tests over arbitraries derived from every message schema.
+ * The codec's laws, as property tests over arbitraries derived from every message of every service in
+ * the registry. `ERPSYNC_LAW_RUNS` sets the cases per law and message (default 100; `pnpm laws` runs
+ * 1,000).
  */
 import { XmlCodec } from "@erpsync/codec"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
+import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { describe, expect, it } from "vitest"
 import { cut } from "./support/chunks.js"
-import { messageNames, messageSchema } from "./support/messages.js"
+import { messages } from "./support/messages.js"
 import { parseTree, type Style, writeTree } from "./support/rewrite.js"
 
-const RUNS = 1000
+const RUNS = Number(process.env["ERPSYNC_LAW_RUNS"] ?? 100)
 const utf8 = new TextEncoder()
+
+const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
+
+/** Every namespace a message's elements may be in: the envelope's and those its description names. */
+const namespacesOf = (schema: Schema.Schema<unknown, unknown>): ReadonlyArray<string> => {
+  const description = XmlCodec.describe(schema)
+  const namespaces = new Set([SOAP11])
+  const visit = (elements: ReadonlyArray<XmlCodec.ElementDescription>) => {
+    for (const element of elements) {
+      if (element.namespace !== "") namespaces.add(element.namespace)
+      if (element.type.kind === "complex" && element.type.sequence !== undefined) visit(element.type.sequence)
+    }
+  }
+  visit(description.elements)
+  for (const sequence of description.types.values()) visit(sequence)
+  return [...namespaces]
+}
 
 const prefix = fc.stringMatching(/^p[a-z0-9]{0,3}$/)
 
-/** Every namespace a message may use, so that a style can give each one a prefix. */
-const NAMESPACES = [
-  "http://schemas.xmlsoap.org/soap/envelope/",
-  "http://www.superoffice.net/ws/crm/NetServer/Services86",
-  "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
-]
+/** Other prefixes for a message's namespaces, one of them (or none) the default namespace. */
+const styleOf = (namespaces: ReadonlyArray<string>): fc.Arbitrary<Style> =>
+  fc.record({
+    prefixes: fc.uniqueArray(prefix, { minLength: namespaces.length, maxLength: namespaces.length }).chain((prefixes) =>
+      fc.integer({ min: -1, max: namespaces.length - 1 }).map((defaultIndex) =>
+        new Map(namespaces.map((ns, i) => [ns, i === defaultIndex ? "" : prefixes[i]!]))
+      )
+    ),
+    declareOnRoot: fc.boolean(),
+    xsiTypes: fc.boolean(),
+    indent: fc.boolean(),
+    xsiPrefix: fc.stringMatching(/^i[a-z]{0,3}$/)
+  })
 
-const style: fc.Arbitrary<Style> = fc.record({
-  prefixes: fc.uniqueArray(prefix, { minLength: NAMESPACES.length, maxLength: NAMESPACES.length }).chain((prefixes) =>
-    fc.integer({ min: -1, max: NAMESPACES.length - 1 }).map((defaultIndex) =>
-      new Map(NAMESPACES.map((ns, i) => [ns, i === defaultIndex ? "" : prefixes[i]!]))
-    )
-  ),
-  declareOnRoot: fc.boolean(),
-  xsiTypes: fc.boolean(),
-  indent: fc.boolean(),
-  xsiPrefix: fc.stringMatching(/^i[a-z]{0,3}$/)
-})
-
-const decodeSync = (schema: ReturnType<typeof messageSchema>, input: string | Uint8Array) =>
+const decodeSync = (schema: Schema.Schema<unknown, unknown>, input: string | Uint8Array) =>
   Either.getOrThrowWith(XmlCodec.decodeEither(schema)(input), (e) => new Error(String(e)))
 
-const encodeSync = (schema: ReturnType<typeof messageSchema>, value: unknown) =>
+const encodeSync = (schema: Schema.Schema<unknown, unknown>, value: unknown) =>
   Either.getOrThrowWith(XmlCodec.encodeEither(schema)(value), (e) => new Error(String(e)))
 
-describe.each(messageNames)("%s", (name) => {
-  const schema = messageSchema(name)
+describe.each(messages.map((m) => [`${m.service}.${m.name}`, m] as const))("%s", (_, { schema }) => {
   const values = Arbitrary.make(schema)
+  const style = styleOf(namespacesOf(schema))
 
   it("decode ∘ encode = identity", () => {
     fc.assert(
@@ -88,7 +103,7 @@ describe.each(messageNames)("%s", (name) => {
         for (let i = 0; i < bytes.length; i++) Either.getOrThrow(decoder.write(bytes.subarray(i, i + 1)))
         expect(Either.getOrThrow(decoder.end()).value).toStrictEqual(value)
       }),
-      { numRuns: 100 }
+      { numRuns: Math.max(10, Math.round(RUNS / 10)) }
     )
   })
 

@@ -6,9 +6,12 @@
 import { Command, ValidationError } from "@effect/cli"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import { call } from "./internal/cli/call.js"
 import * as client from "./internal/cli/client.js"
 import * as codec from "./internal/cli/codec.js"
+import { codegen } from "./internal/cli/codegen.js"
 import { demo } from "./internal/cli/demo.js"
+import { operations } from "./internal/cli/operations.js"
 import { describeError } from "./internal/cli/report.js"
 import { serve } from "./internal/cli/serve.js"
 
@@ -23,11 +26,14 @@ export const command = Command.make("erpsync").pipe(
   Command.withSubcommands([
     codec.decode,
     codec.encode,
+    operations,
+    call,
     client.saveConnection,
     client.getConnection,
     client.deleteConnection,
     serve,
-    demo
+    demo,
+    codegen
   ])
 )
 

@@ -1,14 +1,14 @@
 /**
  * The ErpSync client: a service configured once (endpoint, application token, time zone, SOAP version,
- * deadline, limits) whose calls are typed end to end and fail with `ErpSyncError`s. Its tickets come from
- * the `TicketSource` in context.
+ * deadline, limits) whose calls are typed end to end and fail with `ErpSyncError`s. Every operation of
+ * every service in `@erpsync/schema`'s registry is a typed call (`client.ErpSync.TestConnectionById(...)`),
+ * derived from the registry. Its tickets come from the `TicketSource` in context.
  *
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import type { Soap, XmlCodec } from "@erpsync/codec"
-import type { ErpConnection, Headers, Operation } from "@erpsync/schema"
-import { ErpSync } from "@erpsync/schema"
+import { type Service, type Soap, XmlCodec } from "@erpsync/codec"
+import { ErpSync, type Services, services } from "@erpsync/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -18,7 +18,9 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
+import type * as Schema from "effect/Schema"
 import { type ErpSyncError, ServiceError, type TimeoutError, type TransportError } from "./ErpSyncError.js"
+import { siblingUrl } from "./internal/endpoint.js"
 import { asCall, call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
@@ -29,12 +31,17 @@ import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSour
  * @category configuration
  */
 export interface ErpSyncClientConfig {
-  /** The endpoint, e.g. `https://sod.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc`. */
+  /** The ErpSync endpoint, e.g. `https://sod.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc`. */
   readonly url: string
+  /**
+   * The endpoints of the other services, by service name (`SoPrincipal`). Default: each service's endpoint
+   * file beside `url` (`…/Services86/SoPrincipal.svc`).
+   */
+  readonly endpoints?: Readonly<Record<string, string>> | undefined
   /** The application token, needed for Online installations only. */
   readonly applicationToken?: Redacted.Redacted<string> | undefined
   /** The `TimeZone` header. Default: none sent. */
-  readonly timeZone?: Headers.SoTimeZone | undefined
+  readonly timeZone?: ErpSync.SoTimeZone | undefined
   /** Default `"1.1"`, the WSDL's only binding. */
   readonly soapVersion?: Soap.SoapVersion | undefined
   /**
@@ -75,32 +82,66 @@ export const defaultTimeout: Duration.Duration = DEFAULT_TIMEOUT
 export const defaultMaxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES
 
 /**
- * The request message of an operation, with the headers the client fills in.
+ * In place of an operation whose response lacks a header block NetServer reports failures in: such an
+ * operation would take a refusal for success, so the client does not call it. Declare the operation with
+ * its service's constructors (`ErpSync.service.operation(...)`, or `Service.define` for another service),
+ * which give it the service's headers.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category models
  */
-export type BodyOf<Request> = Request extends { readonly Body: infer Body } ? Body : never
+export interface MissingStatusHeader<Header extends string> {
+  readonly "the response cannot carry this header, so a failure would pass for success": Header
+}
 
 /**
- * The client.
+ * `unknown` for an operation whose response can carry `ExceptionInfo` and `Succeeded`; otherwise a type
+ * no operation has, naming the header that is missing.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Callable<O extends Service.AnyOperation> = Schema.Schema.Type<O["response"]> extends
+  { readonly Header: infer Header } ? "ExceptionInfo" extends keyof Header ? "Succeeded" extends keyof Header ? unknown
+    : MissingStatusHeader<"Succeeded">
+  : MissingStatusHeader<"ExceptionInfo">
+  : MissingStatusHeader<"Header">
+
+/**
+ * The typed calls of a service's operations, by name: each takes the request body and gives the
+ * response body.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ServiceCalls<S extends Service.AnyService> = {
+  readonly [Name in keyof S["operations"]]: (
+    body: Service.RequestBody<S["operations"][Name]>
+  ) => Effect.Effect<Service.ResponseBody<S["operations"][Name]>, ErpSyncError>
+}
+
+/**
+ * The client: every operation of every service in the registry as a typed call (`client.ErpSync.*`,
+ * `client.SoPrincipal.*`), `call` for any operation declared with a service's constructors, and three
+ * shorthands for connections.
  *
  * @since 0.1.0
  * @category models
  */
-export interface ErpSyncClientService {
-  /** Calls any operation declared in `@erpsync/schema` with a request body; gives the whole response. */
-  readonly call: <
-    Request extends { readonly Header: Headers.RequestHeader },
-    Response extends { readonly Header: Headers.ResponseHeader }
-  >(
-    operation: Operation.Operation<Request, Response>,
-    body: BodyOf<Request>
-  ) => Effect.Effect<Response, ErpSyncError>
+export type ErpSyncClientService = { readonly [Name in keyof Services]: ServiceCalls<Services[Name]> } & {
+  /**
+   * Calls an operation with a request body and gives its whole response (headers and body). The client
+   * fills in the headers: the ticket (for a service whose requests carry `Credentials`), the application
+   * token and the time zone.
+   */
+  readonly call: <O extends Service.AnyOperation>(
+    operation: O & Callable<O>,
+    body: Service.RequestBody<O>
+  ) => Effect.Effect<Schema.Schema.Type<O["response"]>, ErpSyncError>
   /** Saves a connection (`ErpConnectionId` 0 creates one) and gives it back as saved. */
-  readonly saveConnection: (connection: ErpConnection) => Effect.Effect<ErpConnection, ErpSyncError>
+  readonly saveConnection: (connection: ErpSync.ErpConnection) => Effect.Effect<ErpSync.ErpConnection, ErpSyncError>
   /** The connection with the given id, or none. */
-  readonly getConnection: (id: number) => Effect.Effect<Option.Option<ErpConnection>, ErpSyncError>
+  readonly getConnection: (id: number) => Effect.Effect<Option.Option<ErpSync.ErpConnection>, ErpSyncError>
   /** Deletes the connection with the given id. */
   readonly deleteConnection: (id: number) => Effect.Effect<void, ErpSyncError>
 }
@@ -112,6 +153,20 @@ export interface ErpSyncClientService {
  * @category tags
  */
 export class ErpSyncClient extends Context.Tag("@erpsync/agent/ErpSyncClient")<ErpSyncClient, ErpSyncClientService>() {}
+
+/** What the client needs to know of an operation, found once from its messages. */
+interface Plan {
+  readonly url: string
+  /** Its requests carry `Credentials`: it needs a ticket. */
+  readonly ticket: boolean
+  readonly applicationToken: boolean
+  readonly timeZone: boolean
+  /** Why it cannot be called, if it cannot. */
+  readonly defect: string | undefined
+}
+
+const headerNames = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> =>
+  new Set(XmlCodec.describe(schema).elements.slice(1).map((element) => element.name))
 
 /**
  * Makes a client over the `HttpClient` and the `TicketSource` in context.
@@ -128,20 +183,60 @@ export const make = (
     const ticketRequest: TicketRequest = { url: config.url, applicationToken: config.applicationToken }
     const rejected = config.isTicketRejected ?? isTicketRejected
     const timeout = Duration.decode(config.timeout ?? defaultTimeout)
-    const settings: CallSettings = {
-      url: config.url,
+    const settings = (url: string): CallSettings => ({
+      url,
       soapVersion: config.soapVersion ?? "1.1",
       maxResponseBytes: config.maxResponseBytes ?? defaultMaxResponseBytes,
       limits: config.limits,
       retry: config.retry
-    }
-    const header = (ticket: Redacted.Redacted<string>): Headers.RequestHeader => ({
-      ...(config.applicationToken === undefined ? {} : { ApplicationToken: Redacted.value(config.applicationToken) }),
-      Credentials: { Ticket: Redacted.value(ticket) },
-      ...(config.timeZone === undefined ? {} : { TimeZone: config.timeZone })
     })
-    const callOperation: ErpSyncClientService["call"] = (operation, body) =>
+    const urlOf = (operation: Service.AnyOperation): string => {
+      if (operation.service === ErpSync.service.name) return config.url
+      const configured = config.endpoints?.[operation.service]
+      if (configured !== undefined) return configured
+      try {
+        return siblingUrl(config.url, operation.endpoint)
+      } catch {
+        // Not a URL: the request fails on it with the transport's typed error.
+        return config.url
+      }
+    }
+    const plans = new WeakMap<Service.AnyOperation, Plan>()
+    const planOf = (operation: Service.AnyOperation): Plan => {
+      let plan = plans.get(operation)
+      if (plan === undefined) {
+        const request = headerNames(operation.request)
+        const response = headerNames(operation.response)
+        const missing = ["ExceptionInfo", "Succeeded"].filter((name) => !response.has(name))
+        plan = {
+          url: urlOf(operation),
+          ticket: request.has("Credentials"),
+          applicationToken: request.has("ApplicationToken"),
+          timeZone: request.has("TimeZone"),
+          defect: missing.length === 0 ? undefined : `${operation.service}.${operation.name}: its response cannot ` +
+            `carry ${missing.join(" or ")}, so a failure would pass for success; declare it with its service's ` +
+            `constructors (Service.define), which give it the service's headers`
+        }
+        plans.set(operation, plan)
+      }
+      return plan
+    }
+    const header = (plan: Plan, ticket: Redacted.Redacted<string> | undefined) => ({
+      ...(config.applicationToken === undefined || !plan.applicationToken
+        ? {}
+        : { ApplicationToken: Redacted.value(config.applicationToken) }),
+      ...(ticket === undefined ? {} : { Credentials: { Ticket: Redacted.value(ticket) } }),
+      ...(config.timeZone === undefined || !plan.timeZone ? {} : { TimeZone: config.timeZone })
+    })
+    const callOperation = (operation: Service.AnyOperation, body: unknown): Effect.Effect<unknown, ErpSyncError> =>
       Effect.suspend(() => {
+        const plan = planOf(operation)
+        if (plan.defect !== undefined) return Effect.dieMessage(plan.defect)
+        const exchange = (ticket: Redacted.Redacted<string> | undefined) =>
+          call(client, settings(plan.url), operation, { Header: header(plan, ticket), Body: body } as never).pipe(
+            Effect.map((exchange) => exchange.value)
+          )
+        if (!plan.ticket) return exchange(undefined).pipe(asCall(operation, settings(plan.url), timeout))
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"
         const ticket = Effect.suspend(() => {
@@ -151,8 +246,8 @@ export const make = (
         const attempt = (ticket: Redacted.Redacted<string>) =>
           Effect.suspend(() => {
             waitingFor = "Answer"
-            return call(client, settings, operation, { Header: header(ticket), Body: body } as never)
-          }).pipe(Effect.map((exchange) => exchange.value))
+            return exchange(ticket)
+          })
         // A call whose ticket the service rejected did nothing: it is made once more with a new ticket.
         // The deadline covers it all: the login, the call and the retry.
         return Effect.flatMap(ticket, (first) =>
@@ -165,8 +260,21 @@ export const make = (
                   (renewable) => renewable ? Effect.flatMap(ticket, attempt) : Effect.fail(error)
                 )
             )
-          )).pipe(asCall(operation, settings, timeout, () => waitingFor))
+          )).pipe(asCall(operation, settings(plan.url), timeout, () => waitingFor))
       })
+    // Every operation of every service, as a call that gives the response body.
+    const calls = Object.fromEntries(
+      Object.entries(services).map(([name, service]) => [
+        name,
+        Object.fromEntries(
+          Object.entries(service.operations).map(([operationName, operation]) => [
+            operationName,
+            (body: unknown) =>
+              Effect.map(callOperation(operation, body), (response) => (response as { readonly Body: unknown }).Body)
+          ])
+        )
+      ])
+    ) as { readonly [Name in keyof Services]: ServiceCalls<Services[Name]> }
     const emptyResponse = (operation: string) =>
       new ServiceError({
         reason: "EmptyResponse",
@@ -178,21 +286,22 @@ export const make = (
         exceptions: [],
         httpStatus: 200
       })
-    // One span per call, `ErpSync.<Operation>`, holding a login if one is due (`SoPrincipal.<Operation>`);
+    // One span per call, `<Service>.<Operation>`, holding a login if one is due (`SoPrincipal.<Operation>`);
     // the HTTP client adds one per exchange.
     return {
-      call: callOperation,
-      saveConnection: Effect.fnUntraced(function*(connection: ErpConnection) {
-        const response = yield* callOperation(ErpSync.SaveConnection, { Connection: connection })
-        if (response.Body.Response === null) return yield* Effect.fail(emptyResponse("SaveConnection"))
-        return response.Body.Response
+      ...calls,
+      call: (operation, body) => callOperation(operation, body) as never,
+      saveConnection: Effect.fnUntraced(function*(connection: ErpSync.ErpConnection) {
+        const response = yield* calls.ErpSync.SaveConnection({ Connection: connection })
+        if (response.Response === null) return yield* Effect.fail(emptyResponse("SaveConnection"))
+        return response.Response
       }),
       getConnection: Effect.fnUntraced(function*(id: number) {
-        const response = yield* callOperation(ErpSync.GetConnection, { ErpConnectionId: id })
-        return Option.fromNullable(response.Body.Response)
+        const response = yield* calls.ErpSync.GetConnection({ ErpConnectionId: id })
+        return Option.fromNullable(response.Response)
       }),
       deleteConnection: Effect.fnUntraced(function*(id: number) {
-        yield* callOperation(ErpSync.DeleteConnection, { ErpConnectionId: id })
+        yield* calls.ErpSync.DeleteConnection({ ErpConnectionId: id })
       })
     }
   })
@@ -240,7 +349,9 @@ export const layerConfig = (
  * @since 0.1.0
  * @category accessors
  */
-export const saveConnection = (connection: ErpConnection): Effect.Effect<ErpConnection, ErpSyncError, ErpSyncClient> =>
+export const saveConnection = (
+  connection: ErpSync.ErpConnection
+): Effect.Effect<ErpSync.ErpConnection, ErpSyncError, ErpSyncClient> =>
   Effect.flatMap(ErpSyncClient, (client) => client.saveConnection(connection))
 
 /**
@@ -249,7 +360,9 @@ export const saveConnection = (connection: ErpConnection): Effect.Effect<ErpConn
  * @since 0.1.0
  * @category accessors
  */
-export const getConnection = (id: number): Effect.Effect<Option.Option<ErpConnection>, ErpSyncError, ErpSyncClient> =>
+export const getConnection = (
+  id: number
+): Effect.Effect<Option.Option<ErpSync.ErpConnection>, ErpSyncError, ErpSyncClient> =>
   Effect.flatMap(ErpSyncClient, (client) => client.getConnection(id))
 
 /**

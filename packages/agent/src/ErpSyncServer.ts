@@ -1,26 +1,38 @@
 /**
- * A local ErpSync server for integration tests and demos: the WSDL's SOAP binding for SaveConnection,
- * GetConnection and DeleteConnection, built from the same schemas and codec, with an in-memory store; and
- * beside it SoPrincipal's `AuthenticateUsernamePassword` and `AuthenticateWithAccessToken`, issuing tickets
- * that expire.
+ * A local ErpSync server for integration tests and demos: every operation of ErpSync, built from the same
+ * registry, schemas and codec as the client, over an in-memory model of an installation (connector
+ * entities, connections, the sync engine, actor links, mappings, default values and sync requests); and
+ * beside it SoPrincipal, whose logins issue tickets that expire.
  *
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
-import type { ErpConnection } from "@erpsync/schema"
+import type { ErpSync } from "@erpsync/schema"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
 import * as http from "node:http"
 import { type Exchange, makeApp } from "./internal/server/app.js"
+import type { ModelSnapshot } from "./internal/server/model.js"
+import { ErpSyncModel } from "./internal/server/model.js"
 import { type SessionCounts, Sessions } from "./internal/server/sessions.js"
-import { ConnectionStore } from "./internal/server/store.js"
 
 export type {
   /** @since 0.1.0 */
   Exchange
 } from "./internal/server/app.js"
+
+export type {
+  /** @since 0.2.0 */
+  ActorLink,
+  /** @since 0.2.0 */
+  ErpActor,
+  /** @since 0.2.0 */
+  ModelSnapshot,
+  /** @since 0.2.0 */
+  SyncRequest
+} from "./internal/server/model.js"
 
 export type {
   /** @since 0.1.0 */
@@ -70,11 +82,14 @@ export interface ErpSyncServer {
   /** How many logins succeeded and failed, and how many ErpSync requests were refused for their ticket. */
   readonly counts: Effect.Effect<SessionCounts>
   /** The connections stored now. */
-  readonly connections: Effect.Effect<ReadonlyArray<ErpConnection>>
+  readonly connections: Effect.Effect<ReadonlyArray<ErpSync.ErpConnection>>
+  /** Everything the model holds now. */
+  readonly state: Effect.Effect<ModelSnapshot>
 }
 
 /**
- * The path of the ErpSync endpoint (any path but SoPrincipal's serves ErpSync; this is the one in its URL).
+ * The path of the ErpSync endpoint (any path ending in `/ErpSync.svc` serves ErpSync; this is the one in
+ * its URL).
  *
  * @since 0.1.0
  */
@@ -98,7 +113,7 @@ export const make = (
 ): Effect.Effect<ErpSyncServer, HttpServerError.ServeError, Scope.Scope> =>
   Effect.gen(function*() {
     const host = options.host ?? "127.0.0.1"
-    const store = new ConnectionStore()
+    const model = new ErpSyncModel()
     const sessions = new Sessions({
       ticket: options.ticket,
       username: options.username,
@@ -109,7 +124,7 @@ export const make = (
     const server = yield* NodeHttpServer.make(() => http.createServer(), { port: options.port ?? 0, host })
     yield* server.serve(
       makeApp({
-        store,
+        model,
         sessions,
         maxRequestBytes: options.maxRequestBytes ?? 16 * 1024 * 1024,
         onExchange: options.onExchange
@@ -121,7 +136,8 @@ export const make = (
     return {
       url: `http://${hostname}:${port}${path}`,
       soPrincipalUrl: `http://${hostname}:${port}${soPrincipalPath}`,
-      connections: Effect.sync(() => store.all()),
+      connections: Effect.sync(() => model.connections.all()),
+      state: Effect.sync(() => model.snapshot()),
       counts: Effect.sync(() => sessions.snapshot())
     }
   })

@@ -7,6 +7,7 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type { Soap, XmlCodec } from "@erpsync/codec"
+import { SoPrincipal } from "@erpsync/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -17,6 +18,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type { ErpSyncError, ServiceError } from "./ErpSyncError.js"
+import { siblingUrl } from "./internal/endpoint.js"
 import { type Credentials, login } from "./internal/login.js"
 import { makeTicketCache } from "./internal/ticketCache.js"
 import { type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
@@ -74,13 +76,7 @@ export const defaultLifetime: Duration.Duration = Duration.minutes(5 * 60 + 50)
  * @since 0.1.0
  * @category configuration
  */
-export const soPrincipalUrl = (erpSyncUrl: string): string => {
-  const url = new URL(erpSyncUrl)
-  url.pathname = url.pathname.replace(/\/*$/, "").replace(/[^/]*$/, "SoPrincipal.svc")
-  url.search = ""
-  url.hash = ""
-  return url.href
-}
+export const soPrincipalUrl = (erpSyncUrl: string): string => siblingUrl(erpSyncUrl, SoPrincipal.service.endpoint)
 
 /**
  * Whether a failed call failed because the service rejected its ticket: an `ExceptionInfo` whose chain

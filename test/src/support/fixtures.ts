@@ -1,9 +1,9 @@
 /**
  * Connections used across client tests.
  */
-import type { ErpConnection } from "@erpsync/schema"
+import type { ErpSync } from "@erpsync/schema"
 
-export const newConnection: ErpConnection = {
+export const newConnection: ErpSync.ErpConnection = {
   TableRight: { Mask: ["Select", "Update"], Reason: "" },
   FieldProperties: [{ Key: "DisplayName", Value: { FieldRight: null, FieldType: "string", FieldLength: 255 } }],
   ErpConnectionId: 0,

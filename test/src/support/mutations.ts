@@ -9,7 +9,7 @@ import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { cut } from "./chunks.js"
-import { exampleFile, type MessageName, messageNames, messageSchema } from "./messages.js"
+import { type Example, examples } from "./messages.js"
 import { readReference } from "./reference.js"
 
 const utf8 = new TextEncoder()
@@ -140,10 +140,9 @@ export const applyMutation = (bytes: Uint8Array, m: Mutation): Uint8Array => {
   }
 }
 
-/** Where a case starts from: a vendor example or an encoded arbitrary message. */
-const base = (name: MessageName): fc.Arbitrary<Uint8Array> => {
-  const schema = messageSchema(name)
-  const example = utf8.encode(readReference(`examples/${exampleFile(name)}`))
+/** Where a case starts from: a vendor example or an encoded arbitrary message of the example's message. */
+const base = ({ file, message: { schema } }: Example): fc.Arbitrary<Uint8Array> => {
+  const example = utf8.encode(readReference(`examples/${file}`))
   const encoded = Arbitrary.make(schema).map((value) =>
     utf8.encode(Either.getOrThrow(XmlCodec.encodeEither(schema)(value)))
   )
@@ -151,16 +150,16 @@ const base = (name: MessageName): fc.Arbitrary<Uint8Array> => {
 }
 
 export interface FuzzCase {
-  readonly name: MessageName
+  readonly example: Example
   readonly input: Uint8Array
   readonly mutations: ReadonlyArray<Mutation>
   readonly cuts: ReadonlyArray<number>
 }
 
-export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.constantFrom(...messageNames).chain((name) =>
+export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.constantFrom(...examples).chain((example) =>
   fc.record({
-    name: fc.constant(name),
-    input: base(name),
+    example: fc.constant(example),
+    input: base(example),
     mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
     cuts: fc.array(fc.nat(), { maxLength: 8 })
   })
@@ -180,7 +179,7 @@ const cleanPrototype = prototypeSnapshot()
 
 /** Decodes one case, fed in chunks, and judges the outcome. */
 export const runCase = (c: FuzzCase): Outcome => {
-  const schema = messageSchema(c.name)
+  const schema = c.example.message.schema
   const bytes = c.mutations.reduce(applyMutation, c.input)
   let outcome: string
   try {

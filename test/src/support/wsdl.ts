@@ -23,9 +23,18 @@ export interface WsdlElement extends QName {
   }
 }
 
+/** A named simple type: an enumeration, a list of one, or a restriction of another simple type. */
+export type WsdlSimpleType =
+  | { readonly kind: "enumeration"; readonly values: ReadonlyArray<string> }
+  | { readonly kind: "list"; readonly values: ReadonlyArray<string> }
+  | { readonly kind: "restriction"; readonly base: QName }
+
 export interface WsdlSchemas {
   readonly elements: Map<string, WsdlElement>
   readonly complexTypes: Map<string, Array<WsdlElement>>
+  readonly simpleTypes: Map<string, WsdlSimpleType>
+  /** Top-level attribute declarations, by `{namespace}name`. */
+  readonly attributes: Set<string>
 }
 
 const key = (name: QName) => `{${name.namespace}}${name.name}`
@@ -116,15 +125,36 @@ export const readWsdl = (file: string): WsdlSchemas => {
     const [, namespace, local] = /^\{(.*)\}(.*)$/.exec(name)!
     typeSequence({ namespace: namespace!, name: local! })
   }
+  const simpleTypes = new Map<string, WsdlSimpleType>()
+  const attributes = new Set<string>()
+  const enumerations = (restriction: Raw) =>
+    restriction.children.filter((c) => c.local === "enumeration").map((c) => c.attributes["value"]!)
   for (const schema of schemas) {
     for (const child of schema.children) {
+      const name = { namespace: schema.targetNamespace, name: child.attributes["name"] ?? "" }
       if (child.local === "element") {
         const element = elementOf(child)
         elements.set(key(element), element)
+      } else if (child.local === "attribute") {
+        attributes.add(key(name))
+      } else if (child.local === "simpleType") {
+        const restriction = child.children.find((c) => c.local === "restriction")
+        const list = child.children.find((c) => c.local === "list")
+        const item = list?.children.find((c) => c.local === "simpleType")?.children.find((c) =>
+          c.local === "restriction"
+        )
+        simpleTypes.set(
+          key(name),
+          item !== undefined
+            ? { kind: "list", values: enumerations(item) }
+            : enumerations(restriction!).length > 0
+            ? { kind: "enumeration", values: enumerations(restriction!) }
+            : { kind: "restriction", base: restriction!.qnames["base"]! }
+        )
       }
     }
   }
-  return { elements, complexTypes }
+  return { elements, complexTypes, simpleTypes, attributes }
 }
 
 const show = (name: QName) => `{${name.namespace}}${name.name}`
@@ -136,7 +166,11 @@ const show = (name: QName) => `{${name.namespace}}${name.name}`
  */
 export const compareWithWsdl = (
   description: XmlCodec.Description,
-  wsdl: WsdlSchemas
+  wsdl: WsdlSchemas,
+  options: {
+    /** The top-level elements are the WSDL's global element of a type, which WCF declares nillable. */
+    readonly rootNillable?: boolean
+  } = {}
 ): { readonly differences: Array<string>; readonly compared: Set<string> } => {
   const differences: Array<string> = []
   const compared = new Set<string>()
@@ -221,7 +255,12 @@ export const compareWithWsdl = (
       differences.push(`${element.name}: the WSDL declares no element ${show(element)}`)
       continue
     }
-    compareElements(element.name, element, theirs, false)
+    compareElements(
+      element.name,
+      options.rootNillable === true ? { ...element, nillable: true } : element,
+      theirs,
+      false
+    )
   }
   return { differences, compared }
 }

@@ -3,8 +3,7 @@
  * transport as the ErpSync calls, its in-band failures turned into an `AuthenticationError`.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type { Headers } from "@erpsync/schema"
-import { SoPrincipal } from "@erpsync/schema"
+import { type ErpSync, SoPrincipal } from "@erpsync/schema"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
@@ -76,5 +75,5 @@ export const login = (
   )
 }
 
-const ticketOf = (credentials: Headers.SoCredentials | null): string | undefined =>
+const ticketOf = (credentials: ErpSync.SoCredentials | null): string | undefined =>
   credentials === null || credentials.Ticket === null || credentials.Ticket === "" ? undefined : credentials.Ticket

@@ -1,12 +1,18 @@
 /**
  * Reading an in-band service failure from the response headers: `ExceptionInfo` and `Succeeded`.
  */
-import type { Headers } from "@erpsync/schema"
+import type { ErpSync } from "@erpsync/schema"
 import { type ExceptionInfo, ServiceError } from "../ErpSyncError.js"
 
-const chainOf = (info: Headers.SoExceptionInfo): Array<ExceptionInfo> => {
+/** The response headers by which NetServer reports a failure in band. */
+export interface StatusHeader {
+  readonly ExceptionInfo?: ErpSync.SoExceptionInfo | null | undefined
+  readonly Succeeded?: boolean | undefined
+}
+
+const chainOf = (info: ErpSync.SoExceptionInfo): Array<ExceptionInfo> => {
   const out: Array<ExceptionInfo> = []
-  let current: Headers.SoExceptionInfo | null = info
+  let current: ErpSync.SoExceptionInfo | null = info
   // The chain comes from the network: bounded by the decoder's depth limit, and cut here all the same.
   for (let i = 0; current !== null && i < 64; i++) {
     out.push({
@@ -25,7 +31,7 @@ const chainOf = (info: Headers.SoExceptionInfo): Array<ExceptionInfo> => {
 /** The service error a response reports, if any. */
 export const serviceErrorOf = (
   operation: string,
-  header: Headers.ResponseHeader,
+  header: StatusHeader,
   httpStatus: number
 ): ServiceError | undefined => {
   const info = header.ExceptionInfo

@@ -8,15 +8,14 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { type Soap, XmlCodec, type XmlError } from "@erpsync/codec"
-import type { Headers, Operation } from "@erpsync/schema"
+import { type Service, type Soap, XmlCodec, type XmlError } from "@erpsync/codec"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import { type ErpSyncError, HttpError, TimeoutError, TransportError } from "../ErpSyncError.js"
-import { serviceErrorOf } from "./serviceError.js"
+import { serviceErrorOf, type StatusHeader } from "./serviceError.js"
 
 /** Everything a call needs besides the operation and the message. */
 export interface CallSettings {
@@ -109,7 +108,7 @@ const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Ef
  * sizes.
  */
 export const asCall = (
-  operation: Pick<Operation.Operation<unknown, unknown>, "name" | "service" | "action">,
+  operation: Pick<Service.AnyOperation, "name" | "service" | "action">,
   settings: CallSettings,
   timeout: Duration.Duration,
   waitingFor: () => TimeoutError["waitingFor"] = () => "Answer"
@@ -126,7 +125,7 @@ export const asCall = (
           waitingFor: waitingFor()
         })
     }),
-    Effect.withSpan(`${operation.service.replace(/\.svc$/i, "")}.${operation.name}`, {
+    Effect.withSpan(`${operation.service}.${operation.name}`, {
       kind: "client",
       // The call site inside this module says nothing a trace needs, and capturing it costs a stack trace.
       captureStackTrace: false,
@@ -154,10 +153,10 @@ export interface Exchange<Response> {
  * a Fault with status 200 and a response with status 500 are both read for what they are. The caller
  * gives it a deadline and a span (`asCall`).
  */
-export const call = <Request, Response extends { readonly Header: Headers.ResponseHeader }>(
+export const call = <Request, Response extends { readonly Header: StatusHeader }, RequestEncoded, ResponseEncoded>(
   client: HttpClient.HttpClient,
   settings: CallSettings,
-  operation: Operation.Operation<Request, Response>,
+  operation: Service.Operation<string, Request, Response, RequestEncoded, ResponseEncoded>,
   message: Request
 ): Effect.Effect<Exchange<Response>, ErpSyncError> => {
   const name = operation.name

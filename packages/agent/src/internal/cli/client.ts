@@ -7,7 +7,7 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { ErpConnection } from "@erpsync/schema"
+import { ErpSync } from "@erpsync/schema"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
@@ -57,7 +57,8 @@ const timeout = Options.integer("timeout").pipe(
   Options.withDescription("Deadline of the call, in seconds"),
   Options.withDefault(30)
 )
-const connection = {
+/** The options every client command takes: the endpoint, credentials and call settings. */
+export const connection = {
   url,
   ticket,
   username,
@@ -70,7 +71,8 @@ const connection = {
 }
 const id = Args.integer({ name: "ID" }).pipe(Args.withDescription("The ErpConnectionId"))
 
-type ConnectionOptions = Command.Command.ParseConfig<typeof connection>
+/** The parsed `connection` options. */
+export type ConnectionOptions = Command.Command.ParseConfig<typeof connection>
 
 /**
  * The command line names no usable credentials: none at all, more than one way, or a user name without
@@ -137,12 +139,23 @@ const ticketSourceOf = (options: ConnectionOptions) =>
     return configured._tag === "Ticket" || login.url === undefined ? configured : { ...configured, ...login }
   })
 
-const withClient = <A, E>(
+/** A source for calls that send no ticket: it is never asked for one. */
+const noTickets: TicketSource.TicketSourceService = {
+  get: () => Effect.dieMessage("this operation sends no ticket"),
+  reject: () => Effect.succeed(false)
+}
+
+/**
+ * Runs `f` with a client configured by the options; its ticket source is the one the credentials name,
+ * or none when `tickets` is false (for operations whose requests carry no ticket).
+ */
+export const withClient = <A, E>(
   options: ConnectionOptions,
-  f: (client: ErpSyncClient.ErpSyncClientService) => Effect.Effect<A, E>
+  f: (client: ErpSyncClient.ErpSyncClientService) => Effect.Effect<A, E>,
+  tickets = true
 ) =>
   Effect.gen(function*() {
-    const source = yield* TicketSource.fromConfig(yield* ticketSourceOf(options))
+    const source = tickets ? yield* TicketSource.fromConfig(yield* ticketSourceOf(options)) : noTickets
     const client = yield* ErpSyncClient.make({
       url: options.url,
       applicationToken: Option.getOrUndefined(options.applicationToken),
@@ -152,8 +165,8 @@ const withClient = <A, E>(
     return yield* f(client)
   }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
 
-const printConnection = (value: ErpConnection | null) =>
-  Schema.encode(Schema.NullOr(ErpConnection))(value).pipe(
+const printConnection = (value: ErpSync.ErpConnection | null) =>
+  Schema.encode(Schema.NullOr(ErpSync.ErpConnection))(value).pipe(
     Effect.orDie,
     Effect.flatMap((json) => Console.log(JSON.stringify(json, null, 2)))
   )
@@ -164,7 +177,7 @@ export const saveConnection = Command.make(
   { ...connection, file: Args.file({ name: "FILE" }).pipe(Args.optional) },
   (options) =>
     readJson(Option.getOrUndefined(options.file)).pipe(
-      Effect.flatMap(Schema.decodeUnknown(ErpConnection)),
+      Effect.flatMap(Schema.decodeUnknown(ErpSync.ErpConnection)),
       Effect.flatMap((value) => withClient(options, (client) => client.saveConnection(value))),
       Effect.flatMap(printConnection)
     )

@@ -3,19 +3,15 @@
  */
 import { Args, Command, Options } from "@effect/cli"
 import { XmlCodec, type XmlError } from "@erpsync/codec"
-import { ErpSync, SoPrincipal } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { inputChunks, readJson } from "./input.js"
-
-const messages = Object.entries({ ...ErpSync.Messages, ...SoPrincipal.Messages }) as Array<
-  [string, Schema.Schema<unknown, unknown>]
->
+import { messages } from "./registry.js"
 
 const message = Args.choice(messages, { name: "Message" }).pipe(
-  Args.withDescription(`The message: ${messages.map(([name]) => name).join(", ")}`)
+  Args.withDescription("The message, by its WSDL name (`<Operation>Request`, `<Operation>Response`)")
 )
 
 const file = Args.file({ name: "FILE", exists: "yes" }).pipe(

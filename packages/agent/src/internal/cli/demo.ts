@@ -4,7 +4,7 @@
  */
 import { Command } from "@effect/cli"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type { ErpConnection } from "@erpsync/schema"
+import type { ErpSync } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -15,7 +15,7 @@ import * as TicketSource from "../../TicketSource.js"
 const DEMO_USER = "erp-agent"
 const DEMO_PASSWORD = "demo-password"
 
-const connection: ErpConnection = {
+const connection: ErpSync.ErpConnection = {
   TableRight: null,
   FieldProperties: null,
   ErpConnectionId: 0,

@@ -1,20 +1,23 @@
 /**
- * The local server's HTTP handler: the WSDLs' SOAP binding (1.1, and 1.2 as well) for ErpSync and, at
- * `…/SoPrincipal.svc`, for SoPrincipal's logins, with WCF's answers to
- * requests it cannot process: an `ActionNotSupported` Fault for an unknown or missing `SOAPAction`, a
- * `DeserializationFailed` Fault for a body it cannot decode, both with HTTP 500.
+ * The local server's HTTP handler: the WSDLs' SOAP binding (1.1, and 1.2 as well) of every service in the
+ * registry, each at the path ending in its endpoint file (`…/ErpSync.svc`, `…/SoPrincipal.svc`), with
+ * WCF's answers to requests it cannot process: an `ActionNotSupported` Fault for an unknown or missing
+ * `SOAPAction`, a `DeserializationFailed` Fault for a body it cannot decode, both with HTTP 500, and 404
+ * at any other path.
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { type Soap, XmlCodec } from "@erpsync/codec"
-import type { Headers } from "@erpsync/schema"
+import { type ErpSync, type Services, services } from "@erpsync/schema"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
-import { operationsAt, serviceFailure } from "./operations.js"
+import { refuse, type Served } from "./dispatch.js"
+import { erpSync } from "./erpSync.js"
+import type { ErpSyncModel } from "./model.js"
 import type { Sessions } from "./sessions.js"
-import type { ConnectionStore } from "./store.js"
+import { soPrincipal } from "./soPrincipal.js"
 
 /** What the server saw and answered, for logging and demos. */
 export interface Exchange {
@@ -25,7 +28,7 @@ export interface Exchange {
 }
 
 export interface AppOptions {
-  readonly store: ConnectionStore
+  readonly model: ErpSyncModel
   /** The logins, and the tickets ErpSync requests must carry. */
   readonly sessions: Sessions
   /** The largest request body read. */
@@ -35,6 +38,21 @@ export interface AppOptions {
 
 const ADDRESSING_NONE = "http://schemas.microsoft.com/ws/2005/05/addressing/none"
 const WCF_DISPATCHER = "http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher"
+
+/** The operations of every service, by service and `SOAPAction`: the record demands each service. */
+const served: { readonly [Name in keyof Services]: ReadonlyMap<string, Served> } = {
+  ErpSync: erpSync,
+  SoPrincipal: soPrincipal
+}
+
+/** The operations served at a path: those of the service whose endpoint file ends it. */
+const servedAt = (path: string): ReadonlyMap<string, Served> | undefined => {
+  const file = path.replace(/\/+$/, "").split("/").at(-1)?.toLowerCase() ?? ""
+  const name = (Object.keys(services) as Array<keyof Services>).find((name) =>
+    services[name].endpoint.toLowerCase() === file
+  )
+  return name === undefined ? undefined : served[name]
+}
 
 const contentTypeOf = (version: Soap.SoapVersion) =>
   version === "1.1" ? "text/xml; charset=utf-8" : "application/soap+xml; charset=utf-8"
@@ -81,6 +99,10 @@ const readAtMost = (request: HttpServerRequest.HttpServerRequest, limit: number)
 export const makeApp = (options: AppOptions) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
+    const operations = servedAt(request.url.split("?")[0]!)
+    if (operations === undefined) {
+      return HttpServerResponse.text("No service is served at this path.", { status: 404 })
+    }
     if (request.method !== "POST") {
       return HttpServerResponse.text("Method not allowed", { status: 405, headers: { allow: "POST" } })
     }
@@ -121,28 +143,32 @@ export const makeApp = (options: AppOptions) =>
     const fault = (code: { namespace: string; name: string }, text: string) =>
       answer(500, XmlCodec.encodeFault({ soapVersion: version, code, text, lang: "en-US" }))
 
-    const served = operationsAt(request.url.split("?")[0]!).get(action)
-    if (served === undefined) {
+    const operation = operations.get(action)
+    if (operation === undefined) {
       return yield* fault(
         { namespace: ADDRESSING_NONE, name: "ActionNotSupported" },
         `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`
       )
     }
-    const decoded = XmlCodec.decodeEither(served.operation.request)(body)
+    const decoded = XmlCodec.decodeEither(operation.operation.request)(body)
     if (Either.isLeft(decoded)) {
       return yield* fault(
         { namespace: WCF_DISPATCHER, name: "DeserializationFailed" },
         `The formatter threw an exception while trying to deserialize the message: ${decoded.left.message}`
       )
     }
-    const message = decoded.right as { readonly Header: Partial<Headers.RequestHeader> }
+    const message = decoded.right as {
+      readonly Header: { readonly Credentials?: ErpSync.SoCredentials | null }
+      readonly Body: unknown
+    }
     const now = yield* Clock.currentTimeMillis
-    const unauthenticated = served.unauthenticated
-    const response = unauthenticated !== undefined && !options.sessions.check(message.Header.Credentials?.Ticket, now)
-      ? unauthenticated(
-        serviceFailure("Failed to authenticate: the ticket is missing, invalid or expired", "SoAuthenticationException")
+    const response = operation.authenticated && !options.sessions.check(message.Header.Credentials?.Ticket, now)
+      ? operation.refusal(
+        refuse("Failed to authenticate: the ticket is missing, invalid or expired", "SoAuthenticationException")
       )
-      : served.handle(message, { store: options.store, sessions: options.sessions, now })
-    const xml = yield* XmlCodec.encode(served.operation.response, { soapVersion: version })(response).pipe(Effect.orDie)
+      : operation.answer(message, { model: options.model, sessions: options.sessions, now })
+    const xml = yield* XmlCodec.encode(operation.operation.response, { soapVersion: version })(response).pipe(
+      Effect.orDie
+    )
     return yield* answer(200, xml)
   })

@@ -1,0 +1,51 @@
+/**
+ * `erpsync call <Operation>`: any operation of the registry, with the request body read as JSON (the shape
+ * `decode` prints under `Body`) and the response body printed as JSON. A ticket is asked for only when the
+ * operation's requests carry one.
+ */
+import { Args, Command } from "@effect/cli"
+import { type Service, XmlCodec } from "@erpsync/codec"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import { connection, withClient } from "./client.js"
+import { readJson } from "./input.js"
+import { operations } from "./registry.js"
+
+const takesTicket = (operation: Service.AnyOperation): boolean =>
+  XmlCodec.describe(operation.request).elements.some((element, i) => i > 0 && element.name === "Credentials")
+
+const bodyOf = (message: unknown): unknown => (message as { readonly Body: unknown }).Body
+
+export const call = Command.make(
+  "call",
+  {
+    ...connection,
+    operation: Args.choice(operations, { name: "Operation" }).pipe(
+      Args.withDescription("The operation (see `erpsync operations`), or <Service>.<Operation>")
+    ),
+    file: Args.file({ name: "FILE" }).pipe(
+      Args.withDescription("The request body as JSON (default: standard input)"),
+      Args.optional
+    )
+  },
+  (options) =>
+    Effect.gen(function*() {
+      const operation = options.operation
+      const json = yield* readJson(Option.getOrUndefined(options.file))
+      // The body is checked as part of a whole message, so that errors name its path from `Body`.
+      const request = yield* Schema.decodeUnknown(operation.request, { errors: "all" })({ Header: {}, Body: json })
+      const response = yield* withClient(
+        options,
+        (client) => client.call(operation as never, bodyOf(request) as never),
+        takesTicket(operation)
+      )
+      const encoded = yield* Schema.encode(operation.response)(response).pipe(Effect.orDie)
+      yield* Console.log(JSON.stringify(bodyOf(encoded), null, 2))
+    })
+).pipe(
+  Command.withDescription(
+    "Call any operation: the request body as JSON from FILE or standard input, the response body printed as JSON"
+  )
+)

@@ -1,0 +1,16 @@
+/**
+ * Where a service's operations are called: the endpoint file of another service beside the client's.
+ */
+
+/**
+ * The endpoint `file` beside `url`: `…/Services86/ErpSync.svc` and `SoPrincipal.svc` give
+ * `…/Services86/SoPrincipal.svc` (the last path segment replaced, query and fragment dropped). Throws a
+ * `TypeError` when `url` is not a URL.
+ */
+export const siblingUrl = (url: string, file: string): string => {
+  const parsed = new URL(url)
+  parsed.pathname = parsed.pathname.replace(/\/*$/, "").replace(/[^/]*$/, file)
+  parsed.search = ""
+  parsed.hash = ""
+  return parsed.href
+}

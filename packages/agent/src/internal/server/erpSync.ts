@@ -1,0 +1,439 @@
+/**
+ * What the local server does for each ErpSync operation, over its in-memory model. The record's type
+ * demands a handler for every operation of `ErpSync.service`.
+ */
+import { ErpSync } from "@erpsync/schema"
+import { actorFields, configurationFields, defaultCrmActorType, isConfigured } from "./connector.js"
+import { type Handlers, refuse, serve } from "./dispatch.js"
+import { type ErpActor, ErpSyncModel } from "./model.js"
+
+const NOT_FOUND = "SuperOffice.CRM.EntityNotFoundException"
+const ARGUMENT_NULL = "System.ArgumentNullException"
+const INVALID_OPERATION = "System.InvalidOperationException"
+
+const notFound = (what: string, id: number) => refuse(`There is no ${what} with id ${id}`, NOT_FOUND)
+const missing = (operation: string, what: string) => refuse(`${operation} needs ${what}`, ARGUMENT_NULL)
+
+/** `xs:dateTime` of an epoch time, in UTC. */
+const dateTimeOf = (millis: number) => new Date(millis).toISOString().replace(/\.000Z$/, "Z")
+
+const pluginResponse = (
+  IsOk: boolean,
+  UserExplanation: string,
+  ErrorCode: string | null = null
+): ErpSync.PluginResponse => ({
+  TableRight: null,
+  FieldProperties: null,
+  IsOk,
+  UserExplanation,
+  TechExplanation: UserExplanation,
+  ErrorCode,
+  Changes: { TableRight: null, FieldProperties: null, AddedRecords: [], UpdatedRecords: [], DeletedRecords: [] }
+})
+
+/** The mapping of an actor type on a connection: the saved one, or the connector's fields, unmapped. */
+const mappingOf = (
+  model: ErpSyncModel,
+  ErpConnectionId: number,
+  type: ErpSync.ErpActorType
+): ErpSync.ErpSyncActorTypeMapping =>
+  model.actorTypeMappings.get(ErpSyncModel.mappingKey(ErpConnectionId, type)) ?? {
+    TableRight: null,
+    FieldProperties: null,
+    ErpConnectionId,
+    IsActive: false,
+    FieldMappings: (actorFields[type] ?? []).map((field, i) => ({
+      TableRight: null,
+      FieldProperties: null,
+      ErpFieldId: ErpConnectionId * 1000 + i + 1,
+      CrmFieldKey: null,
+      CrmDisplayName: null,
+      CrmDisplayTooltip: null,
+      ErpFieldKey: field.FieldKey,
+      FieldType: field.FieldType,
+      ErpDisplayName: field.DisplayName,
+      ErpDisplayTooltip: null,
+      SyncToCrm: false,
+      SyncToErp: false,
+      ShowInGui: false,
+      ShowInSearch: field.ShowInSearch,
+      AlreadyMapped: false,
+      MissingInERP: false,
+      MissingInCRM: false,
+      Access: field.Access,
+      ListReference: null
+    })),
+    ActorTypeErp: type,
+    ActorTypeCrm: defaultCrmActorType(type)
+  }
+
+/** The fields of a linked ERP actor shown in the CRM client: those its mapping shows in the GUI. */
+const displayFields = (mapping: ErpSync.ErpSyncActorTypeMapping): Array<ErpSync.FieldMetadata> =>
+  (mapping.FieldMappings ?? []).flatMap((m, i) =>
+    m === null || !m.ShowInGui ? [] : [{
+      TableRight: null,
+      FieldProperties: null,
+      FieldKey: m.ErpFieldKey,
+      Rank: i + 1,
+      DisplayName: m.ErpDisplayName,
+      DisplayDescription: m.ErpDisplayTooltip,
+      FieldType: m.FieldType,
+      ListName: m.ListReference,
+      DefaultValue: null,
+      MaxLength: 0,
+      Access: m.Access,
+      ShowInSearch: m.ShowInSearch
+    }]
+  )
+
+const fieldValue = (CrmFieldKey: string | null, Value: string | null): ErpSync.ErpSyncFieldValue => ({
+  TableRight: null,
+  FieldProperties: null,
+  DisplayName: CrmFieldKey,
+  CrmFieldKey,
+  Value,
+  DisplayValue: Value,
+  SyncToCrm: false,
+  SyncToErp: false
+})
+
+/** The ERP actor linked to a CRM record on a connection, if any. */
+const linkedActor = (
+  model: ErpSyncModel,
+  ErpConnectionId: number,
+  type: ErpSync.CrmActorType,
+  record: number
+): ErpActor | undefined => {
+  const link = model.links.get(ErpSyncModel.linkKey(ErpConnectionId, type, record))
+  return link === undefined
+    ? undefined
+    : model.erpActors.get(ErpSyncModel.actorKey(ErpConnectionId, link.ErpActorType, link.ErpKey))
+}
+
+const link = (
+  model: ErpSyncModel,
+  body: {
+    readonly ErpConnectionId: number
+    readonly CrmRecordId: number
+    readonly CrmActorType: ErpSync.CrmActorType
+    readonly ErpKey: string
+    readonly ErpActorType: ErpSync.ErpActorType
+  },
+  values?: ReadonlyArray<ErpSync.ErpSyncFieldValue | null>
+) => {
+  const { CrmActorType, CrmRecordId, ErpActorType, ErpConnectionId, ErpKey } = body
+  model.links.set(ErpSyncModel.linkKey(ErpConnectionId, CrmActorType, CrmRecordId), {
+    ErpConnectionId,
+    CrmRecordId,
+    CrmActorType,
+    ErpKey,
+    ErpActorType
+  })
+  const key = ErpSyncModel.actorKey(ErpConnectionId, ErpActorType, ErpKey)
+  const known = model.erpActors.get(key)
+  model.erpActors.set(key, {
+    ErpConnectionId,
+    ErpActorType,
+    ErpKey,
+    FieldValues: values ?? known?.FieldValues ?? []
+  })
+}
+
+const summaryOf = (mapping: ErpSync.ErpSyncActorTypeMapping, model: ErpSyncModel): ErpSync.ErpSyncActorSummary => {
+  const mapped = (mapping.FieldMappings ?? []).filter((m) =>
+    m !== null && m.CrmFieldKey !== null && m.CrmFieldKey !== ""
+  )
+  const defaults = [...model.defaultValues.values()].filter((d) =>
+    (mapping.FieldMappings ?? []).some((m) => m?.ErpFieldId === d.ErpFieldId)
+  )
+  return {
+    TableRight: null,
+    FieldProperties: null,
+    ActorType: mapping.ActorTypeErp,
+    HasMappings: mapped.length > 0,
+    Defaults: defaults.map((d) => `${d.ErpFieldKey ?? d.ErpFieldId} = ${d.DefaultValue ?? ""}`).join(", "),
+    Mappings: mapped.map((m) => `${m!.ErpFieldKey ?? ""} ↔ ${m!.CrmFieldKey}`).join(", ")
+  }
+}
+
+const sync = (
+  model: ErpSyncModel,
+  operation: string,
+  now: number,
+  ErpConnectionId: number | null,
+  keys: ReadonlyArray<string> | null
+) => model.syncs.push({ operation, ErpConnectionId, keys, at: now })
+
+const handlers: Handlers<typeof ErpSync.service> = {
+  // Connector entities
+  CreateDefaultErpSyncConnectorEntity: () => ({
+    Response: { TableRight: null, FieldProperties: null, ErpConnectorId: 0, DisplayName: "", URL: "", Deleted: false }
+  }),
+  SaveErpSyncConnectorEntity: ({ ErpSyncConnectorEntity: entity }, { model }) => {
+    if (entity === null) return missing("SaveErpSyncConnectorEntity", "a connector entity")
+    const saved = model.connectors.save(entity)
+    return saved === undefined ? notFound("ErpSyncConnectorEntity", entity.ErpConnectorId) : { Response: saved }
+  },
+  GetErpSyncConnectorEntity: ({ ErpSyncConnectorEntityId }, { model }) => ({
+    Response: model.connectors.get(ErpSyncConnectorEntityId) ?? null
+  }),
+  CanDeleteErpSyncConnectorEntity: ({ ErpSyncConnectorId }, { model }) => ({
+    Response: model.connectors.get(ErpSyncConnectorId) === undefined
+      ? "ErrorNotFound"
+      : model.connections.all().some((c) => c.ErpConnectorId === ErpSyncConnectorId)
+      ? "ErrorConnectorHasConnections"
+      : "NoError"
+  }),
+  DeleteErpSyncConnectorEntity: ({ ErpSyncConnectorEntityId }, { model }) => {
+    if (model.connections.all().some((c) => c.ErpConnectorId === ErpSyncConnectorEntityId)) {
+      return refuse(`The connector ${ErpSyncConnectorEntityId} still has connections`, INVALID_OPERATION)
+    }
+    model.connectors.delete(ErpSyncConnectorEntityId)
+    return {}
+  },
+  TestConnectorUrl: ({ Url }) => ({
+    Response: Url !== null && /^(?:https?|plugin):\/\/[^\s/]+/i.test(Url) ? "NoError" : "ErrorNotFound"
+  }),
+  GetConfigurationFields: ({ ErpConnectorId }, { model }) =>
+    model.connectors.get(ErpConnectorId) === undefined
+      ? notFound("ErpSyncConnectorEntity", ErpConnectorId)
+      : { Response: [...configurationFields] },
+
+  // Connections
+  SaveConnection: ({ Connection }, { model }) => {
+    if (Connection === null) return missing("SaveConnection", "a connection")
+    const saved = model.connections.save(Connection)
+    return saved === undefined ? notFound("ErpConnection", Connection.ErpConnectionId) : { Response: saved }
+  },
+  GetConnection: ({ ErpConnectionId }, { model }) => ({ Response: model.connections.get(ErpConnectionId) ?? null }),
+  DeleteConnection: ({ ErpConnectionId }, { model }) => {
+    model.connections.delete(ErpConnectionId)
+    return {}
+  },
+  GetErpConnectionConfigFields: ({ ErpConnectionId }, { model }) => {
+    const connection = model.connections.get(ErpConnectionId)
+    return connection === undefined ? notFound("ErpConnection", ErpConnectionId) : { Response: connection.ConfigFields }
+  },
+  ToggleErpConnectionActive: ({ ErpConnectionId }, { model }) => {
+    const connection = model.connections.get(ErpConnectionId)
+    if (connection === undefined) return { Response: [`There is no ErpConnection with id ${ErpConnectionId}`] }
+    model.connections.set(ErpConnectionId, { ...connection, Active: !connection.Active })
+    return { Response: [] }
+  },
+  TestConnectionById: ({ ErpConnectionId }, { model }) => {
+    const connection = model.connections.get(ErpConnectionId)
+    return { Response: connection !== undefined && !connection.Deleted && isConfigured(connection.ConfigFields) }
+  },
+  TestConnectionByConfig: ({ ConfigFields }) => ({ Response: isConfigured(ConfigFields) }),
+  UpdateConnectionFields: ({ ErpConnectionId }, { model }) => ({
+    Response: model.connections.get(ErpConnectionId) !== undefined
+  }),
+  SaveErpConnectionSyncPriorities: ({ ErpConnectionIds }, { model }) => {
+    const ids = ErpConnectionIds ?? []
+    if (!ids.every((id) => model.connections.get(id) !== undefined)) return { Response: false }
+    model.priorities = [...ids]
+    return { Response: true }
+  },
+  GetErpSyncConnectionSummary: ({ ErpSyncConnectionId }, { model }) => {
+    const connection = model.connections.get(ErpSyncConnectionId)
+    if (connection === undefined) return { Response: null }
+    const last = model.syncs.filter((s) => s.ErpConnectionId === null || s.ErpConnectionId === ErpSyncConnectionId)
+      .at(-1)
+    return {
+      Response: {
+        TableRight: null,
+        FieldProperties: null,
+        DisplayName: connection.DisplayName,
+        DisplayDescription: connection.DisplayDescription,
+        Active: connection.Active,
+        Deleted: connection.Deleted,
+        LastSync: last === undefined ? "0001-01-01T00:00:00" : dateTimeOf(last.at),
+        Actors: [...model.actorTypeMappings.values()].filter((m) => m.ErpConnectionId === ErpSyncConnectionId)
+          .map((m) => summaryOf(m, model))
+      }
+    }
+  },
+  ValidateArchiveColumnConfig: () => ({}),
+
+  // Actor-type and field mappings
+  GetActorTypeMapping: ({ ActorType, ErpConnectionId }, { model }) => ({
+    Response: model.connections.get(ErpConnectionId) === undefined ? null : mappingOf(model, ErpConnectionId, ActorType)
+  }),
+  SaveActorTypeMapping: ({ Mapping }, { model }) => {
+    if (Mapping === null) return missing("SaveActorTypeMapping", "a mapping")
+    if (model.connections.get(Mapping.ErpConnectionId) === undefined) {
+      return notFound("ErpConnection", Mapping.ErpConnectionId)
+    }
+    model.actorTypeMappings.set(ErpSyncModel.mappingKey(Mapping.ErpConnectionId, Mapping.ActorTypeErp), Mapping)
+    return { Response: Mapping }
+  },
+  GetCrmActorType: ({ ErpActorType, ErpConnectionId }, { model }) => ({
+    Response: model.actorTypeMappings.get(ErpSyncModel.mappingKey(ErpConnectionId, ErpActorType))?.ActorTypeCrm ??
+      "Unknown"
+  }),
+  MoveErpFieldItem: ({ Direction, ErpActorType, ErpConnectionId, ErpFieldId }, { model }) => {
+    const mapping = mappingOf(model, ErpConnectionId, ErpActorType)
+    const fields = [...(mapping.FieldMappings ?? [])]
+    const from = fields.findIndex((f) => f?.ErpFieldId === ErpFieldId)
+    if (from === -1) return notFound("ERP field", ErpFieldId)
+    const to = Math.max(0, Math.min(fields.length - 1, from + Math.sign(Direction)))
+    fields.splice(to, 0, ...fields.splice(from, 1))
+    model.actorTypeMappings.set(ErpSyncModel.mappingKey(ErpConnectionId, ErpActorType), {
+      ...mapping,
+      FieldMappings: fields
+    })
+    return {}
+  },
+  SupportsAdvancedSearch: ({ ErpActorType, ErpConnectionId }, { model }) => ({
+    Response: model.connections.get(ErpConnectionId) !== undefined &&
+      (actorFields[ErpActorType] ?? []).some((field) => field.ShowInSearch)
+  }),
+  GetConnectionListMappings: ({ ErpConnectionId }, { model }) => {
+    const connection = model.connections.get(ErpConnectionId)
+    if (connection === undefined) return { Response: null }
+    return {
+      Response: model.listMappings.get(ErpConnectionId) ?? {
+        TableRight: null,
+        FieldProperties: null,
+        ErpListItemMappings: [],
+        ErpConnectionId,
+        ErpConnectionName: connection.DisplayName
+      }
+    }
+  },
+  SaveConnectionListMappings: ({ ListMapping }, { model }) => {
+    if (ListMapping === null) return missing("SaveConnectionListMappings", "list mappings")
+    if (model.connections.get(ListMapping.ErpConnectionId) === undefined) {
+      return notFound("ErpConnection", ListMapping.ErpConnectionId)
+    }
+    model.listMappings.set(ListMapping.ErpConnectionId, ListMapping)
+    return { Response: ListMapping }
+  },
+
+  // Default values
+  SaveDefaultValueInfo: ({ ErpSyncDefaultValue: value }, { model }) => {
+    if (value === null) return missing("SaveDefaultValueInfo", "a default value")
+    model.defaultValues.set(value.ErpFieldId, value)
+    return { Response: value }
+  },
+  GetDefaultValueInfo: ({ ErpFieldId }, { model }) => ({ Response: model.defaultValues.get(ErpFieldId) ?? null }),
+  GetFieldsForNewErpActor: ({ ErpActorType, ErpConnectionId }, { model }) =>
+    model.connections.get(ErpConnectionId) === undefined
+      ? notFound("ErpConnection", ErpConnectionId)
+      : { Response: (actorFields[ErpActorType] ?? []).filter((field) => field.Access === "Mandatory") },
+
+  // CRM records and ERP actors
+  CreateActorLink: (body, { model }) => {
+    if (model.connections.get(body.ErpConnectionId) === undefined || body.ErpKey === null || body.ErpKey === "") {
+      return { Response: false }
+    }
+    link(model, { ...body, ErpKey: body.ErpKey })
+    return { Response: true }
+  },
+  BreakActorLink: ({ CrmActorType, CrmRecordId, ErpConnectionId }, { model }) => ({
+    Response: model.links.delete(ErpSyncModel.linkKey(ErpConnectionId, CrmActorType, CrmRecordId))
+  }),
+  ConnectActor: (body, { model }) => {
+    if (model.connections.get(body.ErpConnectionId) === undefined) {
+      return notFound("ErpConnection", body.ErpConnectionId)
+    }
+    if (body.ErpKey === null || body.ErpKey === "") return missing("ConnectActor", "an ERP key")
+    link(model, { ...body, ErpKey: body.ErpKey }, body.FieldValues ?? [])
+    return {}
+  },
+  CreateErpActorFromCrm: (body, { model }) => {
+    if (model.connections.get(body.ConnectionId) === undefined) return { Response: false }
+    const ErpKey = model.newErpKey(body.ErpActorType)
+    const values = (body.ErpFieldKeyValues ?? []).map((pair) => fieldValue(pair.Key, pair.Value))
+    link(model, {
+      ErpConnectionId: body.ConnectionId,
+      CrmRecordId: body.CrmEntityId,
+      CrmActorType: body.CrmActorType,
+      ErpKey,
+      ErpActorType: body.ErpActorType
+    }, values)
+    return { Response: true }
+  },
+  GetConnectionsAndDisplayFields: ({ CrmActorType, EntityId }, { model }) => ({
+    Response: model.connections.all().filter((c) => !c.Deleted).map((connection) => {
+      const id = connection.ErpConnectionId
+      const actor = linkedActor(model, id, CrmActorType, EntityId)
+      const types = [...model.actorTypeMappings.values()]
+        .filter((m) => m.ErpConnectionId === id && m.ActorTypeCrm === CrmActorType).map((m) => m.ActorTypeErp)
+      const type = actor?.ErpActorType ?? types[0] ?? "Unknown"
+      return {
+        TableRight: null,
+        FieldProperties: null,
+        ErpConnectionId: id,
+        ConnectionName: connection.DisplayName,
+        Connected: actor !== undefined,
+        ErpFields: actor === undefined ? [] : displayFields(mappingOf(model, id, type)),
+        CrmActorType,
+        ErpActorType: type,
+        ErpActorTypes: types
+      }
+    })
+  }),
+  GetErpFieldValues: ({ CrmActorType, EntityId, ErpConnectionId, FieldKeys }, { model }) => {
+    const actor = linkedActor(model, ErpConnectionId, CrmActorType, EntityId)
+    return {
+      Response: (FieldKeys ?? []).map((key) => actor?.FieldValues.find((v) => v?.CrmFieldKey === key)?.Value ?? null)
+    }
+  },
+  GetFieldValuesFromCrm: ({ ActorTypeCrm, RecordId }, { model }) => ({
+    Response: [...model.links.values()].filter((l) => l.CrmActorType === ActorTypeCrm && l.CrmRecordId === RecordId)
+      .flatMap((l) =>
+        model.erpActors.get(ErpSyncModel.actorKey(l.ErpConnectionId, l.ErpActorType, l.ErpKey))?.FieldValues ?? []
+      )
+  }),
+  GetFieldValuesFromErp: ({ ActorTypeErp, ErpConnectionId, ErpKey }, { model }) => ({
+    Response: ErpKey === null
+      ? []
+      : [...(model.erpActors.get(ErpSyncModel.actorKey(ErpConnectionId, ActorTypeErp, ErpKey))?.FieldValues ?? [])]
+  }),
+
+  // The engine and syncing
+  GetEngineStatus: (_, { model }) => ({ Response: model.engine }),
+  ChangeEngineStatus: ({ Run }, { model }) => {
+    model.engine = { ...model.engine, IsRunning: Run, StatusMessage: Run ? "Running" : "Stopped" }
+    return { Response: model.engine }
+  },
+  ChangeEngineInterval: ({ Interval }, { model }) => {
+    model.engine = { ...model.engine, Interval }
+    return {}
+  },
+  SyncAll: (_, { model, now }) => {
+    if (!model.engine.IsRunning) {
+      return { Response: pluginResponse(false, "The sync engine is stopped", "EngineStopped") }
+    }
+    sync(model, "SyncAll", now, null, null)
+    const active = model.connections.all().filter((c) => c.Active && !c.Deleted).length
+    return { Response: pluginResponse(true, `Synchronised ${active} active connections`) }
+  },
+  ForceSyncAll: (_, { model, now }) => {
+    sync(model, "ForceSyncAll", now, null, null)
+    const active = model.connections.all().filter((c) => c.Active && !c.Deleted).length
+    return { Response: pluginResponse(true, `Synchronised ${active} active connections`) }
+  },
+  ForceResync: ({ ErpConnectionId, InternalKeyIds }, { model, now }) => {
+    if (ErpConnectionId > 0 && model.connections.get(ErpConnectionId) === undefined) {
+      return { Response: pluginResponse(false, `There is no ErpConnection with id ${ErpConnectionId}`, "NotFound") }
+    }
+    sync(model, "ForceResync", now, ErpConnectionId, (InternalKeyIds ?? []).map(String))
+    return { Response: pluginResponse(true, "Resynchronised") }
+  },
+  ForceResyncBatchTask: ({ ErpConnectionId, InternalKeyIds }, { model, now }) => {
+    sync(model, "ForceResyncBatchTask", now, ErpConnectionId, (InternalKeyIds ?? []).map(String))
+    return {}
+  },
+  ForceResyncExternal: ({ ErpConnectionId, ExternalKeys }, { model, now }) => {
+    if (model.connections.get(ErpConnectionId) === undefined) {
+      return { Response: pluginResponse(false, `There is no ErpConnection with id ${ErpConnectionId}`, "NotFound") }
+    }
+    sync(model, "ForceResyncExternal", now, ErpConnectionId, (ExternalKeys ?? []).map((k) => k ?? ""))
+    return { Response: pluginResponse(true, "Resynchronised") }
+  }
+}
+
+/** The ErpSync operations, by `SOAPAction`. */
+export const erpSync = serve(ErpSync.service, handlers)

@@ -1,0 +1,149 @@
+/**
+ * The local server's in-memory model of an ErpSync installation: connector entities, connections, the
+ * sync engine, actor links and ERP actors, actor-type and list mappings, default values, and the sync
+ * requests made.
+ */
+import type { ErpSync } from "@erpsync/schema"
+import * as Duration from "effect/Duration"
+
+/** A CRM record linked to an ERP actor on a connection. */
+export interface ActorLink {
+  readonly ErpConnectionId: number
+  readonly CrmRecordId: number
+  readonly CrmActorType: ErpSync.CrmActorType
+  readonly ErpKey: string
+  readonly ErpActorType: ErpSync.ErpActorType
+}
+
+/** An ERP actor the model knows, with its field values. */
+export interface ErpActor {
+  readonly ErpConnectionId: number
+  readonly ErpActorType: ErpSync.ErpActorType
+  readonly ErpKey: string
+  readonly FieldValues: ReadonlyArray<ErpSync.ErpSyncFieldValue | null>
+}
+
+/** A sync the service was asked for. */
+export interface SyncRequest {
+  readonly operation: string
+  readonly ErpConnectionId: number | null
+  /** The internal or external keys named, if any (an empty list means all). */
+  readonly keys: ReadonlyArray<string> | null
+  /** When, in epoch milliseconds. */
+  readonly at: number
+}
+
+/** What the model holds, as plain data. */
+export interface ModelSnapshot {
+  readonly connectors: ReadonlyArray<ErpSync.ErpSyncConnectorEntity>
+  readonly connections: ReadonlyArray<ErpSync.ErpConnection>
+  readonly engine: ErpSync.ErpSyncEngineStatus
+  readonly priorities: ReadonlyArray<number>
+  readonly links: ReadonlyArray<ActorLink>
+  readonly erpActors: ReadonlyArray<ErpActor>
+  readonly actorTypeMappings: ReadonlyArray<ErpSync.ErpSyncActorTypeMapping>
+  readonly listMappings: ReadonlyArray<ErpSync.ErpConnectionListMappingContainer>
+  readonly defaultValues: ReadonlyArray<ErpSync.ErpSyncDefaultValue>
+  readonly syncs: ReadonlyArray<SyncRequest>
+}
+
+/** A store of records by integer id that assigns the next id to a record saved with id 0. */
+export class Table<A> {
+  private readonly rows = new Map<number, A>()
+  private next = 1
+
+  constructor(private readonly idOf: (row: A) => number, private readonly withId: (row: A, id: number) => A) {}
+
+  /** Creates (id 0) or updates (an existing id); `undefined` for an unknown id. */
+  save(row: A): A | undefined {
+    const id = this.idOf(row)
+    if (id === 0) {
+      const saved = this.withId(row, this.next++)
+      this.rows.set(this.idOf(saved), saved)
+      return saved
+    }
+    if (!this.rows.has(id)) return undefined
+    this.rows.set(id, row)
+    return row
+  }
+
+  get(id: number): A | undefined {
+    return this.rows.get(id)
+  }
+
+  set(id: number, row: A): void {
+    this.rows.set(id, row)
+  }
+
+  delete(id: number): boolean {
+    return this.rows.delete(id)
+  }
+
+  all(): ReadonlyArray<A> {
+    return [...this.rows.values()]
+  }
+}
+
+/** The model's state. Handlers read and change it; nothing else does. */
+export class ErpSyncModel {
+  readonly connectors = new Table<ErpSync.ErpSyncConnectorEntity>(
+    (row) => row.ErpConnectorId,
+    (row, ErpConnectorId) => ({ ...row, ErpConnectorId })
+  )
+  readonly connections = new Table<ErpSync.ErpConnection>(
+    (row) => row.ErpConnectionId,
+    (row, ErpConnectionId) => ({ ...row, ErpConnectionId })
+  )
+  engine: ErpSync.ErpSyncEngineStatus = {
+    TableRight: null,
+    FieldProperties: null,
+    IsRunning: false,
+    StatusMessage: "Stopped",
+    Interval: Duration.minutes(5)
+  }
+  priorities: ReadonlyArray<number> = []
+  /** Links by connection, CRM actor type and CRM record. */
+  readonly links = new Map<string, ActorLink>()
+  /** ERP actors by connection, ERP actor type and ERP key. */
+  readonly erpActors = new Map<string, ErpActor>()
+  /** Actor-type mappings by connection and ERP actor type. */
+  readonly actorTypeMappings = new Map<string, ErpSync.ErpSyncActorTypeMapping>()
+  /** List mappings by connection. */
+  readonly listMappings = new Map<number, ErpSync.ErpConnectionListMappingContainer>()
+  /** Default values by ERP field. */
+  readonly defaultValues = new Map<number, ErpSync.ErpSyncDefaultValue>()
+  readonly syncs: Array<SyncRequest> = []
+  private nextErpKey = 1
+
+  static linkKey(connection: number, type: ErpSync.CrmActorType, record: number): string {
+    return `${connection}/${type}/${record}`
+  }
+
+  static actorKey(connection: number, type: ErpSync.ErpActorType, key: string): string {
+    return `${connection}/${type}/${key}`
+  }
+
+  static mappingKey(connection: number, type: ErpSync.ErpActorType): string {
+    return `${connection}/${type}`
+  }
+
+  /** A new ERP key, as the connector would assign one to an actor it creates. */
+  newErpKey(type: ErpSync.ErpActorType): string {
+    return `${type.toUpperCase()}-${this.nextErpKey++}`
+  }
+
+  snapshot(): ModelSnapshot {
+    return {
+      connectors: this.connectors.all(),
+      connections: this.connections.all(),
+      engine: this.engine,
+      priorities: this.priorities,
+      links: [...this.links.values()],
+      erpActors: [...this.erpActors.values()],
+      actorTypeMappings: [...this.actorTypeMappings.values()],
+      listMappings: [...this.listMappings.values()],
+      defaultValues: [...this.defaultValues.values()],
+      syncs: [...this.syncs]
+    }
+  }
+}
