@@ -316,7 +316,9 @@ const readService = (context: Context, definitions: Element): ServiceDecl => {
       break
     }
   }
-  if (chosen === undefined) failAt("Unsupported", context.file, service, "a service without a SOAP 1.1 port")
+  if (chosen === undefined) {
+    failAt("Unsupported", context.file, service, "the service has no SOAP 1.1 port (soap:binding and soap:address)")
+  }
   const { address, binding } = chosen!
   const soapBinding = childOf(binding, SOAP, "binding")!
   const defaultStyle = soapBinding.attributes.get("style") ?? "document"

@@ -42,7 +42,9 @@ export const markdown = (): string => {
   const services = [...new Set(everyOperation.map((o) => o.service))]
   return services.map((service) => {
     const rows = everyOperation.filter((o) => o.service === service).map(row)
-    const cell = (members: ReadonlyArray<string>) => members.length === 0 ? "" : `\`${members.join("`, `")}\``
+    // A pipe inside a table cell, code spans included, is written `\|` (GitHub Flavored Markdown).
+    const cell = (members: ReadonlyArray<string>) =>
+      members.map((member) => `\`${member.replace(/\|/g, "\\|")}\``).join(", ")
     return `**${service}** (${rows.length} operations; \`SOAPAction\` \`${
       rows[0]!.action.slice(0, -rows[0]!.operation.length)
     }<Operation>\`)\n\n| operation | request | response |\n| --- | --- | --- |\n${
