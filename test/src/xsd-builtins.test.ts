@@ -1,0 +1,301 @@
+/**
+ * One test per lexical rule of the XSD built-ins and the .NET serialization types the operations use
+ * (XML Schema Part 2; the Serialization schema's restrictions): what reads, what is refused with the
+ * typed error, what is written, and the JSON form the command line uses.
+ */
+import { DataContract, Xml, XmlCodec, Xsd } from "@erpsync/codec"
+import { ErpSync, SoPrincipal } from "@erpsync/schema"
+import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { describe, expect, it } from "vitest"
+
+const NS = "urn:test"
+
+/** A document `<r><v>…</v></r>` whose `v` is of `type`. */
+const documentOf = <A, I>(type: Schema.Schema<A, I>) =>
+  Schema.Struct({ v: Xml.optionalElement(type) }).annotations({ ...Xml.root("r", NS), ...Xml.complexType("r", NS) })
+
+const read = <A, I>(type: Schema.Schema<A, I>, text: string | undefined) =>
+  XmlCodec.decodeEither(documentOf(type))(
+    text === undefined ? `<r xmlns="${NS}"/>` : `<r xmlns="${NS}"><v>${text}</v></r>`
+  ).pipe(Either.map((r) => r.v))
+
+const write = <A, I>(type: Schema.Schema<A, I>, value: A) =>
+  XmlCodec.encodeEither(documentOf(type))({ v: value }).pipe(
+    Either.map((xml) => /<v>(.*)<\/v>|<v\/>/.exec(xml)![1] ?? "")
+  )
+
+const refused = <A>(
+  result: Either.Either<A, { readonly _tag: string; readonly reason: string; readonly path: string }>
+) =>
+  Either.isLeft(result)
+    ? `${result.left._tag}/${result.left.reason} at ${result.left.path}`
+    : `accepted ${String(result.right)}`
+
+describe.each(
+  [
+    ["short", Xsd.short, -32768, 32767],
+    ["byte", Xsd.byte, -128, 127],
+    ["unsignedByte", Xsd.unsignedByte, 0, 255],
+    ["unsignedShort", Xsd.unsignedShort, 0, 65535],
+    ["unsignedInt", Xsd.unsignedInt, 0, 4294967295]
+  ] as const
+)("xs:%s", (_, type, min, max) => {
+  it("reads its range, with xs:int's lexical rules", () => {
+    expect(read(type, String(min))).toStrictEqual(Either.right(min))
+    expect(read(type, ` +${String(max).padStart(12, "0")} `)).toStrictEqual(Either.right(max))
+    expect(read(type, undefined)).toStrictEqual(Either.right(0))
+  })
+
+  it("refuses a value just outside it, on reading and writing", () => {
+    for (const outside of [min - 1, max + 1]) {
+      expect(refused(read(type, String(outside)))).toBe("XmlDecodeError/InvalidValue at /r/v")
+      expect(refused(write(type, outside))).toBe("XmlEncodeError/InvalidValue at /r/v")
+    }
+    expect(refused(read(type, "1.0"))).toBe("XmlDecodeError/InvalidValue at /r/v")
+  })
+})
+
+describe("xs:long and xs:unsignedLong, as bigint", () => {
+  it("read the whole 64-bit range exactly, which a number could not", () => {
+    expect(read(Xsd.long, "9223372036854775807")).toStrictEqual(Either.right(9223372036854775807n))
+    expect(read(Xsd.long, " -9223372036854775808\n")).toStrictEqual(Either.right(-9223372036854775808n))
+    expect(read(Xsd.long, "+007")).toStrictEqual(Either.right(7n))
+    expect(read(Xsd.unsignedLong, "18446744073709551615")).toStrictEqual(Either.right(18446744073709551615n))
+    expect(read(Xsd.long, undefined)).toStrictEqual(Either.right(0n))
+  })
+
+  it.each(["9223372036854775808", "-9223372036854775809", "1e3", "", "4 2", "0x10", "1.0"])(
+    "refuse %j as an xs:long",
+    (text) => {
+      expect(refused(read(Xsd.long, text))).toBe("XmlDecodeError/InvalidValue at /r/v")
+    }
+  )
+
+  it("refuse a negative xs:unsignedLong, and write only values in range", () => {
+    expect(refused(read(Xsd.unsignedLong, "-1"))).toBe("XmlDecodeError/InvalidValue at /r/v")
+    expect(write(Xsd.long, -9223372036854775808n)).toStrictEqual(Either.right("-9223372036854775808"))
+    expect(refused(write(Xsd.long, 2n ** 63n))).toBe("XmlEncodeError/InvalidValue at /r/v")
+  })
+
+  it("have the decimal string as their JSON form", () => {
+    expect(Schema.encodeSync(Xsd.long)(-12n)).toBe("-12")
+    expect(Schema.decodeUnknownSync(Xsd.long)("9223372036854775807")).toBe(9223372036854775807n)
+  })
+})
+
+describe("xs:float", () => {
+  it("reads text as the nearest 32-bit float, INF, -INF and NaN included", () => {
+    expect(read(Xsd.float, "0.1")).toStrictEqual(Either.right(Math.fround(0.1)))
+    expect(read(Xsd.float, " -INF ")).toStrictEqual(Either.right(Number.NEGATIVE_INFINITY))
+    expect(read(Xsd.float, "NaN")).toStrictEqual(Either.right(Number.NaN))
+    expect(refused(read(Xsd.float, "inf"))).toBe("XmlDecodeError/InvalidValue at /r/v")
+  })
+
+  it("writes a 32-bit float so that it reads back the same, and refuses a number that is not one", () => {
+    const value = Math.fround(0.1)
+    const text = Either.getOrThrow(write(Xsd.float, value))
+    expect(read(Xsd.float, text)).toStrictEqual(Either.right(value))
+    expect(refused(write(Xsd.float, 0.1))).toBe("XmlEncodeError/InvalidValue at /r/v")
+  })
+})
+
+describe("xs:decimal, kept as its lexical form", () => {
+  it.each([["  -1.50 ", "-1.50"], [".5", ".5"], ["007", "007"], ["+1.", "+1."]])("%j is %j", (text, value) => {
+    expect(read(Xsd.decimal, text)).toStrictEqual(Either.right(value))
+  })
+
+  it.each(["1e3", ".", "", "1.2.3", "INF"])("%j is not an xs:decimal", (text) => {
+    expect(refused(read(Xsd.decimal, text))).toBe("XmlDecodeError/InvalidValue at /r/v")
+  })
+
+  it("is written only when it is one", () => {
+    expect(refused(write(Xsd.decimal, "1e3"))).toBe("XmlEncodeError/InvalidValue at /r/v")
+    expect(read(Xsd.decimal, undefined)).toStrictEqual(Either.right("0"))
+  })
+})
+
+describe("xs:base64Binary", () => {
+  it("reads the canonical alphabet with padding, ignoring whitespace", () => {
+    expect(read(Xsd.base64Binary, "AQID")).toStrictEqual(Either.right(new Uint8Array([1, 2, 3])))
+    expect(read(Xsd.base64Binary, " AQ ID\r\n")).toStrictEqual(Either.right(new Uint8Array([1, 2, 3])))
+    expect(read(Xsd.base64Binary, "AQIDBA==")).toStrictEqual(Either.right(new Uint8Array([1, 2, 3, 4])))
+    expect(read(Xsd.base64Binary, "")).toStrictEqual(Either.right(new Uint8Array(0)))
+  })
+
+  it.each(["AQI", "AQ=D", "A===", "AR==", "AQJ=", "AQ_D", "AQ-D"])(
+    "refuses %j (length, padding, spare bits, alphabet)",
+    (text) => {
+      expect(refused(read(Xsd.base64Binary, text))).toBe("XmlDecodeError/InvalidValue at /r/v")
+    }
+  )
+
+  it("writes the canonical form, and its JSON form is the base64 text", () => {
+    expect(write(Xsd.base64Binary, new Uint8Array([1, 2, 3, 4, 255]))).toStrictEqual(Either.right("AQIDBP8="))
+    expect(Schema.encodeSync(Xsd.base64Binary)(new Uint8Array([1, 2, 3]))).toBe("AQID")
+  })
+
+  it("an absent element is a new empty array each time, never a shared one", () => {
+    const a = Either.getOrThrow(read(Xsd.base64Binary, undefined))
+    const b = Either.getOrThrow(read(Xsd.base64Binary, undefined))
+    expect(a).toStrictEqual(new Uint8Array(0))
+    expect(a).not.toBe(b)
+  })
+})
+
+describe("xs:anyURI", () => {
+  it("is the text with its whitespace collapsed; a value that collapsing would change is not written", () => {
+    expect(read(Xsd.anyURI, "  https://erp.example/a b \n")).toStrictEqual(Either.right("https://erp.example/a b"))
+    expect(refused(write(Xsd.anyURI, " https://erp.example"))).toBe("XmlEncodeError/InvalidValue at /r/v")
+  })
+})
+
+describe("ser:duration, a TimeSpan, as an Effect Duration", () => {
+  const ticks = (n: bigint) => Duration.nanos(n * 100n)
+
+  it.each([
+    ["PT5M", Duration.minutes(5)],
+    [" P1DT2H3M4.5S ", Duration.sum(Duration.days(1), Duration.millis(2 * 3600_000 + 3 * 60_000 + 4500))],
+    ["PT0S", Duration.zero],
+    ["-PT0S", Duration.zero],
+    ["PT1.0000001S", ticks(10_000_001n)],
+    ["PT1.000000100S", ticks(10_000_001n)],
+    ["PT.5S", Duration.millis(500)],
+    ["P10675199DT2H48M5.4775807S", ticks(2n ** 63n - 1n)]
+  ])("%j is %s", (text, value) => {
+    const decoded = Either.getOrThrow(read(DataContract.duration, text))
+    expect(Duration.equals(decoded, value)).toBe(true)
+  })
+
+  it.each([
+    ["P1Y", "years"],
+    ["P1M", "months"],
+    ["P", "no part"],
+    ["PT", "T with no part"],
+    ["P1DT", "T with no part"],
+    ["PT1H2", "a number without its unit"],
+    ["PT1.00000001S", "finer than a tick"],
+    ["P10675199DT2H48M5.4775808S", "beyond a TimeSpan"],
+    ["-PT1S", "negative, which a Duration cannot be"],
+    ["5 minutes", "not a duration"]
+  ])("%j is refused (%s)", (text) => {
+    expect(refused(read(DataContract.duration, text))).toBe("XmlDecodeError/InvalidValue at /r/v")
+  })
+
+  it("is written as .NET writes a TimeSpan; a Duration finer than a tick or infinite is refused", () => {
+    expect(write(DataContract.duration, Duration.zero)).toStrictEqual(Either.right("PT0S"))
+    expect(write(DataContract.duration, Duration.millis(1500))).toStrictEqual(Either.right("PT1.5S"))
+    expect(write(DataContract.duration, Duration.sum(Duration.days(2), Duration.minutes(1)))).toStrictEqual(
+      Either.right("P2DT1M")
+    )
+    expect(write(DataContract.duration, ticks(2n ** 63n - 1n))).toStrictEqual(
+      Either.right("P10675199DT2H48M5.4775807S")
+    )
+    expect(refused(write(DataContract.duration, Duration.nanos(150n)))).toBe("XmlEncodeError/InvalidValue at /r/v")
+    expect(refused(write(DataContract.duration, Duration.infinity))).toBe("XmlEncodeError/InvalidValue at /r/v")
+    expect(refused(write(DataContract.duration, ticks(2n ** 63n)))).toBe("XmlEncodeError/InvalidValue at /r/v")
+  })
+
+  it("an absent element is zero, and the JSON form is the text", () => {
+    expect(Either.map(read(DataContract.duration, undefined), Duration.isZero)).toStrictEqual(Either.right(true))
+    expect(Schema.encodeSync(DataContract.duration)(Duration.minutes(90))).toBe("PT1H30M")
+    expect(Duration.toMinutes(Schema.decodeUnknownSync(DataContract.duration)("PT15M"))).toBe(15)
+  })
+})
+
+describe("ser:guid", () => {
+  it("reads the 8-4-4-4-12 form in either case, kept as written, and is never trimmed (a restriction of xs:string)", () => {
+    expect(read(DataContract.guid, "3f2504e0-4F89-11d3-9a0c-0305e82c3301")).toStrictEqual(
+      Either.right("3f2504e0-4F89-11d3-9a0c-0305e82c3301")
+    )
+    for (
+      const bad of [
+        " 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "{3f2504e0-4f89-11d3-9a0c-0305e82c3301}",
+        "3f2504e04f8911d39a0c0305e82c3301"
+      ]
+    ) {
+      expect(refused(read(DataContract.guid, bad)), bad).toBe("XmlDecodeError/InvalidValue at /r/v")
+    }
+    expect(read(DataContract.guid, undefined)).toStrictEqual(Either.right("00000000-0000-0000-0000-000000000000"))
+  })
+})
+
+describe("ser:char, one UTF-16 code unit carried as its number", () => {
+  it("reads 0 to 65535, as xs:int is read", () => {
+    expect(read(DataContract.char, " 65 ")).toStrictEqual(Either.right("A"))
+    expect(read(DataContract.char, "0")).toStrictEqual(Either.right("\u0000"))
+    expect(read(DataContract.char, "55296")).toStrictEqual(Either.right("\uD800"))
+    for (const bad of ["65536", "-1", "A", ""]) {
+      expect(refused(read(DataContract.char, bad)), bad).toBe("XmlDecodeError/InvalidValue at /r/v")
+    }
+  })
+
+  it("writes a code unit XML text could not carry, and refuses more than one", () => {
+    expect(write(DataContract.char, "\u0001")).toStrictEqual(Either.right("1"))
+    expect(refused(write(DataContract.char, "AB"))).toBe("XmlEncodeError/InvalidValue at /r/v")
+    expect(Schema.encodeSync(DataContract.char)("A")).toBe(65)
+  })
+})
+
+describe("dictionaries of complex values (FieldPropertyDictionary)", () => {
+  const response = (pairs: string) =>
+    `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><s:Body>` +
+    `<GetConnectionResponse xmlns="http://www.superoffice.net/ws/crm/NetServer/Services86"><Response><FieldProperties>${pairs}` +
+    `</FieldProperties></Response></GetConnectionResponse></s:Body></s:Envelope>`
+  const decode = (pairs: string) =>
+    XmlCodec.decodeEither(ErpSync.GetConnectionResponse)(response(pairs)).pipe(
+      Either.map((m) => m.Body.Response?.FieldProperties)
+    )
+  const pair = (key: string, value: string) =>
+    `<FieldPropertyDictionaryKeyValuePair><Key>${key}</Key>${value}</FieldPropertyDictionaryKeyValuePair>`
+
+  it("keeps the order of the pairs, nil values and the complex values' defaults", () => {
+    expect(decode(pair("b", `<Value><FieldLength>5</FieldLength></Value>`) + pair("a", `<Value i:nil="true"/>`)))
+      .toStrictEqual(Either.right([
+        { Key: "b", Value: { FieldRight: null, FieldType: null, FieldLength: 5 } },
+        { Key: "a", Value: null }
+      ]))
+  })
+
+  it("refuses a key twice, a Value before its Key, and a Value of the wrong type", () => {
+    expect(refused(decode(pair("a", `<Value/>`) + pair("a", `<Value/>`)))).toBe(
+      "XmlDecodeError/InvalidValue at /Envelope/Body/GetConnectionResponse/Response/FieldProperties"
+    )
+    expect(
+      refused(decode(`<FieldPropertyDictionaryKeyValuePair><Value/><Key>a</Key></FieldPropertyDictionaryKeyValuePair>`))
+    )
+      .toBe(
+        "XmlDecodeError/OutOfOrder at /Envelope/Body/GetConnectionResponse/Response/FieldProperties/FieldPropertyDictionaryKeyValuePair[1]/Key"
+      )
+    expect(refused(decode(pair("a", `<Value><FieldLength>long</FieldLength></Value>`)))).toBe(
+      "XmlDecodeError/InvalidValue at /Envelope/Body/GetConnectionResponse/Response/FieldProperties/FieldPropertyDictionaryKeyValuePair[1]/Value/FieldLength"
+    )
+  })
+})
+
+describe("a struct that is a .NET value type (DSAParameters)", () => {
+  const key = (content: string | undefined) =>
+    XmlCodec.decodeEither(SoPrincipal.SignedPublicKey.annotations(Xml.root("PublicKey", NS_86)))(
+      `<PublicKey xmlns="${NS_86}" xmlns:c="${CRYPTOGRAPHY}">${content ?? ""}</PublicKey>`
+    ).pipe(Either.map((k) => k.Key))
+
+  it("is, when absent, the struct of its members' defaults: a new one each time", () => {
+    const a = Either.getOrThrow(key(undefined))
+    expect(a).toStrictEqual({ Counter: 0, G: null, J: null, P: null, Q: null, Seed: null, Y: null })
+    expect(a).not.toBe(Either.getOrThrow(key(undefined)))
+  })
+
+  it("needs its required members, in its own namespace", () => {
+    const members = `<c:G i:nil="true" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"/>`
+    expect(refused(key(`<Key>${members}</Key>`))).toBe("XmlDecodeError/MissingElement at /PublicKey/Key/Counter")
+    // A Counter in the service's namespace is not the Cryptography schema's: it is skipped, and missing.
+    expect(refused(key(`<Key><Counter>1</Counter></Key>`))).toBe(
+      "XmlDecodeError/MissingElement at /PublicKey/Key/Counter"
+    )
+  })
+})
+
+const NS_86 = "http://www.superoffice.net/ws/crm/NetServer/Services86"
+const CRYPTOGRAPHY = "http://schemas.datacontract.org/2004/07/System.Security.Cryptography"
