@@ -1,0 +1,355 @@
+/**
+ * The local server as a model of ErpSync that tests and demos can rely on: every operation of both
+ * services answers arbitrary requests in band with a response valid against its WSDL, and the stateful
+ * operations do what they say, seen through the client's typed calls.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { describe, expect, it } from "@effect/vitest"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
+import { ErpSyncServer } from "@erpsync/agent/testing"
+import type { Service } from "@erpsync/codec"
+import type { ErpSync } from "@erpsync/schema"
+import { services } from "@erpsync/schema"
+import * as Arbitrary from "effect/Arbitrary"
+import * as Effect from "effect/Effect"
+import * as fc from "effect/FastCheck"
+import * as Redacted from "effect/Redacted"
+import * as fs from "node:fs"
+import { afterAll } from "vitest"
+import { extractSchemas, type SchemaSet, validate } from "./support/reference.js"
+
+const TICKET = "7T:model"
+
+const connect = Effect.gen(function*() {
+  const responses: Array<{ action: string; xml: string }> = []
+  const server = yield* ErpSyncServer.make({
+    ticket: TICKET,
+    onExchange: (exchange) =>
+      Effect.sync(() => void responses.push({ action: exchange.action, xml: exchange.response }))
+  })
+  const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
+    Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make(TICKET))),
+    Effect.provide(FetchHttpClient.layer)
+  )
+  return { client, responses, server }
+})
+
+const schemaSets = new Map<string, SchemaSet>(
+  Object.values(services).map((s) => [s.name, extractSchemas(`${s.name}.wsdl`)])
+)
+afterAll(() => {
+  for (const set of schemaSets.values()) fs.rmSync(set.dir, { recursive: true, force: true })
+})
+
+const operations = Object.values(services).flatMap((service) =>
+  Object.values(service.operations as Record<string, Service.AnyOperation>)
+)
+
+describe("every operation", () => {
+  it.scoped.each(operations.map((o) => [`${o.service}.${o.name}`, o] as const))(
+    "%s answers arbitrary requests in band, valid against its WSDL",
+    ([, operation]) =>
+      Effect.gen(function*() {
+        const { client, responses } = yield* connect
+        const bodies = fc.sample(Arbitrary.make(operation.request), { numRuns: 8, seed: 20261202 })
+          .map((message) => (message as { readonly Body: unknown }).Body)
+        for (const body of bodies) {
+          const result = yield* Effect.either(client.call(operation as never, body as never))
+          if (result._tag === "Left") {
+            expect(result.left).toMatchObject({ _tag: "ServiceError", reason: "ExceptionInfo" })
+          }
+        }
+        expect(responses.map((r) => r.action)).toStrictEqual(bodies.map(() => operation.action))
+        const validation = validate(schemaSets.get(operation.service)!.soap11, responses.map((r) => r.xml))
+        expect(validation.output).toBe("")
+      })
+  )
+})
+
+const connection = (fields: Partial<ErpSync.ErpConnection> = {}): ErpSync.ErpConnection => ({
+  TableRight: null,
+  FieldProperties: null,
+  ErpConnectionId: 0,
+  ErpConnectorId: 1,
+  DisplayName: "Oslo",
+  DisplayDescription: null,
+  Active: true,
+  ConnectionId: null,
+  MostRecentTimestamp: null,
+  ConfigFields: [{ Key: "Url", Value: "https://erp.example" }],
+  Deleted: false,
+  AllAccess: true,
+  UserGroupAccessIds: [],
+  AssociateAccessIds: [],
+  ...fields
+})
+
+describe("the model", () => {
+  it.scoped("connector entities: an unknown id is refused in band, and CanDelete names it not found", () =>
+    Effect.gen(function*() {
+      const { client } = yield* connect
+      const error = yield* Effect.flip(
+        client.ErpSync.SaveErpSyncConnectorEntity({
+          ErpSyncConnectorEntity: {
+            TableRight: null,
+            FieldProperties: null,
+            ErpConnectorId: 9,
+            DisplayName: "x",
+            URL: null,
+            Deleted: false
+          }
+        })
+      )
+      expect(error).toMatchObject({ _tag: "ServiceError", exceptionType: "SuperOffice.CRM.EntityNotFoundException" })
+      expect(yield* client.ErpSync.CanDeleteErpSyncConnectorEntity({ ErpSyncConnectorId: 9 })).toStrictEqual({
+        Response: "ErrorNotFound"
+      })
+      expect(yield* client.ErpSync.TestConnectorUrl({ Url: "https://connector.example" })).toStrictEqual({
+        Response: "NoError"
+      })
+      expect(yield* client.ErpSync.TestConnectorUrl({ Url: "not a url" })).toStrictEqual({ Response: "ErrorNotFound" })
+    }))
+
+  it.scoped("a connector's configuration fields; a connection tested by id (saved config) and by config (given)", () =>
+    Effect.gen(function*() {
+      const { client } = yield* connect
+      yield* client.ErpSync.SaveErpSyncConnectorEntity({
+        ErpSyncConnectorEntity: {
+          TableRight: null,
+          FieldProperties: null,
+          ErpConnectorId: 0,
+          DisplayName: "c",
+          URL: "https://c",
+          Deleted: false
+        }
+      })
+      const { Response: fields } = yield* client.ErpSync.GetConfigurationFields({ ErpConnectorId: 1 })
+      expect(fields?.map((f) => [f?.FieldKey, f?.Access])).toStrictEqual([
+        ["Url", "Mandatory"],
+        ["Company", "Normal"],
+        ["ApiKey", "Normal"]
+      ])
+      const { Response: saved } = yield* client.ErpSync.SaveConnection({ Connection: connection({ ConfigFields: [] }) })
+      expect(yield* client.ErpSync.TestConnectionById({ ErpConnectionId: saved!.ErpConnectionId })).toStrictEqual({
+        Response: false
+      })
+      const given = { ErpConnectionId: saved!.ErpConnectionId, ConfigFields: [{ Key: "Url", Value: "https://erp" }] }
+      expect(yield* client.ErpSync.TestConnectionByConfig(given)).toStrictEqual({ Response: true })
+      // Testing with a configuration does not save it.
+      expect(yield* client.ErpSync.GetErpConnectionConfigFields({ ErpConnectionId: saved!.ErpConnectionId }))
+        .toStrictEqual({ Response: [] })
+      expect(yield* client.ErpSync.ToggleErpConnectionActive({ ErpConnectionId: 99 })).toStrictEqual({
+        Response: ["There is no ErpConnection with id 99"]
+      })
+    }))
+
+  it.scoped("sync priorities are saved when every id is a connection; UpdateConnectionFields knows the connection", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* connect
+      yield* client.ErpSync.SaveConnection({ Connection: connection() })
+      yield* client.ErpSync.SaveConnection({ Connection: connection() })
+      expect(yield* client.ErpSync.SaveErpConnectionSyncPriorities({ ErpConnectionIds: [2, 1] })).toStrictEqual({
+        Response: true
+      })
+      expect(yield* client.ErpSync.SaveErpConnectionSyncPriorities({ ErpConnectionIds: [2, 3] })).toStrictEqual({
+        Response: false
+      })
+      expect((yield* server.state).priorities).toStrictEqual([2, 1])
+      expect(yield* client.ErpSync.UpdateConnectionFields({ ErpConnectionId: 1 })).toStrictEqual({ Response: true })
+      expect(yield* client.ErpSync.UpdateConnectionFields({ ErpConnectionId: 3 })).toStrictEqual({ Response: false })
+    }))
+
+  it.scoped("actor links: created, connected with values, visible in GetConnectionsAndDisplayFields, broken", () =>
+    Effect.gen(function*() {
+      const { client } = yield* connect
+      yield* client.ErpSync.SaveConnection({ Connection: connection() })
+      const link = { ErpConnectionId: 1, CrmRecordId: 42, CrmActorType: "Contact" as const }
+      expect(yield* client.ErpSync.CreateActorLink({ ...link, ErpKey: "C-1", ErpActorType: "Customer" })).toStrictEqual(
+        {
+          Response: true
+        }
+      )
+      const shown = yield* client.ErpSync.GetConnectionsAndDisplayFields({ CrmActorType: "Contact", EntityId: 42 })
+      expect(shown.Response?.map((c) => [c?.ErpConnectionId, c?.Connected, c?.ErpActorType])).toStrictEqual([
+        [1, true, "Customer"]
+      ])
+      const value = (key: string, v: string) => ({
+        TableRight: null,
+        FieldProperties: null,
+        DisplayName: key,
+        CrmFieldKey: key,
+        Value: v,
+        DisplayValue: v,
+        SyncToCrm: true,
+        SyncToErp: false
+      })
+      yield* client.ErpSync.ConnectActor({
+        ...link,
+        ErpKey: "C-1",
+        ErpActorType: "Customer",
+        FieldValues: [value("Name", "Acme"), value("Email", "post@acme.example")]
+      })
+      expect(yield* client.ErpSync.GetErpFieldValues({ ...link, EntityId: 42, FieldKeys: ["Email", "Nope", "Name"] }))
+        .toStrictEqual({ Response: ["post@acme.example", null, "Acme"] })
+      expect(
+        (yield* client.ErpSync.GetFieldValuesFromErp({ ErpConnectionId: 1, ActorTypeErp: "Customer", ErpKey: "C-1" }))
+          .Response?.map((v) => v?.Value)
+      ).toStrictEqual(["Acme", "post@acme.example"])
+      expect(yield* client.ErpSync.BreakActorLink(link)).toStrictEqual({ Response: true })
+      expect(yield* client.ErpSync.BreakActorLink(link)).toStrictEqual({ Response: false })
+      const after = yield* client.ErpSync.GetConnectionsAndDisplayFields({ CrmActorType: "Contact", EntityId: 42 })
+      expect(after.Response?.map((c) => c?.Connected)).toStrictEqual([false])
+    }))
+
+  it.scoped("an ERP actor created from a CRM record gets a key, its values and a link", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* connect
+      yield* client.ErpSync.SaveConnection({ Connection: connection() })
+      expect(
+        yield* client.ErpSync.CreateErpActorFromCrm({
+          ConnectionId: 1,
+          CrmEntityId: 7,
+          ErpActorType: "Customer",
+          CrmActorType: "Contact",
+          ErpFieldKeyValues: [{ Key: "Name", Value: "Acme" }]
+        })
+      ).toStrictEqual({ Response: true })
+      const { erpActors, links } = yield* server.state
+      expect(links).toStrictEqual([
+        { ErpConnectionId: 1, CrmRecordId: 7, CrmActorType: "Contact", ErpKey: "CUSTOMER-1", ErpActorType: "Customer" }
+      ])
+      expect(erpActors[0]?.FieldValues.map((v) => [v?.CrmFieldKey, v?.Value])).toStrictEqual([["Name", "Acme"]])
+    }))
+
+  it.scoped("actor-type mappings, list mappings and default values give back what was saved", () =>
+    Effect.gen(function*() {
+      const { client } = yield* connect
+      yield* client.ErpSync.SaveConnection({ Connection: connection() })
+      const { Response: mapping } = yield* client.ErpSync.GetActorTypeMapping({
+        ErpConnectionId: 1,
+        ActorType: "Customer"
+      })
+      expect(mapping?.ActorTypeCrm).toBe("Contact")
+      expect(mapping?.FieldMappings?.map((f) => f?.ErpFieldKey)).toStrictEqual([
+        "CustomerNo",
+        "Name",
+        "Email",
+        "CreditLimit"
+      ])
+      const mapped = {
+        ...mapping!,
+        IsActive: true,
+        FieldMappings: mapping!.FieldMappings!.map((f) =>
+          f === null ? f : { ...f, CrmFieldKey: `crm.${f.ErpFieldKey}` }
+        )
+      }
+      expect(yield* client.ErpSync.SaveActorTypeMapping({ Mapping: mapped })).toStrictEqual({ Response: mapped })
+      expect(yield* client.ErpSync.GetActorTypeMapping({ ErpConnectionId: 1, ActorType: "Customer" })).toStrictEqual({
+        Response: mapped
+      })
+      expect(yield* client.ErpSync.GetCrmActorType({ ErpConnectionId: 1, ErpActorType: "Customer" })).toStrictEqual({
+        Response: "Contact"
+      })
+      // Moving a field down the order.
+      yield* client.ErpSync.MoveErpFieldItem({
+        ErpFieldId: mapped.FieldMappings[0]!.ErpFieldId,
+        Direction: 1,
+        ErpConnectionId: 1,
+        ErpActorType: "Customer"
+      })
+      const { Response: moved } = yield* client.ErpSync.GetActorTypeMapping({
+        ErpConnectionId: 1,
+        ActorType: "Customer"
+      })
+      expect(moved?.FieldMappings?.map((f) => f?.ErpFieldKey)).toStrictEqual([
+        "Name",
+        "CustomerNo",
+        "Email",
+        "CreditLimit"
+      ])
+
+      const { Response: lists } = yield* client.ErpSync.GetConnectionListMappings({ ErpConnectionId: 1 })
+      expect(lists).toMatchObject({ ErpConnectionId: 1, ErpConnectionName: "Oslo", ErpListItemMappings: [] })
+      const listMapping = { ...lists!, ErpListItemMappings: [null] }
+      expect(yield* client.ErpSync.SaveConnectionListMappings({ ListMapping: listMapping })).toStrictEqual({
+        Response: listMapping
+      })
+      expect(yield* client.ErpSync.GetConnectionListMappings({ ErpConnectionId: 1 })).toStrictEqual({
+        Response: listMapping
+      })
+
+      const defaultValue: ErpSync.ErpSyncDefaultValue = {
+        TableRight: null,
+        FieldProperties: null,
+        ErpFieldId: 1001,
+        DefaultValue: "NOK",
+        HasFirstSyncDefaultValue: false,
+        FirstSyncDefaultValue: null,
+        PromptUser: true,
+        Mandatory: false,
+        ErpFieldKey: "Currency",
+        FieldType: "Text",
+        ListName: null,
+        Access: "Normal"
+      }
+      expect(yield* client.ErpSync.GetDefaultValueInfo({ ErpFieldId: 1001 })).toStrictEqual({ Response: null })
+      expect(yield* client.ErpSync.SaveDefaultValueInfo({ ErpSyncDefaultValue: defaultValue })).toStrictEqual({
+        Response: defaultValue
+      })
+      expect(yield* client.ErpSync.GetDefaultValueInfo({ ErpFieldId: 1001 })).toStrictEqual({ Response: defaultValue })
+      const { Response: summary } = yield* client.ErpSync.GetErpSyncConnectionSummary({ ErpSyncConnectionId: 1 })
+      expect(summary?.Actors?.map((a) => [a?.ActorType, a?.HasMappings, a?.Defaults])).toStrictEqual([
+        ["Customer", true, "Currency = NOK"]
+      ])
+    }))
+
+  it.scoped("sync requests answer a PluginResponse and are recorded; SyncAll needs the engine running", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* connect
+      yield* client.ErpSync.SaveConnection({ Connection: connection() })
+      const stopped = yield* client.ErpSync.SyncAll({})
+      expect(stopped.Response).toMatchObject({ IsOk: false, ErrorCode: "EngineStopped" })
+      expect((yield* client.ErpSync.ForceSyncAll({})).Response).toMatchObject({ IsOk: true })
+      yield* client.ErpSync.ChangeEngineStatus({ Run: true })
+      expect((yield* client.ErpSync.SyncAll({})).Response).toMatchObject({
+        IsOk: true,
+        UserExplanation: "Synchronised 1 active connections"
+      })
+      expect((yield* client.ErpSync.ForceResync({ ErpConnectionId: 1, InternalKeyIds: [4, 5] })).Response?.IsOk).toBe(
+        true
+      )
+      expect((yield* client.ErpSync.ForceResync({ ErpConnectionId: 2, InternalKeyIds: [] })).Response).toMatchObject({
+        IsOk: false,
+        ErrorCode: "NotFound"
+      })
+      yield* client.ErpSync.ForceResyncBatchTask({ ErpConnectionId: 0, InternalKeyIds: [] })
+      yield* client.ErpSync.ForceResyncExternal({ ErpConnectionId: 1, ErpActorType: "Customer", ExternalKeys: ["C-1"] })
+      expect((yield* server.state).syncs.map((s) => [s.operation, s.ErpConnectionId, s.keys])).toStrictEqual([
+        ["ForceSyncAll", null, null],
+        ["SyncAll", null, null],
+        ["ForceResync", 1, ["4", "5"]],
+        ["ForceResyncBatchTask", 0, []],
+        ["ForceResyncExternal", 1, ["C-1"]]
+      ])
+    }))
+
+  it.scoped("SoPrincipal's system information needs no ticket; AuthenticateImplicit has no identity to use", () =>
+    Effect.gen(function*() {
+      const { client, server } = yield* connect
+      const { SystemInfo } = yield* client.SoPrincipal.GetSystemInfo({})
+      expect(SystemInfo).toMatchObject({ BuildLabel: "erpsync local server", BuildType: "Release" })
+      expect((yield* client.SoPrincipal.AuthenticateImplicit({})).AuthenticationSucceeded).toBe(false)
+      expect(yield* server.counts).toMatchObject({ rejectedTickets: 0 })
+    }))
+})
+
+describe("the local server's paths", () => {
+  it.scoped("a path that ends in no service's endpoint file is answered 404", () =>
+    Effect.gen(function*() {
+      const { server } = yield* connect
+      const answer = yield* Effect.promise(() =>
+        fetch(server.url.replace("ErpSync.svc", "Elsewhere.svc"), { method: "POST", body: "<x/>" })
+      )
+      expect(answer.status).toBe(404)
+    }))
+})
