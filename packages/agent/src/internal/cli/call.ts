@@ -11,7 +11,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { connection, withClient } from "./client.js"
 import { readJson } from "./input.js"
-import { operations } from "./registry.js"
+import { lookup, operations } from "./registry.js"
 
 const takesTicket = (operation: Service.AnyOperation): boolean =>
   XmlCodec.describe(operation.request).elements.some((element, i) => i > 0 && element.name === "Credentials")
@@ -22,7 +22,7 @@ export const call = Command.make(
   "call",
   {
     ...connection,
-    operation: Args.choice(operations, { name: "Operation" }).pipe(
+    operation: Args.text({ name: "Operation" }).pipe(
       Args.withDescription("The operation (see `erpsync operations`), or <Service>.<Operation>")
     ),
     file: Args.file({ name: "FILE" }).pipe(
@@ -32,7 +32,7 @@ export const call = Command.make(
   },
   (options) =>
     Effect.gen(function*() {
-      const operation = options.operation
+      const operation = yield* lookup("operation", operations, options.operation)
       const json = yield* readJson(Option.getOrUndefined(options.file))
       // The body is checked as part of a whole message, so that errors name its path from `Body`.
       const request = yield* Schema.decodeUnknown(operation.request, { errors: "all" })({ Header: {}, Body: json })

@@ -8,9 +8,9 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { inputChunks, readJson } from "./input.js"
-import { messages } from "./registry.js"
+import { lookup, messages } from "./registry.js"
 
-const message = Args.choice(messages, { name: "Message" }).pipe(
+const message = Args.text({ name: "Message" }).pipe(
   Args.withDescription("The message, by its WSDL name (`<Operation>Request`, `<Operation>Response`)")
 )
 
@@ -32,8 +32,12 @@ export const decode = Command.make(
   "decode",
   { message, file },
   ({ file, message }) =>
-    XmlCodec.decodeStream(message)(inputChunks(Option.getOrUndefined(file))).pipe(
-      Effect.flatMap((value) => Schema.encode(message)(value)),
+    lookup("message", messages, message).pipe(
+      Effect.flatMap((schema) =>
+        XmlCodec.decodeStream(schema)(inputChunks(Option.getOrUndefined(file))).pipe(
+          Effect.flatMap((value) => Schema.encode(schema)(value))
+        )
+      ),
       Effect.flatMap((json) => Console.log(JSON.stringify(json, null, 2)))
     )
 ).pipe(Command.withDescription("Decode a SOAP message (XML on standard input) and print it as JSON"))
@@ -43,9 +47,13 @@ export const encode = Command.make(
   "encode",
   { message, file, soapVersion },
   ({ file, message, soapVersion }) =>
-    readJson(Option.getOrUndefined(file)).pipe(
-      Effect.flatMap((json) => Schema.decodeUnknown(message)(json)),
-      Effect.flatMap((value) => XmlCodec.encode(message, { soapVersion })(value)),
+    lookup("message", messages, message).pipe(
+      Effect.flatMap((schema) =>
+        readJson(Option.getOrUndefined(file)).pipe(
+          Effect.flatMap((json) => Schema.decodeUnknown(schema)(json)),
+          Effect.flatMap((value) => XmlCodec.encode(schema, { soapVersion })(value))
+        )
+      ),
       Effect.flatMap((xml) => Console.log(xml))
     )
 ).pipe(Command.withDescription("Encode a SOAP message (JSON on standard input) and print the XML envelope"))

@@ -6,13 +6,13 @@ import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 
 /**
- * The command line's input could not be read or is not JSON.
+ * The command line's input could not be read or is not JSON, or names no operation or message.
  *
  * @since 0.1.0
  * @category errors
  */
 export class InputError extends Schema.TaggedError<InputError>("@erpsync/agent/InputError")("InputError", {
-  reason: Schema.Literal("Read", "Encoding", "Json"),
+  reason: Schema.Literal("Read", "Encoding", "Json", "UnknownName"),
   detail: Schema.String
 }) {
   override get message(): string {

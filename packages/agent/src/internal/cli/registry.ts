@@ -6,7 +6,9 @@
  */
 import type { Service } from "@erpsync/codec"
 import { services } from "@erpsync/schema"
+import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
+import { InputError } from "./input.js"
 
 const named = <A>(entries: ReadonlyArray<readonly [service: string, name: string, value: A]>) => {
   const count = new Map<string, number>()
@@ -39,3 +41,31 @@ export const operations: ReadonlyArray<[string, Service.AnyOperation]> = named(
 export const everyOperation: ReadonlyArray<Service.AnyOperation> = all.flatMap((service) =>
   Object.values(service.operations)
 )
+
+/**
+ * The entry of `entries` named `name`, or an `InputError` that suggests the names it resembles (and
+ * says which command lists them all).
+ */
+export const lookup = <A>(
+  kind: "operation" | "message",
+  entries: ReadonlyArray<[string, A]>,
+  name: string
+): Effect.Effect<A, InputError> => {
+  const found = entries.find(([entry]) => entry === name)
+  if (found !== undefined) return Effect.succeed(found[1])
+  const lower = name.toLowerCase()
+  const like = entries.map(([entry]) => entry).filter((entry) =>
+    !entry.includes(".") && (entry.toLowerCase().includes(lower) || lower.includes(entry.toLowerCase()))
+  ).slice(0, 5)
+  const list = kind === "operation"
+    ? "erpsync operations lists them"
+    : "they are <Operation>Request and <Operation>Response"
+  return Effect.fail(
+    new InputError({
+      reason: "UnknownName",
+      detail: `no ${kind} is named ${JSON.stringify(name)}${
+        like.length === 0 ? "" : ` (did you mean ${like.join(", ")}?)`
+      }; ${list}`
+    })
+  )
+}

@@ -1,0 +1,142 @@
+/**
+ * `erpsync operations` and `erpsync call` for every operation of both services, against the local
+ * server: in process for all 49 (the same command as the executable runs), and as the executable for a
+ * few. The README's table of operations is `erpsync operations --format markdown`.
+ */
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import { run } from "@erpsync/agent/Cli"
+import { ErpSyncServer } from "@erpsync/agent/testing"
+import type { Service } from "@erpsync/codec"
+import { services } from "@erpsync/schema"
+import * as Arbitrary from "effect/Arbitrary"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as fc from "effect/FastCheck"
+import * as Schema from "effect/Schema"
+import * as Scope from "effect/Scope"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { erpsync, root } from "./support/cli.js"
+
+const TICKET = "7T:cli-operations"
+
+/** Runs the command line in this process, with its console captured. */
+const runInProcess = async (args: ReadonlyArray<string>) => {
+  const stdout: Array<string> = []
+  const stderr: Array<string> = []
+  const exit = await Effect.runPromiseExit(
+    Effect.gen(function*() {
+      const console = yield* Effect.console
+      return yield* run(["node", "erpsync", ...args]).pipe(
+        Effect.withConsole({
+          ...console,
+          log: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stdout.push(parts.join(" "))),
+          error: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stderr.push(parts.join(" ")))
+        })
+      )
+    }).pipe(Effect.provide(NodeContext.layer))
+  )
+  return { ok: Exit.isSuccess(exit), stdout: stdout.join("\n"), stderr: stderr.join("\n") }
+}
+
+const operations = Object.values(services).flatMap((service) =>
+  Object.values(service.operations as Record<string, Service.AnyOperation>)
+)
+
+let url = ""
+const scope = Effect.runSync(Scope.make())
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "erpsync-call-"))
+beforeAll(async () => {
+  const server = await Effect.runPromise(Scope.extend(ErpSyncServer.make({ ticket: TICKET }), scope))
+  url = server.url
+})
+afterAll(async () => {
+  await Effect.runPromise(Scope.close(scope, Exit.void))
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe("erpsync operations", () => {
+  it("lists the 44 operations of ErpSync and the 5 of SoPrincipal, with their SOAPActions and members", async () => {
+    const listed = await runInProcess(["operations", "--format", "json"])
+    expect(listed.ok).toBe(true)
+    const rows = JSON.parse(listed.stdout) as Array<{ service: string; operation: string; action: string }>
+    expect(rows.filter((r) => r.service === "ErpSync")).toHaveLength(44)
+    expect(rows.filter((r) => r.service === "SoPrincipal").map((r) => r.operation)).toStrictEqual([
+      "GetSystemInfo",
+      "AuthenticateImplicit",
+      "AuthenticateUsernamePassword",
+      "AuthenticateGeneric",
+      "AuthenticateWithAccessToken"
+    ])
+    expect(rows.find((r) => r.operation === "TestConnectionByConfig")).toStrictEqual({
+      service: "ErpSync",
+      operation: "TestConnectionByConfig",
+      action: "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/TestConnectionByConfig",
+      request: ["ErpConnectionId?: int", "ConfigFields?: StringDictionary | null"],
+      response: ["Response?: boolean"]
+    })
+  })
+
+  it("in Markdown, is the README's table of operations", async () => {
+    const table = await runInProcess(["operations", "--format", "markdown"])
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
+    expect(readme).toContain(table.stdout.trim())
+    expect(table.stdout).toContain("| `SaveConnection` | `Connection?: ErpConnection \\| null` |")
+  })
+})
+
+describe("erpsync call, for every operation", () => {
+  it.each(operations.map((o) => [`${o.service}.${o.name}`, o] as const))(
+    "%s: an arbitrary request body in, the response body out (or the service's refusal, in one line)",
+    async (name, operation) => {
+      const [message] = fc.sample(Arbitrary.make(operation.request), { numRuns: 1, seed: 20261202 })
+      const encoded = Schema.encodeSync(operation.request as Schema.Schema<unknown, unknown>)(message)
+      const file = path.join(dir, `${name}.json`)
+      fs.writeFileSync(file, JSON.stringify((encoded as { readonly Body: unknown }).Body))
+      const called = await runInProcess(["call", name, "--url", url, "--ticket", TICKET, file])
+      if (called.ok) {
+        expect(called.stderr).toBe("")
+        const body = JSON.parse(called.stdout) as unknown
+        expect(() => Schema.decodeUnknownSync(operation.response)({ Header: {}, Body: body })).not.toThrow()
+      } else {
+        expect(called.stderr).toMatch(new RegExp(`^ServiceError: ${operation.name}: ExceptionInfo: `))
+        expect(called.stderr.split("\n")).toHaveLength(1)
+      }
+    }
+  )
+})
+
+describe("the erpsync executable", () => {
+  it("calls an operation that needs a ticket, with the body from standard input", async () => {
+    const tested = await erpsync(
+      ["call", "TestConnectionByConfig", "--url", url, "--ticket", TICKET],
+      JSON.stringify({ ErpConnectionId: 1, ConfigFields: [{ Key: "Url", Value: "https://erp.example" }] })
+    )
+    expect(tested.stderr).toBe("")
+    expect(tested.code).toBe(0)
+    expect(JSON.parse(tested.stdout)).toStrictEqual({ Response: true })
+  })
+
+  it("calls a SoPrincipal operation with no credentials at all (its requests carry no ticket)", async () => {
+    const info = await erpsync(["call", "GetSystemInfo", "--url", url], "{}")
+    expect(info.stderr).toBe("")
+    expect(info.code).toBe(0)
+    expect(JSON.parse(info.stdout)).toMatchObject({ SystemInfo: { BuildLabel: "erpsync local server" } })
+  })
+
+  it("reports a body that is not the operation's in one line naming the member, and an unknown operation", async () => {
+    const wrong = await erpsync(["call", "ChangeEngineInterval", "--url", url, "--ticket", TICKET], `{"Interval": 5}`)
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr.trim().split("\n")).toHaveLength(1)
+    expect(wrong.stderr).toContain(`["Interval"]`)
+    const unknown = await erpsync(["call", "NoSuchOperation", "--url", url, "--ticket", TICKET], "{}")
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr.trim()).toBe(
+      `InputError: UnknownName: no operation is named "NoSuchOperation"; erpsync operations lists them`
+    )
+    const like = await erpsync(["call", "syncall", "--url", url], "{}")
+    expect(like.stderr).toContain("(did you mean SyncAll, ForceSyncAll?)")
+  })
+})
