@@ -1,7 +1,7 @@
 /**
  * `erpsync call <Operation>`: any operation of the registry, with the request body read as JSON (the shape
- * `decode` prints under `Body`) and the response body printed as JSON. A ticket is asked for only when the
- * operation's requests carry one.
+ * `decode` prints under `Body`; members left out take their defaults, as absent elements do) and the response
+ * body printed as JSON. A ticket is asked for only when the operation's requests carry one.
  */
 import { Args, Command } from "@effect/cli"
 import { type Service, XmlCodec } from "@erpsync/codec"
@@ -9,6 +9,7 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import { emptyBodyOf } from "../defaults.js"
 import { connection, withClient } from "./client.js"
 import { readJson } from "./input.js"
 import { lookup, operations } from "./registry.js"
@@ -34,8 +35,15 @@ export const call = Command.make(
     Effect.gen(function*() {
       const operation = yield* lookup("operation", operations, options.operation)
       const json = yield* readJson(Option.getOrUndefined(options.file))
+      // Members of the body left out take their defaults, as an absent element does on the wire.
+      const defaults = bodyOf(
+        Schema.encodeSync(operation.request)({ Header: {}, Body: emptyBodyOf(operation.request) })
+      )
+      const body = typeof json === "object" && json !== null && !Array.isArray(json)
+        ? { ...(defaults as object), ...json }
+        : json
       // The body is checked as part of a whole message, so that errors name its path from `Body`.
-      const request = yield* Schema.decodeUnknown(operation.request, { errors: "all" })({ Header: {}, Body: json })
+      const request = yield* Schema.decodeUnknown(operation.request, { errors: "all" })({ Header: {}, Body: body })
       const response = yield* withClient(
         options,
         (client) => client.call(operation as never, bodyOf(request) as never),

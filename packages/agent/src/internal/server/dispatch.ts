@@ -5,7 +5,7 @@
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
 import type { ErpSync } from "@erpsync/schema"
-import * as Either from "effect/Either"
+import { emptyBodyOf } from "../defaults.js"
 import type { ErpSyncModel } from "./model.js"
 import type { Sessions } from "./sessions.js"
 
@@ -63,20 +63,6 @@ export const failureHeader = (
   Succeeded: false
 })
 
-const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
-
-/** The body of a response whose members are all absent: each is its default, as a client reads it. */
-const defaultBodyOf = (operation: Service.AnyOperation): unknown => {
-  const body = XmlCodec.describe(operation.response).elements[0]!
-  const empty =
-    `<s:Envelope xmlns:s="${SOAP11}"><s:Body><b:${body.name} xmlns:b="${body.namespace}"/></s:Body></s:Envelope>`
-  const decoded = XmlCodec.decodeEither(operation.response)(empty)
-  if (Either.isLeft(decoded)) {
-    throw new Error(`${operation.name}: its response has required members: ${decoded.left.message}`)
-  }
-  return (decoded.right as { readonly Body: unknown }).Body
-}
-
 /** The operations of a service, by `SOAPAction`, each served by its handler. */
 export const serve = <S extends Service.AnyService>(
   service: S,
@@ -85,7 +71,7 @@ export const serve = <S extends Service.AnyService>(
   const served = new Map<string, Served>()
   for (const [name, operation] of Object.entries(service.operations)) {
     const handler = (handlers as Record<string, (body: unknown, state: ServerState) => unknown>)[name]!
-    const defaultBody = defaultBodyOf(operation)
+    const defaultBody = emptyBodyOf(operation.response)
     const refusal = (refusal: Refusal) => ({ Header: failureHeader(refusal), Body: defaultBody })
     served.set(operation.action, {
       operation,
