@@ -1,6 +1,6 @@
 /**
- * The examples shown in the READMEs, run as tests. The lines between `// README:begin` and `// README:end`
- * are in README.md verbatim (the last test checks it).
+ * The examples shown in the READMEs, run as tests. The lines between `// <file>:begin` and `// <file>:end`
+ * are in that README verbatim (the last test checks it).
  */
 import { expect, it } from "@effect/vitest"
 import * as fs from "node:fs"
@@ -9,7 +9,7 @@ import * as fs from "node:fs"
 import { FetchHttpClient } from "@effect/platform"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/agent/testing"
-import { Effect, Layer, Option, Redacted } from "effect"
+import { Duration, Effect, Layer, Option, Redacted } from "effect"
 
 const program = Effect.gen(function*() {
   const saved = yield* ErpSyncClient.saveConnection({
@@ -28,7 +28,7 @@ const program = Effect.gen(function*() {
     UserGroupAccessIds: [],
     AssociateAccessIds: []
   })
-  const read = yield* ErpSyncClient.getConnection(saved.ErpConnectionId)
+  const read = yield* ErpSyncClient.getConnection(saved.ErpConnectionId) // Option<ErpConnection>
   return { saved, read }
 }).pipe(
   // Every failure is typed: match on the tag (and on `reason`).
@@ -42,12 +42,12 @@ it.live("README: save a connection and read it back with a ticket you have", () 
   Effect.gen(function*() {
     const server = yield* ErpSyncServer.make({ ticket: "7T:my-ticket" })
     const url = server.url // https://<host>/<tenant>/Remote/Services86/ErpSync.svc in production
-    // README:begin
+    // README.md:begin
     const ErpSyncLive = ErpSyncClient.layer({ url, timeout: "30 seconds" }).pipe(
       Layer.provide(TicketSource.layerTicket(Redacted.make("7T:my-ticket"))),
       Layer.provide(FetchHttpClient.layer)
     )
-    // README:end
+    // README.md:end
 
     const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
     expect(saved.ErpConnectionId).toBe(1)
@@ -58,7 +58,7 @@ it.live("README: save a connection and read it back, logging in with a user name
   Effect.gen(function*() {
     const server = yield* ErpSyncServer.make({ username: "erp-agent", password: "s3cret" })
     const url = server.url
-    // README:begin
+    // README.md:begin
     // Logs in through SoPrincipal.svc beside ErpSync.svc; the ticket is shared, reused and renewed.
     const Tickets = TicketSource.layerUsernamePassword({
       username: "erp-agent",
@@ -68,19 +68,73 @@ it.live("README: save a connection and read it back, logging in with a user name
       Layer.provide(Tickets),
       Layer.provide(FetchHttpClient.layer)
     )
-    // README:end
+    // README.md:end
 
     const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
     expect(read).toStrictEqual(Option.some(saved))
     expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
   }).pipe(Effect.scoped))
 
-// --- README: the codec ----------------------------------------------------------------------------
-import { XmlCodec } from "@erpsync/codec"
+// README.md:begin
+// Every operation of the registry is a typed call on the client: the request body in, the response body out.
+const engine = Effect.gen(function*() {
+  const client = yield* ErpSyncClient.ErpSyncClient
+  yield* client.ErpSync.ChangeEngineInterval({ Interval: Duration.minutes(15) })
+  const { Response: status } = yield* client.ErpSync.GetEngineStatus({})
+  const { Response: reachable } = yield* client.ErpSync.TestConnectionById({ ErpConnectionId: 1 })
+  const { SystemInfo } = yield* client.SoPrincipal.GetSystemInfo({}) // SoPrincipal.svc, no ticket sent
+  return { interval: status?.Interval, reachable, build: SystemInfo?.BuildLabel }
+})
+// README.md:end
+
+it.live("README: any operation, by name", () =>
+  Effect.gen(function*() {
+    const server = yield* ErpSyncServer.make({ ticket: "7T:my-ticket" })
+    const live = ErpSyncClient.layer({ url: server.url }).pipe(
+      Layer.provide(TicketSource.layerTicket(Redacted.make("7T:my-ticket"))),
+      Layer.provide(FetchHttpClient.layer)
+    )
+    const { build, interval, reachable } = yield* engine.pipe(Effect.provide(live))
+    expect(Duration.toMinutes(interval!)).toBe(15)
+    expect(reachable).toBe(false)
+    expect(build).toBe("erpsync local server")
+  }).pipe(Effect.scoped))
+
+// --- README: declaring an operation of a service --------------------------------------------------
+import { Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 
+// packages/schema/README.md:begin
+// An operation the registry does not have yet (a newer NetServer's), declared with the service's own
+// constructors: its messages get ErpSync's headers, so the client sends the ticket and reads refusals.
+const GetConnectionCount = ErpSync.service.operation(
+  "GetConnectionCount",
+  ErpSync.service.request("GetConnectionCount", { OnlyActive: Xml.optionalElement(Xsd.boolean) }),
+  ErpSync.service.response("GetConnectionCountResponse", { Response: Xml.optionalElement(Xsd.int) })
+)
+// packages/schema/README.md:end
+
+it.live("README: an operation declared with the service's constructors", () =>
+  Effect.gen(function*() {
+    const server = yield* ErpSyncServer.make({ ticket: "7T:my-ticket" })
+    const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
+      Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make("7T:my-ticket"))),
+      Effect.provide(FetchHttpClient.layer)
+    )
+    // packages/schema/README.md:begin
+    const count = client.call(GetConnectionCount, { OnlyActive: true }) // Effect<{ Header, Body }, ErpSyncError>
+    // packages/schema/README.md:end
+    // The local server does not know it: a Fault, as WCF answers an unknown SOAPAction.
+    expect(yield* Effect.flip(count)).toMatchObject({ _tag: "SoapFault", code: { name: "ActionNotSupported" } })
+    expect(GetConnectionCount.action).toBe(
+      "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/GetConnectionCount"
+    )
+  }).pipe(Effect.scoped))
+
+// --- README: the codec ----------------------------------------------------------------------------
 it.effect("README: encode a request and decode it back", () =>
   Effect.gen(function*() {
+    // packages/schema/README.md:begin
     const request: ErpSync.GetConnectionRequest = {
       Header: { Credentials: { Ticket: "7T:my-ticket" } },
       Body: { ErpConnectionId: 42 }
@@ -88,41 +142,81 @@ it.effect("README: encode a request and decode it back", () =>
     const xml = yield* XmlCodec.encode(ErpSync.GetConnectionRequest)(request)
     // <s:Envelope …><s:Header><Credentials><Ticket>7T:my-ticket</Ticket></Credentials></s:Header>
     // <s:Body><GetConnection><ErpConnectionId>42</ErpConnectionId></GetConnection></s:Body></s:Envelope>
+    // packages/schema/README.md:end
+    expect(xml).toContain(
+      "<s:Header><Credentials><Ticket>7T:my-ticket</Ticket></Credentials></s:Header><s:Body><GetConnection><ErpConnectionId>42</ErpConnectionId></GetConnection></s:Body>"
+    )
     const decoded = yield* XmlCodec.decode(ErpSync.GetConnectionRequest)(xml)
     expect(decoded).toStrictEqual(request)
   }))
 
-// --- README: declaring a message --------------------------------------------------------------------
-import { Soap, Xml, Xsd } from "@erpsync/codec"
+// --- README: declaring a service with the codec alone ---------------------------------------------
+import { Service, Soap } from "@erpsync/codec"
 import { Schema } from "effect"
 
-const Services86 = "http://www.superoffice.net/ws/crm/NetServer/Services86"
+// packages/codec/README.md:begin
+const Orders = "urn:example:orders"
 
-// <xs:element name="TestConnectionById"> … <xs:element minOccurs="0" name="ErpConnectionId" type="xs:int" />
-const TestConnectionByIdRequest = Soap.message({
-  namespace: Services86,
-  header: { ApplicationToken: Schema.optionalWith(Schema.NullOr(Xsd.string), { exact: true }) },
-  body: { name: "TestConnectionById", fields: { ErpConnectionId: Xml.optionalElement(Xsd.int) } }
+// A service: its endpoint, its SOAPAction prefix, and the header blocks of every request and response.
+const definition = Service.define({
+  name: "Orders",
+  endpoint: "Orders.svc",
+  namespace: Orders,
+  actionPrefix: "urn:example:orders/",
+  requestHeader: { Token: Soap.header(Schema.NullOr(Xsd.string)) },
+  responseHeader: { Succeeded: Soap.header(Xsd.boolean) }
 })
 
-it.effect("README: a new operation is a declaration", () =>
+// <xs:element name="GetOrder"> … <xs:element minOccurs="0" name="OrderId" type="xs:long" />
+const GetOrder = definition.operation(
+  "GetOrder",
+  definition.request("GetOrder", { OrderId: Xml.optionalElement(Xsd.long) }),
+  definition.response("GetOrderResponse", {
+    Total: Xml.optionalElement(Xsd.decimal),
+    Lines: Xml.optionalElement(Schema.Array(Xsd.string).annotations(Xml.items("Line", Orders)))
+  })
+)
+
+export const OrdersService = Service.make(definition, { GetOrder }) // .operations, .messages
+// packages/codec/README.md:end
+
+it.effect("README: a service declared with the codec, its messages encoded and decoded", () =>
   Effect.gen(function*() {
-    const xml = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>` +
-      `<TestConnectionById xmlns="${Services86}"><ErpConnectionId> 7 </ErpConnectionId></TestConnectionById>` +
+    // packages/codec/README.md:begin
+    const xml = yield* XmlCodec.encode(GetOrder.request)({
+      Header: { Token: "t" },
+      Body: { OrderId: 9007199254740993n }
+    })
+    const decoded = yield* XmlCodec.decode(GetOrder.request)(xml) // the same value
+    // packages/codec/README.md:end
+    expect(xml).toContain("<OrderId>9007199254740993</OrderId>")
+    expect(decoded).toStrictEqual({ Header: { Token: "t" }, Body: { OrderId: 9007199254740993n } })
+    expect(Object.keys(OrdersService.messages)).toStrictEqual(["GetOrderRequest", "GetOrderResponse"])
+    const response = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>` +
+      `<GetOrderResponse xmlns="${Orders}"><Total> 12.50 </Total><Lines><Line>a</Line></Lines></GetOrderResponse>` +
       `</s:Body></s:Envelope>`
-    expect(yield* XmlCodec.decode(TestConnectionByIdRequest)(xml)).toStrictEqual({
+    expect(yield* XmlCodec.decode(GetOrder.response)(response)).toStrictEqual({
       Header: {},
-      Body: { ErpConnectionId: 7 }
+      Body: { Total: "12.50", Lines: ["a"] }
     })
   }))
 
-it("README.md shows the marked examples of this file verbatim", () => {
+it("the READMEs show the marked examples of this file verbatim", () => {
   const source = fs.readFileSync(new URL(import.meta.url), "utf8")
-  const readme = fs.readFileSync(new URL("../../README.md", import.meta.url), "utf8")
-  const regions = [...source.matchAll(/^( *)\/\/ README:begin\n([\s\S]*?)^ *\/\/ README:end$/gm)]
-  expect(regions.length).toBe(2)
-  for (const [, indent, body] of regions) {
+  const regions = [...source.matchAll(/^( *)\/\/ (\S+\.md):begin\n([\s\S]*?)^ *\/\/ \2:end$/gm)]
+  expect(regions.map(([, , file]) => file)).toStrictEqual([
+    "README.md",
+    "README.md",
+    "README.md",
+    "packages/schema/README.md",
+    "packages/schema/README.md",
+    "packages/schema/README.md",
+    "packages/codec/README.md",
+    "packages/codec/README.md"
+  ])
+  for (const [, indent, file, body] of regions) {
+    const readme = fs.readFileSync(new URL(`../../${file}`, import.meta.url), "utf8")
     const dedented = body!.split("\n").map((line) => line.startsWith(indent!) ? line.slice(indent!.length) : line)
-    expect(readme).toContain(dedented.join("\n"))
+    expect(readme, file).toContain(dedented.join("\n"))
   }
 })
