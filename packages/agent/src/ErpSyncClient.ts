@@ -7,8 +7,9 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import { type Service, type Soap, XmlCodec } from "@erpsync/codec"
-import { ErpSync, type Services, services } from "@erpsync/schema"
+import type { Service, Soap, XmlCodec } from "@erpsync/codec"
+import type { ErpSync } from "@erpsync/schema"
+import { type Services, services } from "@erpsync/schema"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -20,7 +21,7 @@ import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
 import { type ErpSyncError, ServiceError, type TimeoutError, type TransportError } from "./ErpSyncError.js"
-import { siblingUrl } from "./internal/endpoint.js"
+import { type Plan, planner } from "./internal/operationPlan.js"
 import { asCall, call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
@@ -154,20 +155,6 @@ export type ErpSyncClientService = { readonly [Name in keyof Services]: ServiceC
  */
 export class ErpSyncClient extends Context.Tag("@erpsync/agent/ErpSyncClient")<ErpSyncClient, ErpSyncClientService>() {}
 
-/** What the client needs to know of an operation, found once from its messages. */
-interface Plan {
-  readonly url: string
-  /** Its requests carry `Credentials`: it needs a ticket. */
-  readonly ticket: boolean
-  readonly applicationToken: boolean
-  readonly timeZone: boolean
-  /** Why it cannot be called, if it cannot. */
-  readonly defect: string | undefined
-}
-
-const headerNames = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> =>
-  new Set(XmlCodec.describe(schema).elements.slice(1).map((element) => element.name))
-
 /**
  * Makes a client over the `HttpClient` and the `TicketSource` in context.
  *
@@ -190,37 +177,7 @@ export const make = (
       limits: config.limits,
       retry: config.retry
     })
-    const urlOf = (operation: Service.AnyOperation): string => {
-      if (operation.service === ErpSync.service.name) return config.url
-      const configured = config.endpoints?.[operation.service]
-      if (configured !== undefined) return configured
-      try {
-        return siblingUrl(config.url, operation.endpoint)
-      } catch {
-        // Not a URL: the request fails on it with the transport's typed error.
-        return config.url
-      }
-    }
-    const plans = new WeakMap<Service.AnyOperation, Plan>()
-    const planOf = (operation: Service.AnyOperation): Plan => {
-      let plan = plans.get(operation)
-      if (plan === undefined) {
-        const request = headerNames(operation.request)
-        const response = headerNames(operation.response)
-        const missing = ["ExceptionInfo", "Succeeded"].filter((name) => !response.has(name))
-        plan = {
-          url: urlOf(operation),
-          ticket: request.has("Credentials"),
-          applicationToken: request.has("ApplicationToken"),
-          timeZone: request.has("TimeZone"),
-          defect: missing.length === 0 ? undefined : `${operation.service}.${operation.name}: its response cannot ` +
-            `carry ${missing.join(" or ")}, so a failure would pass for success; declare it with its service's ` +
-            `constructors (Service.define), which give it the service's headers`
-        }
-        plans.set(operation, plan)
-      }
-      return plan
-    }
+    const planOf = planner(config.url, config.endpoints)
     const header = (plan: Plan, ticket: Redacted.Redacted<string> | undefined) => ({
       ...(config.applicationToken === undefined || !plan.applicationToken
         ? {}

@@ -5,9 +5,9 @@
  *
  * @since 0.1.0
  */
-import type * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { type LexicalResult, type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/annotations.js"
+import { dateTimeArbitrary, xmlStringArbitrary } from "./internal/arbitraries.js"
 import * as lexical from "./internal/lexical.js"
 import * as simpleTypes from "./internal/simpleTypes.js"
 
@@ -64,24 +64,6 @@ export const simpleType = <A>(
  * @category simple types
  */
 export const collapse: (text: string) => string = lexical.collapse
-
-/**
- * Characters that test the escaping and the line-end handling of XML text, mixed into generated strings.
- */
-const TRICKY = ["&", "<", ">", "\"", "'", "]]>", "\r", "\n", "\r\n", "\t", " ", "é", "ø", "€", "😀", "\u2028", "\uFFFD"]
-
-/** XML 1.0 `Char`, for generated strings: no C0 controls but tab, LF, CR; no U+FFFE, U+FFFF, no lone surrogates. */
-const isXmlCharacter = (c: string): boolean => !/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(c)
-
-const xmlStringArbitrary = (fc: Pick<typeof FastCheck, "array" | "oneof" | "char" | "constantFrom" | "fullUnicode">) =>
-  fc.array(
-    fc.oneof(
-      { weight: 4, arbitrary: fc.char() },
-      { weight: 2, arbitrary: fc.constantFrom(...TRICKY) },
-      { weight: 1, arbitrary: fc.fullUnicode().filter(isXmlCharacter) }
-    ),
-    { maxLength: 12 }
-  ).map((parts) => parts.join(""))
 
 /**
  * `xs:string`: any text, kept exactly (never trimmed). Generated values include markup characters,
@@ -305,20 +287,7 @@ export const dateTime: Schema.Schema<string> = Schema.String.pipe(Schema.pattern
     default: "0001-01-01T00:00:00"
   }),
   identifier: "xs:dateTime",
-  arbitrary: () => (fc) =>
-    fc.tuple(
-      fc.integer({ min: 1, max: 9999 }),
-      fc.integer({ min: 1, max: 12 }),
-      fc.integer({ min: 1, max: 28 }),
-      fc.integer({ min: 0, max: 23 }),
-      fc.integer({ min: 0, max: 59 }),
-      fc.integer({ min: 0, max: 59 }),
-      fc.constantFrom("", ".5", ".1234567"),
-      fc.constantFrom("", "Z", "+01:00", "-05:30")
-    ).map(([y, mo, d, h, mi, s, fraction, zone]) => {
-      const two = (n: number) => String(n).padStart(2, "0")
-      return `${String(y).padStart(4, "0")}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${fraction}${zone}`
-    })
+  arbitrary: () => dateTimeArbitrary
 })
 
 /**

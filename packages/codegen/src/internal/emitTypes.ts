@@ -111,19 +111,24 @@ export const memberOf = (
   return member.minOccurs === 0 ? `Xml.optionalElement(${content})` : content
 }
 
-/** The members of a struct, its bases' first. */
-const allMembers = (context: FileContext, decl: StructType, at: Location): ReadonlyArray<Member> => {
-  if (decl.base === undefined) return decl.members
-  const base = context.declared(decl.base)
-  if (base === undefined || base.kind !== "struct") {
+/** The base struct a struct extends. */
+const baseOf = (context: FileContext, decl: StructType, base: QName, at: Location): StructType => {
+  const declared = context.declared(base)
+  if (declared === undefined || declared.kind !== "struct") {
     return fail({
       ...at,
-      reason: base === undefined ? "Missing" : "Unsupported",
-      detail: `the base type ${keyOf(decl.base)} is not a struct`
+      reason: declared === undefined ? "Missing" : "Unsupported",
+      detail: `the base type ${keyOf(base)} of ${decl.name.name} is not a struct`
     })
   }
-  return [...allMembers(context, base, at), ...decl.members]
+  return declared
 }
+
+/** The members of a struct, its bases' first. */
+const allMembers = (context: FileContext, decl: StructType, at: Location): ReadonlyArray<Member> =>
+  decl.base === undefined
+    ? decl.members
+    : [...allMembers(context, baseOf(context, decl, decl.base, at), at), ...decl.members]
 
 const describe = (decl: Located): string => {
   const name = `\`${decl.name.name}\``
@@ -153,14 +158,7 @@ const writeStruct = (context: FileContext, decl: StructType & Located, recursive
   const namespace = decl.name.namespace
   let fields = ""
   if (decl.base !== undefined) {
-    const base = context.declared(decl.base)
-    if (base === undefined || base.kind !== "struct") {
-      return fail({
-        ...at,
-        reason: base === undefined ? "Missing" : "Unsupported",
-        detail: `the base type ${keyOf(decl.base)} is not a struct`
-      })
-    }
+    const base = baseOf(context, decl, decl.base, at)
     if (base.name.namespace !== namespace) {
       return fail({
         ...at,

@@ -4,18 +4,15 @@
  * body printed as JSON. A ticket is asked for only when the operation's requests carry one.
  */
 import { Args, Command } from "@effect/cli"
-import { type Service, XmlCodec } from "@erpsync/codec"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { emptyBodyOf } from "../defaults.js"
+import { takesTicket } from "../operationPlan.js"
 import { connection, withClient } from "./client.js"
 import { readJson } from "./input.js"
 import { lookup, operations } from "./registry.js"
-
-const takesTicket = (operation: Service.AnyOperation): boolean =>
-  XmlCodec.describe(operation.request).elements.some((element, i) => i > 0 && element.name === "Credentials")
 
 const bodyOf = (message: unknown): unknown => (message as { readonly Body: unknown }).Body
 

@@ -3,9 +3,10 @@
  * one for each), and the answer NetServer gives: the handler's body with `Succeeded` = true, or, for a
  * refusal, an in-band `ExceptionInfo` with `Succeeded` = false and a body of defaults.
  */
-import { type Service, XmlCodec } from "@erpsync/codec"
+import type { Service } from "@erpsync/codec"
 import type { ErpSync } from "@erpsync/schema"
 import { emptyBodyOf } from "../defaults.js"
+import { takesTicket } from "../operationPlan.js"
 import type { ErpSyncModel } from "./model.js"
 import type { Sessions } from "./sessions.js"
 
@@ -75,7 +76,7 @@ export const serve = <S extends Service.AnyService>(
     const refusal = (refusal: Refusal) => ({ Header: failureHeader(refusal), Body: defaultBody })
     served.set(operation.action, {
       operation,
-      authenticated: XmlCodec.describe(operation.request).elements.some((e, i) => i > 0 && e.name === "Credentials"),
+      authenticated: takesTicket(operation),
       answer: (request, state) => {
         const result = handler(request.Body, state)
         return result instanceof Refusal ? refusal(result) : { Header: { Succeeded: true }, Body: result }

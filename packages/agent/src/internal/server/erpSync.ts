@@ -3,9 +3,10 @@
  * demands a handler for every operation of `ErpSync.service`.
  */
 import { ErpSync } from "@erpsync/schema"
-import { actorFields, configurationFields, defaultCrmActorType, isConfigured } from "./connector.js"
+import { actorFields, configurationFields, isConfigured } from "./connector.js"
 import { type Handlers, refuse, serve } from "./dispatch.js"
-import { type ErpActor, ErpSyncModel } from "./model.js"
+import { ErpSyncModel } from "./model.js"
+import { displayFields, fieldValue, link, linkedActor, mappingOf, summaryOf } from "./views.js"
 
 const NOT_FOUND = "SuperOffice.CRM.EntityNotFoundException"
 const ARGUMENT_NULL = "System.ArgumentNullException"
@@ -30,131 +31,6 @@ const pluginResponse = (
   ErrorCode,
   Changes: { TableRight: null, FieldProperties: null, AddedRecords: [], UpdatedRecords: [], DeletedRecords: [] }
 })
-
-/** The mapping of an actor type on a connection: the saved one, or the connector's fields, unmapped. */
-const mappingOf = (
-  model: ErpSyncModel,
-  ErpConnectionId: number,
-  type: ErpSync.ErpActorType
-): ErpSync.ErpSyncActorTypeMapping =>
-  model.actorTypeMappings.get(ErpSyncModel.mappingKey(ErpConnectionId, type)) ?? {
-    TableRight: null,
-    FieldProperties: null,
-    ErpConnectionId,
-    IsActive: false,
-    FieldMappings: (actorFields[type] ?? []).map((field, i) => ({
-      TableRight: null,
-      FieldProperties: null,
-      ErpFieldId: ErpConnectionId * 1000 + i + 1,
-      CrmFieldKey: null,
-      CrmDisplayName: null,
-      CrmDisplayTooltip: null,
-      ErpFieldKey: field.FieldKey,
-      FieldType: field.FieldType,
-      ErpDisplayName: field.DisplayName,
-      ErpDisplayTooltip: null,
-      SyncToCrm: false,
-      SyncToErp: false,
-      ShowInGui: false,
-      ShowInSearch: field.ShowInSearch,
-      AlreadyMapped: false,
-      MissingInERP: false,
-      MissingInCRM: false,
-      Access: field.Access,
-      ListReference: null
-    })),
-    ActorTypeErp: type,
-    ActorTypeCrm: defaultCrmActorType(type)
-  }
-
-/** The fields of a linked ERP actor shown in the CRM client: those its mapping shows in the GUI. */
-const displayFields = (mapping: ErpSync.ErpSyncActorTypeMapping): Array<ErpSync.FieldMetadata> =>
-  (mapping.FieldMappings ?? []).flatMap((m, i) =>
-    m === null || !m.ShowInGui ? [] : [{
-      TableRight: null,
-      FieldProperties: null,
-      FieldKey: m.ErpFieldKey,
-      Rank: i + 1,
-      DisplayName: m.ErpDisplayName,
-      DisplayDescription: m.ErpDisplayTooltip,
-      FieldType: m.FieldType,
-      ListName: m.ListReference,
-      DefaultValue: null,
-      MaxLength: 0,
-      Access: m.Access,
-      ShowInSearch: m.ShowInSearch
-    }]
-  )
-
-const fieldValue = (CrmFieldKey: string | null, Value: string | null): ErpSync.ErpSyncFieldValue => ({
-  TableRight: null,
-  FieldProperties: null,
-  DisplayName: CrmFieldKey,
-  CrmFieldKey,
-  Value,
-  DisplayValue: Value,
-  SyncToCrm: false,
-  SyncToErp: false
-})
-
-/** The ERP actor linked to a CRM record on a connection, if any. */
-const linkedActor = (
-  model: ErpSyncModel,
-  ErpConnectionId: number,
-  type: ErpSync.CrmActorType,
-  record: number
-): ErpActor | undefined => {
-  const link = model.links.get(ErpSyncModel.linkKey(ErpConnectionId, type, record))
-  return link === undefined
-    ? undefined
-    : model.erpActors.get(ErpSyncModel.actorKey(ErpConnectionId, link.ErpActorType, link.ErpKey))
-}
-
-const link = (
-  model: ErpSyncModel,
-  body: {
-    readonly ErpConnectionId: number
-    readonly CrmRecordId: number
-    readonly CrmActorType: ErpSync.CrmActorType
-    readonly ErpKey: string
-    readonly ErpActorType: ErpSync.ErpActorType
-  },
-  values?: ReadonlyArray<ErpSync.ErpSyncFieldValue | null>
-) => {
-  const { CrmActorType, CrmRecordId, ErpActorType, ErpConnectionId, ErpKey } = body
-  model.links.set(ErpSyncModel.linkKey(ErpConnectionId, CrmActorType, CrmRecordId), {
-    ErpConnectionId,
-    CrmRecordId,
-    CrmActorType,
-    ErpKey,
-    ErpActorType
-  })
-  const key = ErpSyncModel.actorKey(ErpConnectionId, ErpActorType, ErpKey)
-  const known = model.erpActors.get(key)
-  model.erpActors.set(key, {
-    ErpConnectionId,
-    ErpActorType,
-    ErpKey,
-    FieldValues: values ?? known?.FieldValues ?? []
-  })
-}
-
-const summaryOf = (mapping: ErpSync.ErpSyncActorTypeMapping, model: ErpSyncModel): ErpSync.ErpSyncActorSummary => {
-  const mapped = (mapping.FieldMappings ?? []).filter((m) =>
-    m !== null && m.CrmFieldKey !== null && m.CrmFieldKey !== ""
-  )
-  const defaults = [...model.defaultValues.values()].filter((d) =>
-    (mapping.FieldMappings ?? []).some((m) => m?.ErpFieldId === d.ErpFieldId)
-  )
-  return {
-    TableRight: null,
-    FieldProperties: null,
-    ActorType: mapping.ActorTypeErp,
-    HasMappings: mapped.length > 0,
-    Defaults: defaults.map((d) => `${d.ErpFieldKey ?? d.ErpFieldId} = ${d.DefaultValue ?? ""}`).join(", "),
-    Mappings: mapped.map((m) => `${m!.ErpFieldKey ?? ""} ↔ ${m!.CrmFieldKey}`).join(", ")
-  }
-}
 
 const sync = (
   model: ErpSyncModel,

@@ -1,0 +1,67 @@
+/**
+ * What the client needs to know of an operation before calling it, found once from its messages (and
+ * cached): where it is called, which header blocks its requests carry, and whether it can be called at
+ * all (its response must carry the in-band failure headers).
+ */
+import { type Service, XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import type * as Schema from "effect/Schema"
+import { siblingUrl } from "./endpoint.js"
+
+export interface Plan {
+  readonly url: string
+  /** Its requests carry `Credentials`: it needs a ticket. */
+  readonly ticket: boolean
+  readonly applicationToken: boolean
+  readonly timeZone: boolean
+  /** Why it cannot be called, if it cannot. */
+  readonly defect: string | undefined
+}
+
+const headerNames = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> =>
+  new Set(XmlCodec.describe(schema).elements.slice(1).map((element) => element.name))
+
+/** Whether an operation's requests carry a ticket (a `Credentials` header block). */
+export const takesTicket = (operation: Service.AnyOperation): boolean =>
+  headerNames(operation.request).has("Credentials")
+
+/**
+ * The plans of a client whose ErpSync endpoint is `url`: ErpSync's operations are called there, another
+ * service's at `endpoints[service]` or at its endpoint file beside `url`.
+ */
+export const planner = (
+  url: string,
+  endpoints: Readonly<Record<string, string>> | undefined
+): (operation: Service.AnyOperation) => Plan => {
+  const urlOf = (operation: Service.AnyOperation): string => {
+    if (operation.service === ErpSync.service.name) return url
+    const configured = endpoints?.[operation.service]
+    if (configured !== undefined) return configured
+    try {
+      return siblingUrl(url, operation.endpoint)
+    } catch {
+      // Not a URL: the request fails on it with the transport's typed error.
+      return url
+    }
+  }
+  const plans = new WeakMap<Service.AnyOperation, Plan>()
+  return (operation) => {
+    let plan = plans.get(operation)
+    if (plan === undefined) {
+      const request = headerNames(operation.request)
+      const response = headerNames(operation.response)
+      const missing = ["ExceptionInfo", "Succeeded"].filter((name) => !response.has(name))
+      plan = {
+        url: urlOf(operation),
+        ticket: request.has("Credentials"),
+        applicationToken: request.has("ApplicationToken"),
+        timeZone: request.has("TimeZone"),
+        defect: missing.length === 0 ? undefined : `${operation.service}.${operation.name}: its response cannot ` +
+          `carry ${missing.join(" or ")}, so a failure would pass for success; declare it with its service's ` +
+          `constructors (Service.define), which give it the service's headers`
+      }
+      plans.set(operation, plan)
+    }
+    return plan
+  }
+}
