@@ -45,7 +45,7 @@ export const command = Command.make("erpsync").pipe(
  * @category running
  */
 export const run = (argv: ReadonlyArray<string>) =>
-  Command.run(command, { name: "erpsync", version: "0.1.0" })(argv).pipe(
+  Command.run(command, { name: "erpsync", version: "0.2.0" })(argv).pipe(
     Effect.tapError((error) =>
       // @effect/cli prints its own validation errors (with usage) already.
       ValidationError.isValidationError(error) ? Effect.void : Console.error(describeError(error))
