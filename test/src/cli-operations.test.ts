@@ -130,7 +130,7 @@ describe("the erpsync executable", () => {
     const wrong = await erpsync(["call", "ChangeEngineInterval", "--url", url, "--ticket", TICKET], `{"Interval": 5}`)
     expect(wrong.code).toBe(1)
     expect(wrong.stderr.trim().split("\n")).toHaveLength(1)
-    expect(wrong.stderr).toContain(`["Interval"]`)
+    expect(wrong.stderr.trim()).toBe("ParseError: Body.Interval: Expected string")
     const unknown = await erpsync(["call", "NoSuchOperation", "--url", url, "--ticket", TICKET], "{}")
     expect(unknown.code).toBe(1)
     expect(unknown.stderr.trim()).toBe(

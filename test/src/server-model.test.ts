@@ -328,7 +328,7 @@ describe("the model", () => {
         ["ForceSyncAll", null, null],
         ["SyncAll", null, null],
         ["ForceResync", 1, ["4", "5"]],
-        ["ForceResyncBatchTask", 0, []],
+        ["ForceResyncBatchTask", null, []],
         ["ForceResyncExternal", 1, ["C-1"]]
       ])
     }))

@@ -102,10 +102,13 @@ export interface MissingStatusHeader<Header extends string> {
  * @since 0.2.0
  * @category models
  */
-export type Callable<O extends Service.AnyOperation> = Schema.Schema.Type<O["response"]> extends
-  { readonly Header: infer Header } ? "ExceptionInfo" extends keyof Header ? "Succeeded" extends keyof Header ? unknown
-    : MissingStatusHeader<"Succeeded">
-  : MissingStatusHeader<"ExceptionInfo">
+export type Callable<O extends Service.AnyOperation> = 0 extends 1 & Schema.Schema.Type<O["response"]>
+  // A response of no known type (an operation widened to `AnyOperation`) cannot be shown to carry them.
+  ? MissingStatusHeader<"ExceptionInfo">
+  : Schema.Schema.Type<O["response"]> extends { readonly Header: infer Header }
+    ? "ExceptionInfo" extends keyof Header ? "Succeeded" extends keyof Header ? unknown
+      : MissingStatusHeader<"Succeeded">
+    : MissingStatusHeader<"ExceptionInfo">
   : MissingStatusHeader<"Header">
 
 /**
@@ -274,8 +277,8 @@ export const layer = (
 ): Layer.Layer<ErpSyncClient, never, HttpClient.HttpClient | TicketSource> => Layer.effect(ErpSyncClient, make(config))
 
 /**
- * The configuration read from the environment: `ERPSYNC_URL`, and optionally
- * `ERPSYNC_APPLICATION_TOKEN`, `ERPSYNC_SOAP_VERSION` (`1.1` or `1.2`), `ERPSYNC_TIMEOUT` (e.g. `30 seconds`)
+ * The configuration read from the environment: `ERPSYNC_URL`, and optionally `ERPSYNC_SOPRINCIPAL_URL`
+ * (SoPrincipal's endpoint, as `TicketSource.config` reads it for logins), `ERPSYNC_APPLICATION_TOKEN`, `ERPSYNC_SOAP_VERSION` (`1.1` or `1.2`), `ERPSYNC_TIMEOUT` (e.g. `30 seconds`)
  * and `ERPSYNC_MAX_RESPONSE_BYTES`. The ticket comes from the `TicketSource` (see `TicketSource.config`).
  *
  * @since 0.1.0
@@ -283,6 +286,10 @@ export const layer = (
  */
 export const config: Config.Config<ErpSyncClientConfig> = Config.all({
   url: Config.string("ERPSYNC_URL"),
+  // The SoPrincipal endpoint the logins use (`TicketSource.config`) is where its operations are called too.
+  endpoints: Config.option(Config.string("ERPSYNC_SOPRINCIPAL_URL")).pipe(
+    Config.map(Option.match({ onNone: () => undefined, onSome: (url) => ({ SoPrincipal: url }) }))
+  ),
   applicationToken: Config.option(Config.redacted("ERPSYNC_APPLICATION_TOKEN")).pipe(Config.map(Option.getOrUndefined)),
   soapVersion: Config.literal("1.1", "1.2")("ERPSYNC_SOAP_VERSION").pipe(Config.withDefault("1.1" as const)),
   timeout: Config.duration("ERPSYNC_TIMEOUT").pipe(Config.withDefault(defaultTimeout)),

@@ -131,6 +131,13 @@ export const char: Schema.Schema<string, number> = Schema.transform(
   arbitrary: () => (fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))
 })
 
+/** A key as text that is the same for equal keys: of a string, number, bigint or struct (by its members). */
+const keyText = (key: unknown): string =>
+  typeof key === "string" || key === null
+    ? JSON.stringify(key)
+    : JSON.stringify(key, (_, v: unknown) => typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v) ??
+      String(key)
+
 /**
  * A dictionary contract (`IsDictionary` = true in the WSDL): the complex type `name` of `namespace`, a
  * sequence of `pairName` elements each holding a nillable `Key` then a nillable `Value` (both required).
@@ -164,16 +171,17 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
     ...Xml.complexType(options.name, options.namespace)
   }).pipe(
     Schema.filter((pairs) => {
-      const keys = new Set<unknown>()
+      const keys = new Set<string>()
       for (let i = 0; i < pairs.length; i++) {
-        keys.add(pairs[i]!.Key)
-        if (keys.size === i) return `duplicate key ${JSON.stringify(pairs[i]!.Key)} at item ${i + 1}`
+        const key = keyText(pairs[i]!.Key)
+        keys.add(key)
+        if (keys.size === i) return `duplicate key ${key} at item ${i + 1}`
       }
       return true
     }, {
       identifier: options.name,
       arbitrary: () => (fc) =>
-        fc.uniqueArray(Arbitrary.makeLazy(Pair)(fc), { selector: (pair) => pair.Key, maxLength: 6 })
+        fc.uniqueArray(Arbitrary.makeLazy(Pair)(fc), { selector: (pair) => keyText(pair.Key), maxLength: 6 })
     })
   )
 }

@@ -222,7 +222,8 @@ export const define = <
 
 /**
  * A service from its definition and its operations (keyed by their names). Throws when an operation
- * is keyed otherwise or belongs to another service, or when two messages share a name.
+ * is keyed otherwise or belongs to another service, when two share a `SOAPAction` (a server could not tell
+ * them apart), or when two different messages share a name.
  *
  * @since 0.2.0
  * @category constructors
@@ -238,16 +239,22 @@ export const make = <
 ): Service<Name, RequestHeader, ResponseHeader, Operations> => {
   const messages: Record<string, Schema.Schema.AnyNoContext> = {}
   const add = (name: string, schema: Schema.Schema.AnyNoContext) => {
-    const known = messages[name]
-    if (known !== undefined && known !== schema) {
-      throw new Error(`${definition.name}: two different messages are named ${name}`)
+    if (Object.hasOwn(messages, name)) {
+      if (messages[name] !== schema) throw new Error(`${definition.name}: two different messages are named ${name}`)
+      return
     }
     Object.defineProperty(messages, name, { value: schema, enumerable: true })
   }
+  const actions = new Map<string, string>()
   for (const [key, operation] of Object.entries(operations)) {
     if (operation.name !== key || operation.service !== definition.name) {
       throw new Error(`${definition.name}: the operation under ${key} is ${operation.service}.${operation.name}`)
     }
+    const other = actions.get(operation.action)
+    if (other !== undefined) {
+      throw new Error(`${definition.name}: ${other} and ${key} have the same SOAPAction ${operation.action}`)
+    }
+    actions.set(operation.action, key)
     add(operation.requestMessage, operation.request)
     add(operation.responseMessage, operation.response)
   }

@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { type LexicalResult, type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/annotations.js"
 import { dateTimeArbitrary, xmlStringArbitrary } from "./internal/arbitraries.js"
@@ -139,11 +140,20 @@ export const unsignedShort: Schema.Schema<number> = integer("unsignedShort", 0, 
  */
 export const unsignedInt: Schema.Schema<number> = integer("unsignedInt", 0, 4294967295)
 
-const bigInteger = (name: string, min: bigint, max: bigint): Schema.Schema<bigint, string> =>
-  Schema.BigInt.pipe(Schema.betweenBigInt(min, max)).annotations({
-    ...annotate(simpleTypes.bigIntegerType(name, min, max)),
-    identifier: `xs:${name}`
-  })
+const bigInteger = (name: string, min: bigint, max: bigint): Schema.Schema<bigint, string> => {
+  const type = simpleTypes.bigIntegerType(name, min, max)
+  // The JSON form is read by the same rules as the XML text, not by `BigInt` (which takes `0x10`).
+  return Schema.transformOrFail(Schema.String, Schema.BigIntFromSelf.pipe(Schema.betweenBigInt(min, max)), {
+    strict: true,
+    decode: (text, _, ast) => {
+      const result = type.parse(text)
+      return result.ok
+        ? ParseResult.succeed(result.value)
+        : ParseResult.fail(new ParseResult.Type(ast, text, result.message))
+    },
+    encode: (value) => ParseResult.succeed(value.toString())
+  }).annotations({ ...annotate(type), identifier: `xs:${name}` })
+}
 
 /**
  * `xs:long`: a 64-bit signed integer, as a `bigint` (a JavaScript number holds only 53 bits exactly).

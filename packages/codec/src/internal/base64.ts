@@ -3,9 +3,8 @@
  * alphabet and the padding, so that every text has exactly one value.
  */
 import type { LexicalResult } from "./annotations.js"
+import { fail, ok } from "./lexical.js"
 
-const ok = <A>(value: A): LexicalResult<A> => ({ ok: true, value })
-const fail = (message: string): LexicalResult<never> => ({ ok: false, message })
 const preview = (text: string): string => JSON.stringify(text.length > 40 ? text.slice(0, 40) + "…" : text)
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/

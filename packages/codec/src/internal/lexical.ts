@@ -2,9 +2,13 @@
  * XSD lexical rules (XML Schema Part 2) for the simple types the codec knows.
  */
 import type { LexicalResult } from "./annotations.js"
+import { roundToFloat32 } from "./float32.js"
 
-const ok = <A>(value: A): LexicalResult<A> => ({ ok: true, value })
-const fail = (message: string): LexicalResult<never> => ({ ok: false, message })
+/** A value read or written. */
+export const ok = <A>(value: A): LexicalResult<A> => ({ ok: true, value })
+
+/** Why a text or a value is not one of the type's. */
+export const fail = (message: string): LexicalResult<never> => ({ ok: false, message })
 
 /** `whiteSpace="collapse"`: tabs, newlines and CRs become spaces, runs of spaces become one, ends trimmed. */
 export const collapse = (text: string): string => {
@@ -178,17 +182,32 @@ export const formatBigInteger =
       ? ok(value.toString())
       : fail(`${String(value)} is not a valid ${typeName}`)
 
-/** Reads `xs:float`: as `xs:double`, then rounded to the nearest 32-bit float. */
+/** Reads `xs:float`: the 32-bit float nearest to the text's exact value (ties to even), `INF`, `-INF`, `NaN`. */
 export const parseFloat = (text: string): LexicalResult<number> => {
   const result = parseDouble(text)
-  return result.ok ? ok(Math.fround(result.value)) : fail(`${JSON.stringify(text)} is not a valid xs:float`)
+  return result.ok
+    ? ok(roundToFloat32(collapse(text), result.value))
+    : fail(`${JSON.stringify(text)} is not a valid xs:float`)
 }
 
-/** Writes `xs:float`: only a number that is a 32-bit float, so that nothing is rounded on the way. */
-export const formatFloat = (value: number): LexicalResult<string> =>
-  typeof value === "number" && (Number.isNaN(value) || Object.is(Math.fround(value), value))
-    ? formatDouble(value)
-    : fail(`${String(value)} is not a valid xs:float (a 32-bit float)`)
+/**
+ * Writes `xs:float` in the fewest significant digits that read back as the same 32-bit float (`0.1`, not
+ * `0.10000000149011612`), as .NET writes a `float`; a number that is not one is refused, not rounded.
+ */
+export const formatFloat = (value: number): LexicalResult<string> => {
+  if (typeof value !== "number" || !(Number.isNaN(value) || Object.is(Math.fround(value), value))) {
+    return fail(`${String(value)} is not a valid xs:float (a 32-bit float)`)
+  }
+  if (!Number.isFinite(value) || value === 0) return formatDouble(value)
+  for (let digits = 1; digits <= 9; digits++) {
+    const text = shortest(value.toPrecision(digits))
+    if (Object.is(roundToFloat32(text, Number(text)), value)) return ok(text)
+  }
+  return formatDouble(value)
+}
+
+/** `toPrecision`'s text without trailing zeros of its fraction. */
+const shortest = (text: string): string => text.replace(/(\.[0-9]*?)0+(?=e|$)/, "$1").replace(/\.(?=e|$)/, "")
 
 /** The lexical space of `xs:decimal`: no exponent, at least one digit. */
 export const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/

@@ -6,10 +6,7 @@
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import type { LexicalResult } from "./annotations.js"
-import { collapse } from "./lexical.js"
-
-const ok = <A>(value: A): LexicalResult<A> => ({ ok: true, value })
-const fail = (message: string): LexicalResult<never> => ({ ok: false, message })
+import { collapse, fail, ok } from "./lexical.js"
 
 /** The largest `TimeSpan`, in 100 ns ticks (`P10675199DT2H48M5.4775807S`). */
 export const MAX_TICKS = 2n ** 63n - 1n

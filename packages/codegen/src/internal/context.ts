@@ -14,6 +14,13 @@ export type Located = TypeDecl & { readonly location: Location }
 /** The codec modules generated code may import. */
 export type CodecModule = "DataContract" | "Service" | "Soap" | "Xml" | "Xsd"
 
+/** A type an earlier file declares: where, and whether it is recursive (declared with explicit types). */
+export interface Earlier {
+  readonly decl: Located
+  readonly module: string
+  readonly recursive: boolean
+}
+
 export class FileContext {
   /** Codec modules used. */
   readonly codec = new Set<CodecModule>()
@@ -31,7 +38,7 @@ export class FileContext {
     /** Types declared in this file, by key, in document order. */
     readonly local: ReadonlyMap<string, Located>,
     /** Types declared in earlier files, by key, with the module that declares them. */
-    readonly earlier: ReadonlyMap<string, { readonly decl: Located; readonly module: string }>,
+    readonly earlier: ReadonlyMap<string, Earlier>,
     readonly docs: Docs
   ) {}
 
@@ -49,7 +56,12 @@ export class FileContext {
   namespace(uri: string): string {
     let name = this.namespaces.get(uri)
     if (name === undefined) {
-      name = namespaceConstant(uri, new Set(this.namespaces.values()))
+      // Not a name a type of this module or of the modules before it has.
+      const taken = new Set([
+        ...this.namespaces.values(),
+        ...[...this.local.values(), ...[...this.earlier.values()].map((e) => e.decl)].map((d) => d.name.name)
+      ])
+      name = namespaceConstant(uri, taken)
       this.namespaces.set(uri, name)
     }
     return name
@@ -70,9 +82,9 @@ export class FileContext {
   }
 
   /** The identifier of a declared type, recording an import when an earlier file declares it. */
-  identifier(name: QName, at: Location): string {
+  identifier(name: QName, at: Location, suffix = ""): string {
     const key = keyOf(name)
-    if (this.local.has(key)) return name.name
+    if (this.local.has(key)) return name.name + suffix
     const earlier = this.earlier.get(key)
     if (earlier === undefined) {
       return fail({ ...at, reason: "Missing", detail: `the type ${key} is not declared` })
@@ -82,8 +94,8 @@ export class FileContext {
       names = new Set()
       this.imports.set(earlier.module, names)
     }
-    names.add(name.name)
-    return name.name
+    names.add(name.name + suffix)
+    return name.name + suffix
   }
 
   /** Whether two local types are in the same recursive group. */
@@ -92,7 +104,8 @@ export class FileContext {
     return group !== undefined && group === this.groups.get(keyOf(b))
   }
 
+  /** Whether a type (of this file or an earlier one) is recursive: its schema is declared with explicit types. */
   isRecursive(name: QName): boolean {
-    return this.groups.has(keyOf(name))
+    return this.groups.has(keyOf(name)) || this.earlier.get(keyOf(name))?.recursive === true
   }
 }

@@ -17,6 +17,10 @@ export interface Docs {
 
 export const noDocs: Docs = { operations: {}, types: {} }
 
+/** The doc comment of `key`, if the docs have one of their own (never one of `Object.prototype`'s names). */
+export const docOfKey = (docs: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(docs, key) ? docs[key] : undefined
+
 const isStringRecord = (value: unknown): value is Record<string, string> =>
   typeof value === "object" && value !== null && !Array.isArray(value) &&
   Object.values(value).every((v) => typeof v === "string")

@@ -4,7 +4,7 @@
  * same), its service, messages and operations; then formats it.
  */
 import * as crypto from "node:crypto"
-import { FileContext, type Located } from "./context.js"
+import { type Earlier, FileContext, type Located } from "./context.js"
 import { checkDocs, type Docs, noDocs } from "./docs.js"
 import { writeService } from "./emitService.js"
 import { writeTypes } from "./emitTypes.js"
@@ -63,7 +63,7 @@ const checkNames = (context: FileContext, names: ReadonlyArray<string>): void =>
 
 /** The modules for the inputs, in their order. */
 export const emit = (inputs: ReadonlyArray<Input>): ReadonlyArray<Output> => {
-  const earlier = new Map<string, { readonly decl: Located; readonly module: string }>()
+  const earlier = new Map<string, Earlier>()
   const outputs: Array<Output> = []
   const modules = new Set<string>()
   for (const input of inputs) {
@@ -130,7 +130,7 @@ export const emit = (inputs: ReadonlyArray<Input>): ReadonlyArray<Output> => {
         `import { ${[...names].sort().join(", ")} } from ${literal(`./${from}.js`)}`
       )
     ]
-    const reexports = [...shared].sort(([a], [b]) => a.localeCompare(b)).map(([from, names]) =>
+    const reexports = [...shared].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([from, names]) =>
       `\n/** The types ${moduleOf(input.wsdl.file)} shares with ${from}, declared there. */\nexport { ${
         names.sort().join(", ")
       } } from ${literal(`./${from}.js`)}\n`
@@ -138,7 +138,7 @@ export const emit = (inputs: ReadonlyArray<Input>): ReadonlyArray<Output> => {
     const namespaces = [...context.namespaces].map(([uri, name]) => `const ${name} = ${literal(uri)}`).join("\n")
     const text = `${banner}${importLines.join("\n")}\n${reexports}\n${namespaces}\n\n${types}\n${service}`
     outputs.push({ path: `${module}.ts`, content: format(`${module}.ts`, text) })
-    for (const [key, decl] of local) earlier.set(key, { decl, module })
+    for (const [key, decl] of local) earlier.set(key, { decl, module, recursive: context.isRecursive(decl.name) })
   }
   return outputs
 }

@@ -3,6 +3,7 @@
  * its messages, its operations, and the record of its operations, `service`.
  */
 import type { FileContext } from "./context.js"
+import { docOfKey } from "./docs.js"
 import { memberOf, schemaOf } from "./emitTypes.js"
 import { fail } from "./failure.js"
 import type { ElementDecl, Location, MessageUse, OperationDecl } from "./model.js"
@@ -119,7 +120,7 @@ ${headerFields(context, first.output.headers, first.location)}
     out += writeMessage(operation, operation.input, "request")
     out += writeMessage(operation, operation.output, "response")
     const action = hasPrefix ? "" : `, { action: ${literal(operation.action)} }`
-    const doc = jsdoc(context.docs.operations[operation.name] ?? `The \`${operation.name}\` operation.`)
+    const doc = jsdoc(docOfKey(context.docs.operations, operation.name) ?? `The \`${operation.name}\` operation.`)
     out += `\n${doc}export const ${operation.name} = definition.operation(${
       literal(operation.name)
     }, ${operation.input.message}, ${operation.output.message}${action})\n`
@@ -127,7 +128,7 @@ ${headerFields(context, first.output.headers, first.location)}
   const serviceDoc = context.docs.service ??
     `The \`${service.name}\` service (\`${service.endpoint}\`): its ${operations.length} operations, by name.`
   out += `\n${jsdoc(serviceDoc)}export const service = Service.make(definition, {\n${
-    operations.map((o) => `${jsdoc(context.docs.operations[o.name], "  ")}  ${o.name}`).join(",\n")
+    operations.map((o) => `${jsdoc(docOfKey(context.docs.operations, o.name), "  ")}  ${o.name}`).join(",\n")
   }\n})\n`
   return out
 }

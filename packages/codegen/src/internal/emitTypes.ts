@@ -4,6 +4,7 @@
  * written out (TypeScript cannot infer them) and refers to itself through `Schema.suspend`.
  */
 import type { FileContext, Located } from "./context.js"
+import { docOfKey } from "./docs.js"
 import { fail } from "./failure.js"
 import type { Location, Member, StructType } from "./model.js"
 import { interfaceKey, jsdoc, literal, propertyKey } from "./names.js"
@@ -34,6 +35,7 @@ const order = (context: FileContext): ReadonlyArray<ReadonlyArray<Located>> => {
   const onStack = new Set<string>()
   const stack: Array<string> = []
   const groups: Array<Array<Located>> = []
+  const position = new Map([...context.local.keys()].map((key, i) => [key, i]))
   const visit = (key: string): void => {
     index.set(key, index.size)
     low.set(key, index.get(key)!)
@@ -57,16 +59,13 @@ const order = (context: FileContext): ReadonlyArray<ReadonlyArray<Located>> => {
         onStack.delete(member)
         group.push(context.local.get(member)!)
       } while (member !== key)
-      group.sort((a, b) => documentIndex(context, a) - documentIndex(context, b))
+      group.sort((a, b) => position.get(keyOf(a.name))! - position.get(keyOf(b.name))!)
       groups.push(group)
     }
   }
   for (const key of context.local.keys()) if (!index.has(key)) visit(key)
   return groups
 }
-
-const documentIndex = (context: FileContext, decl: Located): number =>
-  [...context.local.keys()].indexOf(keyOf(decl.name))
 
 /** The schema expression of a type used by `from`. */
 export const schemaOf = (context: FileContext, type: QName, from: QName | undefined, at: Location): string => {
@@ -83,9 +82,10 @@ export const schemaOf = (context: FileContext, type: QName, from: QName | undefi
 const typeOf = (context: FileContext, type: QName, encoded: boolean, at: Location): string => {
   const builtin = context.builtin(type, at, true)
   if (builtin !== undefined) return encoded ? builtin.encoded : builtin.type
-  const name = context.identifier(type, at)
-  if (!encoded) return name
-  return context.isRecursive(type) ? `${name}Encoded` : `Schema.Schema.Encoded<typeof ${name}>`
+  if (!encoded) return context.identifier(type, at)
+  return context.isRecursive(type)
+    ? context.identifier(type, at, "Encoded")
+    : `Schema.Schema.Encoded<typeof ${context.identifier(type, at)}>`
 }
 
 /** The schema of an element's content: nillable as `Schema.NullOr`. */
@@ -149,7 +149,7 @@ const describe = (decl: Located): string => {
 }
 
 const docOf = (context: FileContext, decl: Located): string => {
-  const text = context.docs.types[decl.name.name]
+  const text = docOfKey(context.docs.types, decl.name.name)
   return describe(decl) + (text === undefined ? "" : `\n\n${text}`)
 }
 
@@ -166,17 +166,17 @@ const writeStruct = (context: FileContext, decl: StructType & Located, recursive
         detail: `an extension of ${keyOf(decl.base)}, a type of another namespace`
       })
     }
-    if (context.isRecursive(decl.base) && context.sameGroup(decl.base, decl.name)) {
+    if (context.isRecursive(decl.base)) {
       return fail({
         ...at,
         reason: "Unsupported",
-        detail: `an extension of ${keyOf(decl.base)}, which refers back to it`
+        detail: `an extension of ${keyOf(decl.base)}, a recursive type (its schema has no fields to spread)`
       })
     }
     fields += `  ...${context.identifier(decl.base, at)}.fields,\n`
   }
   for (const member of decl.members) {
-    fields += jsdoc(context.docs.types[`${decl.name.name}.${member.name}`], "  ")
+    fields += jsdoc(docOfKey(context.docs.types, `${decl.name.name}.${member.name}`), "  ")
     fields += `  ${propertyKey(member.name)}: ${memberOf(context, member, decl.name, namespace, at)},\n`
   }
   const schema = `Schema.Struct({\n${fields.replace(/,\n$/, "\n")}}).annotations(Xml.complexType(${

@@ -64,10 +64,12 @@ const readLocalElement = (context: Context, scope: SchemaScope, element: Element
   return {
     element,
     name: required(context, element, "name"),
-    namespace: scope.qualified || element.attributes.get("form") === "qualified" ? scope.targetNamespace : "",
+    namespace: (element.attributes.get("form") ?? (scope.qualified ? "qualified" : "unqualified")) === "qualified"
+      ? scope.targetNamespace
+      : "",
     minOccurs: occurs(context, element, "minOccurs"),
     maxOccurs: occurs(context, element, "maxOccurs"),
-    nillable: element.attributes.get("nillable") === "true",
+    nillable: ["true", "1"].includes(element.attributes.get("nillable")?.trim() ?? ""),
     type,
     anonymous
   }

@@ -1,6 +1,7 @@
 /**
  * Reads a WSDL 1.1 document (as WCF publishes them) into the generator's model: its XML Schema types, and
- * the service of its first SOAP 1.1 port, with each operation's `SOAPAction`, messages and header blocks.
+ * the service of the first SOAP 1.1 port of its first `wsdl:service` (WCF publishes one service per WSDL),
+ * with each operation's `SOAPAction`, messages and header blocks.
  */
 import { fail, failAt } from "./failure.js"
 import type { MessageUse, OperationDecl, ServiceDecl, WsdlModel } from "./model.js"
@@ -21,7 +22,9 @@ const readMessages = (context: Context, definitions: Element) => {
       if (part.attributes.has("type")) unsupported(context, part, "a message part with a type (RPC style)")
       parts.set(required(context, part, "name"), requiredQName(context, part, "element"))
     }
-    messages.set(required(context, message, "name"), { element: message, parts })
+    const name = required(context, message, "name")
+    if (messages.has(name)) failAt("Conflict", context.file, message, `two wsdl:messages are named ${name}`)
+    messages.set(name, { element: message, parts })
   }
   return messages
 }
@@ -124,6 +127,19 @@ const readService = (context: Context, definitions: Element): ServiceDecl => {
     })
   }
   if (operations.length === 0) failAt("Missing", context.file, binding, "the binding has no operations")
+  const actions = new Map<string, string>()
+  for (const operation of operations) {
+    const other = actions.get(operation.action)
+    if (other !== undefined) {
+      failAt(
+        "Conflict",
+        context.file,
+        operation.location,
+        `${other} and ${operation.name} have the same SOAPAction ${JSON.stringify(operation.action)}`
+      )
+    }
+    actions.set(operation.action, operation.name)
+  }
   const namespace = operations[0]!.input.body.namespace
   for (const operation of operations) {
     for (const body of [operation.input.body, operation.output.body]) {

@@ -158,6 +158,11 @@ export const withClient = <A, E>(
     const source = tickets ? yield* TicketSource.fromConfig(yield* ticketSourceOf(options)) : noTickets
     const client = yield* ErpSyncClient.make({
       url: options.url,
+      // SoPrincipal's operations go where its logins go.
+      endpoints: Option.match(options.soPrincipalUrl, {
+        onNone: () => undefined,
+        onSome: (url) => ({ SoPrincipal: url })
+      }),
       applicationToken: Option.getOrUndefined(options.applicationToken),
       soapVersion: options.soapVersion,
       timeout: `${options.timeout} seconds`

@@ -6,10 +6,24 @@ import * as ParseResult from "effect/ParseResult"
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, "; ").trim()
 
+/**
+ * Every problem of a JSON input, by its path and what was expected. The value found is left out: it may be
+ * a password or a token given where another type was expected.
+ */
+const describeParseError = (error: ParseResult.ParseError): string =>
+  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => {
+    const path = issue.path.map((key) =>
+      typeof key === "string" && /^[A-Za-z_]\w*$/.test(key) ? key : `[${String(key)}]`
+    )
+      .join(".").replace(/\.\[/g, "[")
+    const message = issue.message.replace(/,\s*actual\b[\s\S]*$/, "").replace(/\s+/g, " ")
+    return `${path === "" ? "" : `${path}: `}${message}`
+  }).join("; ")
+
 /** One line describing an error. */
 export const describeError = (error: unknown): string => {
   if (ParseResult.isParseError(error)) {
-    return `ParseError: ${oneLine(ParseResult.TreeFormatter.formatErrorSync(error))}`
+    return `ParseError: ${describeParseError(error)}`
   }
   if (typeof error === "object" && error !== null && "_tag" in error) {
     const tag = String((error as { _tag: unknown })._tag)

@@ -12,7 +12,14 @@ const NOT_FOUND = "SuperOffice.CRM.EntityNotFoundException"
 const ARGUMENT_NULL = "System.ArgumentNullException"
 const INVALID_OPERATION = "System.InvalidOperationException"
 
-const notFound = (what: string, id: number) => refuse(`There is no ${what} with id ${id}`, NOT_FOUND)
+const noSuch = (what: string, id: number) => `There is no ${what} with id ${id}`
+const notFound = (what: string, id: number) => refuse(noSuch(what, id), NOT_FOUND)
+
+/** The connection with the given id, if the model has one. */
+const connectionOf = (model: ErpSyncModel, id: number) => model.connections.get(id)
+
+/** How many connections are active and not deleted. */
+const activeConnections = (model: ErpSyncModel) => model.connections.all().filter((c) => c.Active && !c.Deleted).length
 const missing = (operation: string, what: string) => refuse(`${operation} needs ${what}`, ARGUMENT_NULL)
 
 /** `xs:dateTime` of an epoch time, in UTC. */
@@ -81,37 +88,37 @@ const handlers: Handlers<typeof ErpSync.service> = {
     const saved = model.connections.save(Connection)
     return saved === undefined ? notFound("ErpConnection", Connection.ErpConnectionId) : { Response: saved }
   },
-  GetConnection: ({ ErpConnectionId }, { model }) => ({ Response: model.connections.get(ErpConnectionId) ?? null }),
+  GetConnection: ({ ErpConnectionId }, { model }) => ({ Response: connectionOf(model, ErpConnectionId) ?? null }),
   DeleteConnection: ({ ErpConnectionId }, { model }) => {
     model.connections.delete(ErpConnectionId)
     return {}
   },
   GetErpConnectionConfigFields: ({ ErpConnectionId }, { model }) => {
-    const connection = model.connections.get(ErpConnectionId)
+    const connection = connectionOf(model, ErpConnectionId)
     return connection === undefined ? notFound("ErpConnection", ErpConnectionId) : { Response: connection.ConfigFields }
   },
   ToggleErpConnectionActive: ({ ErpConnectionId }, { model }) => {
-    const connection = model.connections.get(ErpConnectionId)
-    if (connection === undefined) return { Response: [`There is no ErpConnection with id ${ErpConnectionId}`] }
+    const connection = connectionOf(model, ErpConnectionId)
+    if (connection === undefined) return { Response: [noSuch("ErpConnection", ErpConnectionId)] }
     model.connections.set(ErpConnectionId, { ...connection, Active: !connection.Active })
     return { Response: [] }
   },
   TestConnectionById: ({ ErpConnectionId }, { model }) => {
-    const connection = model.connections.get(ErpConnectionId)
+    const connection = connectionOf(model, ErpConnectionId)
     return { Response: connection !== undefined && !connection.Deleted && isConfigured(connection.ConfigFields) }
   },
   TestConnectionByConfig: ({ ConfigFields }) => ({ Response: isConfigured(ConfigFields) }),
   UpdateConnectionFields: ({ ErpConnectionId }, { model }) => ({
-    Response: model.connections.get(ErpConnectionId) !== undefined
+    Response: connectionOf(model, ErpConnectionId) !== undefined
   }),
   SaveErpConnectionSyncPriorities: ({ ErpConnectionIds }, { model }) => {
     const ids = ErpConnectionIds ?? []
-    if (!ids.every((id) => model.connections.get(id) !== undefined)) return { Response: false }
+    if (!ids.every((id) => connectionOf(model, id) !== undefined)) return { Response: false }
     model.priorities = [...ids]
     return { Response: true }
   },
   GetErpSyncConnectionSummary: ({ ErpSyncConnectionId }, { model }) => {
-    const connection = model.connections.get(ErpSyncConnectionId)
+    const connection = connectionOf(model, ErpSyncConnectionId)
     if (connection === undefined) return { Response: null }
     const last = model.syncs.filter((s) => s.ErpConnectionId === null || s.ErpConnectionId === ErpSyncConnectionId)
       .at(-1)
@@ -133,21 +140,24 @@ const handlers: Handlers<typeof ErpSync.service> = {
 
   // Actor-type and field mappings
   GetActorTypeMapping: ({ ActorType, ErpConnectionId }, { model }) => ({
-    Response: model.connections.get(ErpConnectionId) === undefined ? null : mappingOf(model, ErpConnectionId, ActorType)
+    Response: connectionOf(model, ErpConnectionId) === undefined ? null : mappingOf(model, ErpConnectionId, ActorType)
   }),
   SaveActorTypeMapping: ({ Mapping }, { model }) => {
     if (Mapping === null) return missing("SaveActorTypeMapping", "a mapping")
-    if (model.connections.get(Mapping.ErpConnectionId) === undefined) {
+    if (connectionOf(model, Mapping.ErpConnectionId) === undefined) {
       return notFound("ErpConnection", Mapping.ErpConnectionId)
     }
     model.actorTypeMappings.set(ErpSyncModel.mappingKey(Mapping.ErpConnectionId, Mapping.ActorTypeErp), Mapping)
     return { Response: Mapping }
   },
   GetCrmActorType: ({ ErpActorType, ErpConnectionId }, { model }) => ({
-    Response: model.actorTypeMappings.get(ErpSyncModel.mappingKey(ErpConnectionId, ErpActorType))?.ActorTypeCrm ??
-      "Unknown"
+    // As `GetActorTypeMapping` gives it: the saved mapping's, or the actor type's default.
+    Response: connectionOf(model, ErpConnectionId) === undefined
+      ? "Unknown"
+      : mappingOf(model, ErpConnectionId, ErpActorType).ActorTypeCrm
   }),
   MoveErpFieldItem: ({ Direction, ErpActorType, ErpConnectionId, ErpFieldId }, { model }) => {
+    if (connectionOf(model, ErpConnectionId) === undefined) return notFound("ErpConnection", ErpConnectionId)
     const mapping = mappingOf(model, ErpConnectionId, ErpActorType)
     const fields = [...(mapping.FieldMappings ?? [])]
     const from = fields.findIndex((f) => f?.ErpFieldId === ErpFieldId)
@@ -161,11 +171,11 @@ const handlers: Handlers<typeof ErpSync.service> = {
     return {}
   },
   SupportsAdvancedSearch: ({ ErpActorType, ErpConnectionId }, { model }) => ({
-    Response: model.connections.get(ErpConnectionId) !== undefined &&
+    Response: connectionOf(model, ErpConnectionId) !== undefined &&
       (actorFields[ErpActorType] ?? []).some((field) => field.ShowInSearch)
   }),
   GetConnectionListMappings: ({ ErpConnectionId }, { model }) => {
-    const connection = model.connections.get(ErpConnectionId)
+    const connection = connectionOf(model, ErpConnectionId)
     if (connection === undefined) return { Response: null }
     return {
       Response: model.listMappings.get(ErpConnectionId) ?? {
@@ -179,7 +189,7 @@ const handlers: Handlers<typeof ErpSync.service> = {
   },
   SaveConnectionListMappings: ({ ListMapping }, { model }) => {
     if (ListMapping === null) return missing("SaveConnectionListMappings", "list mappings")
-    if (model.connections.get(ListMapping.ErpConnectionId) === undefined) {
+    if (connectionOf(model, ListMapping.ErpConnectionId) === undefined) {
       return notFound("ErpConnection", ListMapping.ErpConnectionId)
     }
     model.listMappings.set(ListMapping.ErpConnectionId, ListMapping)
@@ -194,13 +204,13 @@ const handlers: Handlers<typeof ErpSync.service> = {
   },
   GetDefaultValueInfo: ({ ErpFieldId }, { model }) => ({ Response: model.defaultValues.get(ErpFieldId) ?? null }),
   GetFieldsForNewErpActor: ({ ErpActorType, ErpConnectionId }, { model }) =>
-    model.connections.get(ErpConnectionId) === undefined
+    connectionOf(model, ErpConnectionId) === undefined
       ? notFound("ErpConnection", ErpConnectionId)
       : { Response: (actorFields[ErpActorType] ?? []).filter((field) => field.Access === "Mandatory") },
 
   // CRM records and ERP actors
   CreateActorLink: (body, { model }) => {
-    if (model.connections.get(body.ErpConnectionId) === undefined || body.ErpKey === null || body.ErpKey === "") {
+    if (connectionOf(model, body.ErpConnectionId) === undefined || body.ErpKey === null || body.ErpKey === "") {
       return { Response: false }
     }
     link(model, { ...body, ErpKey: body.ErpKey })
@@ -210,7 +220,7 @@ const handlers: Handlers<typeof ErpSync.service> = {
     Response: model.links.delete(ErpSyncModel.linkKey(ErpConnectionId, CrmActorType, CrmRecordId))
   }),
   ConnectActor: (body, { model }) => {
-    if (model.connections.get(body.ErpConnectionId) === undefined) {
+    if (connectionOf(model, body.ErpConnectionId) === undefined) {
       return notFound("ErpConnection", body.ErpConnectionId)
     }
     if (body.ErpKey === null || body.ErpKey === "") return missing("ConnectActor", "an ERP key")
@@ -218,7 +228,7 @@ const handlers: Handlers<typeof ErpSync.service> = {
     return {}
   },
   CreateErpActorFromCrm: (body, { model }) => {
-    if (model.connections.get(body.ConnectionId) === undefined) return { Response: false }
+    if (connectionOf(model, body.ConnectionId) === undefined) return { Response: false }
     const ErpKey = model.newErpKey(body.ErpActorType)
     const values = (body.ErpFieldKeyValues ?? []).map((pair) => fieldValue(pair.Key, pair.Value))
     link(model, {
@@ -283,28 +293,36 @@ const handlers: Handlers<typeof ErpSync.service> = {
       return { Response: pluginResponse(false, "The sync engine is stopped", "EngineStopped") }
     }
     sync(model, "SyncAll", now, null, null)
-    const active = model.connections.all().filter((c) => c.Active && !c.Deleted).length
-    return { Response: pluginResponse(true, `Synchronised ${active} active connections`) }
+    return { Response: pluginResponse(true, `Synchronised ${activeConnections(model)} active connections`) }
   },
   ForceSyncAll: (_, { model, now }) => {
     sync(model, "ForceSyncAll", now, null, null)
-    const active = model.connections.all().filter((c) => c.Active && !c.Deleted).length
-    return { Response: pluginResponse(true, `Synchronised ${active} active connections`) }
+    return { Response: pluginResponse(true, `Synchronised ${activeConnections(model)} active connections`) }
   },
+  // A positive connection id is the source; 0 (or less) is CRM, and the sync concerns every connection.
   ForceResync: ({ ErpConnectionId, InternalKeyIds }, { model, now }) => {
-    if (ErpConnectionId > 0 && model.connections.get(ErpConnectionId) === undefined) {
-      return { Response: pluginResponse(false, `There is no ErpConnection with id ${ErpConnectionId}`, "NotFound") }
+    if (ErpConnectionId > 0 && connectionOf(model, ErpConnectionId) === undefined) {
+      return { Response: pluginResponse(false, noSuch("ErpConnection", ErpConnectionId), "NotFound") }
     }
-    sync(model, "ForceResync", now, ErpConnectionId, (InternalKeyIds ?? []).map(String))
+    sync(model, "ForceResync", now, ErpConnectionId > 0 ? ErpConnectionId : null, (InternalKeyIds ?? []).map(String))
     return { Response: pluginResponse(true, "Resynchronised") }
   },
   ForceResyncBatchTask: ({ ErpConnectionId, InternalKeyIds }, { model, now }) => {
-    sync(model, "ForceResyncBatchTask", now, ErpConnectionId, (InternalKeyIds ?? []).map(String))
+    if (ErpConnectionId > 0 && connectionOf(model, ErpConnectionId) === undefined) {
+      return notFound("ErpConnection", ErpConnectionId)
+    }
+    sync(
+      model,
+      "ForceResyncBatchTask",
+      now,
+      ErpConnectionId > 0 ? ErpConnectionId : null,
+      (InternalKeyIds ?? []).map(String)
+    )
     return {}
   },
   ForceResyncExternal: ({ ErpConnectionId, ExternalKeys }, { model, now }) => {
-    if (model.connections.get(ErpConnectionId) === undefined) {
-      return { Response: pluginResponse(false, `There is no ErpConnection with id ${ErpConnectionId}`, "NotFound") }
+    if (connectionOf(model, ErpConnectionId) === undefined) {
+      return { Response: pluginResponse(false, noSuch("ErpConnection", ErpConnectionId), "NotFound") }
     }
     sync(model, "ForceResyncExternal", now, ErpConnectionId, (ExternalKeys ?? []).map((k) => k ?? ""))
     return { Response: pluginResponse(true, "Resynchronised") }

@@ -1,0 +1,61 @@
+/**
+ * Rounding a decimal text to the nearest 32-bit float exactly. Reading it as a double first and rounding
+ * that to a float rounds twice, and is wrong when the double falls exactly halfway between two floats
+ * (`1.0000000596046448` is nearer to 1.0000001192092896 than to 1, but its double is the midpoint): there,
+ * the text's exact value decides.
+ */
+
+const float = new Float32Array(1)
+const floatBits = new Int32Array(float.buffer)
+const double = new Float64Array(1)
+const doubleBits = new BigUint64Array(double.buffer)
+
+/** The next 32-bit float after `x` toward `direction` (+1 or -1). */
+const nextFloat = (x: number, direction: 1 | -1): number => {
+  if (x === 0) return direction * 2 ** -149
+  float[0] = x
+  floatBits[0]! += (x > 0) === (direction > 0) ? 1 : -1
+  return float[0]!
+}
+
+/** A finite double as `mantissa × 2^exponent`, both integers. */
+const binaryOf = (x: number): { readonly mantissa: bigint; readonly exponent: number } => {
+  double[0] = Math.abs(x)
+  const bits = doubleBits[0]!
+  const biased = Number(bits >> 52n)
+  const fraction = bits & ((1n << 52n) - 1n)
+  return biased === 0
+    ? { mantissa: fraction, exponent: -1074 }
+    : { mantissa: fraction | (1n << 52n), exponent: biased - 1075 }
+}
+
+/** A decimal text (already valid) as `digits × 10^exponent`, without its sign. */
+const decimalOf = (text: string): { readonly digits: bigint; readonly exponent: number } => {
+  const [mantissa = "", exponent = "0"] = text.replace(/^[+-]/, "").toLowerCase().split("e")
+  const [whole = "", fraction = ""] = mantissa.split(".")
+  return { digits: BigInt((whole + fraction) || "0"), exponent: Number(exponent) - fraction.length }
+}
+
+/** Compares the exact value of a decimal text with a finite double, both taken as magnitudes. */
+const compareMagnitudes = (text: string, x: number): -1 | 0 | 1 => {
+  const { digits, exponent: e } = decimalOf(text)
+  const { exponent: b, mantissa } = binaryOf(x)
+  const left = digits * 10n ** BigInt(Math.max(e, 0)) * 2n ** BigInt(Math.max(-b, 0))
+  const right = mantissa * 2n ** BigInt(Math.max(b, 0)) * 10n ** BigInt(Math.max(-e, 0))
+  return left < right ? -1 : left > right ? 1 : 0
+}
+
+/** The 32-bit float nearest to the exact value of `text`, whose nearest double is `asDouble`. */
+export const roundToFloat32 = (text: string, asDouble: number): number => {
+  const rounded = Math.fround(asDouble)
+  if (!Number.isFinite(asDouble) || !Number.isFinite(rounded) || rounded === asDouble) return rounded
+  const other = nextFloat(rounded, asDouble > rounded ? 1 : -1)
+  const midpoint = (rounded + other) / 2
+  if (midpoint !== asDouble) return rounded
+  // The double is a tie between two floats: the text's exact value decides, ties to even as fround does.
+  const comparison = compareMagnitudes(text, midpoint)
+  if (comparison === 0) return rounded
+  const larger = Math.abs(rounded) > Math.abs(other) ? rounded : other
+  const smaller = larger === rounded ? other : rounded
+  return comparison > 0 ? larger : smaller
+}
