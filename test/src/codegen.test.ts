@@ -76,6 +76,31 @@ describe("the output for another WSDL of the same style", () => {
   const file = path.join(scratch, "ErpSyncNext.wsdl")
   fs.writeFileSync(file, next)
 
+  // Types the vendor's WSDLs do not have: two that refer to each other, and a dictionary keyed by xs:long.
+  const trees = path.join(scratch, "Trees.wsdl")
+  fs.writeFileSync(
+    trees,
+    wsdl({
+      members: `<xs:element minOccurs="0" name="Root" nillable="true" type="tns:Node" />` +
+        `<xs:element minOccurs="0" name="Index" nillable="true" type="tns:LongDictionary" />`,
+      types: `<xs:complexType name="Node"><xs:sequence>
+          <xs:element minOccurs="0" name="Name" nillable="true" type="xs:string" />
+          <xs:element minOccurs="0" name="Children" nillable="true" type="tns:ArrayOfNode" />
+        </xs:sequence></xs:complexType>
+        <xs:complexType name="ArrayOfNode"><xs:sequence>
+          <xs:element minOccurs="0" maxOccurs="unbounded" name="Node" nillable="true" type="tns:Node" />
+        </xs:sequence></xs:complexType>
+        <xs:complexType name="LongDictionary">
+          <xs:annotation><xs:appinfo>
+            <IsDictionary xmlns="http://schemas.microsoft.com/2003/10/Serialization/">true</IsDictionary>
+          </xs:appinfo></xs:annotation>
+          <xs:sequence><xs:element minOccurs="0" maxOccurs="unbounded" name="LongPair"><xs:complexType><xs:sequence>
+            <xs:element name="Key" type="xs:long" /><xs:element name="Value" nillable="true" type="tns:Node" />
+          </xs:sequence></xs:complexType></xs:element></xs:sequence>
+        </xs:complexType>`
+    })
+  )
+
   it("is written by erpsync codegen, type-checks against the published packages, and decodes what it encodes", async () => {
     const out = path.join(scratch, "generated")
     const cli = execFileSync(
@@ -84,6 +109,7 @@ describe("the output for another WSDL of the same style", () => {
       { encoding: "utf8" }
     )
     expect(cli.trim()).toBe(path.join(out, "ErpSyncNext.ts"))
+    for (const generated of generate([trees])) fs.writeFileSync(path.join(out, generated.path), generated.content)
     const source = fs.readFileSync(path.join(out, "ErpSyncNext.ts"), "utf8")
     expect(source).toContain(`export const SyncEverything = definition.operation("SyncEverything"`)
     // The packages as published: their declaration files, built by tsc -b.
@@ -107,6 +133,19 @@ describe("the output for another WSDL of the same style", () => {
     const request = { Header: {}, Body: {} }
     const xml = Either.getOrThrow(XmlCodec.encodeEither(module.SyncEverythingRequest)(request))
     expect(XmlCodec.decodeEither(module.SyncEverythingRequest)(xml)).toStrictEqual(Either.right(request))
+
+    // Mutual recursion, and a dictionary keyed by bigints whose duplicate keys are refused.
+    const Trees = await import(path.join(out, "Trees.ts"))
+    const tree = {
+      Root: { Name: "a", Children: [{ Name: "b", Children: [] }, null, { Name: null, Children: null }] },
+      Index: [{ Key: 9007199254740993n, Value: { Name: "c", Children: null } }]
+    }
+    const message = { Header: {}, Body: tree }
+    const encoded = Either.getOrThrow(XmlCodec.encodeEither(Trees.OpRequest)(message))
+    expect(XmlCodec.decodeEither(Trees.OpRequest)(encoded)).toStrictEqual(Either.right(message))
+    const twice = { Header: {}, Body: { ...tree, Index: [tree.Index[0], tree.Index[0]] } }
+    expect(Either.isLeft(XmlCodec.encodeEither(Trees.OpRequest)(twice))).toBe(true)
+    expect(fs.readFileSync(path.join(out, "Trees.ts"), "utf8")).toContain("export interface NodeEncoded {")
   })
 })
 
@@ -240,6 +279,46 @@ describe("what the generator refuses, with a CodegenError naming the file, the c
       .toMatchObject({ reason: "Docs", path: "/types/Op.Id" })
     expect(refusal([{ file: "T.wsdl", text, docs: { file: "T.docs.json", text: `{"operation": {}}` } }]))
       .toMatchObject({ reason: "Docs", detail: "unknown keys operation" })
+  })
+
+  it("an extension of a recursive type (its schema has no fields to spread)", () => {
+    const types = `<xs:complexType name="R"><xs:sequence>
+        <xs:element minOccurs="0" name="Next" nillable="true" type="tns:R" />
+      </xs:sequence></xs:complexType>
+      <xs:complexType name="E"><xs:complexContent mixed="false"><xs:extension base="tns:R">
+        <xs:sequence />
+      </xs:extension></xs:complexContent></xs:complexType>`
+    expect(refusal([{ file: "T.wsdl", text: wsdl({ types }) }])).toMatchObject({
+      reason: "Unsupported",
+      detail: "an extension of {urn:t}R, a recursive type (its schema has no fields to spread)"
+    })
+  })
+
+  it("two operations with the same SOAPAction", () => {
+    const abstract = `<wsdl:operation name="Op"><wsdl:input message="tns:OpRequest" />` +
+      `<wsdl:output message="tns:OpResponse" /></wsdl:operation>`
+    const text = wsdl()
+      .replace(abstract, abstract + abstract.replace(`name="Op"`, `name="Op2"`))
+      .replace(
+        /<wsdl:operation name="Op"><soap:operation[\s\S]*?<\/wsdl:operation>/,
+        (operation) => operation + operation.replace(`name="Op"`, `name="Op2"`)
+      )
+    expect(refusal([{ file: "T.wsdl", text }])).toMatchObject({
+      reason: "Conflict",
+      detail: `Op and Op2 have the same SOAPAction "urn:t/Op"`
+    })
+  })
+
+  it("two types of one name in two namespaces, which would be one name in the module", () => {
+    const text = wsdl({ types: `<xs:complexType name="X"><xs:sequence /></xs:complexType>` }).replace(
+      "</wsdl:types>",
+      `<xs:schema elementFormDefault="qualified" targetNamespace="urn:u">` +
+        `<xs:complexType name="X"><xs:sequence /></xs:complexType></xs:schema></wsdl:types>`
+    )
+    expect(refusal([{ file: "T.wsdl", text }])).toMatchObject({
+      reason: "Conflict",
+      detail: "the name X is used twice in the module"
+    })
   })
 
   it("a WSDL file that cannot be read", () => {

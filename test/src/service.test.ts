@@ -5,7 +5,7 @@
  * if forced.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/agent/testing"
 import { Service, Soap, Xml, Xsd } from "@erpsync/codec"
@@ -92,6 +92,18 @@ describe("an operation declared with its service's constructors", () => {
     ErpSync.service.operation("TestConnectionById", bare.request, TestConnectionByIdResponse)
     // @ts-expect-error: a response without ExceptionInfo and Succeeded is not one of ErpSync's
     ErpSync.service.operation("TestConnectionById", TestConnectionByIdRequest, bare.response)
+  })
+})
+
+describe("Callable, the type that guards client.call", () => {
+  it("is unknown for an operation of a service, and names the missing header otherwise", () => {
+    expectTypeOf<ErpSyncClient.Callable<typeof TestConnectionById>>().toEqualTypeOf<unknown>()
+    expectTypeOf<ErpSyncClient.Callable<typeof ErpSync.SaveConnection>>().toEqualTypeOf<unknown>()
+    expectTypeOf<ErpSyncClient.Callable<typeof bare>>().toEqualTypeOf<ErpSyncClient.MissingStatusHeader<"ExceptionInfo">>()
+    // An operation widened to any operation: its response cannot be shown to carry them.
+    expectTypeOf<ErpSyncClient.Callable<Service.AnyOperation>>().toEqualTypeOf<
+      ErpSyncClient.MissingStatusHeader<"ExceptionInfo">
+    >()
   })
 })
 

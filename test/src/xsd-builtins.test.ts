@@ -79,9 +79,12 @@ describe("xs:long and xs:unsignedLong, as bigint", () => {
     expect(refused(write(Xsd.long, 2n ** 63n))).toBe("XmlEncodeError/InvalidValue at /r/v")
   })
 
-  it("have the decimal string as their JSON form", () => {
+  it("have the decimal string as their JSON form, read by the same rules as the XML text", () => {
     expect(Schema.encodeSync(Xsd.long)(-12n)).toBe("-12")
     expect(Schema.decodeUnknownSync(Xsd.long)("9223372036854775807")).toBe(9223372036854775807n)
+    for (const bad of ["0x10", "9223372036854775808", "1e3", ""]) {
+      expect(() => Schema.decodeUnknownSync(Xsd.long)(bad), bad).toThrow()
+    }
   })
 })
 
@@ -93,10 +96,23 @@ describe("xs:float", () => {
     expect(refused(read(Xsd.float, "inf"))).toBe("XmlDecodeError/InvalidValue at /r/v")
   })
 
-  it("writes a 32-bit float so that it reads back the same, and refuses a number that is not one", () => {
-    const value = Math.fround(0.1)
-    const text = Either.getOrThrow(write(Xsd.float, value))
-    expect(read(Xsd.float, text)).toStrictEqual(Either.right(value))
+  it("rounds the text's exact value once: a text whose double is a midpoint between two floats", () => {
+    // 1 + 2^-24 is halfway between the floats 1 and 1 + 2^-23; this text is a little above it, this one below.
+    expect(read(Xsd.float, "1.0000000596046448")).toStrictEqual(Either.right(1 + 2 ** -23))
+    expect(read(Xsd.float, "1.0000000596046447")).toStrictEqual(Either.right(1))
+    expect(read(Xsd.float, "-1.0000000596046448")).toStrictEqual(Either.right(-(1 + 2 ** -23)))
+    // Exactly halfway: to even.
+    expect(read(Xsd.float, "1.000000059604644775390625")).toStrictEqual(Either.right(1))
+    // Beyond the largest float, INF; below half the smallest, zero.
+    expect(read(Xsd.float, "1e39")).toStrictEqual(Either.right(Number.POSITIVE_INFINITY))
+    expect(read(Xsd.float, "1e-46")).toStrictEqual(Either.right(0))
+  })
+
+  it("writes the fewest digits that read back as the same float, and refuses a number that is not one", () => {
+    expect(write(Xsd.float, Math.fround(0.1))).toStrictEqual(Either.right("0.1"))
+    expect(write(Xsd.float, Math.fround(1 / 3))).toStrictEqual(Either.right("0.33333334"))
+    expect(write(Xsd.float, 2 ** -149)).toStrictEqual(Either.right("1e-45"))
+    expect(write(Xsd.float, 3.4028234663852886e38)).toStrictEqual(Either.right("3.4028235e+38"))
     expect(refused(write(Xsd.float, 0.1))).toBe("XmlEncodeError/InvalidValue at /r/v")
   })
 })
@@ -271,6 +287,29 @@ describe("dictionaries of complex values (FieldPropertyDictionary)", () => {
       )
     expect(refused(decode(pair("a", `<Value><FieldLength>long</FieldLength></Value>`)))).toBe(
       "XmlDecodeError/InvalidValue at /Envelope/Body/GetConnectionResponse/Response/FieldProperties/FieldPropertyDictionaryKeyValuePair[1]/Value/FieldLength"
+    )
+  })
+})
+
+describe("dictionaries whose keys are not strings", () => {
+  const ByLong = DataContract.dictionary({ name: "L", namespace: NS, pair: "P", value: Xsd.string, key: Xsd.long })
+  const ByStruct = DataContract.dictionary({
+    name: "S",
+    namespace: NS,
+    pair: "P",
+    value: Xsd.string,
+    key: Schema.Struct({ A: Xsd.int }).annotations(Xml.complexType("K", NS))
+  })
+
+  it("refuse a key twice, compared by value (a bigint, a struct's members), with the typed error", () => {
+    const pair = (key: string) => `<P><Key>${key}</Key><Value>v</Value></P>`
+    expect(refused(read(ByLong, pair("5") + pair(" +5 ")))).toBe("XmlDecodeError/InvalidValue at /r/v")
+    expect(read(ByLong, pair("5") + pair("6"))).toStrictEqual(
+      Either.right([{ Key: 5n, Value: "v" }, { Key: 6n, Value: "v" }])
+    )
+    expect(refused(read(ByStruct, pair("<A>1</A>") + pair("<A>1</A>")))).toBe("XmlDecodeError/InvalidValue at /r/v")
+    expect(refused(write(ByStruct, [{ Key: { A: 1 }, Value: "a" }, { Key: { A: 1 }, Value: "b" }]))).toBe(
+      "XmlEncodeError/InvalidValue at /r/v"
     )
   })
 })

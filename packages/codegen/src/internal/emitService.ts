@@ -16,7 +16,7 @@ const elementOf = (context: FileContext, name: QName, at: Location): ElementDecl
 
 /** The header block fields of one direction, in the binding's order. */
 const headerFields = (context: FileContext, headers: ReadonlyArray<QName>, at: Location): string => {
-  context.codec.add("Soap")
+  if (headers.length > 0) context.codec.add("Soap")
   const namespace = context.model.service.namespace
   return headers.map((name) => {
     const element = elementOf(context, name, at)
