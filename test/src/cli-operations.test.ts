@@ -108,6 +108,42 @@ describe("erpsync call, for every operation", () => {
   )
 })
 
+describe("erpsync call, on the model's success paths", () => {
+  it("gives the response bodies the local model answers with, as JSON", async () => {
+    const file = path.join(dir, "empty.json")
+    fs.writeFileSync(file, "{}")
+    const created = await runInProcess([
+      "call",
+      "CreateDefaultErpSyncConnectorEntity",
+      "--url",
+      url,
+      "--ticket",
+      TICKET,
+      file
+    ])
+    expect(JSON.parse(created.stdout)).toStrictEqual({
+      Response: { TableRight: null, FieldProperties: null, ErpConnectorId: 0, DisplayName: "", URL: "", Deleted: false }
+    })
+    // The server is shared with the calls above, which set the engine at random: set it here.
+    fs.writeFileSync(file, JSON.stringify({ Run: false }))
+    expect((await runInProcess(["call", "ChangeEngineStatus", "--url", url, "--ticket", TICKET, file])).ok).toBe(true)
+    fs.writeFileSync(file, JSON.stringify({ Interval: "PT1H30M" }))
+    expect((await runInProcess(["call", "ChangeEngineInterval", "--url", url, "--ticket", TICKET, file])).stdout)
+      .toBe("{}")
+    fs.writeFileSync(file, "{}")
+    const status = await runInProcess(["call", "ErpSync.GetEngineStatus", "--url", url, "--ticket", TICKET, file])
+    expect(JSON.parse(status.stdout)).toStrictEqual({
+      Response: {
+        TableRight: null,
+        FieldProperties: null,
+        IsRunning: false,
+        StatusMessage: "Stopped",
+        Interval: "PT1H30M"
+      }
+    })
+  })
+})
+
 describe("the erpsync executable", () => {
   it("calls an operation that needs a ticket, with the body from standard input", async () => {
     const tested = await erpsync(

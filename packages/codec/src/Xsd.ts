@@ -10,9 +10,8 @@ import * as Schema from "effect/Schema"
 import { type LexicalResult, type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/annotations.js"
 import { dateTimeArbitrary, xmlStringArbitrary } from "./internal/arbitraries.js"
 import * as lexical from "./internal/lexical.js"
+import { XS } from "./internal/namespaces.js"
 import * as simpleTypes from "./internal/simpleTypes.js"
-
-const XS = "http://www.w3.org/2001/XMLSchema"
 
 const annotate = <A>(type: SimpleTypeAnnotation<A>) => ({ [SimpleTypeAnnotationId]: type })
 

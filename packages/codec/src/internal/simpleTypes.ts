@@ -5,8 +5,7 @@
 import type { SimpleTypeAnnotation } from "./annotations.js"
 import * as base64 from "./base64.js"
 import * as lexical from "./lexical.js"
-
-const XS = "http://www.w3.org/2001/XMLSchema"
+import { XS } from "./namespaces.js"
 
 /** `xs:string`. */
 export const stringType: SimpleTypeAnnotation<string> = {
