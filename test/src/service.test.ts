@@ -99,7 +99,9 @@ describe("Callable, the type that guards client.call", () => {
   it("is unknown for an operation of a service, and names the missing header otherwise", () => {
     expectTypeOf<ErpSyncClient.Callable<typeof TestConnectionById>>().toEqualTypeOf<unknown>()
     expectTypeOf<ErpSyncClient.Callable<typeof ErpSync.SaveConnection>>().toEqualTypeOf<unknown>()
-    expectTypeOf<ErpSyncClient.Callable<typeof bare>>().toEqualTypeOf<ErpSyncClient.MissingStatusHeader<"ExceptionInfo">>()
+    expectTypeOf<ErpSyncClient.Callable<typeof bare>>().toEqualTypeOf<
+      ErpSyncClient.MissingStatusHeader<"ExceptionInfo">
+    >()
     // An operation widened to any operation: its response cannot be shown to carry them.
     expectTypeOf<ErpSyncClient.Callable<Service.AnyOperation>>().toEqualTypeOf<
       ErpSyncClient.MissingStatusHeader<"ExceptionInfo">
