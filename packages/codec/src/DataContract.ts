@@ -131,7 +131,7 @@ export const char: Schema.Schema<string, number> = Schema.transform(
   arbitrary: () => (fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))
 })
 
-/** A key as text that is the same for equal keys: of a string, number, bigint or struct (by its members). */
+/** A key as text, the same for equal keys: a string, number, bigint or struct (by its members). */
 const keyText = (key: unknown): string =>
   typeof key === "string" || key === null
     ? JSON.stringify(key)
@@ -171,11 +171,16 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
     ...Xml.complexType(options.name, options.namespace)
   }).pipe(
     Schema.filter((pairs) => {
-      const keys = new Set<string>()
+      // Primitive keys (strings, null, numbers, bigints) compare as themselves, in one Set; a struct key by
+      // the text of its members, in another.
+      const keys = new Set<unknown>()
+      const structs = new Set<string>()
       for (let i = 0; i < pairs.length; i++) {
-        const key = keyText(pairs[i]!.Key)
-        keys.add(key)
-        if (keys.size === i) return `duplicate key ${key} at item ${i + 1}`
+        const key: unknown = pairs[i]!.Key
+        const seen = typeof key === "object" && key !== null ? structs : keys
+        const size = seen.size
+        seen.add(seen === structs ? keyText(key) : key)
+        if (seen.size === size) return `duplicate key ${keyText(key)} at item ${i + 1}`
       }
       return true
     }, {
