@@ -180,7 +180,8 @@ export const make = (
       limits: config.limits,
       retry: config.retry
     })
-    const planOf = planner(config.url, config.endpoints)
+    // The settings of each operation's calls are made once, with its plan, not on every call.
+    const planOf = planner(config.url, config.endpoints, settings)
     const header = (plan: Plan, ticket: Redacted.Redacted<string> | undefined) => ({
       ...(config.applicationToken === undefined || !plan.applicationToken
         ? {}
@@ -193,10 +194,10 @@ export const make = (
         const plan = planOf(operation)
         if (plan.defect !== undefined) return Effect.dieMessage(plan.defect)
         const exchange = (ticket: Redacted.Redacted<string> | undefined) =>
-          call(client, settings(plan.url), operation, { Header: header(plan, ticket), Body: body } as never).pipe(
+          call(client, plan.settings, operation, { Header: header(plan, ticket), Body: body } as never).pipe(
             Effect.map((exchange) => exchange.value)
           )
-        if (!plan.ticket) return exchange(undefined).pipe(asCall(operation, settings(plan.url), timeout))
+        if (!plan.ticket) return exchange(undefined).pipe(asCall(operation, plan.settings, timeout))
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"
         const ticket = Effect.suspend(() => {
@@ -220,7 +221,7 @@ export const make = (
                   (renewable) => renewable ? Effect.flatMap(ticket, attempt) : Effect.fail(error)
                 )
             )
-          )).pipe(asCall(operation, settings(plan.url), timeout, () => waitingFor))
+          )).pipe(asCall(operation, plan.settings, timeout, () => waitingFor))
       })
     // Every operation of every service, as a call that gives the response body.
     const calls = Object.fromEntries(

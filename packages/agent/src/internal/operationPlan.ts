@@ -7,9 +7,12 @@ import { type Service, XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import type * as Schema from "effect/Schema"
 import { siblingUrl } from "./endpoint.js"
+import type { CallSettings } from "./transport.js"
 
 export interface Plan {
   readonly url: string
+  /** What its calls are made with (its endpoint, and the client's SOAP version and limits). */
+  readonly settings: CallSettings
   /** Its requests carry `Credentials`: it needs a ticket. */
   readonly ticket: boolean
   readonly applicationToken: boolean
@@ -31,7 +34,8 @@ export const takesTicket = (operation: Service.AnyOperation): boolean =>
  */
 export const planner = (
   url: string,
-  endpoints: Readonly<Record<string, string>> | undefined
+  endpoints: Readonly<Record<string, string>> | undefined,
+  settingsOf: (url: string) => CallSettings
 ): (operation: Service.AnyOperation) => Plan => {
   const urlOf = (operation: Service.AnyOperation): string => {
     if (operation.service === ErpSync.service.name) return url
@@ -51,8 +55,10 @@ export const planner = (
       const request = headerNames(operation.request)
       const response = headerNames(operation.response)
       const missing = ["ExceptionInfo", "Succeeded"].filter((name) => !response.has(name))
+      const endpoint = urlOf(operation)
       plan = {
-        url: urlOf(operation),
+        url: endpoint,
+        settings: settingsOf(endpoint),
         ticket: request.has("Credentials"),
         applicationToken: request.has("ApplicationToken"),
         timeZone: request.has("TimeZone"),
