@@ -7,9 +7,9 @@
  */
 import * as Arbitrary from "effect/Arbitrary"
 import * as Duration from "effect/Duration"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as lexical from "./internal/lexical.js"
+import { fromText } from "./internal/textForm.js"
 import { formatDuration, fromTicks, MAX_TICKS, parseDuration } from "./internal/timeSpan.js"
 import * as Xml from "./Xml.js"
 import * as Xsd from "./Xsd.js"
@@ -40,25 +40,10 @@ export const Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays
  * @since 0.2.0
  * @category simple types
  */
-export const duration: Schema.Schema<Duration.Duration, string> = Schema.transformOrFail(
-  Schema.String,
-  Schema.DurationFromSelf,
-  {
-    strict: true,
-    decode: (text, _, ast) => {
-      const result = parseDuration(text)
-      return result.ok
-        ? ParseResult.succeed(result.value)
-        : ParseResult.fail(new ParseResult.Type(ast, text, result.message))
-    },
-    encode: (value, _, ast) => {
-      const result = formatDuration(value)
-      return result.ok
-        ? ParseResult.succeed(result.value)
-        : ParseResult.fail(new ParseResult.Type(ast, value, result.message))
-    }
-  }
-).annotations({
+export const duration: Schema.Schema<Duration.Duration, string> = fromText(Schema.DurationFromSelf, {
+  parse: parseDuration,
+  format: formatDuration
+}).annotations({
   ...Xsd.simpleType({
     name: "duration",
     namespace: Serialization,

@@ -5,13 +5,13 @@
  *
  * @since 0.1.0
  */
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { type LexicalResult, type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/annotations.js"
 import { dateTimeArbitrary, xmlStringArbitrary } from "./internal/arbitraries.js"
 import * as lexical from "./internal/lexical.js"
 import { XS } from "./internal/namespaces.js"
 import * as simpleTypes from "./internal/simpleTypes.js"
+import { fromText } from "./internal/textForm.js"
 
 const annotate = <A>(type: SimpleTypeAnnotation<A>) => ({ [SimpleTypeAnnotationId]: type })
 
@@ -142,16 +142,10 @@ export const unsignedInt: Schema.Schema<number> = integer("unsignedInt", 0, 4294
 const bigInteger = (name: string, min: bigint, max: bigint): Schema.Schema<bigint, string> => {
   const type = simpleTypes.bigIntegerType(name, min, max)
   // The JSON form is read by the same rules as the XML text, not by `BigInt` (which takes `0x10`).
-  return Schema.transformOrFail(Schema.String, Schema.BigIntFromSelf.pipe(Schema.betweenBigInt(min, max)), {
-    strict: true,
-    decode: (text, _, ast) => {
-      const result = type.parse(text)
-      return result.ok
-        ? ParseResult.succeed(result.value)
-        : ParseResult.fail(new ParseResult.Type(ast, text, result.message))
-    },
-    encode: (value) => ParseResult.succeed(value.toString())
-  }).annotations({ ...annotate(type), identifier: `xs:${name}` })
+  return fromText(Schema.BigIntFromSelf.pipe(Schema.betweenBigInt(min, max)), type).annotations({
+    ...annotate(type),
+    identifier: `xs:${name}`
+  })
 }
 
 /**
