@@ -1,6 +1,11 @@
 import js from "@eslint/js"
 import * as effectEslint from "@effect/eslint-plugin"
+import * as fs from "node:fs"
+import { URL } from "node:url"
 import tseslint from "typescript-eslint"
+
+// The code generator formats its output with the same settings, so that generated code passes this lint.
+const dprint = JSON.parse(fs.readFileSync(new URL("./packages/codegen/dprint.json", import.meta.url), "utf8"))
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", ".tsbuild/**", "bench/**/*.json"] },
@@ -10,17 +15,7 @@ export default tseslint.config(
     files: ["**/*.ts"],
     plugins: { "@effect": effectEslint },
     rules: {
-      "@effect/dprint": ["error", {
-        config: {
-          indentWidth: 2,
-          lineWidth: 120,
-          semiColons: "asi",
-          quoteStyle: "alwaysDouble",
-          trailingCommas: "never",
-          operatorPosition: "maintain",
-          "arrowFunction.useParentheses": "force"
-        }
-      }],
+      "@effect/dprint": ["error", { config: dprint }],
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",

@@ -1,20 +1,16 @@
 /**
- * Formats generated code with dprint, configured as this repository formats its own code, so that the
- * output reads like hand-written code and passes the same checks.
+ * Formats generated code with dprint, with the settings of `dprint.json` (which this repository's lint
+ * uses too), so that the output reads like hand-written code and passes the same checks.
  */
 import { createFromBuffer, type Formatter } from "@dprint/formatter"
 import { getPath } from "@dprint/typescript"
 import * as fs from "node:fs"
 
-const config = {
-  indentWidth: 2,
-  lineWidth: 120,
-  semiColons: "asi",
-  quoteStyle: "alwaysDouble",
-  trailingCommas: "never",
-  operatorPosition: "maintain",
-  "arrowFunction.useParentheses": "force"
-}
+// `src/internal/` and `dist/internal/` are both two folders below the package's `dprint.json`.
+const config = JSON.parse(fs.readFileSync(new URL("../../dprint.json", import.meta.url), "utf8")) as Record<
+  string,
+  unknown
+>
 
 let formatter: Formatter | undefined
 
