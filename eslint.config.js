@@ -5,7 +5,7 @@ import { URL } from "node:url"
 import tseslint from "typescript-eslint"
 
 // The code generator formats its output with the same settings, so that generated code passes this lint.
-const dprint = JSON.parse(fs.readFileSync(new URL("./packages/codegen/dprint.json", import.meta.url), "utf8"))
+const dprint = JSON.parse(fs.readFileSync(new URL("./packages/codegen/src/dprint.json", import.meta.url), "utf8"))
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", ".tsbuild/**", "bench/**/*.json"] },

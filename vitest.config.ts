@@ -4,6 +4,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@erpsync/source"] } },
   test: {
     include: ["test/src/**/*.test.ts"],
+    globalSetup: ["test/globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000
   }

@@ -5,9 +5,9 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
-import { ErpSyncServer } from "@erpsync/agent/testing"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
+import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"

@@ -159,7 +159,7 @@ describe("erpsync serve --ticket-lifetime", () => {
       "--password",
       "p-secret",
       "--ticket-lifetime",
-      "1"
+      "1 second"
     ])
   })
   afterAll(async () => {
@@ -190,12 +190,24 @@ describe("erpsync demo", () => {
     const run = await erpsync(["demo"])
     expect(run.stderr).toBe("")
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^Local ErpSync server listening at http:\/\/127\.0\.0\.1:\d+\//)
+    const origin = /^Local ErpSync server listening at (http:\/\/127\.0\.0\.1:\d+)\//.exec(run.stdout)?.[1]
+    expect(origin).toBeDefined()
+    // The address each request is posted to, and its SOAPAction on a line of its own.
     expect(run.stdout).toContain(
-      "→ POST http://www.superoffice.net/ws/crm/NetServer/Services86/SoPrincipal/AuthenticateUsernamePassword"
+      `→ POST ${origin}/Remote/Services86/SoPrincipal.svc\n` +
+        "  SOAPAction: http://www.superoffice.net/ws/crm/NetServer/Services86/SoPrincipal/AuthenticateUsernamePassword\n"
+    )
+    expect(run.stdout).toContain(
+      `→ POST ${origin}/Remote/Services86/ErpSync.svc\n` +
+        "  SOAPAction: http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/SaveConnection\n"
+    )
+    // The envelopes indented, an element of text on one line; the secrets in them redacted.
+    expect(run.stdout).toContain("\n  <s:Body>\n    <SaveConnection>\n      <Connection>\n")
+    expect(run.stdout).toContain("\n        <DisplayName>Visma Business – Oslo</DisplayName>\n")
+    expect(run.stdout).toContain(
+      "\n        <DisplayDescription>Orders &amp; invoices &lt;nightly&gt;</DisplayDescription>\n"
     )
     expect(run.stdout).toContain("<Password>[redacted]</Password>")
-    expect(run.stdout).toContain("→ POST http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/SaveConnection")
     expect(run.stdout).toContain("<Ticket>[redacted]</Ticket>")
     expect(run.stdout).not.toMatch(/<Ticket>(?!\[redacted\])/)
     expect(run.stdout).not.toContain("demo-password")

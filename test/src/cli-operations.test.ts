@@ -4,10 +4,10 @@
  * few. The README's table of operations is `erpsync operations --format markdown`.
  */
 import * as NodeContext from "@effect/platform-node/NodeContext"
-import { run } from "@erpsync/agent/Cli"
-import { ErpSyncServer } from "@erpsync/agent/testing"
+import { run } from "@erpsync/cli/Cli"
 import type { Service } from "@erpsync/codec"
 import { services } from "@erpsync/schema"
+import { ErpSyncServer } from "@erpsync/testing"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"

@@ -104,8 +104,8 @@ describe("the output for another WSDL of the same style", () => {
   it("is written by erpsync codegen, type-checks against the published packages, and decodes what it encodes", async () => {
     const out = path.join(scratch, "generated")
     const cli = execFileSync(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["--conditions=@erpsync/source", path.join(root, "packages/agent/src/bin.ts"), "codegen", file, "--out", out],
+      process.execPath,
+      [path.join(root, "packages/cli/dist/bin.js"), "codegen", file, "--out", out],
       { encoding: "utf8" }
     )
     expect(cli.trim()).toBe(path.join(out, "ErpSyncNext.ts"))

@@ -8,7 +8,7 @@ import * as fs from "node:fs"
 // --- README: using the client -------------------------------------------------------------------
 import { FetchHttpClient } from "@effect/platform"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
-import { ErpSyncServer } from "@erpsync/agent/testing"
+import { ErpSyncServer } from "@erpsync/testing"
 import { Duration, Effect, Layer, Option, Redacted } from "effect"
 
 const program = Effect.gen(function*() {

@@ -2,9 +2,9 @@
  * The local ErpSync server's answers to requests the client would never send, over plain fetch.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { ErpSyncServer } from "@erpsync/agent/testing"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
+import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as http from "node:http"

@@ -278,3 +278,33 @@ export const encodeFault = (fault: Fault): string => writeFault(fault, fault.soa
  * @category introspection
  */
 export const describe = <A, I>(schema: Schema.Schema<A, I, never>): Description => describePlan(planOf(schema.ast))
+
+/**
+ * The names of the header blocks a SOAP message declares, in their order (none for a message without a
+ * header). A client tells from them what a request must carry, a ticket (`Credentials`) for one.
+ *
+ * @since 0.3.0
+ * @category introspection
+ */
+export const headerNames = <A, I>(schema: Schema.Schema<A, I, never>): ReadonlyArray<string> =>
+  describe(schema).elements.slice(1).map((element) => element.name)
+
+/**
+ * The body a reader gets from a SOAP message whose body element is empty: every member absent, so each
+ * is its default (`0`, `false`, `null`, the first enumeration value, `[]`). Fails with the `DecodeError`
+ * naming the first member that may not be absent.
+ *
+ * @since 0.3.0
+ * @category introspection
+ */
+export const emptyBody = <A extends { readonly Body: unknown }, I>(
+  schema: Schema.Schema<A, I, never>
+): Either.Either<A["Body"], DecodeError> => {
+  const body = describe(schema).elements[0]!
+  return Either.map(
+    decodeEither(schema)(
+      `<s:Envelope xmlns:s="${SOAP11}"><s:Body><b:${body.name} xmlns:b="${body.namespace}"/></s:Body></s:Envelope>`
+    ),
+    (message) => message.Body
+  )
+}

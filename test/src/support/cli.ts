@@ -1,13 +1,13 @@
 /**
- * Runs the `erpsync` command line from its TypeScript sources, as the root `erpsync` script does.
+ * Runs the `erpsync` executable as users run it: `packages/cli/dist/bin.js` with plain `node` (bundled from
+ * the sources under test by the tests' global setup).
  */
 import { spawn } from "node:child_process"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..")
-const tsx = path.join(root, "node_modules/.bin/tsx")
-const bin = path.join(root, "packages/agent/src/bin.ts")
+const bin = path.join(root, "packages/cli/dist/bin.js")
 
 export interface Run {
   readonly code: number | null
@@ -18,7 +18,7 @@ export interface Run {
 /** Runs `erpsync ...args` with `input` on standard input. */
 export const erpsync = (args: ReadonlyArray<string>, input = "", env: Record<string, string> = {}): Promise<Run> =>
   new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--conditions=@erpsync/source", bin, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ["pipe", "pipe", "pipe"]
@@ -37,7 +37,7 @@ export const erpsyncBackground = (
   args: ReadonlyArray<string>
 ): Promise<{ readonly firstLine: string; readonly stop: () => Promise<number | null> }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["--conditions=@erpsync/source", bin, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"]
     })

@@ -21,12 +21,7 @@ export interface Plan {
   readonly defect: string | undefined
 }
 
-const headerNames = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> =>
-  new Set(XmlCodec.describe(schema).elements.slice(1).map((element) => element.name))
-
-/** Whether an operation's requests carry a ticket (a `Credentials` header block). */
-export const takesTicket = (operation: Service.AnyOperation): boolean =>
-  headerNames(operation.request).has("Credentials")
+const headerNames = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> => new Set(XmlCodec.headerNames(schema))
 
 /**
  * The plans of a client whose ErpSync endpoint is `url`: ErpSync's operations are called there, another

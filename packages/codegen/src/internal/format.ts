@@ -5,12 +5,9 @@
 import { createFromBuffer, type Formatter } from "@dprint/formatter"
 import { getPath } from "@dprint/typescript"
 import * as fs from "node:fs"
+import settings from "../dprint.json" with { type: "json" }
 
-// `src/internal/` and `dist/internal/` are both two folders below the package's `dprint.json`.
-const config = JSON.parse(fs.readFileSync(new URL("../../dprint.json", import.meta.url), "utf8")) as Record<
-  string,
-  unknown
->
+const config: Record<string, unknown> = settings
 
 let formatter: Formatter | undefined
 

@@ -1,12 +1,13 @@
 /**
- * `erpsync save-connection`, `get-connection` and `delete-connection`: the client on the command line.
- * `--url` and `--application-token` fall back to `ERPSYNC_URL` and `ERPSYNC_APPLICATION_TOKEN`. The ticket
- * is `--ticket`, or comes from a login with `--username` and `--password` (each falling back to
- * `ERPSYNC_USERNAME` and `ERPSYNC_PASSWORD`) or with `--access-token`; with none of these flags, from the
- * environment as `TicketSource.config` reads it.
+ * `erpsync save-connection`, `get-connection` and `delete-connection`, and the client every command that
+ * calls the service runs with. `--url` and `--application-token` fall back to `ERPSYNC_URL` and
+ * `ERPSYNC_APPLICATION_TOKEN`, `--soprincipal-url` to `ERPSYNC_SOPRINCIPAL_URL`. The ticket is `--ticket`,
+ * or comes from a login with `--username` and `--password` (each falling back to `ERPSYNC_USERNAME` and
+ * `ERPSYNC_PASSWORD`) or with `--access-token`; with none of these flags, from the environment as
+ * `TicketSource.config` reads it.
  */
-import { Args, Command, Options } from "@effect/cli"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSync } from "@erpsync/schema"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
@@ -15,64 +16,8 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as ErpSyncClient from "../../ErpSyncClient.js"
-import * as TicketSource from "../../TicketSource.js"
-import { readJson } from "./input.js"
-
-const url = Options.text("url").pipe(
-  Options.withDescription("The ErpSync endpoint (…/Remote/Services86/ErpSync.svc)"),
-  Options.withFallbackConfig(Config.string("ERPSYNC_URL"))
-)
-const ticket = Options.redacted("ticket").pipe(
-  Options.withDescription("The session ticket (instead of logging in)"),
-  Options.optional
-)
-const username = Options.text("username").pipe(
-  Options.withDescription("Log in through SoPrincipal as this user (with --password)"),
-  Options.optional
-)
-const password = Options.redacted("password").pipe(
-  Options.withDescription("The user's password"),
-  Options.optional
-)
-const accessToken = Options.redacted("access-token").pipe(
-  Options.withDescription("Log in through SoPrincipal with this access token"),
-  Options.optional
-)
-const soPrincipalUrl = Options.text("soprincipal-url").pipe(
-  Options.withDescription("The SoPrincipal endpoint (default: SoPrincipal.svc beside the ErpSync endpoint)"),
-  Options.withFallbackConfig(Config.string("ERPSYNC_SOPRINCIPAL_URL")),
-  Options.optional
-)
-const applicationToken = Options.redacted("application-token").pipe(
-  Options.withDescription("The application token (Online installations)"),
-  Options.withFallbackConfig(Config.redacted("ERPSYNC_APPLICATION_TOKEN")),
-  Options.optional
-)
-const soapVersion = Options.choice("soap-version", ["1.1", "1.2"]).pipe(
-  Options.withDescription("The SOAP version to call with"),
-  Options.withDefault("1.1" as const)
-)
-const timeout = Options.integer("timeout").pipe(
-  Options.withDescription("Deadline of the call, in seconds"),
-  Options.withDefault(30)
-)
-/** The options every client command takes: the endpoint, credentials and call settings. */
-export const connection = {
-  url,
-  ticket,
-  username,
-  password,
-  accessToken,
-  soPrincipalUrl,
-  applicationToken,
-  soapVersion,
-  timeout
-}
-const id = Args.integer({ name: "ID" }).pipe(Args.withDescription("The ErpConnectionId"))
-
-/** The parsed `connection` options. */
-export type ConnectionOptions = Command.Command.ParseConfig<typeof connection>
+import type { ConnectionIdArgs, ConnectionOptions, SaveConnectionArgs } from "../commands.js"
+import { readJson } from "../input.js"
 
 /**
  * The command line names no usable credentials: none at all, more than one way, or a user name without
@@ -81,7 +26,7 @@ export type ConnectionOptions = Command.Command.ParseConfig<typeof connection>
  * @since 0.1.0
  * @category errors
  */
-export class CredentialsError extends Schema.TaggedError<CredentialsError>("@erpsync/agent/CredentialsError")(
+export class CredentialsError extends Schema.TaggedError<CredentialsError>("@erpsync/cli/CredentialsError")(
   "CredentialsError",
   { reason: Schema.Literal("Missing", "Conflicting", "Incomplete"), detail: Schema.String }
 ) {
@@ -92,10 +37,14 @@ export class CredentialsError extends Schema.TaggedError<CredentialsError>("@erp
 
 const fromEnvironment = <A>(config: Config.Config<A>) => Effect.map(Config.option(config), Option.getOrUndefined)
 
+/** A flag's value, or its environment variable's when the flag is not given. */
+const orEnvironment = <A>(flag: Option.Option<A>, config: Config.Config<A>) =>
+  Option.isSome(flag) ? Effect.succeed(flag.value) : fromEnvironment(config)
+
 /** The ticket source the flags name, or the environment when they name none. */
 const ticketSourceOf = (options: ConnectionOptions) =>
   Effect.gen(function*() {
-    const login = { url: Option.getOrUndefined(options.soPrincipalUrl) }
+    const login = { url: yield* orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL")) }
     const given = [
       Option.isSome(options.ticket),
       Option.isSome(options.username) || Option.isSome(options.password),
@@ -155,17 +104,19 @@ export const withClient = <A, E>(
   tickets = true
 ) =>
   Effect.gen(function*() {
+    const url = yield* orEnvironment(options.url, Config.string("ERPSYNC_URL"))
+    if (url === undefined) {
+      return yield* new CredentialsError({ reason: "Missing", detail: "give --url (or set ERPSYNC_URL)" })
+    }
     const source = tickets ? yield* TicketSource.fromConfig(yield* ticketSourceOf(options)) : noTickets
+    const soPrincipalUrl = yield* orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL"))
     const client = yield* ErpSyncClient.make({
-      url: options.url,
+      url,
       // SoPrincipal's operations go where its logins go.
-      endpoints: Option.match(options.soPrincipalUrl, {
-        onNone: () => undefined,
-        onSome: (url) => ({ SoPrincipal: url })
-      }),
-      applicationToken: Option.getOrUndefined(options.applicationToken),
+      endpoints: soPrincipalUrl === undefined ? undefined : { SoPrincipal: soPrincipalUrl },
+      applicationToken: yield* orEnvironment(options.applicationToken, Config.redacted("ERPSYNC_APPLICATION_TOKEN")),
       soapVersion: options.soapVersion,
-      timeout: `${options.timeout} seconds`
+      timeout: options.timeout
     }).pipe(Effect.provideService(TicketSource.TicketSource, source))
     return yield* f(client)
   }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
@@ -177,30 +128,19 @@ const printConnection = (value: ErpSync.ErpConnection | null) =>
   )
 
 /** `save-connection [FILE|-]`: an ErpConnection as JSON in, the saved one out. */
-export const saveConnection = Command.make(
-  "save-connection",
-  { ...connection, file: Args.file({ name: "FILE" }).pipe(Args.optional) },
-  (options) =>
-    readJson(Option.getOrUndefined(options.file)).pipe(
-      Effect.flatMap(Schema.decodeUnknown(ErpSync.ErpConnection)),
-      Effect.flatMap((value) => withClient(options, (client) => client.saveConnection(value))),
-      Effect.flatMap(printConnection)
-    )
-).pipe(Command.withDescription("Save a connection (JSON from FILE or standard input) and print the saved one"))
+export const saveConnection = (options: SaveConnectionArgs) =>
+  readJson(Option.getOrUndefined(options.file)).pipe(
+    Effect.flatMap(Schema.decodeUnknown(ErpSync.ErpConnection, { errors: "all" })),
+    Effect.flatMap((value) => withClient(options, (client) => client.saveConnection(value))),
+    Effect.flatMap(printConnection)
+  )
 
 /** `get-connection ID`: the connection as JSON, or `null`. */
-export const getConnection = Command.make(
-  "get-connection",
-  { ...connection, id },
-  (options) =>
-    withClient(options, (client) => client.getConnection(options.id)).pipe(
-      Effect.flatMap((found) => printConnection(Option.getOrNull(found)))
-    )
-).pipe(Command.withDescription("Print the connection with the given id as JSON (null when there is none)"))
+export const getConnection = (options: ConnectionIdArgs) =>
+  withClient(options, (client) => client.getConnection(options.id)).pipe(
+    Effect.flatMap((found) => printConnection(Option.getOrNull(found)))
+  )
 
 /** `delete-connection ID`. */
-export const deleteConnection = Command.make(
-  "delete-connection",
-  { ...connection, id },
-  (options) => withClient(options, (client) => client.deleteConnection(options.id))
-).pipe(Command.withDescription("Delete the connection with the given id"))
+export const deleteConnection = (options: ConnectionIdArgs) =>
+  withClient(options, (client) => client.deleteConnection(options.id))

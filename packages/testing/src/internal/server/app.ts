@@ -1,6 +1,7 @@
 /**
  * The local server's HTTP handler: the WSDLs' SOAP binding (1.1, and 1.2 as well) of every service in the
- * registry, each at the path ending in its endpoint file (`…/ErpSync.svc`, `…/SoPrincipal.svc`), with
+ * registry, each at `/Remote/Services86/<endpoint file>` (`ErpSync.svc`, `SoPrincipal.svc`), optionally below
+ * one folder (a site's, `/SuperOffice/…`, or a tenant's, `/Cust12345/…`), matched as IIS does regardless of case; with
  * WCF's answers to requests it cannot process: an `ActionNotSupported` Fault for an unknown or missing
  * `SOAPAction`, a `DeserializationFailed` Fault for a body it cannot decode, both with HTTP 500, and 404
  * at any other path.
@@ -21,6 +22,9 @@ import { soPrincipal } from "./soPrincipal.js"
 
 /** What the server saw and answered, for logging and demos. */
 export interface Exchange {
+  /** The path the request was posted to (`/Remote/Services86/ErpSync.svc`). */
+  readonly path: string
+  /** Its `SOAPAction`. */
   readonly action: string
   readonly request: string
   readonly status: number
@@ -45,9 +49,12 @@ const served: { readonly [Name in keyof Services]: ReadonlyMap<string, Served> }
   SoPrincipal: soPrincipal
 }
 
-/** The operations served at a path: those of the service whose endpoint file ends it. */
+const servicePath = /^(?:\/[^/]+)?\/remote\/services86\/([^/]+)$/
+
+/** The operations served at a path: those of the service whose endpoint file it names. */
 const servedAt = (path: string): ReadonlyMap<string, Served> | undefined => {
-  const file = path.replace(/\/+$/, "").split("/").at(-1)?.toLowerCase() ?? ""
+  const file = servicePath.exec(path.toLowerCase())?.[1]
+  if (file === undefined) return undefined
   const name = (Object.keys(services) as Array<keyof Services>).find((name) =>
     services[name].endpoint.toLowerCase() === file
   )
@@ -99,7 +106,8 @@ const readAtMost = (request: HttpServerRequest.HttpServerRequest, limit: number)
 export const makeApp = (options: AppOptions) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
-    const operations = servedAt(request.url.split("?")[0]!)
+    const path = request.url.split("?")[0]!
+    const operations = servedAt(path)
     if (operations === undefined) {
       return HttpServerResponse.text("No service is served at this path.", { status: 404 })
     }
@@ -137,7 +145,7 @@ export const makeApp = (options: AppOptions) =>
       Effect.as(
         options.onExchange === undefined
           ? Effect.void
-          : options.onExchange({ action, request: utf8.decode(body), status, response: xml }),
+          : options.onExchange({ path, action, request: utf8.decode(body), status, response: xml }),
         HttpServerResponse.text(xml, { status, contentType: contentTypeOf(version) })
       )
     const fault = (code: { namespace: string; name: string }, text: string) =>

@@ -11,7 +11,7 @@ import * as fs from "node:fs"
  * @since 0.1.0
  * @category errors
  */
-export class InputError extends Schema.TaggedError<InputError>("@erpsync/agent/InputError")("InputError", {
+export class InputError extends Schema.TaggedError<InputError>("@erpsync/cli/InputError")("InputError", {
   reason: Schema.Literal("Read", "Encoding", "Json", "UnknownName"),
   detail: Schema.String
 }) {

@@ -2,10 +2,10 @@
  * `erpsync operations`: every operation of every service in the registry, with its `SOAPAction` and the
  * members of its request and response bodies.
  */
-import { Command, Options } from "@effect/cli"
 import { type Service, XmlCodec } from "@erpsync/codec"
 import * as Console from "effect/Console"
-import { everyOperation } from "./registry.js"
+import type { OperationsArgs } from "../commands.js"
+import { everyOperation } from "../registry.js"
 
 /** The members of a message's body element, as `Name: type` (`?` when it may be absent). */
 export const bodyMembers = (message: Service.AnyOperation["request"]): ReadonlyArray<string> => {
@@ -53,16 +53,8 @@ export const markdown = (): string => {
   }).join("\n\n")
 }
 
-export const operations = Command.make(
-  "operations",
-  {
-    format: Options.choice("format", ["text", "json", "markdown"]).pipe(
-      Options.withDescription("text (default), json or markdown"),
-      Options.withDefault("text" as const)
-    )
-  },
-  ({ format }) =>
-    Console.log(
-      format === "json" ? JSON.stringify(everyOperation.map(row), null, 2) : format === "markdown" ? markdown() : text()
-    )
-).pipe(Command.withDescription("List every operation of every service, its SOAPAction and its request members"))
+/** Every operation, as text, JSON or Markdown. */
+export const operations = ({ format }: OperationsArgs) =>
+  Console.log(
+    format === "json" ? JSON.stringify(everyOperation.map(row), null, 2) : format === "markdown" ? markdown() : text()
+  )

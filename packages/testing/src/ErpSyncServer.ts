@@ -88,15 +88,15 @@ export interface ErpSyncServer {
 }
 
 /**
- * The path of the ErpSync endpoint (any path ending in `/ErpSync.svc` serves ErpSync; this is the one in
- * its URL).
+ * The path of the ErpSync endpoint, the one in its URL. It is served below one folder too (a site's or a
+ * tenant's: `/Cust12345/Remote/Services86/ErpSync.svc`); any other path is answered with 404.
  *
  * @since 0.1.0
  */
 export const path = "/Remote/Services86/ErpSync.svc"
 
 /**
- * The path of the SoPrincipal endpoint (any path ending in `/SoPrincipal.svc` serves it).
+ * The path of the SoPrincipal endpoint (below one folder too, as `path`).
  *
  * @since 0.1.0
  */

@@ -3,10 +3,9 @@
  * one for each), and the answer NetServer gives: the handler's body with `Succeeded` = true, or, for a
  * refusal, an in-band `ExceptionInfo` with `Succeeded` = false and a body of defaults.
  */
-import type { Service } from "@erpsync/codec"
+import { type Service, XmlCodec } from "@erpsync/codec"
 import type { ErpSync } from "@erpsync/schema"
-import { emptyBodyOf } from "../defaults.js"
-import { takesTicket } from "../operationPlan.js"
+import * as Either from "effect/Either"
 import type { ErpSyncModel } from "./model.js"
 import type { Sessions } from "./sessions.js"
 
@@ -72,11 +71,11 @@ export const serve = <S extends Service.AnyService>(
   const served = new Map<string, Served>()
   for (const [name, operation] of Object.entries(service.operations)) {
     const handler = (handlers as Record<string, (body: unknown, state: ServerState) => unknown>)[name]!
-    const defaultBody = emptyBodyOf(operation.response)
+    const defaultBody = Either.getOrThrow(XmlCodec.emptyBody(operation.response))
     const refusal = (refusal: Refusal) => ({ Header: failureHeader(refusal), Body: defaultBody })
     served.set(operation.action, {
       operation,
-      authenticated: takesTicket(operation),
+      authenticated: XmlCodec.headerNames(operation.request).includes("Credentials"),
       answer: (request, state) => {
         const result = handler(request.Body, state)
         return result instanceof Refusal ? refusal(result) : { Header: { Succeeded: true }, Body: result }

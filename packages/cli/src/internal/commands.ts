@@ -1,0 +1,242 @@
+/**
+ * The command line's grammar: every command with its arguments, options and description. What a command
+ * does is in `run/`, loaded only when it runs, so that `--help` and a small `decode` load the parser and
+ * that command's code, not the HTTP server, the generator or the client.
+ */
+import { Args, Command, HelpDoc, Options, ValidationError } from "@effect/cli"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+
+/** A command's handler, loaded from its module when the command runs. */
+const lazy = <M, A, E, R>(load: () => Promise<M>, run: (module: M) => Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.promise(load), run)
+
+/**
+ * A duration as the library takes one (`Duration.DurationInput`): `30 seconds`, `500 millis`, `6 hours`.
+ */
+const duration = (name: string) =>
+  Options.text(name).pipe(
+    Options.mapEffect((text) =>
+      Option.match(Duration.decodeUnknown(text.trim()), {
+        onNone: () =>
+          Effect.fail(
+            ValidationError.invalidValue(
+              HelpDoc.p(`--${name}: ${JSON.stringify(text)} is not a duration (e.g. "30 seconds", "500 millis")`)
+            )
+          ),
+        onSome: Effect.succeed
+      })
+    )
+  )
+
+// The endpoint, credentials and call settings of every command that calls the service. `--url` and the
+// credentials fall back to the environment in the handler, which names the variable when both are missing.
+const url = Options.text("url").pipe(
+  Options.withDescription("The ErpSync endpoint, …/Remote/Services86/ErpSync.svc (default: ERPSYNC_URL)"),
+  Options.optional
+)
+const ticket = Options.redacted("ticket").pipe(
+  Options.withDescription("The session ticket, instead of logging in (default: ERPSYNC_TICKET)"),
+  Options.optional
+)
+const username = Options.text("username").pipe(
+  Options.withDescription("Log in through SoPrincipal as this user, with --password (default: ERPSYNC_USERNAME)"),
+  Options.optional
+)
+const password = Options.redacted("password").pipe(
+  Options.withDescription("The user's password (default: ERPSYNC_PASSWORD)"),
+  Options.optional
+)
+const accessToken = Options.redacted("access-token").pipe(
+  Options.withDescription("Log in through SoPrincipal with this access token (default: ERPSYNC_ACCESS_TOKEN)"),
+  Options.optional
+)
+const soPrincipalUrl = Options.text("soprincipal-url").pipe(
+  Options.withDescription(
+    "The SoPrincipal endpoint (default: ERPSYNC_SOPRINCIPAL_URL, or SoPrincipal.svc beside the ErpSync endpoint)"
+  ),
+  Options.optional
+)
+const applicationToken = Options.redacted("application-token").pipe(
+  Options.withDescription("The application token, for Online tenants (default: ERPSYNC_APPLICATION_TOKEN)"),
+  Options.optional
+)
+const soapVersion = Options.choice("soap-version", ["1.1", "1.2"]).pipe(
+  Options.withDescription("The SOAP version to call with"),
+  Options.withDefault("1.1" as const)
+)
+const timeout = duration("timeout").pipe(
+  Options.withDescription("Deadline of the whole call, logins included, e.g. \"30 seconds\""),
+  Options.withDefault(Duration.seconds(30))
+)
+
+/** The options every command that calls the service takes. */
+export const connection = {
+  url,
+  ticket,
+  username,
+  password,
+  accessToken,
+  soPrincipalUrl,
+  applicationToken,
+  soapVersion,
+  timeout
+}
+
+/** The parsed `connection` options. */
+export type ConnectionOptions = Command.Command.ParseConfig<typeof connection>
+
+const file = (description: string) => Args.file({ name: "FILE" }).pipe(Args.withDescription(description), Args.optional)
+
+const pretty = Options.boolean("pretty").pipe(Options.withDescription("Indent the output"))
+
+const message = Args.text({ name: "Message" }).pipe(
+  Args.withDescription("The message, by its WSDL name (<Operation>Request, <Operation>Response)")
+)
+
+const decodeConfig = { message, file: file("Read this file instead of standard input"), pretty }
+export type DecodeArgs = Command.Command.ParseConfig<typeof decodeConfig>
+const decode = Command.make(
+  "decode",
+  decodeConfig,
+  (args) => lazy(() => import("./run/codec.js"), (run) => run.decode(args))
+).pipe(Command.withDescription("Decode a SOAP message (XML on standard input) and print it as JSON"))
+
+const encodeConfig = {
+  message,
+  file: file("Read this file instead of standard input"),
+  pretty,
+  soapVersion: Options.choice("soap-version", ["1.1", "1.2"]).pipe(
+    Options.withDescription("The SOAP version of the envelope written"),
+    Options.withDefault("1.1" as const)
+  )
+}
+export type EncodeArgs = Command.Command.ParseConfig<typeof encodeConfig>
+const encode = Command.make(
+  "encode",
+  encodeConfig,
+  (args) => lazy(() => import("./run/codec.js"), (run) => run.encode(args))
+).pipe(Command.withDescription("Encode a SOAP message (JSON on standard input) and print the XML envelope"))
+
+const operationsConfig = {
+  format: Options.choice("format", ["text", "json", "markdown"]).pipe(
+    Options.withDescription("text (default), json or markdown"),
+    Options.withDefault("text" as const)
+  )
+}
+export type OperationsArgs = Command.Command.ParseConfig<typeof operationsConfig>
+const operations = Command.make(
+  "operations",
+  operationsConfig,
+  (args) => lazy(() => import("./run/operations.js"), (run) => run.operations(args))
+).pipe(Command.withDescription("List every operation of every service, its SOAPAction and its request members"))
+
+const callConfig = {
+  ...connection,
+  operation: Args.text({ name: "Operation" }).pipe(
+    Args.withDescription("The operation (see `erpsync operations`), or <Service>.<Operation>")
+  ),
+  file: file("The request body as JSON (default: standard input)")
+}
+export type CallArgs = Command.Command.ParseConfig<typeof callConfig>
+const call = Command.make(
+  "call",
+  callConfig,
+  (args) => lazy(() => import("./run/call.js"), (run) => run.call(args))
+).pipe(
+  Command.withDescription(
+    "Call any operation: the request body as JSON from FILE or standard input, the response body printed as JSON"
+  )
+)
+
+const byId = { ...connection, id: Args.integer({ name: "ID" }).pipe(Args.withDescription("The ErpConnectionId")) }
+export type ConnectionIdArgs = Command.Command.ParseConfig<typeof byId>
+
+const saveConnectionConfig = { ...connection, file: file("The connection as JSON (default: standard input)") }
+export type SaveConnectionArgs = Command.Command.ParseConfig<typeof saveConnectionConfig>
+const saveConnection = Command.make(
+  "save-connection",
+  saveConnectionConfig,
+  (args) => lazy(() => import("./run/client.js"), (run) => run.saveConnection(args))
+).pipe(Command.withDescription("Save a connection (JSON from FILE or standard input) and print the saved one"))
+
+const getConnection = Command.make(
+  "get-connection",
+  byId,
+  (args) => lazy(() => import("./run/client.js"), (run) => run.getConnection(args))
+).pipe(Command.withDescription("Print the connection with the given id as JSON (null when there is none)"))
+
+const deleteConnection = Command.make(
+  "delete-connection",
+  byId,
+  (args) => lazy(() => import("./run/client.js"), (run) => run.deleteConnection(args))
+).pipe(Command.withDescription("Delete the connection with the given id"))
+
+const serveConfig = {
+  port: Options.integer("port").pipe(
+    Options.withDescription("Port to listen on (0: any free port)"),
+    Options.withDefault(0)
+  ),
+  host: Options.text("host").pipe(Options.withDescription("Address to listen on"), Options.withDefault("127.0.0.1")),
+  ticket: Options.text("ticket").pipe(Options.withDescription("Accept this ticket"), Options.optional),
+  username: Options.text("username").pipe(
+    Options.withDescription("The user SoPrincipal logs in (with --password)"),
+    Options.optional
+  ),
+  password: Options.text("password").pipe(Options.withDescription("The user's password"), Options.optional),
+  accessToken: Options.text("access-token").pipe(
+    Options.withDescription("The access token SoPrincipal accepts"),
+    Options.optional
+  ),
+  ticketLifetime: duration("ticket-lifetime").pipe(
+    Options.withDescription("How long an issued ticket is valid, e.g. \"6 hours\" (the default)"),
+    Options.optional
+  )
+}
+export type ServeArgs = Command.Command.ParseConfig<typeof serveConfig>
+const serve = Command.make(
+  "serve",
+  serveConfig,
+  (args) => lazy(() => import("./run/serve.js"), (run) => run.serve(args))
+).pipe(
+  Command.withDescription(
+    "Run a local ErpSync server (SoPrincipal.svc beside it); prints its endpoint URL on the first line, " +
+      "serves until stopped"
+  )
+)
+
+const demo = Command.make("demo", {}, () => lazy(() => import("./run/demo.js"), (run) => run.demo)).pipe(
+  Command.withDescription("Start a local server, save a connection over HTTP, read it back, print the XML")
+)
+
+const codegenConfig = {
+  wsdl: Args.file({ name: "WSDL", exists: "yes" }).pipe(
+    Args.withDescription("A WSDL file; give several in order: a type they share is declared in the first"),
+    Args.atLeast(1)
+  ),
+  out: Options.directory("out").pipe(Options.withDescription("The folder to write the modules to"))
+}
+export type CodegenArgs = Command.Command.ParseConfig<typeof codegenConfig>
+const codegen = Command.make(
+  "codegen",
+  codegenConfig,
+  (args) => lazy(() => import("./run/codegen.js"), (run) => run.codegen(args))
+).pipe(Command.withDescription("Generate the declarations of a service from its WSDL (one module per WSDL)"))
+
+/** The root command and its subcommands. */
+export const root = Command.make("erpsync").pipe(
+  Command.withDescription("Talk to the SuperOffice NetServer ErpSync SOAP service"),
+  Command.withSubcommands([
+    decode,
+    encode,
+    operations,
+    call,
+    saveConnection,
+    getConnection,
+    deleteConnection,
+    serve,
+    demo,
+    codegen
+  ])
+)

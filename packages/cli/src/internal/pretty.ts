@@ -1,0 +1,85 @@
+/**
+ * XML indented for reading: an element whose content is only elements gets each child on its own line,
+ * two spaces deeper; an element with text keeps its content exactly, on one line. Only whitespace between
+ * elements changes, which SOAP messages do not carry meaning in. Text that is not well-formed XML is
+ * returned as it is: what is shown is never something else than what was sent.
+ */
+import { SaxesParser } from "saxes"
+
+interface Element {
+  readonly open: string
+  readonly name: string
+  readonly children: Array<Element | string>
+}
+
+// A carriage return, and a tab or line feed in an attribute, are written as references: a reader would
+// otherwise normalise them away.
+const escapeText = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;")
+const escapeAttribute = (text: string) =>
+  escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;")
+
+const write = (element: Element, depth: number, out: Array<string>) => {
+  const indent = "  ".repeat(depth)
+  const elementOnly = element.children.every((child) => typeof child !== "string" || child.trim() === "")
+  if (element.children.length === 0) {
+    out.push(`${indent}${element.open}/>`)
+  } else if (elementOnly) {
+    out.push(`${indent}${element.open}>`)
+    for (const child of element.children) if (typeof child !== "string") write(child, depth + 1, out)
+    out.push(`${indent}</${element.name}>`)
+  } else {
+    out.push(`${indent}${element.open}>${element.children.map(inline).join("")}</${element.name}>`)
+  }
+}
+
+const inline = (node: Element | string): string =>
+  typeof node === "string"
+    ? escapeText(node)
+    : node.children.length === 0
+    ? `${node.open}/>`
+    : `${node.open}>${node.children.map(inline).join("")}</${node.name}>`
+
+/** `xml` indented, or unchanged when it is not well-formed. */
+export const indentXml = (xml: string): string => {
+  const parser = new SaxesParser({ xmlns: false })
+  const stack: Array<Element> = []
+  let root: Element | undefined
+  let declaration = ""
+  let failed = false
+  parser.on("error", () => {
+    failed = true
+  })
+  parser.on("xmldecl", (decl) => {
+    declaration = `<?xml version="${decl.version ?? "1.0"}"${
+      decl.encoding === undefined ? "" : ` encoding="${decl.encoding}"`
+    }?>`
+  })
+  parser.on("opentag", (tag) => {
+    const attributes = Object.entries(tag.attributes).map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    const element: Element = { open: `<${tag.name}${attributes.join("")}`, name: tag.name, children: [] }
+    const parent = stack.at(-1)
+    if (parent === undefined) root = element
+    else parent.children.push(element)
+    stack.push(element)
+  })
+  const text = (value: string) => {
+    const parent = stack.at(-1)
+    if (parent === undefined) return
+    const last = parent.children.at(-1)
+    if (typeof last === "string") parent.children[parent.children.length - 1] = last + value
+    else parent.children.push(value)
+  }
+  parser.on("text", text)
+  parser.on("cdata", text)
+  parser.on("closetag", () => void stack.pop())
+  try {
+    parser.write(xml).close()
+  } catch {
+    failed = true
+  }
+  if (failed || root === undefined) return xml
+  const out: Array<string> = declaration === "" ? [] : [declaration]
+  write(root, 0, out)
+  return out.join("\n")
+}

@@ -1,0 +1,43 @@
+/**
+ * `erpsync call <Operation>`: any operation of the registry, with the request body read as JSON (the shape
+ * `decode` prints under `Body`; members left out take their defaults, as absent elements do) and the response
+ * body printed as JSON. A ticket is asked for only when the operation's requests carry one.
+ */
+import { XmlCodec } from "@erpsync/codec"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import type { CallArgs } from "../commands.js"
+import { readJson } from "../input.js"
+import { lookup, operations } from "../registry.js"
+import { withClient } from "./client.js"
+
+const bodyOf = (message: unknown): unknown => (message as { readonly Body: unknown }).Body
+
+/** Calls the operation with the body read, printing the response body. */
+export const call = (options: CallArgs) =>
+  Effect.gen(function*() {
+    const operation = yield* lookup("operation", operations, options.operation)
+    const json = yield* readJson(Option.getOrUndefined(options.file))
+    // Members of the body left out take their defaults, as an absent element does on the wire.
+    const defaults = bodyOf(
+      Schema.encodeSync(operation.request)({
+        Header: {},
+        Body: Either.getOrThrow(XmlCodec.emptyBody(operation.request))
+      })
+    )
+    const body = typeof json === "object" && json !== null && !Array.isArray(json)
+      ? { ...(defaults as object), ...json }
+      : json
+    // The body is checked as part of a whole message, so that errors name its path from `Body`.
+    const request = yield* Schema.decodeUnknown(operation.request, { errors: "all" })({ Header: {}, Body: body })
+    const response = yield* withClient(
+      options,
+      (client) => client.call(operation as never, bodyOf(request) as never),
+      XmlCodec.headerNames(operation.request).includes("Credentials")
+    )
+    const encoded = yield* Schema.encode(operation.response)(response).pipe(Effect.orDie)
+    yield* Console.log(JSON.stringify(bodyOf(encoded), null, 2))
+  })
