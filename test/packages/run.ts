@@ -1,0 +1,190 @@
+/**
+ * The packages as users get them. Each package is packed (`pnpm pack`, as it would be published) and
+ * linted as a tarball with publint and with Are the Types Wrong (`esm-only`: ESM under `node16` and
+ * `bundler`). Then three fresh projects install the tarballs with npm from the registry, as a user's
+ * project does:
+ *
+ * - a service's (`client.ts`): the client, `effect`, `@effect/platform` and TypeScript only. It must hold
+ *   one copy of `effect` and of `@effect/platform`, none of `@effect/cli` or `@effect/platform-node`; its
+ *   size is printed. The program is type-checked (`strict`, `exactOptionalPropertyTypes`) and run with
+ *   `node` against a local server;
+ * - the command line's: `erpsync` installed alone, which serves the local server for the first, and whose
+ *   start-up is timed;
+ * - a user's integration test (`testing.ts`): the client with `@erpsync/testing`, in-process.
+ *
+ * Run by `pnpm packages` after the build (`pnpm install` builds); CI runs it.
+ */
+import { execFileSync, spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const root = path.resolve(here, "../..")
+const scratch = path.join(root, ".scratch-packages")
+const tarballs = path.join(scratch, "tarballs")
+const published = ["codec", "schema", "codegen", "agent", "testing", "cli"] as const
+
+const run = (command: string, args: ReadonlyArray<string>, cwd: string): string =>
+  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+
+const check = (ok: boolean, what: string): void => {
+  if (!ok) throw new Error(`packages: ${what}`)
+  console.log(`ok  ${what}`)
+}
+
+const bin = (name: string) => path.join(root, "node_modules/.bin", name)
+
+fs.rmSync(scratch, { recursive: true, force: true })
+fs.mkdirSync(tarballs, { recursive: true })
+
+// Packed as published: `workspace:*` becomes the version, `publishConfig` applies.
+const tarball: Record<string, string> = {}
+for (const name of published) {
+  const out = run(
+    "npx",
+    ["-y", "pnpm@12.4.2", "pack", "--pack-destination", tarballs],
+    path.join(root, "packages", name)
+  )
+  tarball[name] = out.trim().split("\n").at(-1)!.trim()
+  const listing = run("tar", ["-tzf", tarball[name]!], root).split("\n")
+  check(!listing.some((file) => file.endsWith(".tsbuildinfo")), `@erpsync/${name}: no build info in the tarball`)
+  check(
+    listing.includes("package/LICENSE") && listing.includes("package/README.md"),
+    `@erpsync/${name}: README and LICENSE`
+  )
+  run(bin("publint"), ["run", tarball[name]!, "--strict"], root)
+  check(true, `@erpsync/${name}: publint reports nothing`)
+  if (name !== "cli") {
+    run(bin("attw"), [tarball[name]!, "--profile", "esm-only", "--format", "table-flipped"], root)
+    check(true, `@erpsync/${name}: attw (esm-only) reports nothing`)
+  }
+}
+
+const project = (name: string, dependencies: Record<string, string>): string => {
+  const dir = path.join(scratch, name)
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: `erpsync-${name}`, private: true, type: "module", dependencies }, null, 2)
+  )
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], dir)
+  return dir
+}
+const files = (names: ReadonlyArray<(typeof published)[number]>) =>
+  Object.fromEntries(names.map((name) => [`@erpsync/${name}`, `file:${tarball[name]}`]))
+
+const typeCheck = (dir: string, program: string, moduleResolution: "node16" | "bundler") => {
+  fs.copyFileSync(path.join(here, program), path.join(dir, program))
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: moduleResolution === "node16" ? "node16" : "preserve",
+        moduleResolution,
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        skipLibCheck: false,
+        types: ["node"],
+        outDir: "out"
+      },
+      files: [program]
+    })
+  )
+  run(process.execPath, [path.join(dir, "node_modules/typescript/bin/tsc"), "-p", "."], dir)
+  check(true, `${path.basename(dir)}: ${program} type-checks (strict, exactOptionalPropertyTypes, ${moduleResolution})`)
+}
+
+const sizeOf = (dir: string): number =>
+  Number(run("du", ["-sk", path.join(dir, "node_modules")], dir).split(/\s/)[0]) * 1024
+
+const copies = (dir: string, name: string): number => {
+  const found = new Set<string>()
+  const walk = (modules: string) => {
+    if (!fs.existsSync(modules)) return
+    for (const entry of fs.readdirSync(modules)) {
+      if (entry.startsWith(".")) continue
+      const scoped = entry.startsWith("@")
+      for (const pkg of scoped ? fs.readdirSync(path.join(modules, entry)).map((e) => `${entry}/${e}`) : [entry]) {
+        const dir = path.join(modules, pkg)
+        if (pkg === name) found.add(fs.realpathSync(dir))
+        walk(path.join(dir, "node_modules"))
+      }
+    }
+  }
+  walk(path.join(dir, "node_modules"))
+  return found.size
+}
+
+const base = { effect: "3.22.4", "@effect/platform": "0.97.2", typescript: "5.9.3", "@types/node": "20.19.43" }
+
+// The service: the client alone.
+const service = project("service", { ...base, ...files(["codec", "schema", "agent"]) })
+for (const name of ["effect", "@effect/platform"]) {
+  check(copies(service, name) === 1, `service: one copy of ${name}`)
+}
+for (const name of ["@effect/cli", "@effect/platform-node", "@erpsync/cli", "@erpsync/testing", "@erpsync/codegen"]) {
+  check(copies(service, name) === 0, `service: no ${name}`)
+}
+run("npm", ["ls", "effect", "@effect/platform"], service)
+const serviceSize = sizeOf(service)
+const clientSize = serviceSize - Number(
+  run("du", ["-sk", "node_modules/typescript", "node_modules/@types"], service).split("\n").filter(Boolean)
+    .reduce((sum, line) => sum + Number(line.split(/\s/)[0]) * 1024, 0)
+)
+typeCheck(service, "client.ts", "bundler")
+typeCheck(service, "client.ts", "node16")
+
+// The command line, installed alone; its local server is the endpoint of the service's program.
+const cli = project("cli", files(["cli"]))
+const erpsync = path.join(cli, "node_modules/.bin/erpsync")
+const help = run(erpsync, ["--help"], cli)
+check(help.includes("erpsync") && !help.includes("\u001b["), "cli: erpsync --help, without colour codes in a pipe")
+
+const server = spawn(erpsync, ["serve", "--username", "consumer", "--password", "consumer-password"], {
+  cwd: cli,
+  stdio: ["ignore", "pipe", "inherit"]
+})
+try {
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ""
+    server.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk
+      if (out.includes("\n")) resolve(out.split("\n")[0]!)
+    })
+    server.on("close", (code) => reject(new Error(`erpsync serve exited with ${code}`)))
+  })
+  const output = execFileSync(process.execPath, [path.join(service, "out/client.js")], {
+    cwd: service,
+    encoding: "utf8",
+    env: { ...process.env, ERPSYNC_URL: url, ERPSYNC_USERNAME: "consumer", ERPSYNC_PASSWORD: "consumer-password" }
+  })
+  check(
+    /^saved, read back and deleted connection \d+; gone: true\n$/.test(output),
+    `service: client.js against erpsync serve: ${output.trim()}`
+  )
+} finally {
+  server.kill("SIGINT")
+}
+
+// A user's integration test, with the local server in-process.
+const testing = project("testing", { ...base, ...files(["codec", "schema", "agent", "testing"]) })
+for (const name of ["effect", "@effect/platform"]) {
+  check(copies(testing, name) === 1, `testing: one copy of ${name}`)
+}
+typeCheck(testing, "testing.ts", "node16")
+const tested = execFileSync(process.execPath, [path.join(testing, "out/testing.js")], {
+  cwd: testing,
+  encoding: "utf8"
+})
+check(tested === "connector entity created; logins: 1\n", `testing: testing.js: ${tested.trim()}`)
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+console.log(
+  `\nInstall size (node_modules): the client with effect and @effect/platform ${mb(clientSize)}` +
+    ` (${mb(serviceSize)} with TypeScript and @types/node); the client with @erpsync/testing ${
+      mb(sizeOf(testing))
+    }; the command line alone ${mb(sizeOf(cli))}`
+)
