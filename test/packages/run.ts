@@ -18,12 +18,10 @@ import { execFileSync, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import { pack, published, type Published, root } from "./pack.js"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const root = path.resolve(here, "../..")
 const scratch = path.join(root, ".scratch-packages")
-const tarballs = path.join(scratch, "tarballs")
-const published = ["codec", "schema", "codegen", "agent", "testing", "cli"] as const
 
 const run = (command: string, args: ReadonlyArray<string>, cwd: string): string =>
   execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
@@ -36,43 +34,39 @@ const check = (ok: boolean, what: string): void => {
 const bin = (name: string) => path.join(root, "node_modules/.bin", name)
 
 fs.rmSync(scratch, { recursive: true, force: true })
-fs.mkdirSync(tarballs, { recursive: true })
+fs.mkdirSync(scratch, { recursive: true })
 
-// Packed as published: `workspace:*` becomes the version, `publishConfig` applies.
-const tarball: Record<string, string> = {}
+const tarball = pack(path.join(scratch, "tarballs"))
 for (const name of published) {
-  const out = run(
-    "npx",
-    ["-y", "pnpm@12.4.2", "pack", "--pack-destination", tarballs],
-    path.join(root, "packages", name)
-  )
-  tarball[name] = out.trim().split("\n").at(-1)!.trim()
-  const listing = run("tar", ["-tzf", tarball[name]!], root).split("\n")
+  const listing = run("tar", ["-tzf", tarball[name]], root).split("\n")
   check(!listing.some((file) => file.endsWith(".tsbuildinfo")), `@erpsync/${name}: no build info in the tarball`)
-  check(
-    listing.includes("package/LICENSE") && listing.includes("package/README.md"),
-    `@erpsync/${name}: README and LICENSE`
-  )
-  run(bin("publint"), ["run", tarball[name]!, "--strict"], root)
+  check(listing.includes("package/LICENSE") && listing.includes("package/README.md"), `@erpsync/${name}: README and LICENSE`)
+  run(bin("publint"), ["run", tarball[name], "--strict"], root)
   check(true, `@erpsync/${name}: publint reports nothing`)
   if (name !== "cli") {
-    run(bin("attw"), [tarball[name]!, "--profile", "esm-only", "--format", "table-flipped"], root)
+    run(bin("attw"), [tarball[name], "--profile", "esm-only", "--format", "table-flipped"], root)
     check(true, `@erpsync/${name}: attw (esm-only) reports nothing`)
   }
 }
 
-const project = (name: string, dependencies: Record<string, string>): string => {
+/** A fresh project with the tarballs and packages installed, as the README's "Install" does it. */
+const project = (name: string, packed: ReadonlyArray<Published>, packages: ReadonlyArray<string>): string => {
   const dir = path.join(scratch, name)
   fs.mkdirSync(dir, { recursive: true })
   fs.writeFileSync(
     path.join(dir, "package.json"),
-    JSON.stringify({ name: `erpsync-${name}`, private: true, type: "module", dependencies }, null, 2)
+    JSON.stringify({ name: `erpsync-${name}`, private: true, type: "module" }, null, 2)
   )
-  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], dir)
+  run("npm", [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    "--loglevel=error",
+    ...packed.map((name) => tarball[name]),
+    ...packages
+  ], dir)
   return dir
 }
-const files = (names: ReadonlyArray<(typeof published)[number]>) =>
-  Object.fromEntries(names.map((name) => [`@erpsync/${name}`, `file:${tarball[name]}`]))
 
 const typeCheck = (dir: string, program: string, moduleResolution: "node16" | "bundler") => {
   fs.copyFileSync(path.join(here, program), path.join(dir, program))
@@ -118,10 +112,10 @@ const copies = (dir: string, name: string): number => {
   return found.size
 }
 
-const base = { effect: "3.22.4", "@effect/platform": "0.97.2", typescript: "5.9.3", "@types/node": "20.19.43" }
+const base = ["effect@3.22.4", "@effect/platform@0.97.2", "typescript@5.9.3", "@types/node@20.19.43"]
 
 // The service: the client alone.
-const service = project("service", { ...base, ...files(["codec", "schema", "agent"]) })
+const service = project("service", ["codec", "schema", "agent"], base)
 for (const name of ["effect", "@effect/platform"]) {
   check(copies(service, name) === 1, `service: one copy of ${name}`)
 }
@@ -138,7 +132,7 @@ typeCheck(service, "client.ts", "bundler")
 typeCheck(service, "client.ts", "node16")
 
 // The command line, installed alone; its local server is the endpoint of the service's program.
-const cli = project("cli", files(["cli"]))
+const cli = project("cli", ["cli"], [])
 const erpsync = path.join(cli, "node_modules/.bin/erpsync")
 const help = run(erpsync, ["--help"], cli)
 check(help.includes("erpsync") && !help.includes("\u001b["), "cli: erpsync --help, without colour codes in a pipe")
@@ -170,7 +164,7 @@ try {
 }
 
 // A user's integration test, with the local server in-process.
-const testing = project("testing", { ...base, ...files(["codec", "schema", "agent", "testing"]) })
+const testing = project("testing", ["codec", "schema", "agent", "testing"], base)
 for (const name of ["effect", "@effect/platform"]) {
   check(copies(testing, name) === 1, `testing: one copy of ${name}`)
 }

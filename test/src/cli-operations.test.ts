@@ -3,8 +3,6 @@
  * server: in process for all 49 (the same command as the executable runs), and as the executable for a
  * few. The README's table of operations is `erpsync operations --format markdown`.
  */
-import * as NodeContext from "@effect/platform-node/NodeContext"
-import { run } from "@erpsync/cli/Cli"
 import type { Service } from "@erpsync/codec"
 import { services } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
@@ -18,28 +16,9 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { erpsync, root } from "./support/cli.js"
+import { erpsync, root, runInProcess } from "./support/cli.js"
 
 const TICKET = "7T:cli-operations"
-
-/** Runs the command line in this process, with its console captured. */
-const runInProcess = async (args: ReadonlyArray<string>) => {
-  const stdout: Array<string> = []
-  const stderr: Array<string> = []
-  const exit = await Effect.runPromiseExit(
-    Effect.gen(function*() {
-      const console = yield* Effect.console
-      return yield* run(["node", "erpsync", ...args]).pipe(
-        Effect.withConsole({
-          ...console,
-          log: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stdout.push(parts.join(" "))),
-          error: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stderr.push(parts.join(" ")))
-        })
-      )
-    }).pipe(Effect.provide(NodeContext.layer))
-  )
-  return { ok: Exit.isSuccess(exit), stdout: stdout.join("\n"), stderr: stderr.join("\n") }
-}
 
 const operations = Object.values(services).flatMap((service) =>
   Object.values(service.operations as Record<string, Service.AnyOperation>)
@@ -166,7 +145,10 @@ describe("the erpsync executable", () => {
     const wrong = await erpsync(["call", "ChangeEngineInterval", "--url", url, "--ticket", TICKET], `{"Interval": 5}`)
     expect(wrong.code).toBe(1)
     expect(wrong.stderr.trim().split("\n")).toHaveLength(1)
-    expect(wrong.stderr.trim()).toBe("ParseError: Body.Interval: Expected string")
+    // ChangeEngineInterval's Interval is a ser:duration, written as the text of a .NET TimeSpan.
+    expect(wrong.stderr.trim()).toBe(
+      "ParseError: 1 problem: Body.Interval: expected a duration (a TimeSpan, as its XML text (\"PT5M\", \"P1DT2H\")), got 5"
+    )
     const unknown = await erpsync(["call", "NoSuchOperation", "--url", url, "--ticket", TICKET], "{}")
     expect(unknown.code).toBe(1)
     expect(unknown.stderr.trim()).toBe(

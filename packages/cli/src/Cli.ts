@@ -9,7 +9,7 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import packageJson from "../package.json" with { type: "json" }
 import { root } from "./internal/commands.js"
-import { withTerminalColours } from "./internal/terminal.js"
+import { withTerminal } from "./internal/terminal.js"
 
 /**
  * The root command and its subcommands.
@@ -35,5 +35,5 @@ export const run = (argv: ReadonlyArray<string>) =>
         : Effect.flatMap(Effect.promise(() => import("./internal/report.js")), ({ describeError }) =>
           Console.error(describeError(error)))
     ),
-    withTerminalColours
+    withTerminal
   )

@@ -51,6 +51,7 @@ export const duration: Schema.Schema<Duration.Duration, string> = fromText(Schem
     format: formatDuration,
     default: Duration.zero
   }),
+  description: "a TimeSpan, as its XML text (\"PT5M\", \"P1DT2H\")",
   arbitrary: () => (fc) =>
     fc.oneof(
       fc.bigInt({ min: 0n, max: MAX_TICKS }),
@@ -82,7 +83,8 @@ export const guid: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(GUI
         ? { ok: true, value }
         : { ok: false, message: `${JSON.stringify(value)} is not a valid guid` },
     default: "00000000-0000-0000-0000-000000000000"
-  })
+  }),
+  description: "a GUID (\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\")"
 })
 
 const readCodeUnit = lexical.parseBoundedInteger("ser:char", 0, 65535)
@@ -113,6 +115,7 @@ export const char: Schema.Schema<string, number> = Schema.transform(
         : { ok: false, message: `${JSON.stringify(value)} is not one UTF-16 code unit` },
     default: "\u0000"
   }),
+  description: "one UTF-16 code unit, as its number (0 to 65535)",
   arbitrary: () => (fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))
 })
 

@@ -75,6 +75,7 @@ export const collapse: (text: string) => string = lexical.collapse
 export const string: Schema.Schema<string> = Schema.String.annotations({
   ...annotate(simpleTypes.stringType),
   identifier: "xs:string",
+  description: "text",
   arbitrary: () => (fc) => xmlStringArbitrary(fc)
 })
 
@@ -90,13 +91,15 @@ const INT_MAX = 2147483647
  */
 export const int: Schema.Schema<number> = Schema.Int.pipe(Schema.between(INT_MIN, INT_MAX)).annotations({
   ...annotate(simpleTypes.integerType("int", INT_MIN, INT_MAX)),
-  identifier: "xs:int"
+  identifier: "xs:int",
+  description: `a whole number from ${INT_MIN} to ${INT_MAX}`
 })
 
 const integer = (name: string, min: number, max: number): Schema.Schema<number> =>
   Schema.Int.pipe(Schema.between(min, max)).annotations({
     ...annotate(simpleTypes.integerType(name, min, max)),
-    identifier: `xs:${name}`
+    identifier: `xs:${name}`,
+    description: `a whole number from ${min} to ${max}`
   })
 
 /**
@@ -144,7 +147,8 @@ const bigInteger = (name: string, min: bigint, max: bigint): Schema.Schema<bigin
   // The JSON form is read by the same rules as the XML text, not by `BigInt` (which takes `0x10`).
   return fromText(Schema.BigIntFromSelf.pipe(Schema.betweenBigInt(min, max)), type).annotations({
     ...annotate(type),
-    identifier: `xs:${name}`
+    identifier: `xs:${name}`,
+    description: `a whole number from ${min} to ${max}, as a JSON string`
   })
 }
 
@@ -177,6 +181,7 @@ export const float: Schema.Schema<number> = Schema.Number.pipe(
 ).annotations({
   ...annotate(simpleTypes.floatType),
   identifier: "xs:float",
+  description: "a number a 32-bit float holds exactly",
   arbitrary: () => (fc) => fc.float()
 })
 
@@ -191,7 +196,8 @@ const DECIMAL = lexical.DECIMAL
  */
 export const decimal: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(DECIMAL)).annotations({
   ...annotate(simpleTypes.decimalType),
-  identifier: "xs:decimal"
+  identifier: "xs:decimal",
+  description: "a decimal number, as text (\"12.50\")"
 })
 
 /**
@@ -203,7 +209,8 @@ export const decimal: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(
  */
 export const base64Binary: Schema.Schema<Uint8Array, string> = Schema.Uint8ArrayFromBase64.annotations({
   ...annotate(simpleTypes.base64BinaryType),
-  identifier: "xs:base64Binary"
+  identifier: "xs:base64Binary",
+  description: "bytes, as base64 text"
 })
 
 /**
@@ -217,6 +224,7 @@ export const anyURI: Schema.Schema<string> = Schema.String.pipe(
 ).annotations({
   ...annotate(simpleTypes.anyURIType),
   identifier: "xs:anyURI",
+  description: "a URI, without leading, trailing or repeated spaces",
   arbitrary: () => (fc) => fc.webUrl()
 })
 
@@ -228,7 +236,8 @@ export const anyURI: Schema.Schema<string> = Schema.String.pipe(
  */
 export const boolean: Schema.Schema<boolean> = Schema.Boolean.annotations({
   ...annotate(simpleTypes.booleanType),
-  identifier: "xs:boolean"
+  identifier: "xs:boolean",
+  description: "true or false"
 })
 
 /**
@@ -239,7 +248,8 @@ export const boolean: Schema.Schema<boolean> = Schema.Boolean.annotations({
  */
 export const double: Schema.Schema<number> = Schema.Number.annotations({
   ...annotate(simpleTypes.doubleType),
-  identifier: "xs:double"
+  identifier: "xs:double",
+  description: "a number"
 })
 
 /**
@@ -290,6 +300,7 @@ export const dateTime: Schema.Schema<string> = Schema.String.pipe(Schema.pattern
     default: "0001-01-01T00:00:00"
   }),
   identifier: "xs:dateTime",
+  description: "a date and time, as text (\"2026-12-02T13:45:00\", with a time zone or not)",
   arbitrary: () => dateTimeArbitrary
 })
 

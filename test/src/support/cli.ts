@@ -2,6 +2,10 @@
  * Runs the `erpsync` executable as users run it: `packages/cli/dist/bin.js` with plain `node` (bundled from
  * the sources under test by the tests' global setup).
  */
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import { run } from "@erpsync/cli/Cli"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import { spawn } from "node:child_process"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -61,3 +65,22 @@ export const erpsyncBackground = (
     child.on("error", reject)
     child.on("close", (code) => reject(new Error(`exited with ${code} before printing a line: ${stderr}`)))
   })
+
+/** Runs the command line in this process, with its console captured. */
+export const runInProcess = async (args: ReadonlyArray<string>) => {
+  const stdout: Array<string> = []
+  const stderr: Array<string> = []
+  const exit = await Effect.runPromiseExit(
+    Effect.gen(function*() {
+      const console = yield* Effect.console
+      return yield* run(["node", "erpsync", ...args]).pipe(
+        Effect.withConsole({
+          ...console,
+          log: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stdout.push(parts.join(" "))),
+          error: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stderr.push(parts.join(" ")))
+        })
+      )
+    }).pipe(Effect.provide(NodeContext.layer))
+  )
+  return { ok: Exit.isSuccess(exit), stdout: stdout.join("\n"), stderr: stderr.join("\n") }
+}

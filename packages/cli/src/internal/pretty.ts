@@ -21,7 +21,9 @@ const escapeAttribute = (text: string) =>
 
 const write = (element: Element, depth: number, out: Array<string>) => {
   const indent = "  ".repeat(depth)
-  const elementOnly = element.children.every((child) => typeof child !== "string" || child.trim() === "")
+  // Whitespace between child elements is not content; whitespace alone in an element is (a string of spaces).
+  const elementOnly = element.children.some((child) => typeof child !== "string") &&
+    element.children.every((child) => typeof child !== "string" || child.trim() === "")
   if (element.children.length === 0) {
     out.push(`${indent}${element.open}/>`)
   } else if (elementOnly) {

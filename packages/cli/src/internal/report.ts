@@ -3,22 +3,15 @@
  * carries, never a stack trace and never a secret.
  */
 import * as ParseResult from "effect/ParseResult"
+import { describeIssues } from "./issues.js"
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, "; ").trim()
 
-/**
- * Every problem of a JSON input, by its path and what was expected. The value found is left out: it may be
- * a password or a token given where another type was expected.
- */
-const describeParseError = (error: ParseResult.ParseError): string =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => {
-    const path = issue.path.map((key) =>
-      typeof key === "string" && /^[A-Za-z_]\w*$/.test(key) ? key : `[${String(key)}]`
-    )
-      .join(".").replace(/\.\[/g, "[")
-    const message = issue.message.replace(/,\s*actual\b[\s\S]*$/, "").replace(/\s+/g, " ")
-    return `${path === "" ? "" : `${path}: `}${message}`
-  }).join("; ")
+/** Every problem of a JSON input, by its path, in plain words, on one line. */
+const describeParseError = (error: ParseResult.ParseError): string => {
+  const problems = describeIssues(error.issue)
+  return `${problems.length === 1 ? "1 problem" : `${problems.length} problems`}: ${problems.join("; ")}`
+}
 
 /** One line describing an error. */
 export const describeError = (error: unknown): string => {

@@ -1,7 +1,8 @@
 /**
- * Colour only for a terminal: when standard output or standard error is not a terminal, or `NO_COLOR` is
- * set (https://no-color.org), what is written there has its ANSI colour codes taken out. The help and the
- * parser's messages of `@effect/cli` are written with colour codes.
+ * What the command line writes, made fit for where it goes. Colour only for a terminal: when standard
+ * output or standard error is not a terminal, or `NO_COLOR` is set (https://no-color.org), the ANSI colour
+ * codes of `@effect/cli`'s help and messages are taken out. A message on standard error ends with its
+ * line, without the blank line `@effect/cli` leaves after its own, so that a failure is one line.
  */
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -15,18 +16,20 @@ const colours = (stream: { readonly isTTY?: boolean }): boolean =>
 const plain = (args: ReadonlyArray<unknown>) =>
   args.map((arg) => (typeof arg === "string" ? arg.replace(ansi, "") : arg))
 
+const trimmed = (args: ReadonlyArray<unknown>) =>
+  args.map((arg, i) => (i === args.length - 1 && typeof arg === "string" ? arg.trimEnd() : arg))
+
 /** Runs `effect` with a console that writes colour codes only to a terminal that wants them. */
-export const withTerminalColours = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+export const withTerminal = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Console.consoleWith((base) => {
     const out = colours(process.stdout)
     const err = colours(process.stderr)
-    if (out && err) return effect
     const console: Console.Console = {
       ...base,
       log: (...args) => base.log(...(out ? args : plain(args))),
       info: (...args) => base.info(...(out ? args : plain(args))),
-      error: (...args) => base.error(...(err ? args : plain(args))),
-      warn: (...args) => base.warn(...(err ? args : plain(args)))
+      error: (...args) => base.error(...trimmed(err ? args : plain(args))),
+      warn: (...args) => base.warn(...trimmed(err ? args : plain(args)))
     }
     return Effect.withConsole(effect, console)
   })
