@@ -18,7 +18,7 @@ import { execFileSync, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { pack, published, type Published, root } from "./pack.js"
+import { pack, type Published, published, root } from "./pack.js"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const scratch = path.join(root, ".scratch-packages")
@@ -40,7 +40,10 @@ const tarball = pack(path.join(scratch, "tarballs"))
 for (const name of published) {
   const listing = run("tar", ["-tzf", tarball[name]], root).split("\n")
   check(!listing.some((file) => file.endsWith(".tsbuildinfo")), `@erpsync/${name}: no build info in the tarball`)
-  check(listing.includes("package/LICENSE") && listing.includes("package/README.md"), `@erpsync/${name}: README and LICENSE`)
+  check(
+    listing.includes("package/LICENSE") && listing.includes("package/README.md"),
+    `@erpsync/${name}: README and LICENSE`
+  )
   run(bin("publint"), ["run", tarball[name], "--strict"], root)
   check(true, `@erpsync/${name}: publint reports nothing`)
   if (name !== "cli") {
@@ -176,9 +179,22 @@ const tested = execFileSync(process.execPath, [path.join(testing, "out/testing.j
 check(tested === "connector entity created; logins: 1\n", `testing: testing.js: ${tested.trim()}`)
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
-console.log(
-  `\nInstall size (node_modules): the client with effect and @effect/platform ${mb(clientSize)}` +
-    ` (${mb(serviceSize)} with TypeScript and @types/node); the client with @erpsync/testing ${
-      mb(sizeOf(testing))
-    }; the command line alone ${mb(sizeOf(cli))}`
+const ownSize = ["@erpsync", "saxes", "xmlchars"].reduce(
+  (sum, name) => sum + Number(run("du", ["-sk", path.join("node_modules", name)], service).split(/\s/)[0]) * 1024,
+  0
 )
+const sizes = { client: clientSize, own: ownSize, testing: sizeOf(testing), cli: sizeOf(cli) }
+console.log(
+  `\nInstall size (node_modules): the client with effect and @effect/platform ${mb(sizes.client)}, of which ` +
+    `the client's own packages ${mb(sizes.own)} (${mb(serviceSize)} with TypeScript and @types/node); ` +
+    `the client with @erpsync/testing ${mb(sizes.testing)}; the command line alone ${mb(sizes.cli)}`
+)
+// The README's figures are these, within 10% (the registry's packages change a little between installs).
+const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
+for (const [name, bytes] of Object.entries(sizes)) {
+  const stated = new RegExp(`<!-- size:${name} -->([\\d.]+) MB<!-- /size -->`).exec(readme)?.[1]
+  check(
+    stated !== undefined && Math.abs(Number(stated) * 1024 * 1024 - bytes) <= bytes * 0.1,
+    `README: the ${name} install size (${stated ?? "missing"} MB stated, ${mb(bytes)} measured)`
+  )
+}
