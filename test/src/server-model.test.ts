@@ -352,4 +352,42 @@ describe("the local server's paths", () => {
       )
       expect(answer.status).toBe(404)
     }))
+
+  it.scoped("serves each service at /Remote/Services86/<endpoint file>, below one folder too, in any case, and nowhere else", () =>
+    Effect.gen(function*() {
+      const { server } = yield* connect
+      const origin = new URL(server.url).origin
+      // An envelope that is not one: where a service is served, WCF's answer is a SOAP Fault (500).
+      const statusAt = (path: string) =>
+        Effect.promise(() =>
+          fetch(`${origin}${path}`, {
+            method: "POST",
+            headers: { "content-type": "text/xml; charset=utf-8", soapaction: "\"\"" },
+            body: "<x/>"
+          }).then((answer) => answer.status)
+        )
+      for (
+        const path of [
+          "/Remote/Services86/ErpSync.svc",
+          "/Remote/Services86/SoPrincipal.svc",
+          "/Cust12345/Remote/Services86/ErpSync.svc",
+          "/SuperOffice/remote/services86/erpsync.svc",
+          "/Remote/Services86/ErpSync.svc?wsdl"
+        ]
+      ) {
+        expect([path, yield* statusAt(path)]).toStrictEqual([path, 500])
+      }
+      for (
+        const path of [
+          "/ErpSync.svc",
+          "/a/b/Remote/Services86/ErpSync.svc",
+          "/Remote/Services88/ErpSync.svc",
+          "/Remote/Services86/ErpSync.svc/extra",
+          "/Remote/Services86/",
+          "/"
+        ]
+      ) {
+        expect([path, yield* statusAt(path)]).toStrictEqual([path, 404])
+      }
+    }))
 })
