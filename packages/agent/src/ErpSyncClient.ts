@@ -270,6 +270,26 @@ export const make = (
 /**
  * A layer from plain values.
  *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { ErpSyncClient, TicketSource } from "@erpsync/agent"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * const ErpSyncLive = ErpSyncClient.layer({
+ *   url: "https://sod.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc",
+ *   applicationToken: Redacted.make("my-client-secret"),
+ *   timeout: "30 seconds"
+ * }).pipe(
+ *   Layer.provide(TicketSource.layerAccessToken({ accessToken: Redacted.make("8A:Cust12345.my-token") })),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ *
+ * // Every operation of ErpSync and SoPrincipal is a typed call on the client.
+ * export const status = Effect.flatMap(ErpSyncClient.ErpSyncClient, (client) => client.ErpSync.GetEngineStatus({}))
+ *   .pipe(Effect.provide(ErpSyncLive))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */

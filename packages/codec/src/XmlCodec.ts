@@ -15,7 +15,7 @@ import { describe as describePlan, type Description } from "./internal/describe.
 import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encoder.js"
 import { type FaultToWrite, writeFault } from "./internal/fault.js"
 import { Feeder } from "./internal/input.js"
-import { type Limits, resolveLimits } from "./internal/limits.js"
+import { defaultLimits as limitDefaults, type Limits, resolveLimits } from "./internal/limits.js"
 import { SOAP11, SOAP12 } from "./internal/namespaces.js"
 import { planRoot, type RootPlan } from "./internal/plan.js"
 import type { SoapVersion } from "./Soap.js"
@@ -42,7 +42,7 @@ export type {
  * @since 0.1.0
  * @category limits
  */
-export { defaultLimits } from "./internal/limits.js"
+export const defaultLimits: Limits = limitDefaults
 
 /**
  * Options of decoding.
@@ -147,6 +147,21 @@ export const makeDecoder = <A, I>(schema: Schema.Schema<A, I, never>, options?: 
 
 /**
  * Decodes a whole document given as a string or UTF-8 bytes, synchronously.
+ *
+ * @example
+ * ```ts
+ * import { Xml, XmlCodec, Xsd } from "@erpsync/codec"
+ * import { Either, Schema } from "effect"
+ *
+ * // <o:Order xmlns:o="urn:orders"><o:Id>7</o:Id><o:Note/></o:Order>, Note nillable
+ * const Order = Schema.Struct({
+ *   Id: Xsd.int,
+ *   Note: Xml.optionalElement(Schema.NullOr(Xsd.string))
+ * }).annotations({ ...Xml.root("Order", "urn:orders"), ...Xml.complexType("Order", "urn:orders") })
+ *
+ * const decoded = XmlCodec.decodeEither(Order)(`<Order xmlns="urn:orders"><Id>7</Id></Order>`)
+ * assert.deepStrictEqual(decoded, Either.right({ Id: 7, Note: null }))
+ * ```
  *
  * @since 0.1.0
  * @category decoding

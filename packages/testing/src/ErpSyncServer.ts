@@ -105,6 +105,20 @@ export const soPrincipalPath = "/Remote/Services86/SoPrincipal.svc"
 /**
  * Starts a local ErpSync server, stopped when the scope closes.
  *
+ * @example
+ * ```ts
+ * import { ErpSyncServer } from "@erpsync/testing"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const server = yield* ErpSyncServer.make({ username: "erp-agent", password: "s3cret" })
+ *   assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/Remote\/Services86\/ErpSync\.svc$/)
+ *   assert.deepStrictEqual(yield* server.connections, [])
+ * }).pipe(Effect.scoped)
+ *
+ * Effect.runPromise(program)
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */
