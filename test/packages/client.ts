@@ -47,7 +47,5 @@ const ErpSyncLive = ErpSyncClient.layerConfig().pipe(
   Layer.provide(FetchHttpClient.layer)
 )
 
-Effect.runPromise(Effect.provide(program, ErpSyncLive)).catch((error: unknown) => {
-  console.error(String(error))
-  process.exit(1)
-})
+// A failure rejects: Node prints it and exits 1.
+await Effect.runPromise(Effect.provide(program, ErpSyncLive))

@@ -118,6 +118,21 @@ describe("input errors, in plain words", () => {
     )
   })
 
+  it("never show an object or array given, which may hold a secret: only what it is", async () => {
+    const run = await runInProcess([
+      "encode",
+      "GetConnectionRequest",
+      file(
+        JSON.stringify({ Header: { Credentials: "7T:a-ticket-in-the-wrong-place" }, Body: { ErpConnectionId: [1] } })
+      )
+    ])
+    expect(run.stderr).not.toContain("a-ticket-in-the-wrong-place")
+    expect(run.stderr).toBe(
+      "ParseError: 2 problems: Header.Credentials: expected a SoCredentials or null, got a string (not shown); " +
+        `Body.ErpConnectionId: expected ${INT}, got an array of 1`
+    )
+  })
+
   it("never show a value given for a secret", async () => {
     const run = await runInProcess([
       "encode",
@@ -133,13 +148,17 @@ describe("input errors, in plain words", () => {
 describe("failures, one line each, from the executable", () => {
   it.each([
     [["get-connection"], /^Missing argument <ID>$/],
-    [["get-connection", "--ticket", "t", "1"], /^CredentialsError: Missing: give --url \(or set ERPSYNC_URL\)$/],
+    [["get-connection", "--ticket", "t", "1"], /^InputError: Missing: give --url \(or set ERPSYNC_URL\)$/],
     [
       ["get-connection", "--url", "http://127.0.0.1:9/ErpSync.svc", "--ticket", "t", "--timeout", "5", "1"],
       /^--timeout: "5" is not a duration \(e\.g\. "30 seconds", "500 millis"\)$/
     ],
     [["no-such-command"], /^Invalid subcommand for erpsync - use one of /],
-    [["decode", "NoSuchMessage"], /^InputError: UnknownName: no message is named "NoSuchMessage"/]
+    [["decode", "NoSuchMessage"], /^InputError: UnknownName: no message is named "NoSuchMessage"/],
+    // A defect (here the port's check in Node's net module) is one line too, not silence or a stack trace.
+    [["serve", "--port", "99999"], /^Defect: options\.port should be >= 0 and < 65536\./],
+    // An error that wraps its cause is described by it.
+    [["serve", "--host", "999.1.1.1"], /^ServeError: getaddrinfo [A-Z_]+ 999\.1\.1\.1$/]
   ])("erpsync %j", async (args, line) => {
     const run = await erpsync(args)
     expect(run.code).toBe(1)

@@ -353,7 +353,7 @@ describe("the local server's paths", () => {
       expect(answer.status).toBe(404)
     }))
 
-  it.scoped("serves each service at /Remote/Services86/<endpoint file>, below one folder too, in any case, and nowhere else", () =>
+  it.scoped("serves each service at /Remote/Services86/<endpoint file>, below one folder too, in any case, with a trailing slash or not, and nowhere else", () =>
     Effect.gen(function*() {
       const { server } = yield* connect
       const origin = new URL(server.url).origin
@@ -372,7 +372,8 @@ describe("the local server's paths", () => {
           "/Remote/Services86/SoPrincipal.svc",
           "/Cust12345/Remote/Services86/ErpSync.svc",
           "/SuperOffice/remote/services86/erpsync.svc",
-          "/Remote/Services86/ErpSync.svc?wsdl"
+          "/Remote/Services86/ErpSync.svc?wsdl",
+          "/Remote/Services86/ErpSync.svc/"
         ]
       ) {
         expect([path, yield* statusAt(path)]).toStrictEqual([path, 500])

@@ -7,11 +7,12 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
-import { Service, Soap, Xml, Xsd } from "@erpsync/codec"
+import { Service, Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync, Namespaces } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
@@ -160,5 +161,43 @@ describe("a service the user declares", () => {
     expect(() => Service.make(definition, { TestConnectionById })).toThrow(
       "the operation under TestConnectionById is ErpSync.TestConnectionById"
     )
+  })
+})
+
+describe("a message's header blocks and empty body (XmlCodec.headerNames, XmlCodec.emptyBody)", () => {
+  it("names the header blocks in the WSDL's order of the header message's parts", () => {
+    // ErpSync.wsdl: every request's header message has ApplicationToken, Credentials, TimeZone; every
+    // response's ExceptionInfo, ExtraInfo, Succeeded, TimeZone.
+    expect(XmlCodec.headerNames(ErpSync.SaveConnection.request)).toStrictEqual([
+      "ApplicationToken",
+      "Credentials",
+      "TimeZone"
+    ])
+    expect(XmlCodec.headerNames(ErpSync.SaveConnection.response)).toStrictEqual([
+      "ExceptionInfo",
+      "ExtraInfo",
+      "Succeeded",
+      "TimeZone"
+    ])
+  })
+
+  it("gives every member its default, and fails for a member that may not be absent", () => {
+    // SaveConnection's Connection is minOccurs="0" nillable; ChangeEngineStatus's Run is an xs:boolean.
+    expect(XmlCodec.emptyBody(ErpSync.SaveConnection.request)).toStrictEqual(Either.right({ Connection: null }))
+    expect(XmlCodec.emptyBody(ErpSync.ChangeEngineStatus.request)).toStrictEqual(Either.right({ Run: false }))
+    const strict = Soap.message({ namespace: "urn:t", header: {}, body: { name: "Strict", fields: { Id: Xsd.int } } })
+    const failed = XmlCodec.emptyBody(strict)
+    expect(Either.isLeft(failed) && failed.left._tag).toBe("XmlDecodeError")
+  })
+
+  it("reads a body element in no namespace, and one whose namespace needs escaping in an attribute", () => {
+    for (const namespace of ["", "urn:a&b\"c"]) {
+      const message = Soap.message({
+        namespace,
+        header: {},
+        body: { name: "Ping", fields: { Count: Xml.optionalElement(Xsd.int) } }
+      })
+      expect(XmlCodec.emptyBody(message)).toStrictEqual(Either.right({ Count: 0 }))
+    }
   })
 })

@@ -1,6 +1,6 @@
 /**
- * The client, its ticket source and its errors. The local server is at `@erpsync/agent/testing` and the command line at
- * `@erpsync/agent/Cli`, so that importing the client loads neither.
+ * The client, its ticket source and its errors. The local server for tests is the package `@erpsync/testing`
+ * and the command line `@erpsync/cli`: installing or importing the client brings neither.
  *
  * @since 0.1.0
  */

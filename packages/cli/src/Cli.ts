@@ -5,8 +5,10 @@
  */
 import { ValidationError } from "@effect/cli"
 import * as Command from "@effect/cli/Command"
+import * as Cause from "effect/Cause"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import packageJson from "../package.json" with { type: "json" }
 import { root } from "./internal/commands.js"
 import { withTerminal } from "./internal/terminal.js"
@@ -28,12 +30,14 @@ export const command = root
  */
 export const run = (argv: ReadonlyArray<string>) =>
   Command.run(command, { name: "erpsync", version: packageJson.version })(argv).pipe(
-    Effect.tapError((error) =>
+    Effect.tapErrorCause((cause) =>
       // @effect/cli prints its own validation errors already.
-      ValidationError.isValidationError(error)
+      Cause.failureOption(cause).pipe(Option.exists(ValidationError.isValidationError))
         ? Effect.void
-        : Effect.flatMap(Effect.promise(() => import("./internal/report.js")), ({ describeError }) =>
-          Console.error(describeError(error)))
+        : Effect.flatMap(Effect.promise(() => import("./internal/report.js")), ({ describeCause }) => {
+          const line = describeCause(cause)
+          return line === undefined ? Effect.void : Console.error(line)
+        })
     ),
     withTerminal
   )

@@ -318,7 +318,9 @@ export const emptyBody = <A extends { readonly Body: unknown }, I>(
   const body = describe(schema).elements[0]!
   return Either.map(
     decodeEither(schema)(
-      `<s:Envelope xmlns:s="${SOAP11}"><s:Body><b:${body.name} xmlns:b="${body.namespace}"/></s:Body></s:Envelope>`
+      `<s:Envelope xmlns:s="${SOAP11}"><s:Body><${body.name} xmlns="${
+        body.namespace.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;")
+      }"/></s:Body></s:Envelope>`
     ),
     (message) => message.Body
   )

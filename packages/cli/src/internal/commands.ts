@@ -67,7 +67,7 @@ const soapVersion = Options.choice("soap-version", ["1.1", "1.2"]).pipe(
   Options.withDefault("1.1" as const)
 )
 const timeout = duration("timeout").pipe(
-  Options.withDescription("Deadline of the whole call, logins included, e.g. \"30 seconds\""),
+  Options.withDescription("Deadline of the whole call, logins included, e.g. \"2 minutes\" (default: 30 seconds)"),
   Options.withDefault(Duration.seconds(30))
 )
 
@@ -179,13 +179,13 @@ const serveConfig = {
     Options.withDefault(0)
   ),
   host: Options.text("host").pipe(Options.withDescription("Address to listen on"), Options.withDefault("127.0.0.1")),
-  ticket: Options.text("ticket").pipe(Options.withDescription("Accept this ticket"), Options.optional),
+  ticket: Options.redacted("ticket").pipe(Options.withDescription("Accept this ticket"), Options.optional),
   username: Options.text("username").pipe(
     Options.withDescription("The user SoPrincipal logs in (with --password)"),
     Options.optional
   ),
-  password: Options.text("password").pipe(Options.withDescription("The user's password"), Options.optional),
-  accessToken: Options.text("access-token").pipe(
+  password: Options.redacted("password").pipe(Options.withDescription("The user's password"), Options.optional),
+  accessToken: Options.redacted("access-token").pipe(
     Options.withDescription("The access token SoPrincipal accepts"),
     Options.optional
   ),

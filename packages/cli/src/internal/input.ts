@@ -6,13 +6,14 @@ import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 
 /**
- * The command line's input could not be read or is not JSON, or names no operation or message.
+ * The command line's input could not be read or is not JSON, names no operation or message, or lacks what
+ * the command needs (a flag given neither on the command line nor in the environment).
  *
  * @since 0.1.0
  * @category errors
  */
 export class InputError extends Schema.TaggedError<InputError>("@erpsync/cli/InputError")("InputError", {
-  reason: Schema.Literal("Read", "Encoding", "Json", "UnknownName"),
+  reason: Schema.Literal("Read", "Encoding", "Json", "UnknownName", "Missing"),
   detail: Schema.String
 }) {
   override get message(): string {

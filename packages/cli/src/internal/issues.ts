@@ -3,13 +3,14 @@
  * `ErpConnectorId: expected an xs:int (a whole number from -2147483648 to 2147483647), got "one"`. The type
  * expected is the outermost named one (`xs:int`, not the number check inside it), described by its
  * `description` annotation; a nillable member is "… or null", without a second problem for the null.
- * The value found is shown, except below a member whose name says it holds a secret.
+ * The value found is shown when it is a string, number or boolean, and not at or below a member whose name
+ * says it holds a secret (`Password`, `Ticket`, `Credentials`...); an object or array is only named.
  */
 import * as Option from "effect/Option"
 import type * as ParseResult from "effect/ParseResult"
 import * as AST from "effect/SchemaAST"
 
-const SECRET = /password|ticket|token|secret|apikey|privatekey/i
+const SECRET = /password|ticket|token|secret|credential|apikey|privatekey/i
 
 const article = (word: string) => (/^[aeiouxAEIOUX]/.test(word) ? `an ${word}` : `a ${word}`)
 
@@ -39,16 +40,21 @@ const expected = (ast: AST.AST): string => {
     case "TupleType":
       return "an array"
     case "Refinement":
+      // A check's own words (`a number between 1 and 10`), else the type it checks.
+      return description ?? expected(ast.from)
     case "Transformation":
-      return expected(ast._tag === "Refinement" ? ast.from : ast.to)
+      return expected(ast.to)
     default:
       return description ?? String(ast)
   }
 }
 
 const show = (value: unknown, secret: boolean): string => {
-  if (secret) return `${article(Array.isArray(value) ? "array" : value === null ? "null" : typeof value)} (not shown)`
-  const text = JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? `${v}` : v)) ?? String(value)
+  if (Array.isArray(value)) return `an array of ${value.length}`
+  if (value === null) return "null"
+  if (typeof value === "object") return "an object"
+  if (secret) return `${article(typeof value)} (not shown)`
+  const text = typeof value === "bigint" ? `${value}n` : JSON.stringify(value) ?? String(value)
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 
@@ -86,7 +92,7 @@ export const describeIssues = (root: ParseResult.ParseIssue): ReadonlyArray<stri
       case "Forbidden":
         return leaf(path, "cannot be checked here")
       case "Type":
-        return mismatch(path, name ?? expected(issue.ast), issue.actual)
+        return mismatch(path, name ?? expected(issue.ast), issue.actual, issue.message)
       case "Refinement":
       case "Transformation": {
         // The outermost name is the type's, as long as the problem is with the value itself, not with a

@@ -1,8 +1,9 @@
 /**
  * XML indented for reading: an element whose content is only elements gets each child on its own line,
  * two spaces deeper; an element with text keeps its content exactly, on one line. Only whitespace between
- * elements changes, which SOAP messages do not carry meaning in. Text that is not well-formed XML is
- * returned as it is: what is shown is never something else than what was sent.
+ * elements changes, which SOAP messages do not carry meaning in. Text that is not well-formed XML, or that
+ * has a DOCTYPE, a comment or a processing instruction (which a SOAP message may not), is returned as it
+ * is: what is shown is never something else than what was sent.
  */
 import { SaxesParser } from "saxes"
 
@@ -10,6 +11,8 @@ interface Element {
   readonly open: string
   readonly name: string
   readonly children: Array<Element | string>
+  /** It holds a CDATA section: its whitespace is content. */
+  cdata: boolean
 }
 
 // A carriage return, and a tab or line feed in an attribute, are written as references: a reader would
@@ -22,7 +25,7 @@ const escapeAttribute = (text: string) =>
 const write = (element: Element, depth: number, out: Array<string>) => {
   const indent = "  ".repeat(depth)
   // Whitespace between child elements is not content; whitespace alone in an element is (a string of spaces).
-  const elementOnly = element.children.some((child) => typeof child !== "string") &&
+  const elementOnly = !element.cdata && element.children.some((child) => typeof child !== "string") &&
     element.children.every((child) => typeof child !== "string" || child.trim() === "")
   if (element.children.length === 0) {
     out.push(`${indent}${element.open}/>`)
@@ -59,7 +62,7 @@ export const indentXml = (xml: string): string => {
   })
   parser.on("opentag", (tag) => {
     const attributes = Object.entries(tag.attributes).map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
-    const element: Element = { open: `<${tag.name}${attributes.join("")}`, name: tag.name, children: [] }
+    const element: Element = { open: `<${tag.name}${attributes.join("")}`, name: tag.name, children: [], cdata: false }
     const parent = stack.at(-1)
     if (parent === undefined) root = element
     else parent.children.push(element)
@@ -73,7 +76,11 @@ export const indentXml = (xml: string): string => {
     else parent.children.push(value)
   }
   parser.on("text", text)
-  parser.on("cdata", text)
+  parser.on("cdata", (value) => {
+    const parent = stack.at(-1)
+    if (parent !== undefined) parent.cdata = true
+    text(value)
+  })
   parser.on("closetag", () => void stack.pop())
   try {
     parser.write(xml).close()

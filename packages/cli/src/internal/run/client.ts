@@ -17,7 +17,7 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { ConnectionIdArgs, ConnectionOptions, SaveConnectionArgs } from "../commands.js"
-import { readJson } from "../input.js"
+import { InputError, readJson } from "../input.js"
 
 /**
  * The command line names no usable credentials: none at all, more than one way, or a user name without
@@ -106,7 +106,7 @@ export const withClient = <A, E>(
   Effect.gen(function*() {
     const url = yield* orEnvironment(options.url, Config.string("ERPSYNC_URL"))
     if (url === undefined) {
-      return yield* new CredentialsError({ reason: "Missing", detail: "give --url (or set ERPSYNC_URL)" })
+      return yield* new InputError({ reason: "Missing", detail: "give --url (or set ERPSYNC_URL)" })
     }
     const source = tickets ? yield* TicketSource.fromConfig(yield* ticketSourceOf(options)) : noTickets
     const soPrincipalUrl = yield* orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL"))

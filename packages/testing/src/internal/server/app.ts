@@ -49,7 +49,7 @@ const served: { readonly [Name in keyof Services]: ReadonlyMap<string, Served> }
   SoPrincipal: soPrincipal
 }
 
-const servicePath = /^(?:\/[^/]+)?\/remote\/services86\/([^/]+)$/
+const servicePath = /^(?:\/[^/]+)?\/remote\/services86\/([^/]+?)\/?$/
 
 /** The operations served at a path: those of the service whose endpoint file it names. */
 const servedAt = (path: string): ReadonlyMap<string, Served> | undefined => {
