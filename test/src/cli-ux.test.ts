@@ -154,6 +154,11 @@ describe("failures, one line each, from the executable", () => {
       /^--timeout: "5" is not a duration \(e\.g\. "30 seconds", "500 millis"\)$/
     ],
     [["no-such-command"], /^Invalid subcommand for erpsync - use one of /],
+    [["operations", "--format", "xml"], /^--format: "xml" is not one of text, json, markdown$/],
+    [
+      ["get-connection", "--url", "http://127.0.0.1:9/ErpSync.svc", "--ticket", "t", "abc"],
+      /^ID: "abc" is not a whole number from -2147483648 to 2147483647$/
+    ],
     [["decode", "NoSuchMessage"], /^InputError: UnknownName: no message is named "NoSuchMessage"/],
     // A defect (here the port's check in Node's net module) is one line too, not silence or a stack trace.
     [["serve", "--port", "99999"], /^Defect: options\.port should be >= 0 and < 65536\./],

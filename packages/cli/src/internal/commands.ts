@@ -19,14 +19,33 @@ const duration = (name: string) =>
   Options.text(name).pipe(
     Options.mapEffect((text) =>
       Option.match(Duration.decodeUnknown(text.trim()), {
-        onNone: () =>
-          Effect.fail(
-            ValidationError.invalidValue(
-              HelpDoc.p(`--${name}: ${JSON.stringify(text)} is not a duration (e.g. "30 seconds", "500 millis")`)
-            )
-          ),
+        onNone: () => invalid(`--${name}: ${JSON.stringify(text)} is not a duration (e.g. "30 seconds", "500 millis")`),
         onSome: Effect.succeed
       })
+    )
+  )
+
+const invalid = (text: string) => Effect.fail(ValidationError.invalidValue(HelpDoc.p(text)))
+
+/** One of `values`; a failure names the flag, what was given and what may be. */
+const choice = <const A extends readonly [string, ...Array<string>]>(name: string, values: A) =>
+  Options.text(name).pipe(
+    Options.mapEffect((text) =>
+      (values as ReadonlyArray<string>).includes(text)
+        ? Effect.succeed(text as A[number])
+        : invalid(`--${name}: ${JSON.stringify(text)} is not one of ${values.join(", ")}`)
+    )
+  )
+
+/** A whole number (`xs:int`'s range); a failure names the argument. */
+const wholeNumber = (name: string) =>
+  Args.text({ name }).pipe(
+    Args.mapEffect((text) =>
+      /^[+-]?\d+$/.test(text.trim()) && Math.abs(Number(text)) <= 2147483647
+        ? Effect.succeed(Number(text))
+        : Effect.fail(
+          HelpDoc.p(`${name}: ${JSON.stringify(text)} is not a whole number from -2147483648 to 2147483647`)
+        )
     )
   )
 
@@ -62,8 +81,8 @@ const applicationToken = Options.redacted("application-token").pipe(
   Options.withDescription("The application token, for Online tenants (default: ERPSYNC_APPLICATION_TOKEN)"),
   Options.optional
 )
-const soapVersion = Options.choice("soap-version", ["1.1", "1.2"]).pipe(
-  Options.withDescription("The SOAP version to call with"),
+const soapVersion = choice("soap-version", ["1.1", "1.2"]).pipe(
+  Options.withDescription("The SOAP version to call with: 1.1 (the WSDL's binding, the default) or 1.2"),
   Options.withDefault("1.1" as const)
 )
 const timeout = duration("timeout").pipe(
@@ -107,8 +126,8 @@ const encodeConfig = {
   message,
   file: file("Read this file instead of standard input"),
   pretty,
-  soapVersion: Options.choice("soap-version", ["1.1", "1.2"]).pipe(
-    Options.withDescription("The SOAP version of the envelope written"),
+  soapVersion: choice("soap-version", ["1.1", "1.2"]).pipe(
+    Options.withDescription("The SOAP version of the envelope written: 1.1 (the default) or 1.2"),
     Options.withDefault("1.1" as const)
   )
 }
@@ -120,7 +139,7 @@ const encode = Command.make(
 ).pipe(Command.withDescription("Encode a SOAP message (JSON on standard input) and print the XML envelope"))
 
 const operationsConfig = {
-  format: Options.choice("format", ["text", "json", "markdown"]).pipe(
+  format: choice("format", ["text", "json", "markdown"]).pipe(
     Options.withDescription("text (default), json or markdown"),
     Options.withDefault("text" as const)
   )
@@ -150,7 +169,7 @@ const call = Command.make(
   )
 )
 
-const byId = { ...connection, id: Args.integer({ name: "ID" }).pipe(Args.withDescription("The ErpConnectionId")) }
+const byId = { ...connection, id: wholeNumber("ID").pipe(Args.withDescription("The ErpConnectionId")) }
 export type ConnectionIdArgs = Command.Command.ParseConfig<typeof byId>
 
 const saveConnectionConfig = { ...connection, file: file("The connection as JSON (default: standard input)") }
