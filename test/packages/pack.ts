@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url"
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 
 /** The published packages, by their folder under `packages/`. */
-export const published = ["codec", "schema", "codegen", "agent", "testing", "cli"] as const
+export const published = ["codec", "schema", "codegen", "conformance", "agent", "testing", "cli"] as const
 export type Published = (typeof published)[number]
 
 /** Packs every published package into `out`; gives each one's tarball path. */

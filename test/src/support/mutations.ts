@@ -4,11 +4,11 @@
  * fed in random chunks. Every case must end in a value the schema accepts or in a typed error.
  */
 import { XmlCodec } from "@erpsync/codec"
+import { Variants } from "@erpsync/conformance"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
 import * as Schema from "effect/Schema"
-import { cut } from "./chunks.js"
 import { type Example, examples } from "./messages.js"
 import { readReference } from "./reference.js"
 
@@ -185,7 +185,7 @@ export const runCase = (c: FuzzCase): Outcome => {
   try {
     const decoder = XmlCodec.makeDecoder(schema)
     let result: Either.Either<unknown, { readonly _tag: string }> = Either.void
-    for (const chunk of cut(bytes, c.cuts)) {
+    for (const chunk of Variants.cut(bytes, c.cuts)) {
       result = decoder.write(chunk)
       if (Either.isLeft(result)) break
     }

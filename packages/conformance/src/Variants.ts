@@ -1,10 +1,23 @@
 /**
- * Writes an XML document again with other namespace prefixes, a default namespace or not, `xsi:type`
- * attributes added, and CRLF indentation: every variant a conforming decoder must read as the same value.
+ * The same document written otherwise: other namespace prefixes, a default namespace or none, `xsi:type`
+ * attributes added, CRLF indentation, and cut into chunks anywhere. Every variant is one a conforming
+ * decoder must read as the same value; the laws read each message in all of them.
+ *
+ * @since 0.3.0
  */
+import { XmlCodec } from "@erpsync/codec"
+import * as fc from "effect/FastCheck"
+import type * as Schema from "effect/Schema"
 import { SaxesParser } from "saxes"
 
-interface Element {
+/**
+ * An element of a namespace-aware tree: its namespace and local name, its attributes (namespace
+ * declarations aside) and its children, elements and text.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Element {
   readonly uri: string
   readonly local: string
   readonly attributes: ReadonlyArray<{ readonly uri: string; readonly local: string; readonly value: string }>
@@ -14,7 +27,13 @@ interface Element {
 const XSI = "http://www.w3.org/2001/XMLSchema-instance"
 const XMLNS = "http://www.w3.org/2000/xmlns/"
 
-/** Parses a namespace-aware tree (test helper: input is trusted output of the encoder). */
+/**
+ * The namespace-aware tree of a well-formed document (such as the encoder's output); throws on one that
+ * is not well-formed.
+ *
+ * @since 0.3.0
+ * @category parsing
+ */
 export const parseTree = (xml: string): Element => {
   const parser = new SaxesParser({ xmlns: true })
   const stack: Array<Element> = []
@@ -41,6 +60,12 @@ export const parseTree = (xml: string): Element => {
   return root!
 }
 
+/**
+ * How a document is written again.
+ *
+ * @since 0.3.0
+ * @category models
+ */
 export interface Style {
   /** Prefix for each namespace; `""` means the default namespace (declared where first needed). */
   readonly prefixes: ReadonlyMap<string, string>
@@ -62,7 +87,12 @@ const escapeAttribute = (s: string) =>
     (c) => `&#${c.charCodeAt(0)};`
   )
 
-/** Serialises a tree in the given style. */
+/**
+ * A tree written in the given style.
+ *
+ * @since 0.3.0
+ * @category writing
+ */
 export const writeTree = (root: Element, style: Style): string => {
   const all = new Set<string>()
   const collect = (e: Element) => {
@@ -112,3 +142,65 @@ export const writeTree = (root: Element, style: Style): string => {
   }
   return go(root, new Set(), 0)
 }
+
+/**
+ * `bytes` cut at the given offsets (in any order; duplicates and offsets past the end wrap around).
+ *
+ * @since 0.3.0
+ * @category chunks
+ */
+export const cut = (bytes: Uint8Array, offsets: ReadonlyArray<number>): Array<Uint8Array> => {
+  const points = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b)
+  const chunks: Array<Uint8Array> = []
+  let start = 0
+  for (const point of points) {
+    chunks.push(bytes.subarray(start, point))
+    start = point
+  }
+  chunks.push(bytes.subarray(start))
+  return chunks
+}
+
+const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
+
+/**
+ * Every namespace a message's elements may be in: the SOAP envelope's and those its description names.
+ *
+ * @since 0.3.0
+ * @category styles
+ */
+export const namespacesOf = <A, I>(schema: Schema.Schema<A, I, never>): ReadonlyArray<string> => {
+  const description = XmlCodec.describe(schema)
+  const namespaces = new Set([SOAP11])
+  const visit = (elements: ReadonlyArray<XmlCodec.ElementDescription>) => {
+    for (const element of elements) {
+      if (element.namespace !== "") namespaces.add(element.namespace)
+      if (element.type.kind === "complex" && element.type.sequence !== undefined) visit(element.type.sequence)
+    }
+  }
+  visit(description.elements)
+  for (const sequence of description.types.values()) visit(sequence)
+  return [...namespaces]
+}
+
+const prefix = fc.stringMatching(/^p[a-z0-9]{0,3}$/)
+
+/**
+ * Styles for documents in these namespaces: other prefixes, one of the namespaces (or none) the default,
+ * declared on the root or where first needed, with `xsi:type` attributes or not, indented or not.
+ *
+ * @since 0.3.0
+ * @category styles
+ */
+export const styles = (namespaces: ReadonlyArray<string>): fc.Arbitrary<Style> =>
+  fc.record({
+    prefixes: fc.uniqueArray(prefix, { minLength: namespaces.length, maxLength: namespaces.length }).chain((prefixes) =>
+      fc.integer({ min: -1, max: namespaces.length - 1 }).map((defaultIndex) =>
+        new Map(namespaces.map((ns, i) => [ns, i === defaultIndex ? "" : prefixes[i]!]))
+      )
+    ),
+    declareOnRoot: fc.boolean(),
+    xsiTypes: fc.boolean(),
+    indent: fc.boolean(),
+    xsiPrefix: fc.stringMatching(/^i[a-z]{0,3}$/)
+  })

@@ -1,0 +1,63 @@
+/**
+ * `@erpsync/conformance` as a user runs it: on a service they declare themselves with the codec's public
+ * API, one line per message; and a law that finds a lossy declaration reports its seed and counterexample.
+ */
+import { Service, Soap, Xml, Xsd } from "@erpsync/codec"
+import { Laws } from "@erpsync/conformance"
+import * as Schema from "effect/Schema"
+import { describe, expect, it } from "vitest"
+
+const Orders = "urn:example:orders"
+
+const definition = Service.define({
+  name: "Orders",
+  endpoint: "Orders.svc",
+  namespace: Orders,
+  actionPrefix: "urn:example:orders/",
+  requestHeader: { Token: Soap.header(Schema.NullOr(Xsd.string)) },
+  responseHeader: { Succeeded: Soap.header(Xsd.boolean) }
+})
+
+const GetOrder = definition.operation(
+  "GetOrder",
+  definition.request("GetOrder", { OrderId: Xml.optionalElement(Xsd.long) }),
+  definition.response("GetOrderResponse", {
+    Total: Xml.optionalElement(Xsd.decimal),
+    Lines: Xml.optionalElement(Schema.Array(Xsd.string).annotations(Xml.items("Line", Orders)))
+  })
+)
+
+describe("a user's own messages", () => {
+  for (const law of Laws.of(GetOrder.request, { runs: 50 })) it(`GetOrderRequest: ${law.name}`, law.run)
+  for (const law of Laws.of(GetOrder.response, { runs: 50 })) it(`GetOrderResponse: ${law.name}`, law.run)
+
+  it("Laws.check runs them all in one call", async () => {
+    await expect(Laws.check(GetOrder.request, { runs: 20 })).resolves.toBeUndefined()
+  })
+})
+
+describe("a lossy declaration", () => {
+  // A note read with its spaces trimmed: what is written is not what is read back.
+  const Trimmed = Schema.transform(Xsd.string, Schema.String, {
+    strict: true,
+    decode: (text) => text.trim(),
+    encode: (text) => text
+  }).annotations(Xsd.simpleType({
+    name: "string",
+    namespace: "http://www.w3.org/2001/XMLSchema",
+    parse: (text) => ({ ok: true, value: text.trim() }),
+    format: (value) => ({ ok: true, value: String(value) }),
+    default: ""
+  }))
+  const Note = definition.request("Note", { Text: Trimmed })
+
+  it("fails decode ∘ encode = identity, with the seed and the shrunk counterexample", async () => {
+    const identity = Laws.of(Note, { runs: 200, seed: 42 })[0]!
+    expect(identity.name).toBe("decode ∘ encode = identity")
+    const failure = await identity.run().then(() => undefined, (error: unknown) => error)
+    expect(failure).toBeInstanceOf(Error)
+    const report = (failure as Error).message
+    expect(report).toContain("seed: 42")
+    expect(report).toMatch(/Counterexample: \[\{"Header":\{.*\},"Body":\{"Text":" "\}\}\]/)
+  })
+})
