@@ -36,6 +36,23 @@ describe("a user's own messages", () => {
   })
 })
 
+describe("a message that mixes qualified and unqualified elements", () => {
+  // elementFormDefault="unqualified" members (no namespace) beside qualified ones, and a member in a third
+  // namespace: all must keep their namespaces through every law.
+  const Mixed = definition.request("Mixed", {
+    Qualified: Xsd.string,
+    Local: Xml.element(Xsd.int, { namespace: "" }),
+    Other: Xml.element(Schema.NullOr(Xsd.boolean), { namespace: "urn:example:other", minOccurs: 0 }),
+    Inner: Xml.element(
+      Schema.Struct({ Deep: Xml.element(Xsd.string, { namespace: "" }), Named: Xsd.long }).annotations(
+        Xml.complexType("Inner", Orders)
+      ),
+      { namespace: "" }
+    )
+  })
+  for (const law of Laws.of(Mixed, { runs: 50 })) it(`Mixed: ${law.name}`, law.run)
+})
+
 describe("a lossy declaration", () => {
   // A note read with its spaces trimmed: what is written is not what is read back.
   const Trimmed = Schema.transform(Xsd.string, Schema.String, {

@@ -103,44 +103,59 @@ export const writeTree = (root: Element, style: Style): string => {
   collect(root)
   if (style.xsiTypes) all.add(XSI)
   const prefixOf = (uri: string): string => uri === XSI ? style.xsiPrefix : style.prefixes.get(uri) ?? ""
-  const qualified = (uri: string, local: string) => {
-    const prefix = prefixOf(uri)
-    return prefix === "" ? local : `${prefix}:${local}`
-  }
-  const declaration = (uri: string) => {
-    const prefix = prefixOf(uri)
-    return prefix === "" ? ` xmlns="${uri}"` : ` xmlns:${prefix}="${uri}"`
-  }
-  const go = (e: Element, declared: ReadonlySet<string>, depth: number): string => {
-    const needed = new Set<string>()
-    if (style.declareOnRoot && depth === 0) { for (const uri of all) needed.add(uri) }
-    if (e.uri !== "" && !declared.has(e.uri)) needed.add(e.uri)
-    for (const a of e.attributes) if (a.uri !== "" && !declared.has(a.uri)) needed.add(a.uri)
+  // An attribute in a namespace always needs a prefix (an unprefixed one is in no namespace); `attr` is
+  // none that `styles` gives.
+  const attributePrefixOf = (uri: string): string => prefixOf(uri) === "" ? "attr" : prefixOf(uri)
+  const qualified = (prefix: string, local: string) => prefix === "" ? local : `${prefix}:${local}`
+  /**
+   * `declared`: the prefixes in scope and their namespaces; `defaultUri`: the default namespace in scope.
+   * An element in no namespace inside a default namespace undeclares it (`xmlns=""`).
+   */
+  const go = (e: Element, declared: ReadonlyMap<string, string>, defaultUri: string, depth: number): string => {
+    const scope = new Map(declared)
+    let declarations = ""
+    const bind = (prefix: string, uri: string) => {
+      if (scope.get(prefix) === uri) return
+      scope.set(prefix, uri)
+      declarations += ` xmlns:${prefix}="${uri}"`
+    }
+    if (style.declareOnRoot && depth === 0) {
+      for (const uri of all) if (prefixOf(uri) !== "") bind(prefixOf(uri), uri)
+    }
+    const prefix = e.uri === "" ? "" : prefixOf(e.uri)
+    let inScope = defaultUri
+    if (prefix === "") {
+      if (defaultUri !== e.uri) declarations += ` xmlns="${e.uri}"`
+      inScope = e.uri
+    } else bind(prefix, e.uri)
+    let attributes = ""
+    for (const a of e.attributes) {
+      if (a.uri === "") attributes += ` ${a.local}="${escapeAttribute(a.value)}"`
+      else {
+        bind(attributePrefixOf(a.uri), a.uri)
+        attributes += ` ${qualified(attributePrefixOf(a.uri), a.local)}="${escapeAttribute(a.value)}"`
+      }
+    }
     const simple = e.children.every((c) => typeof c === "string") &&
       !e.attributes.some((a) => a.uri === XSI && a.local === "nil")
-    if (style.xsiTypes && simple && !declared.has(XSI)) needed.add(XSI)
-    const scope = new Set([...declared, ...needed])
-    let out = "<" + qualified(e.uri, e.local)
-    for (const uri of needed) if (!declared.has(uri)) out += declaration(uri)
-    for (const a of e.attributes) {
-      out += ` ${a.uri === "" ? a.local : qualified(a.uri, a.local)}="${escapeAttribute(a.value)}"`
-    }
     if (style.xsiTypes && simple && depth > 0) {
-      out += ` ${style.xsiPrefix}:type="xsd:string" xmlns:xsd="http://www.w3.org/2001/XMLSchema"`
+      bind(style.xsiPrefix, XSI)
+      attributes += ` ${style.xsiPrefix}:type="xsd:string" xmlns:xsd="http://www.w3.org/2001/XMLSchema"`
     }
-    out += ">"
+    const name = qualified(prefix, e.local)
+    let out = `<${name}${declarations}${attributes}>`
     const elements = e.children.filter((c) => typeof c !== "string")
     for (const c of e.children) {
       if (typeof c === "string") out += escapeText(c)
       else {
         if (style.indent) out += "\r\n" + "  ".repeat(depth + 1)
-        out += go(c, scope, depth + 1)
+        out += go(c, scope, inScope, depth + 1)
       }
     }
     if (style.indent && elements.length > 0) out += "\r\n" + "  ".repeat(depth)
-    return out + "</" + qualified(e.uri, e.local) + ">"
+    return `${out}</${name}>`
   }
-  return go(root, new Set(), 0)
+  return go(root, new Map(), "", 0)
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Site {
   /** The member's index among the parent's children (text included). */
   readonly index: number
   readonly member: XmlCodec.ElementDescription
+  /** The member's place in its sequence (a header block's among the message's header blocks). */
+  readonly position: number
   /** A header block (their order is free), not a member of a sequence. */
   readonly header: boolean
 }
@@ -30,9 +32,10 @@ export const sitesOf = (root: Element, description: XmlCodec.Description): Reado
   const visit = (parent: Element, members: ReadonlyArray<XmlCodec.ElementDescription>, header: boolean) => {
     parent.children.forEach((child, index) => {
       if (!isElement(child)) return
-      const member = members.find((m) => m.namespace === child.uri && m.name === child.local)
-      if (member === undefined) return
-      sites.push({ parent, index, member, header })
+      const position = members.findIndex((m) => m.namespace === child.uri && m.name === child.local)
+      if (position === -1) return
+      const member = members[position]!
+      sites.push({ parent, index, member, position, header })
       const sequence = sequenceOf(member.type)
       if (sequence !== undefined) visit(child, sequence, false)
     })
