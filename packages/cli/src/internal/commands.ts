@@ -192,6 +192,38 @@ const deleteConnection = Command.make(
   (args) => lazy(() => import("./run/client.js"), (run) => run.deleteConnection(args))
 ).pipe(Command.withDescription("Delete the connection with the given id"))
 
+const conformanceConfig = {
+  ...connection,
+  allowWrites: Options.boolean("allow-writes").pipe(
+    Options.withDescription(
+      "Also the laws that write: create a connector entity and connections, check them, and delete them"
+    )
+  ),
+  runs: Options.integer("runs").pipe(
+    Options.withDescription("Generated cases per law (default 20)"),
+    Options.withDefault(20)
+  ),
+  seed: Options.integer("seed").pipe(
+    Options.withDescription("Replay the cases of a run by its seed"),
+    Options.optional
+  ),
+  only: Options.text("only").pipe(
+    Options.withDescription("Run only the laws whose name holds this text"),
+    Options.optional
+  )
+}
+export type ConformanceArgs = Command.Command.ParseConfig<typeof conformanceConfig>
+const conformance = Command.make(
+  "conformance",
+  conformanceConfig,
+  (args) => lazy(() => import("./run/conformance.js"), (run) => run.conformance(args))
+).pipe(
+  Command.withDescription(
+    "Check laws about the service against an endpoint: answers valid and repeatable; with --allow-writes, " +
+      "what is saved is what is read back (it deletes what it creates)"
+  )
+)
+
 const serveConfig = {
   port: Options.integer("port").pipe(
     Options.withDescription("Port to listen on (0: any free port)"),
@@ -254,6 +286,7 @@ export const root = Command.make("erpsync").pipe(
     saveConnection,
     getConnection,
     deleteConnection,
+    conformance,
     serve,
     demo,
     codegen

@@ -7,6 +7,7 @@
  * `TicketSource.config` reads it.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSync } from "@erpsync/schema"
 import * as Config from "effect/Config"
@@ -16,6 +17,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
 import type { ConnectionIdArgs, ConnectionOptions, SaveConnectionArgs } from "../commands.js"
 import { InputError, readJson } from "../input.js"
 
@@ -94,23 +96,15 @@ const noTickets: TicketSource.TicketSourceService = {
   reject: () => Effect.succeed(false)
 }
 
-/**
- * Runs `f` with a client configured by the options; its ticket source is the one the credentials name,
- * or none when `tickets` is false (for operations whose requests carry no ticket).
- */
-export const withClient = <A, E>(
-  options: ConnectionOptions,
-  f: (client: ErpSyncClient.ErpSyncClientService) => Effect.Effect<A, E>,
-  tickets = true
-) =>
+/** A client configured by the options, whose tickets come from `source`. */
+export const makeClient = (options: ConnectionOptions, source: TicketSource.TicketSourceService) =>
   Effect.gen(function*() {
     const url = yield* orEnvironment(options.url, Config.string("ERPSYNC_URL"))
     if (url === undefined) {
       return yield* new InputError({ reason: "Missing", detail: "give --url (or set ERPSYNC_URL)" })
     }
-    const source = tickets ? yield* TicketSource.fromConfig(yield* ticketSourceOf(options)) : noTickets
     const soPrincipalUrl = yield* orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL"))
-    const client = yield* ErpSyncClient.make({
+    return yield* ErpSyncClient.make({
       url,
       // SoPrincipal's operations go where its logins go.
       endpoints: soPrincipalUrl === undefined ? undefined : { SoPrincipal: soPrincipalUrl },
@@ -118,7 +112,21 @@ export const withClient = <A, E>(
       soapVersion: options.soapVersion,
       timeout: options.timeout
     }).pipe(Effect.provideService(TicketSource.TicketSource, source))
-    return yield* f(client)
+  })
+
+/**
+ * Runs `f` with a client configured by the options; its ticket source is the one the credentials name,
+ * or none when `tickets` is false (for operations whose requests carry no ticket). `f` may use the HTTP
+ * client and the scope they run in (to make other clients, to release what it acquired).
+ */
+export const withClient = <A, E, R extends HttpClient.HttpClient | Scope.Scope = never>(
+  options: ConnectionOptions,
+  f: (client: ErpSyncClient.ErpSyncClientService) => Effect.Effect<A, E, R>,
+  tickets = true
+) =>
+  Effect.gen(function*() {
+    const source = tickets ? yield* TicketSource.fromConfig(yield* ticketSourceOf(options)) : noTickets
+    return yield* f(yield* makeClient(options, source))
   }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
 
 const printConnection = (value: ErpSync.ErpConnection | null) =>

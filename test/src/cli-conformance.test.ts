@@ -1,0 +1,128 @@
+/**
+ * `erpsync conformance` against the local server: every law holds, with and without `--allow-writes`,
+ * and the server holds afterwards what it held before. In front of it, a lossy endpoint (a proxy that
+ * drops the first ConfigFields pair of every connection it gives back) makes the run fail, naming the law
+ * and the field.
+ */
+import { ErpSyncServer } from "@erpsync/testing"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Scope from "effect/Scope"
+import * as http from "node:http"
+import type { AddressInfo } from "node:net"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { runInProcess } from "./support/cli.js"
+
+const TICKET = "7T:cli-conformance"
+const scope = Effect.runSync(Scope.make())
+let server: ErpSyncServer.ErpSyncServer
+let lossy: http.Server
+let lossyUrl = ""
+
+beforeAll(async () => {
+  server = await Effect.runPromise(Scope.extend(ErpSyncServer.make({ ticket: TICKET }), scope))
+  const target = new URL(server.url)
+  // Forwards every request; in GetConnection's answers, the first StringKeyValuePair is left out.
+  lossy = http.createServer((request, response) => {
+    const chunks: Array<Buffer> = []
+    request.on("data", (chunk: Buffer) => chunks.push(chunk))
+    request.on("end", () => {
+      const forwarded = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: request.url,
+          method: request.method,
+          headers: request.headers
+        },
+        (answer) => {
+          const parts: Array<Buffer> = []
+          answer.on("data", (part: Buffer) => parts.push(part))
+          answer.on("end", () => {
+            let body = Buffer.concat(parts).toString("utf8")
+            if (body.includes("GetConnectionResponse")) {
+              body = body.replace(/<StringKeyValuePair>[\s\S]*?<\/StringKeyValuePair>/, "")
+            }
+            const headers = { ...answer.headers, "content-length": String(Buffer.byteLength(body)) }
+            response.writeHead(answer.statusCode ?? 500, headers).end(body)
+          })
+        }
+      )
+      forwarded.end(Buffer.concat(chunks))
+    })
+  })
+  await new Promise<void>((resolve) => lossy.listen(0, "127.0.0.1", resolve))
+  lossyUrl = `http://127.0.0.1:${(lossy.address() as AddressInfo).port}${target.pathname}`
+})
+afterAll(async () => {
+  lossy.close()
+  await Effect.runPromise(Scope.close(scope, Exit.void))
+})
+
+const READ_LAWS = [
+  "every answer to a reading operation is a valid message, or a typed refusal in band",
+  "a read asked twice is answered the same",
+  "a call with a ticket the service does not know is refused as TicketSource.isTicketRejected expects"
+]
+const WRITE_LAWS = [
+  "SaveConnection keeps what it is given: GetConnection reads it back (empty, nil, order and text kept)",
+  "an update is read back",
+  "ToggleErpConnectionActive flips Active, and a second call flips it back",
+  "after DeleteConnection, GetConnection gives nil"
+]
+
+describe("erpsync conformance against the local server", () => {
+  it("without --allow-writes: the reading laws hold, and nothing is written", async () => {
+    const before = await Effect.runPromise(server.state)
+    const run = await runInProcess(["conformance", "--url", server.url, "--ticket", TICKET, "--seed", "11"])
+    expect(run.stderr).toBe("")
+    expect(run.ok).toBe(true)
+    expect(run.stdout).toBe(
+      [...READ_LAWS.map((law) => `PASS  ${law}`), "3 of 3 laws held (seed 11; replay with --seed 11)"].join("\n")
+    )
+    expect(await Effect.runPromise(server.state)).toStrictEqual(before)
+  })
+
+  it("with --allow-writes: every law holds, and it deletes everything it created", async () => {
+    const before = await Effect.runPromise(server.state)
+    const run = await runInProcess([
+      "conformance",
+      "--url",
+      server.url,
+      "--ticket",
+      TICKET,
+      "--allow-writes",
+      "--runs",
+      "25",
+      "--seed",
+      "12"
+    ])
+    expect(run.stderr).toBe("")
+    expect(run.ok).toBe(true)
+    const lines = run.stdout.split("\n")
+    expect(lines.slice(0, 7)).toStrictEqual([...READ_LAWS, ...WRITE_LAWS].map((law) => `PASS  ${law}`))
+    expect(lines[7]).toBe("7 of 7 laws held (seed 12; replay with --seed 12)")
+    expect(lines[8]).toMatch(/^deleted what this run created: \d+ connections and connector entity \d+$/)
+    expect(await Effect.runPromise(server.state)).toStrictEqual(before)
+  })
+
+  it("against a lossy endpoint: fails, naming the law, the connection and the field, and exits 1", async () => {
+    const run = await runInProcess([
+      "conformance",
+      "--url",
+      lossyUrl,
+      "--ticket",
+      TICKET,
+      "--allow-writes",
+      "--only",
+      "SaveConnection keeps",
+      "--seed",
+      "13"
+    ])
+    expect(run.ok).toBe(false)
+    expect(run.stdout).toContain(`FAIL  ${WRITE_LAWS[0]}`)
+    expect(run.stdout).toMatch(/connection \d+: ConfigFields: sent \[\{"Key":.*\}\], read back \[/)
+    expect(run.stdout).toContain("0 of 1 laws held (seed 13; replay with --seed 13)")
+    expect(run.stderr).toBe("ConformanceError: LawsFailed: 1 of 1 laws failed")
+  })
+})
