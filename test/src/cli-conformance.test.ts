@@ -8,10 +8,12 @@ import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Scope from "effect/Scope"
+import { spawn } from "node:child_process"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
+import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runInProcess } from "./support/cli.js"
+import { root, runInProcess } from "./support/cli.js"
 
 const TICKET = "7T:cli-conformance"
 const scope = Effect.runSync(Scope.make())
@@ -124,5 +126,38 @@ describe("erpsync conformance against the local server", () => {
     expect(run.stdout).toMatch(/connection \d+: ConfigFields: sent \[\{"Key":.*\}\], read back \[/)
     expect(run.stdout).toContain("0 of 1 laws held (seed 13; replay with --seed 13)")
     expect(run.stderr).toBe("ConformanceError: LawsFailed: 1 of 1 laws failed")
+  })
+})
+
+describe("erpsync conformance, interrupted", () => {
+  it("deletes what it created when stopped with Ctrl-C halfway, and says so", async () => {
+    const before = await Effect.runPromise(server.state)
+    const child = spawn(process.execPath, [
+      path.join(root, "packages/cli/dist/bin.js"),
+      "conformance",
+      "--url",
+      server.url,
+      "--ticket",
+      TICKET,
+      "--allow-writes",
+      "--runs",
+      "100000",
+      "--only",
+      "SaveConnection keeps"
+    ], { stdio: ["ignore", "pipe", "pipe"] })
+    let stdout = ""
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk))
+    // Halfway: once it has saved connections of its own.
+    for (let i = 0; i < 200 && (await Effect.runPromise(server.state)).connections.length < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect((await Effect.runPromise(server.state)).connections.length).toBeGreaterThanOrEqual(5)
+    const code = await new Promise<number | null>((resolve) => {
+      child.on("close", resolve)
+      child.kill("SIGINT")
+    })
+    expect(code).toBe(130)
+    expect(stdout).toMatch(/deleted what this run created: \d+ connections and connector entity \d+/)
+    expect(await Effect.runPromise(server.state)).toStrictEqual(before)
   })
 })

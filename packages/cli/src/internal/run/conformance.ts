@@ -102,21 +102,43 @@ const differences = (sent: ErpSync.ErpConnection, read: ErpSync.ErpConnection): 
     `${member}: sent ${show(sent[member])}, read back ${show(read[member])}`
   )
 
-const connections = (context: Context): ReadonlyArray<ErpSync.ErpConnection> =>
-  fc.sample(Arbitrary.make(ErpSync.ErpConnection), { numRuns: context.runs, seed: context.seed }).map((c) => ({
-    ...c,
-    ErpConnectionId: 0,
-    ErpConnectorId: context.connectorId,
-    ConnectionId: null,
-    Deleted: false,
-    TableRight: null,
-    FieldProperties: null
-  }))
+const connectionValues = Arbitrary.make(ErpSync.ErpConnection)
 
+/**
+ * Generated connections for the run's connector entity, made one at a time as they are asked for (a run of
+ * many does not generate them all first), the same ones for the same seed.
+ */
+function* connections(context: Context): Generator<ErpSync.ErpConnection> {
+  for (let i = 0; i < context.runs; i++) {
+    const [value] = fc.sample(connectionValues, { numRuns: 1, seed: context.seed + i })
+    yield {
+      ...value!,
+      ErpConnectionId: 0,
+      ErpConnectorId: context.connectorId,
+      ConnectionId: null,
+      Deleted: false,
+      TableRight: null,
+      FieldProperties: null
+    }
+  }
+}
+
+/** The first of the run's connections (and the second, for an update). */
+const firstConnections = (
+  context: Context,
+  count: number
+): ReadonlyArray<ErpSync.ErpConnection> => [...connections({ ...context, runs: count })]
+
+/**
+ * Saves a connection and records it for deletion. Not interruptible: a save the service has made must be
+ * known, or an interrupted run would leave it behind.
+ */
 const save = (context: Context, connection: ErpSync.ErpConnection) =>
-  Effect.tap(
-    context.client.saveConnection(connection),
-    (saved) => Effect.sync(() => context.created(saved.ErpConnectionId))
+  Effect.uninterruptible(
+    Effect.tap(
+      context.client.saveConnection(connection),
+      (saved) => Effect.sync(() => context.created(saved.ErpConnectionId))
+    )
   )
 
 const laws: ReadonlyArray<ServiceLaw> = [
@@ -191,7 +213,7 @@ const laws: ReadonlyArray<ServiceLaw> = [
     writes: true,
     check: (context) =>
       Effect.gen(function*() {
-        const [first, second] = connections({ ...context, runs: 2 })
+        const [first, second] = firstConnections(context, 2)
         const saved = yield* save(context, first!)
         const update = { ...second!, ErpConnectionId: saved.ErpConnectionId }
         yield* context.client.saveConnection(update)
@@ -206,7 +228,7 @@ const laws: ReadonlyArray<ServiceLaw> = [
     writes: true,
     check: (context) =>
       Effect.gen(function*() {
-        const saved = yield* save(context, { ...connections({ ...context, runs: 1 })[0]!, Active: true })
+        const saved = yield* save(context, { ...firstConnections(context, 1)[0]!, Active: true })
         const states: Array<boolean | undefined> = []
         for (let i = 0; i < 2; i++) {
           yield* context.client.ErpSync.ToggleErpConnectionActive({ ErpConnectionId: saved.ErpConnectionId })
@@ -221,7 +243,7 @@ const laws: ReadonlyArray<ServiceLaw> = [
     writes: true,
     check: (context) =>
       Effect.gen(function*() {
-        const saved = yield* save(context, connections({ ...context, runs: 1 })[0]!)
+        const saved = yield* save(context, firstConnections(context, 1)[0]!)
         yield* context.client.deleteConnection(saved.ErpConnectionId)
         const read = yield* context.client.getConnection(saved.ErpConnectionId)
         return Option.isNone(read) ? held : broken(`connection ${saved.ErpConnectionId} read after its deletion`)
@@ -281,8 +303,14 @@ export const conformance = (options: ConformanceArgs) =>
         created: (id) => void createdConnections.add(id)
       }
       let failed = 0
-      for (const law of selected) {
+      // On a terminal, the law running is shown on a line of its own, replaced by its verdict.
+      const progress = process.stdout.isTTY === true
+      for (const [index, law] of selected.entries()) {
+        if (progress) {
+          yield* Effect.sync(() => process.stdout.write(`  (${index + 1}/${selected.length}) ${law.name}…\r`))
+        }
         const verdict = yield* Effect.exit(law.check(context))
+        if (progress) yield* Effect.sync(() => process.stdout.write("\u001b[2K"))
         const detail = Exit.match(verdict, {
           onSuccess: (v) => (v.held ? undefined : v.detail),
           onFailure: (cause) => {
