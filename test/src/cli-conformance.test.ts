@@ -18,14 +18,12 @@ import { root, runInProcess } from "./support/cli.js"
 const TICKET = "7T:cli-conformance"
 const scope = Effect.runSync(Scope.make())
 let server: ErpSyncServer.ErpSyncServer
-let lossy: http.Server
-let lossyUrl = ""
+const lossyServers: Array<http.Server> = []
 
-beforeAll(async () => {
-  server = await Effect.runPromise(Scope.extend(ErpSyncServer.make({ ticket: TICKET }), scope))
+/** A proxy in front of the local server that changes GetConnection's answers with `rewrite`. */
+const lossyEndpoint = async (rewrite: (body: string) => string): Promise<string> => {
   const target = new URL(server.url)
-  // Forwards every request; in GetConnection's answers, the first StringKeyValuePair is left out.
-  lossy = http.createServer((request, response) => {
+  const proxy = http.createServer((request, response) => {
     const chunks: Array<Buffer> = []
     request.on("data", (chunk: Buffer) => chunks.push(chunk))
     request.on("end", () => {
@@ -42,9 +40,7 @@ beforeAll(async () => {
           answer.on("data", (part: Buffer) => parts.push(part))
           answer.on("end", () => {
             let body = Buffer.concat(parts).toString("utf8")
-            if (body.includes("GetConnectionResponse")) {
-              body = body.replace(/<StringKeyValuePair>[\s\S]*?<\/StringKeyValuePair>/, "")
-            }
+            if (body.includes("GetConnectionResponse")) body = rewrite(body)
             const headers = { ...answer.headers, "content-length": String(Buffer.byteLength(body)) }
             response.writeHead(answer.statusCode ?? 500, headers).end(body)
           })
@@ -53,11 +49,16 @@ beforeAll(async () => {
       forwarded.end(Buffer.concat(chunks))
     })
   })
-  await new Promise<void>((resolve) => lossy.listen(0, "127.0.0.1", resolve))
-  lossyUrl = `http://127.0.0.1:${(lossy.address() as AddressInfo).port}${target.pathname}`
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve))
+  lossyServers.push(proxy)
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${target.pathname}`
+}
+
+beforeAll(async () => {
+  server = await Effect.runPromise(Scope.extend(ErpSyncServer.make({ ticket: TICKET }), scope))
 })
 afterAll(async () => {
-  lossy.close()
+  for (const proxy of lossyServers) proxy.close()
   await Effect.runPromise(Scope.close(scope, Exit.void))
 })
 
@@ -108,7 +109,11 @@ describe("erpsync conformance against the local server", () => {
     expect(await Effect.runPromise(server.state)).toStrictEqual(before)
   })
 
-  it("against a lossy endpoint: fails, naming the law, the connection and the field, and exits 1", async () => {
+  it("against an endpoint that drops a ConfigFields pair: fails, naming the law, the connection and the field", async () => {
+    // The first StringKeyValuePair of every connection read is left out.
+    const lossyUrl = await lossyEndpoint((body) =>
+      body.replace(/<StringKeyValuePair>[\s\S]*?<\/StringKeyValuePair>/, "")
+    )
     const run = await runInProcess([
       "conformance",
       "--url",
@@ -126,6 +131,27 @@ describe("erpsync conformance against the local server", () => {
     expect(run.stdout).toMatch(/connection \d+: ConfigFields: sent \[\{"Key":.*\}\], read back \[/)
     expect(run.stdout).toContain("0 of 1 laws held (seed 13; replay with --seed 13)")
     expect(run.stderr).toBe("ConformanceError: LawsFailed: 1 of 1 laws failed")
+  })
+
+  it("against an endpoint that turns empty strings into nil: fails, naming the field sent empty", async () => {
+    const lossyUrl = await lossyEndpoint((body) =>
+      body.replace(/<(DisplayName|DisplayDescription)(?:\/>|><\/\1>)/g, "<$1 i:nil=\"true\"/>")
+    )
+    const run = await runInProcess([
+      "conformance",
+      "--url",
+      lossyUrl,
+      "--ticket",
+      TICKET,
+      "--allow-writes",
+      "--only",
+      "SaveConnection keeps",
+      "--seed",
+      "14"
+    ])
+    expect(run.ok).toBe(false)
+    expect(run.stdout).toContain(`FAIL  ${WRITE_LAWS[0]}`)
+    expect(run.stdout).toMatch(/connection \d+: (DisplayName|DisplayDescription): sent "", read back null/)
   })
 })
 
