@@ -5,8 +5,7 @@
  * and deletes everything it created, also when a law fails or the run is interrupted; it never changes
  * what it did not create.
  */
-import type { ErpSyncError } from "@erpsync/agent"
-import { type ErpSyncClient, TicketSource } from "@erpsync/agent"
+import { type ErpSyncClient, type ErpSyncError, TicketSource } from "@erpsync/agent"
 import type { Service } from "@erpsync/codec"
 import { ErpSync, services } from "@erpsync/schema"
 import * as Arbitrary from "effect/Arbitrary"
