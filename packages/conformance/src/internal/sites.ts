@@ -7,9 +7,11 @@ import type { XmlCodec } from "@erpsync/codec"
 import type { Element } from "../Variants.js"
 
 export interface Site {
-  /** The element holding the member. */
+  /** The element holding the member, and the indexes leading to it from the root (to find it in a copy). */
   readonly parent: Element
-  /** The member's index among the parent's children (text included). */
+  readonly parentPath: ReadonlyArray<number>
+  /** The member's element, and its index among the parent's children (text included). */
+  readonly element: Element
   readonly index: number
   readonly member: XmlCodec.ElementDescription
   /** The member's place in its sequence (a header block's among the message's header blocks). */
@@ -29,22 +31,28 @@ export const sitesOf = (root: Element, description: XmlCodec.Description): Reado
     type.kind === "simple"
       ? undefined
       : type.sequence ?? description.types.get(key(type.name.namespace, type.name.name))
-  const visit = (parent: Element, members: ReadonlyArray<XmlCodec.ElementDescription>, header: boolean) => {
-    parent.children.forEach((child, index) => {
-      if (!isElement(child)) return
-      const position = members.findIndex((m) => m.namespace === child.uri && m.name === child.local)
+  const visit = (
+    parent: Element,
+    parentPath: ReadonlyArray<number>,
+    members: ReadonlyArray<XmlCodec.ElementDescription>,
+    header: boolean
+  ) => {
+    parent.children.forEach((element, index) => {
+      if (!isElement(element)) return
+      const position = members.findIndex((m) => m.namespace === element.uri && m.name === element.local)
       if (position === -1) return
       const member = members[position]!
-      sites.push({ parent, index, member, position, header })
+      sites.push({ parent, parentPath, element, index, member, position, header })
       const sequence = sequenceOf(member.type)
-      if (sequence !== undefined) visit(child, sequence, false)
+      if (sequence !== undefined) visit(element, [...parentPath, index], sequence, false)
     })
   }
   const [body, ...headers] = description.elements
-  for (const part of root.children.filter(isElement)) {
-    if (part.local === "Header") visit(part, headers, true)
-    if (part.local === "Body" && body !== undefined) visit(part, [body], false)
-  }
+  root.children.forEach((part, index) => {
+    if (!isElement(part)) return
+    if (part.local === "Header") visit(part, [index], headers, true)
+    if (part.local === "Body" && body !== undefined) visit(part, [index], [body], false)
+  })
   return sites
 }
 
@@ -59,18 +67,6 @@ export const copy = (element: Element): Element => ({
   attributes: element.attributes.map((a) => ({ ...a })),
   children: element.children.map((child) => (isElement(child) ? copy(child) : child))
 })
-
-/** The path of indexes from the root to `target`, to find the same node in a copy. */
-export const pathTo = (root: Element, target: Element): ReadonlyArray<number> | undefined => {
-  if (root === target) return []
-  for (let i = 0; i < root.children.length; i++) {
-    const child = root.children[i]!
-    if (!isElement(child)) continue
-    const below = pathTo(child, target)
-    if (below !== undefined) return [i, ...below]
-  }
-  return undefined
-}
 
 /** The node at a path of indexes. */
 export const at = (root: Element, path: ReadonlyArray<number>): Element =>
