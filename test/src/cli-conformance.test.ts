@@ -62,6 +62,10 @@ afterAll(async () => {
   await Effect.runPromise(Scope.close(scope, Exit.void))
 })
 
+/** `erpsync conformance` in this process against `url`, with the test's ticket and `args`. */
+const conformance = (url: string, ...args: ReadonlyArray<string>) =>
+  runInProcess(["conformance", "--url", url, "--ticket", TICKET, ...args])
+
 const READ_LAWS = [
   "every answer to a reading operation is a valid message, or a typed refusal in band",
   "a read asked twice is answered the same",
@@ -77,7 +81,7 @@ const WRITE_LAWS = [
 describe("erpsync conformance against the local server", () => {
   it("without --allow-writes: the reading laws hold, and nothing is written", async () => {
     const before = await Effect.runPromise(server.state)
-    const run = await runInProcess(["conformance", "--url", server.url, "--ticket", TICKET, "--seed", "11"])
+    const run = await conformance(server.url, "--seed", "11")
     expect(run.stderr).toBe("")
     expect(run.ok).toBe(true)
     expect(run.stdout).toBe(
@@ -88,18 +92,7 @@ describe("erpsync conformance against the local server", () => {
 
   it("with --allow-writes: every law holds, and it deletes everything it created", async () => {
     const before = await Effect.runPromise(server.state)
-    const run = await runInProcess([
-      "conformance",
-      "--url",
-      server.url,
-      "--ticket",
-      TICKET,
-      "--allow-writes",
-      "--runs",
-      "25",
-      "--seed",
-      "12"
-    ])
+    const run = await conformance(server.url, "--allow-writes", "--runs", "25", "--seed", "12")
     expect(run.stderr).toBe("")
     expect(run.ok).toBe(true)
     const lines = run.stdout.split("\n")
@@ -114,18 +107,7 @@ describe("erpsync conformance against the local server", () => {
     const lossyUrl = await lossyEndpoint((body) =>
       body.replace(/<StringKeyValuePair>[\s\S]*?<\/StringKeyValuePair>/, "")
     )
-    const run = await runInProcess([
-      "conformance",
-      "--url",
-      lossyUrl,
-      "--ticket",
-      TICKET,
-      "--allow-writes",
-      "--only",
-      "SaveConnection keeps",
-      "--seed",
-      "13"
-    ])
+    const run = await conformance(lossyUrl, "--allow-writes", "--only", "SaveConnection keeps", "--seed", "13")
     expect(run.ok).toBe(false)
     expect(run.stdout).toContain(`FAIL  ${WRITE_LAWS[0]}`)
     expect(run.stdout).toMatch(/connection \d+: ConfigFields: sent \[\{"Key":.*\}\], read back \[/)
@@ -137,18 +119,7 @@ describe("erpsync conformance against the local server", () => {
     const lossyUrl = await lossyEndpoint((body) =>
       body.replace(/<(DisplayName|DisplayDescription)(?:\/>|><\/\1>)/g, "<$1 i:nil=\"true\"/>")
     )
-    const run = await runInProcess([
-      "conformance",
-      "--url",
-      lossyUrl,
-      "--ticket",
-      TICKET,
-      "--allow-writes",
-      "--only",
-      "SaveConnection keeps",
-      "--seed",
-      "14"
-    ])
+    const run = await conformance(lossyUrl, "--allow-writes", "--only", "SaveConnection keeps", "--seed", "14")
     expect(run.ok).toBe(false)
     expect(run.stdout).toContain(`FAIL  ${WRITE_LAWS[0]}`)
     expect(run.stdout).toMatch(/connection \d+: (DisplayName|DisplayDescription): sent "", read back null/)
