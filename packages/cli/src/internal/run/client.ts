@@ -15,7 +15,6 @@ import * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import type { ConnectionIdArgs, ConnectionOptions, SaveConnectionArgs } from "../commands.js"
@@ -37,16 +36,18 @@ export class CredentialsError extends Schema.TaggedError<CredentialsError>("@erp
   }
 }
 
-const fromEnvironment = <A>(config: Config.Config<A>) => Effect.map(Config.option(config), Option.getOrUndefined)
-
-/** A flag's value, or its environment variable's when the flag is not given. */
+/** A flag's value, or its environment variable's when the flag is not given (`undefined`: neither). */
 const orEnvironment = <A>(flag: Option.Option<A>, config: Config.Config<A>) =>
-  Option.isSome(flag) ? Effect.succeed(flag.value) : fromEnvironment(config)
+  Option.isSome(flag) ? Effect.succeed(flag.value) : Effect.map(Config.option(config), Option.getOrUndefined)
+
+/** The SoPrincipal endpoint the flags or the environment name, if any. */
+const soPrincipalUrlOf = (options: ConnectionOptions) =>
+  orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL"))
 
 /** The ticket source the flags name, or the environment when they name none. */
 const ticketSourceOf = (options: ConnectionOptions) =>
   Effect.gen(function*() {
-    const login = { url: yield* orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL")) }
+    const login = { url: yield* soPrincipalUrlOf(options) }
     const given = [
       Option.isSome(options.ticket),
       Option.isSome(options.username) || Option.isSome(options.password),
@@ -60,10 +61,8 @@ const ticketSourceOf = (options: ConnectionOptions) =>
     }
     if (Option.isSome(options.ticket)) return { _tag: "Ticket", ticket: options.ticket.value } as const
     if (Option.isSome(options.username) || Option.isSome(options.password)) {
-      const name: string | undefined = Option.getOrUndefined(options.username) ??
-        (yield* fromEnvironment(Config.string("ERPSYNC_USERNAME")))
-      const secret: Redacted.Redacted<string> | undefined = Option.getOrUndefined(options.password) ??
-        (yield* fromEnvironment(Config.redacted("ERPSYNC_PASSWORD")))
+      const name = yield* orEnvironment(options.username, Config.string("ERPSYNC_USERNAME"))
+      const secret = yield* orEnvironment(options.password, Config.redacted("ERPSYNC_PASSWORD"))
       if (name === undefined || secret === undefined) {
         return yield* new CredentialsError({
           reason: "Incomplete",
@@ -103,7 +102,7 @@ export const makeClient = (options: ConnectionOptions, source: TicketSource.Tick
     if (url === undefined) {
       return yield* new InputError({ reason: "Missing", detail: "give --url (or set ERPSYNC_URL)" })
     }
-    const soPrincipalUrl = yield* orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL"))
+    const soPrincipalUrl = yield* soPrincipalUrlOf(options)
     return yield* ErpSyncClient.make({
       url,
       // SoPrincipal's operations go where its logins go.
