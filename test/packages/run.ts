@@ -102,8 +102,11 @@ const typeCheck = (
   check(true, `${path.basename(dir)}: ${program} type-checks (strict, exactOptionalPropertyTypes, ${moduleResolution})`)
 }
 
-const sizeOf = (dir: string): number =>
-  Number(run("du", ["-sk", path.join(dir, "node_modules")], dir).split(/\s/)[0]) * 1024
+/** The bytes a folder takes on disk (`du`). */
+const bytesOf = (folder: string): number => Number(run("du", ["-sk", folder], root).split(/\s/)[0]) * 1024
+
+/** A project's installed packages, in bytes. */
+const sizeOf = (dir: string): number => bytesOf(path.join(dir, "node_modules"))
 
 const copies = (dir: string, name: string): number => {
   const found = new Set<string>()
@@ -135,7 +138,7 @@ for (const name of ["@effect/cli", "@effect/platform-node", "@erpsync/cli", "@er
 }
 run("npm", ["ls", "effect", "@effect/platform"], service)
 const serviceSize = sizeOf(service)
-const clientSize = serviceSize - Number(run("du", ["-sk", "node_modules/typescript"], service).split(/\s/)[0]) * 1024
+const clientSize = serviceSize - bytesOf(path.join(service, "node_modules/typescript"))
 typeCheck(service, "client.ts", "bundler", [])
 typeCheck(service, "client.ts", "node16", [])
 
@@ -197,7 +200,7 @@ check(tested === "connector entity created; logins: 1\n", `testing: testing.js: 
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 const ownSize = ["@erpsync", "saxes", "xmlchars"].reduce(
-  (sum, name) => sum + Number(run("du", ["-sk", path.join("node_modules", name)], service).split(/\s/)[0]) * 1024,
+  (sum, name) => sum + bytesOf(path.join(service, "node_modules", name)),
   0
 )
 const sizes = { client: clientSize, own: ownSize, testing: sizeOf(testing), cli: sizeOf(cli) }
