@@ -14,6 +14,7 @@ import {
   type RootElementAnnotation,
   RootElementAnnotationId
 } from "./internal/annotations.js"
+import * as escape from "./internal/escape.js"
 
 export type {
   /** @since 0.1.0 */
@@ -119,3 +120,23 @@ export const root = (
 ): { readonly [RootElementAnnotationId]: RootElementAnnotation } => ({
   [RootElementAnnotationId]: { name, namespace }
 })
+
+/**
+ * Element text as XML writes it, as the encoder does: `&`, `<` and `>` escaped (so that `]]>` never
+ * appears), and a carriage return as `&#13;`, which a reader's line-end normalisation would otherwise turn
+ * into a line feed. The text must hold only characters XML 1.0 can carry.
+ *
+ * @since 0.3.0
+ * @category writing
+ */
+export const escapeText: (text: string) => string = escape.escapeText
+
+/**
+ * An attribute value as XML writes it between double quotes, as the encoder does: `&`, `<`, `>` and `"`
+ * escaped, and tab, line feed and carriage return as character references, which attribute-value
+ * normalisation would otherwise turn into spaces.
+ *
+ * @since 0.3.0
+ * @category writing
+ */
+export const escapeAttribute: (text: string) => string = escape.escapeAttribute

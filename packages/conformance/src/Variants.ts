@@ -5,7 +5,7 @@
  *
  * @since 0.3.0
  */
-import { XmlCodec } from "@erpsync/codec"
+import { Xml, XmlCodec } from "@erpsync/codec"
 import * as fc from "effect/FastCheck"
 import type * as Schema from "effect/Schema"
 import { SaxesParser } from "saxes"
@@ -79,13 +79,7 @@ export interface Style {
   readonly xsiPrefix: string
 }
 
-const escapeText = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;")
-const escapeAttribute = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(
-    /[\t\n\r]/g,
-    (c) => `&#${c.charCodeAt(0)};`
-  )
+const { escapeAttribute, escapeText } = Xml
 
 /**
  * A tree written in the given style.

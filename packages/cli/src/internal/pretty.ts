@@ -5,6 +5,7 @@
  * has a DOCTYPE, a comment or a processing instruction (which a SOAP message may not), is returned as it
  * is: what is shown is never something else than what was sent.
  */
+import { Xml } from "@erpsync/codec"
 import { SaxesParser } from "saxes"
 
 interface Element {
@@ -15,12 +16,7 @@ interface Element {
   cdata: boolean
 }
 
-// A carriage return, and a tab or line feed in an attribute, are written as references: a reader would
-// otherwise normalise them away.
-const escapeText = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;")
-const escapeAttribute = (text: string) =>
-  escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;")
+const { escapeAttribute, escapeText } = Xml
 
 const write = (element: Element, depth: number, out: Array<string>) => {
   const indent = "  ".repeat(depth)
