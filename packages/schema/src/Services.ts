@@ -5,6 +5,7 @@
  *
  * @since 0.2.0
  */
+import { type Service, XmlCodec } from "@erpsync/codec"
 import * as ErpSync from "./generated/ErpSync.js"
 import * as SoPrincipal from "./generated/SoPrincipal.js"
 
@@ -24,3 +25,12 @@ export const services = {
  * @since 0.2.0
  */
 export type Services = typeof services
+
+/**
+ * Whether an operation's requests carry a ticket: NetServer's `Credentials` header block. SoPrincipal's
+ * logins carry none; they give tickets.
+ *
+ * @since 0.3.0
+ */
+export const takesTicket = (operation: Service.AnyOperation): boolean =>
+  XmlCodec.headerNames(operation.request).includes("Credentials")

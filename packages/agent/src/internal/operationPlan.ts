@@ -4,7 +4,7 @@
  * all (its response must carry the in-band failure headers).
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
-import { ErpSync } from "@erpsync/schema"
+import { ErpSync, takesTicket } from "@erpsync/schema"
 import type * as Schema from "effect/Schema"
 import { siblingUrl } from "./endpoint.js"
 import type { CallSettings } from "./transport.js"
@@ -54,7 +54,7 @@ export const planner = (
       plan = {
         url: endpoint,
         settings: settingsOf(endpoint),
-        ticket: request.has("Credentials"),
+        ticket: takesTicket(operation),
         applicationToken: request.has("ApplicationToken"),
         timeZone: request.has("TimeZone"),
         defect: missing.length === 0 ? undefined : `${operation.service}.${operation.name}: its response cannot ` +

@@ -4,6 +4,7 @@
  * body printed as JSON. A ticket is asked for only when the operation's requests carry one.
  */
 import { XmlCodec } from "@erpsync/codec"
+import { takesTicket } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -36,7 +37,7 @@ export const call = (options: CallArgs) =>
     const response = yield* withClient(
       options,
       (client) => client.call(operation as never, bodyOf(request) as never),
-      XmlCodec.headerNames(operation.request).includes("Credentials")
+      takesTicket(operation)
     )
     const encoded = yield* Schema.encode(operation.response)(response).pipe(Effect.orDie)
     yield* Console.log(JSON.stringify(bodyOf(encoded), null, 2))

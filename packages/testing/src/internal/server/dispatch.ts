@@ -4,7 +4,7 @@
  * refusal, an in-band `ExceptionInfo` with `Succeeded` = false and a body of defaults.
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
-import type { ErpSync } from "@erpsync/schema"
+import { type ErpSync, takesTicket } from "@erpsync/schema"
 import * as Either from "effect/Either"
 import type { ErpSyncModel } from "./model.js"
 import type { Sessions } from "./sessions.js"
@@ -75,7 +75,7 @@ export const serve = <S extends Service.AnyService>(
     const refusal = (refusal: Refusal) => ({ Header: failureHeader(refusal), Body: defaultBody })
     served.set(operation.action, {
       operation,
-      authenticated: XmlCodec.headerNames(operation.request).includes("Credentials"),
+      authenticated: takesTicket(operation),
       answer: (request, state) => {
         const result = handler(request.Body, state)
         return result instanceof Refusal ? refusal(result) : { Header: { Succeeded: true }, Body: result }
