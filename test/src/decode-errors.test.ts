@@ -153,6 +153,20 @@ describe("SOAP faults", () => {
     })
   })
 
+  it("a fault's detail stands on its own: namespaces declared further out are declared in it", () => {
+    // WCF's ExceptionDetail, with its namespace and xsi's declared on the Envelope and the Fault.
+    const dc = "http://schemas.datacontract.org/2004/07/System.ServiceModel"
+    const xml = `<s:Envelope xmlns:s="${SOAP11}" xmlns="${dc}"><s:Body>` +
+      `<s:Fault xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><faultcode xmlns="">s:Client</faultcode>` +
+      `<faultstring xmlns="">x</faultstring><detail xmlns=""><ExceptionDetail xmlns="${dc}">` +
+      `<InnerException i:nil="true"/><Message>a &lt; b</Message></ExceptionDetail>` +
+      `<s:Extra xml:lang="nb">æ</s:Extra></detail></s:Fault></s:Body></s:Envelope>`
+    expect(errorOf(xml)).toMatchObject({
+      detail: `<ExceptionDetail xmlns="${dc}"><InnerException xmlns:i="http://www.w3.org/2001/XMLSchema-instance" ` +
+        `i:nil="true"/><Message>a &lt; b</Message></ExceptionDetail><s:Extra xmlns:s="${SOAP11}" xml:lang="nb">æ</s:Extra>`
+    })
+  })
+
   it("a faultcode split by a comment is still resolved", () => {
     const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Fault><faultcode> s:<!--x-->Client </faultcode>` +
       `<faultstring>bad</faultstring></s:Fault></s:Body></s:Envelope>`

@@ -87,3 +87,69 @@ describe("encoding", () => {
     expect(Either.isLeft(result) && result.left.message).not.toContain("secret")
   })
 })
+
+describe("encoding faults", () => {
+  const SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+
+  it("writes a SOAP 1.2 fault in the order of the SOAP 1.2 Fault element: Code, Reason, Node, Role, Detail", () => {
+    const xml = XmlCodec.encodeFault({
+      soapVersion: "1.2",
+      code: { namespace: SOAP12, name: "Sender" },
+      subcodes: [{ namespace: "urn:f", name: "Auth" }],
+      text: "a < b",
+      lang: "nb",
+      node: "urn:node",
+      actor: "urn:role",
+      detail: [
+        {
+          namespace: "urn:d",
+          name: "Info",
+          attributes: [
+            { name: "code", value: "\"7\"\t" },
+            { namespace: "urn:e", name: "kind", value: "x" },
+            { namespace: "http://www.w3.org/XML/1998/namespace", name: "lang", value: "en" }
+          ],
+          children: ["n & m", { namespace: "", name: "Plain" }, { namespace: "urn:e", name: "More", children: ["]]>"] }]
+        },
+        "tail"
+      ]
+    })
+    expect(xml).toBe(
+      `<s:Envelope xmlns:s="${SOAP12}"><s:Body><s:Fault>` +
+        `<s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value xmlns:c="urn:f">c:Auth</s:Value></s:Subcode></s:Code>` +
+        `<s:Reason><s:Text xml:lang="nb">a &lt; b</s:Text></s:Reason><s:Node>urn:node</s:Node><s:Role>urn:role</s:Role>` +
+        `<s:Detail xmlns:d1="urn:d" xmlns:d2="urn:e"><d1:Info code="&quot;7&quot;&#9;" d2:kind="x" xml:lang="en">` +
+        `n &amp; m<Plain/><d2:More>]]&gt;</d2:More></d1:Info>tail</s:Detail></s:Fault></s:Body></s:Envelope>`
+    )
+  })
+
+  it("writes a SOAP 1.1 detail after faultactor, unqualified as SOAP 1.1 declares it", () => {
+    const xml = XmlCodec.encodeFault({
+      soapVersion: "1.1",
+      code: { namespace: "http://schemas.xmlsoap.org/soap/envelope/", name: "Client" },
+      text: "bad",
+      actor: "urn:me",
+      detail: [{ namespace: "", name: "Why", children: ["x"] }]
+    })
+    expect(xml).toBe(
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Client</faultcode>` +
+        `<faultstring xml:lang="en-US">bad</faultstring><faultactor>urn:me</faultactor><detail><Why>x</Why></detail>` +
+        `</s:Fault></s:Body></s:Envelope>`
+    )
+  })
+
+  it("refuses, with a TypeError, what would not be well-formed XML: names, characters, declarations", () => {
+    const fault = { soapVersion: "1.1" as const, code: { namespace: "", name: "Client" }, text: "x" }
+    const attempts = [
+      { ...fault, code: { namespace: "", name: "a b" } },
+      { ...fault, text: "nul \u0000" },
+      { ...fault, actor: "\uD800" },
+      { ...fault, detail: [{ namespace: "", name: "p:q" }] },
+      { ...fault, detail: [{ namespace: "", name: "1st" }] },
+      { ...fault, detail: [{ namespace: "", name: "e", attributes: [{ name: "xmlns", value: "urn:x" }] }] },
+      { ...fault, detail: [{ namespace: "http://www.w3.org/2000/xmlns/", name: "e" }] },
+      { ...fault, detail: ["\u0001"] }
+    ]
+    for (const attempt of attempts) expect(() => XmlCodec.encodeFault(attempt)).toThrow(TypeError)
+  })
+})

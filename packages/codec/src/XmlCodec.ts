@@ -13,7 +13,7 @@ import * as Stream from "effect/Stream"
 import { DecodeFailure, Decoder } from "./internal/decoder.js"
 import { describe as describePlan, type Description } from "./internal/describe.js"
 import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encoder.js"
-import { type FaultToWrite, writeFault } from "./internal/fault.js"
+import { type DetailElement, type FaultToWrite, writeFault } from "./internal/fault.js"
 import { Feeder } from "./internal/input.js"
 import { defaultLimits as limitDefaults, type Limits, resolveLimits } from "./internal/limits.js"
 import { SOAP11, SOAP12 } from "./internal/namespaces.js"
@@ -276,8 +276,19 @@ export const encode = <A, I>(schema: Schema.Schema<A, I, never>, options?: Encod
 export type Fault = FaultToWrite
 
 /**
- * Writes a SOAP Fault envelope (SOAP 1.1: `faultcode`, `faultstring`, `faultactor`; SOAP 1.2: `Code`
- * with `Subcode`s, `Reason/Text`, `Role`), as a server answers a request it cannot process.
+ * An element of a fault's `detail` (`Detail` in SOAP 1.2): namespace (`""` for none), local name,
+ * attributes and content. Reading the fault gives the detail back as XML text (`SoapFault.detail`).
+ *
+ * @since 0.3.0
+ * @category encoding
+ */
+export type FaultDetail = DetailElement
+
+/**
+ * Writes a SOAP Fault envelope (SOAP 1.1: `faultcode`, `faultstring`, `faultactor`, `detail`; SOAP 1.2:
+ * `Code` with `Subcode`s, `Reason/Text`, `Node`, `Role`, `Detail`), as a server answers a request it cannot
+ * process. Throws a `TypeError` for text XML 1.0 cannot carry (a control character, a lone surrogate) and
+ * for a detail element or attribute whose name is not an XML name.
  *
  * @since 0.1.0
  * @category encoding

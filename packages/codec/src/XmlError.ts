@@ -150,7 +150,10 @@ export class SoapFault extends Schema.TaggedError<SoapFault>("@erpsync/codec/Soa
   actor: Schema.optional(Schema.String),
   /** `Node` (1.2). */
   node: Schema.optional(Schema.String),
-  /** The `detail` / `Detail` element's content as XML text, cut at a bounded length. */
+  /**
+   * The `detail` / `Detail` element's content as XML text, cut at a bounded length. It stands on its own:
+   * the namespaces it uses are declared in it, also those the Fault declared further out.
+   */
   detail: Schema.optional(Schema.String),
   ...Location
 }) {

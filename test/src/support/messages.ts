@@ -2,7 +2,7 @@
  * The messages under test, from the registry: every message of every service, each with the WSDL it
  * comes from; and the vendor examples, each with the message it is an example of.
  */
-import type { Service } from "@erpsync/codec"
+import { type Service, XmlCodec } from "@erpsync/codec"
 import { services } from "@erpsync/schema"
 import type * as Schema from "effect/Schema"
 import * as fs from "node:fs"
@@ -60,3 +60,45 @@ export const examples: ReadonlyArray<Example> = all.flatMap((service) =>
     )
   )
 )
+
+/**
+ * Fewest messages that together have every XML shape of all of them: each simple type and each named
+ * complex type, as an element with each `minOccurs`, `maxOccurs` and `nillable` it occurs with, as a body
+ * member or a header block (the body element is every message's own). Chosen greedily, in registry order on ties: the laws over these reach every
+ * path of the codec that the laws over all messages reach, in a fraction of the time (for `pnpm mutate`).
+ */
+export const covering = (candidates: ReadonlyArray<Message>): ReadonlyArray<Message> => {
+  const shapes = (message: Message): ReadonlySet<string> => {
+    const out = new Set<string>()
+    const { elements, types } = XmlCodec.describe(message.schema)
+    const visit = (list: ReadonlyArray<XmlCodec.ElementDescription>, where: string) => {
+      for (const e of list) {
+        const type = e.type.name === undefined ? "anonymous" : `{${e.type.name.namespace}}${e.type.name.name}`
+        out.add(`${where} ${e.type.kind} ${type} ${e.minOccurs} ${e.maxOccurs} ${e.nillable}`)
+        if (e.type.kind === "complex" && e.type.sequence !== undefined) visit(e.type.sequence, "member")
+      }
+    }
+    // The body element itself is each message's own; its members (in `types` when its type is named) and
+    // the header blocks are shapes.
+    const body = elements[0]?.type
+    if (body?.kind === "complex" && body.sequence !== undefined) visit(body.sequence, "member")
+    visit(elements.slice(1), "header")
+    for (const sequence of types.values()) visit(sequence, "member")
+    return out
+  }
+  const remaining = candidates.map((message) => ({ message, shapes: shapes(message) }))
+  const covered = new Set<string>()
+  const chosen: Array<Message> = []
+  for (;;) {
+    let best: (typeof remaining)[number] | undefined
+    let gain = 0
+    for (const candidate of remaining) {
+      let n = 0
+      for (const shape of candidate.shapes) if (!covered.has(shape)) n++
+      if (n > gain) [best, gain] = [candidate, n]
+    }
+    if (best === undefined) return chosen
+    chosen.push(best.message)
+    for (const shape of best.shapes) covered.add(shape)
+  }
+}

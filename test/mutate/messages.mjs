@@ -1,0 +1,62 @@
+/**
+ * A Stryker ignorer: string-literal mutants of the codec's human-readable error messages. A message is
+ * for people (its wording may change at will); the `reason`, the path and the location are what users
+ * match on, and their mutants all stay.
+ *
+ * A literal is a message when it is the message argument of one of the codec's error constructors, the
+ * value of a `detail` or `message` property, or what an error's `message` getter returns; literals
+ * nested in a message (a template's parts, the branches of a conditional, concatenations) are too.
+ */
+import { declareValuePlugin, PluginKind } from "@stryker-mutator/api/plugin"
+
+/** Functions and classes whose argument at this index is a message. */
+const MESSAGE_ARGUMENT = new Map([
+  ["parseError", 1],
+  ["decodeError", 1],
+  ["envelopeError", 1],
+  ["valueError", 1],
+  ["definitionError", 1],
+  ["EncodeFailure", 1],
+  ["SchemaDefinitionError", 0],
+  ["fail", 0]
+])
+const MESSAGE_PROPERTY = new Set(["detail", "message"])
+
+const nameOf = (node) =>
+  node.type === "Identifier" ? node.name : node.type === "MemberExpression" ? nameOf(node.property) : undefined
+
+/** The outermost expression a literal is part of, through templates, conditionals' branches and `+`. */
+const messageExpression = (path) => {
+  let p = path
+  for (;;) {
+    const parent = p.parentPath
+    if (parent === null) return p
+    if (parent.isTemplateLiteral() || parent.isBinaryExpression({ operator: "+" })) p = parent
+    else if (parent.isConditionalExpression() && p.key !== "test") p = parent
+    else return p
+  }
+}
+
+const isMessage = (expression) => {
+  const parent = expression.parentPath
+  if (parent === null) return false
+  if ((parent.isCallExpression() || parent.isNewExpression()) && expression.listKey === "arguments") {
+    return MESSAGE_ARGUMENT.get(nameOf(parent.node.callee)) === expression.key
+  }
+  if (parent.isObjectProperty() && expression.key === "value") return MESSAGE_PROPERTY.has(nameOf(parent.node.key))
+  if (parent.isReturnStatement()) {
+    const fn = parent.getFunctionParent()
+    return fn !== null && fn.isClassMethod({ kind: "get" }) && nameOf(fn.node.key) === "message"
+  }
+  return false
+}
+
+export const strykerPlugins = [
+  declareValuePlugin(PluginKind.Ignore, "ErrorMessages", {
+    shouldIgnore: (path) =>
+      (path.isStringLiteral() || path.isTemplateLiteral()) && path.parentPath?.isTemplateLiteral() !== true &&
+        isMessage(messageExpression(path))
+        ? "the wording of a human-readable error message"
+        : undefined
+  })
+]
