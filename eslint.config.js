@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint"
 const dprint = JSON.parse(fs.readFileSync(new URL("./packages/codegen/src/dprint.json", import.meta.url), "utf8"))
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", ".tsbuild/**", ".scratch-*/**", "bench/**/*.json"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", ".tsbuild/**", ".scratch-*/**", ".stryker-tmp/**", "reports/**", "bench/**/*.json"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,9 @@
+import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
+
+// Stryker runs this suite in a copy of the repository whose `node_modules` are links to the original's: the
+// codec is imported from the copy's sources, where the mutants are, and not through those links.
+const codec = fileURLToPath(new URL("packages/codec/src/", import.meta.url))
 
 /**
  * The codec's own suite, which `pnpm mutate` runs against each mutant of `packages/codec/src`: the tests
@@ -7,6 +12,12 @@ import { defineConfig } from "vitest/config"
  */
 export default defineConfig({
   ssr: { resolve: { conditions: ["@erpsync/source"] } },
+  resolve: {
+    alias: [
+      { find: /^@erpsync\/codec$/, replacement: `${codec}index.ts` },
+      { find: /^@erpsync\/codec\/(.*)$/, replacement: `${codec}$1.ts` }
+    ]
+  },
   test: {
     include: [
       "codec-generic",
@@ -25,9 +36,9 @@ export default defineConfig({
     ].map((name) => `test/src/${name}.test.ts`),
     // The laws over the fewest messages that have every XML shape, 20 cases each: enough to reach every
     // branch the laws over all messages reach, few enough for every mutant's run to end in an hour on two
-    // cores. Modules are loaded once per runner (mutants are switched on at run time).
+    // cores. Each file loads the codec afresh (vitest's default isolation): its plans are cached per schema,
+    // and a plan compiled under one mutant must not serve the next.
     env: { ERPSYNC_LAW_MESSAGES: "covering", ERPSYNC_LAW_RUNS: "20" },
-    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000
   }

@@ -1,0 +1,129 @@
+/**
+ * Writes the figures of the last `pnpm mutate` (every part's report joined) into `test/MUTATION.md`,
+ * between its markers: the score, a
+ * row per file, the ignored mutants (the wording of error messages) and every surviving mutant with why it
+ * survives, from `test/mutate/reasons.json` (keyed `file:line:column mutator replacement`). A survivor
+ * without a reason is listed as unexplained, and a reason no survivor has any more is reported.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import parts from "./parts.json" with { type: "json" }
+
+interface Mutant {
+  readonly mutatorName: string
+  readonly replacement?: string
+  readonly status: string
+  readonly statusReason?: string
+  readonly static?: boolean
+  readonly location: { readonly start: { readonly line: number; readonly column: number } }
+}
+interface Report {
+  readonly files: Record<string, { readonly mutants: ReadonlyArray<Mutant> }>
+  readonly framework?: { readonly version?: string }
+}
+
+const root = path.resolve(import.meta.dirname, "../..")
+const reasonsFile = path.join(import.meta.dirname, "reasons.json")
+const target = path.join(root, "test/MUTATION.md")
+
+const reports = Object.keys(parts).map((part) => {
+  const file = path.join(root, `reports/mutation/${part}.json`)
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`pnpm mutate ${part}\``)
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Report
+})
+const report: Report = {
+  files: Object.assign({}, ...reports.map((r) => r.files)),
+  framework: reports[0]?.framework ?? {}
+}
+const reasons = JSON.parse(fs.readFileSync(reasonsFile, "utf8")) as Record<string, string>
+
+const DETECTED = new Set(["Killed", "Timeout"])
+const UNDETECTED = new Set(["Survived", "NoCoverage"])
+const short = (file: string) => path.relative(path.join(root, "packages/codec/src"), path.resolve(root, file))
+const keyOf = (file: string, m: Mutant) =>
+  `${short(file)}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${m.replacement ?? ""}`
+const code = (text: string) => "`` " + text.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 60) + " ``"
+const percent = (detected: number, valid: number) => valid === 0 ? "n/a" : `${(100 * detected / valid).toFixed(2)} %`
+
+const rows: Array<string> = []
+const survivors: Array<string> = []
+const ignored: Array<string> = []
+const used = new Set<string>()
+const totals = { detected: 0, valid: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 }
+for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+  let detected = 0
+  let valid = 0
+  for (const m of mutants) {
+    if (m.status === "Ignored") {
+      totals.ignored++
+      ignored.push(`${short(file)}:${m.location.start.line}`)
+      continue
+    }
+    if (m.status === "Killed") totals.killed++
+    if (m.status === "Timeout") totals.timeout++
+    if (m.status === "Survived") totals.survived++
+    if (m.status === "NoCoverage") totals.noCoverage++
+    if (!DETECTED.has(m.status) && !UNDETECTED.has(m.status)) {
+      totals.errors++
+      continue
+    }
+    valid++
+    if (DETECTED.has(m.status)) {
+      detected++
+      continue
+    }
+    const key = keyOf(file, m)
+    used.add(key)
+    const why = reasons[key] ?? "**not yet explained**"
+    survivors.push(
+      `| ${short(file)}:${m.location.start.line}:${m.location.start.column} | ${m.mutatorName}${
+        m.static === true ? " (static)" : ""
+      } | ${code(m.replacement ?? "")} | ${m.status === "NoCoverage" ? "no test reaches it. " : ""}${why} |`
+    )
+  }
+  totals.detected += detected
+  totals.valid += valid
+  rows.push(`| ${short(file)} | ${valid} | ${detected} | ${valid - detected} | ${percent(detected, valid)} |`)
+}
+
+// Ignored mutants by file, as line lists.
+const ignoredByFile = new Map<string, Array<string>>()
+for (const at of ignored) {
+  const [file, line] = at.split(":") as [string, string]
+  ignoredByFile.set(file, [...(ignoredByFile.get(file) ?? []), line])
+}
+
+const section = [
+  `**Mutation score: ${percent(totals.detected, totals.valid)}** of ${totals.valid} mutants ` +
+  `(${totals.killed} killed, ${totals.timeout} timed out, ${totals.survived} survived, ${totals.noCoverage} without ` +
+  `coverage${totals.errors > 0 ? `, ${totals.errors} that did not run` : ""}); ${totals.ignored} ignored as the ` +
+  `wording of error messages. StrykerJS ${report.framework?.version ?? ""}, default mutators.`,
+  "",
+  "| file | mutants | detected | survived | score |",
+  "|---|---:|---:|---:|---:|",
+  ...rows,
+  "",
+  "### Surviving mutants",
+  "",
+  "| where | mutator | replacement | why it survives |",
+  "|---|---|---|---|",
+  ...survivors,
+  "",
+  "### Ignored: the wording of error messages",
+  "",
+  ...[...ignoredByFile].map(([file, lines]) => `- ${file}: lines ${[...new Set(lines)].join(", ")}`)
+].join("\n")
+
+const BEGIN = "<!-- mutate:begin -->"
+const END = "<!-- mutate:end -->"
+const before = fs.readFileSync(target, "utf8")
+const start = before.indexOf(BEGIN)
+const end = before.indexOf(END)
+if (start === -1 || end === -1) throw new Error(`${target} needs the markers ${BEGIN} and ${END}`)
+fs.writeFileSync(target, before.slice(0, start + BEGIN.length) + "\n" + section + "\n" + before.slice(end))
+
+const orphans = Object.keys(reasons).filter((key) => !used.has(key))
+console.log(`${target}: ${percent(totals.detected, totals.valid)} (${survivors.length} surviving)`)
+if (orphans.length > 0) console.log(`reasons no surviving mutant has any more:\n  ${orphans.join("\n  ")}`)
+const unexplained = survivors.filter((row) => row.includes("not yet explained")).length
+if (unexplained > 0) console.log(`${unexplained} surviving mutants without a reason in ${reasonsFile}`)
