@@ -16,6 +16,7 @@ const MESSAGE_ARGUMENT = new Map([
   ["envelopeError", 1],
   ["valueError", 1],
   ["definitionError", 1],
+  ["unsupported", 0],
   ["EncodeFailure", 1],
   ["SchemaDefinitionError", 0],
   ["fail", 0]

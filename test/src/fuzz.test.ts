@@ -1,5 +1,6 @@
 /**
  * A short mutation-fuzzing campaign (HOSTILE-INPUTS.md cases 27 and 28); `pnpm fuzz` runs a long one.
+ * `ERPSYNC_FUZZ_RUNS` sets its cases (default 3,000).
  */
 import * as fc from "effect/FastCheck"
 import { expect, it } from "vitest"
@@ -13,7 +14,7 @@ it("mutated envelopes decode to a valid value or a typed error, never a throw or
       counts.set(result.outcome, (counts.get(result.outcome) ?? 0) + 1)
       expect(result.violation).toBeUndefined()
     }),
-    { numRuns: 3000 }
+    { numRuns: Number(process.env["ERPSYNC_FUZZ_RUNS"] ?? 3000) }
   )
   // The campaign reaches both values and several kinds of typed error.
   expect(counts.get("value") ?? 0).toBeGreaterThan(0)
