@@ -28,15 +28,16 @@ const replace = (c: string): string => c === "&" ? "&amp;" : c === "<" ? "&lt;" 
  */
 export const escapeText = (text: string): string => NEEDS_ESCAPE.test(text) ? text.replace(ESCAPES, replace) : text
 
+const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "\"": "&quot;",
+  // Written as references so that attribute-value normalisation does not turn them into spaces.
+  "\t": "&#9;",
+  "\n": "&#10;",
+  "\r": "&#13;"
+}
+
 /** Escapes an attribute value written between double quotes. */
-export const escapeAttribute = (text: string): string =>
-  text.replace(/[&<>"\t\n\r]/g, (c) =>
-    c === "&"
-      ? "&amp;"
-      : c === "<"
-      ? "&lt;"
-      : c === ">"
-      ? "&gt;"
-      : c === "\""
-      ? "&quot;"
-      : `&#${c.charCodeAt(0)};`)
+export const escapeAttribute = (text: string): string => text.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]!)
