@@ -9,6 +9,7 @@ const codec = fileURLToPath(new URL("packages/codec/src/", import.meta.url))
 // The suite, cheapest files first.
 const files = [
   "decode-errors",
+  "decoder-edges",
   "encode",
   "xsd-lexical",
   "xsd-builtins",

@@ -1,0 +1,241 @@
+/**
+ * The decoder at its edges: each limit exactly at its value and one past it, input cut into slices across
+ * surrogate pairs, the XML declaration, the envelope's structure, the Fault's capture budget and code
+ * resolution, and what an error's message shows of the input. Mutation testing found these unchecked.
+ */
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Either from "effect/Either"
+import { describe, expect, it } from "vitest"
+import { connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
+
+const schema = ErpSync.SaveConnectionResponse
+const withName = (name: string) => connectionResponse(`<DisplayName>${name}</DisplayName>`)
+const named = (DisplayName: string) =>
+  Either.right({ Header: {}, Body: { Response: { ...defaultConnection, DisplayName } } })
+const errorOf = (result: Either.Either<unknown, { readonly _tag: string }>) => {
+  if (Either.isRight(result)) throw new Error("expected an error, got " + JSON.stringify(result.right))
+  return result.left
+}
+
+describe("limits: exactly at the limit is allowed, one past it is refused", () => {
+  it("maxMessageLength", () => {
+    const xml = withName("x")
+    expect(XmlCodec.decodeEither(schema, { limits: { maxMessageLength: xml.length } })(xml)).toStrictEqual(named("x"))
+    expect(errorOf(XmlCodec.decodeEither(schema, { limits: { maxMessageLength: xml.length - 1 } })(xml)))
+      .toMatchObject({ _tag: "XmlLimitError", reason: "MessageLength", limit: xml.length - 1 })
+  })
+
+  it("maxTextLength, for one text node and for text that comes in several pieces", () => {
+    // (The Envelope's namespace names are text the parser reads too: the limit is above their length.)
+    const decode = XmlCodec.decodeEither(schema, { limits: { maxTextLength: 100 } })
+    const x = (n: number) => "x".repeat(n)
+    expect(decode(withName(x(100)))).toStrictEqual(named(x(100)))
+    expect(errorOf(decode(withName(x(101))))).toMatchObject({ reason: "TextLength", limit: 100 })
+    // An entity and a CDATA section split a text node into pieces: their sum is what is limited.
+    expect(decode(withName(`${x(50)}&amp;<![CDATA[${x(49)}]]>`))).toStrictEqual(named(`${x(50)}&${x(49)}`))
+    expect(errorOf(decode(withName(`${x(50)}&amp;<![CDATA[${x(50)}]]>`)))).toMatchObject({ reason: "TextLength" })
+  })
+
+  it("maxAttributes", () => {
+    const attributes = (n: number) => Array.from({ length: n }, (_, i) => ` a${i}="v"`).join("")
+    const xml = (n: number) => connectionResponse(`<DisplayName${attributes(n)}>x</DisplayName>`)
+    const decode = XmlCodec.decodeEither(schema, { limits: { maxAttributes: 10 } })
+    expect(decode(xml(10))).toStrictEqual(named("x"))
+    expect(errorOf(decode(xml(11)))).toMatchObject({ _tag: "XmlLimitError", reason: "Attributes", limit: 10 })
+  })
+
+  it("maxItems", () => {
+    const ids = (n: number) => `<UserGroupAccessIds>${"<a:int>1</a:int>".repeat(n)}</UserGroupAccessIds>`
+    const decode = XmlCodec.decodeEither(schema, { limits: { maxItems: 3 } })
+    expect(Either.map(decode(connectionResponse(ids(3))), (m) => m.Body.Response?.UserGroupAccessIds))
+      .toStrictEqual(Either.right([1, 1, 1]))
+    expect(errorOf(decode(connectionResponse(ids(4))))).toMatchObject({ reason: "Items", limit: 3 })
+  })
+})
+
+describe("input fed in slices", () => {
+  // Text is parsed 65,536 code units at a time; a pair split by a slice would read as two lone halves.
+  const emoji = "\u{1F600}"
+
+  for (const offset of [-2, -1, 0, 1]) {
+    it(`a surrogate pair at a slice boundary (${offset}) is read whole`, () => {
+      const prefix = withName("").indexOf("</DisplayName>")
+      const before = "x".repeat(65536 - prefix + offset)
+      const name = before + emoji + "y".repeat(70_000)
+      expect(XmlCodec.decodeEither(schema)(withName(name))).toStrictEqual(named(name))
+    })
+  }
+
+  it("a pair at the boundary of the slices a small maxTextLength makes", () => {
+    const decode = XmlCodec.decodeEither(schema, { limits: { maxTextLength: 100 } })
+    for (let n = 0; n < 8; n++) {
+      const name = "x".repeat(n) + emoji.repeat(20)
+      expect(decode(withName(name))).toStrictEqual(named(name))
+    }
+  })
+
+  it("a high surrogate at the end of a chunk waits for its pair in the next", () => {
+    const xml = withName(`a${"\u{1F600}"}b`)
+    const at = xml.indexOf("\u{1F600}") + 1
+    const decoder = XmlCodec.makeDecoder(schema)
+    expect(Either.isRight(decoder.write(xml.slice(0, at)))).toBe(true)
+    expect(Either.isRight(decoder.write(xml.slice(at)))).toBe(true)
+    expect(Either.map(decoder.end(), (d) => d.value)).toStrictEqual(named(`a${"\u{1F600}"}b`))
+  })
+
+  it("a lone surrogate is refused where it is, with the text before it parsed", () => {
+    const xml = withName("ab\uDC00")
+    // The position is that of the last character read before it.
+    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({
+      _tag: "XmlParseError",
+      reason: "Malformed",
+      path: "/Envelope/Body/SaveConnectionResponse/Response/DisplayName",
+      line: 1,
+      column: xml.indexOf("\uDC00")
+    })
+  })
+})
+
+describe("the document", () => {
+  it("an XML declaration of version 1.0 in UTF-8 is read; another version or encoding is refused", () => {
+    const decode = XmlCodec.decodeEither(schema)
+    const body = withName("x")
+    expect(decode(`<?xml version="1.0" encoding="utf-8"?>${body}`)).toStrictEqual(named("x"))
+    expect(decode(`<?xml version="1.0" encoding="UTF-8"?>${body}`)).toStrictEqual(named("x"))
+    expect(decode(`<?xml version="1.0"?>${body}`)).toStrictEqual(named("x"))
+    expect(errorOf(decode(`<?xml version="1.1"?>${body}`))).toMatchObject({ reason: "Version" })
+    expect(errorOf(decode(`<?xml version="1.0" encoding="ISO-8859-1"?>${body}`))).toMatchObject({ reason: "Encoding" })
+  })
+
+  it("empty input is Empty; input that stops inside the root is Truncated", () => {
+    const decode = XmlCodec.decodeEither(schema)
+    expect(errorOf(decode(""))).toMatchObject({ _tag: "XmlParseError", reason: "Empty" })
+    expect(errorOf(decode(new Uint8Array()))).toMatchObject({ _tag: "XmlParseError", reason: "Empty" })
+    expect(errorOf(decode(`<s:Envelope xmlns:s="${SOAP11}"><s:Body>`))).toMatchObject({ reason: "Truncated" })
+  })
+
+  it("a second root element is Malformed", () => {
+    expect(errorOf(XmlCodec.decodeEither(schema)(withName("x") + "<again/>"))).toMatchObject({
+      _tag: "XmlParseError",
+      reason: "Malformed"
+    })
+  })
+
+  it("a parser error's detail has no line:column of its own: the error's fields carry them", () => {
+    const error = errorOf(XmlCodec.decodeEither(schema)(`<s:Envelope xmlns:s="${SOAP11}">\n<s:Body><a b=c/>`))
+    expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", line: 2 })
+    expect((error as { detail: string }).detail).not.toMatch(/^\S*\d+:\d+/)
+    expect((error as { detail: string }).detail.length).toBeGreaterThan(0)
+  })
+
+  it("text in element content is refused, and the message shows at most 40 characters of it", () => {
+    const text = "t".repeat(39) + "!" + "s".repeat(100)
+    const error = errorOf(XmlCodec.decodeEither(schema)(connectionResponse(`${text}<Active>true</Active>`)))
+    expect(error).toMatchObject({ _tag: "XmlDecodeError", reason: "UnexpectedText" })
+    expect(error.message).toContain(JSON.stringify(text.slice(0, 40) + "…"))
+    expect(error.message).not.toContain("!s")
+    const short = errorOf(XmlCodec.decodeEither(schema)(connectionResponse(`${"u".repeat(40)}<Active>true</Active>`)))
+    expect(short.message).toContain(JSON.stringify("u".repeat(40)))
+  })
+
+  it("text directly in the Envelope or Body is refused as the envelope's", () => {
+    const error = errorOf(XmlCodec.decodeEither(schema)(envelope(`stray<SaveConnectionResponse/>`)))
+    expect(error).toMatchObject({ _tag: "SoapEnvelopeError", reason: "UnexpectedText" })
+    expect(error.message).toContain(`"stray"`)
+  })
+})
+
+describe("the envelope", () => {
+  it("an element after the Body is refused", () => {
+    const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body>` +
+      `<Succeeded xmlns="${NS}">true</Succeeded></s:Envelope>`
+    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({
+      _tag: "SoapEnvelopeError",
+      reason: "ContentAfterBody",
+      path: "/Envelope/Succeeded"
+    })
+  })
+
+  it("a header block directly under the Envelope and one inside <Header> are both read", () => {
+    const xml = `<s:Envelope xmlns:s="${SOAP11}"><Succeeded xmlns="${NS}">true</Succeeded>` +
+      `<s:Header><ExtraInfo xmlns="${NS}"/></s:Header>` +
+      `<s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body></s:Envelope>`
+    expect(Either.map(XmlCodec.decodeEither(schema)(xml), (m) => m.Header)).toStrictEqual(
+      Either.right({ Succeeded: true, ExtraInfo: [] })
+    )
+  })
+
+  it("header blocks in any order are read; the same block twice is refused", () => {
+    const header = `<Succeeded>true</Succeeded><ExtraInfo/>`
+    expect(Either.map(XmlCodec.decodeEither(schema)(connectionResponse("", header)), (m) => m.Header))
+      .toStrictEqual(Either.right({ Succeeded: true, ExtraInfo: [] }))
+    expect(errorOf(XmlCodec.decodeEither(schema)(connectionResponse("", `<Succeeded>true</Succeeded>`.repeat(2)))))
+      .toMatchObject({ reason: "DuplicateElement", path: "/Envelope/Header/Succeeded" })
+  })
+
+  it("an element named Fault outside the envelope's namespace is the wrong body element, not a fault", () => {
+    const xml = envelope(`<Fault><faultcode>s:Client</faultcode><faultstring>no</faultstring></Fault>`)
+    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({ _tag: "XmlDecodeError" })
+  })
+
+  it("xsi:nil=\"0\" and \"false\" are not nil; \"1\" and \"true\" are", () => {
+    const decode = XmlCodec.decodeEither(schema)
+    const name = (nil: string, text: string) =>
+      Either.map(
+        decode(withName("").replace("<DisplayName>", `<DisplayName i:nil="${nil}">${text}`)),
+        (m) => m.Body.Response?.DisplayName
+      )
+    expect(name("0", "x")).toStrictEqual(Either.right("x"))
+    expect(name("false", "x")).toStrictEqual(Either.right("x"))
+    expect(name("1", "")).toStrictEqual(Either.right(null))
+    expect(name("true", "")).toStrictEqual(Either.right(null))
+  })
+})
+
+describe("a Fault", () => {
+  const fault11 = (inner: string, declarations = "") =>
+    `<s:Envelope xmlns:s="${SOAP11}"${declarations}><s:Body><s:Fault>${inner}</s:Fault></s:Body></s:Envelope>`
+
+  it("an unprefixed faultcode is in the default namespace in scope", () => {
+    const error = errorOf(
+      XmlCodec.decodeEither(schema)(
+        fault11(`<faultcode>Client</faultcode><faultstring>x</faultstring>`, ` xmlns="urn:d"`)
+      )
+    )
+    expect(error).toMatchObject({ _tag: "SoapFault", code: { namespace: "urn:d", name: "Client" } })
+  })
+
+  it("a faultcode with markup in it is not resolved as a QName", () => {
+    const error = errorOf(
+      XmlCodec.decodeEither(schema)(fault11(`<faultcode>s:<b/>Client</faultcode><faultstring>x</faultstring>`))
+    )
+    expect(error).toMatchObject({ _tag: "SoapFault", code: { namespace: "", name: "s:Client" } })
+  })
+
+  it("its text is kept up to the capture budget, 65,536 characters", () => {
+    const error = errorOf(
+      XmlCodec.decodeEither(schema)(
+        fault11(`<faultcode>s:Client</faultcode><faultstring>${"a".repeat(100_000)}</faultstring>`)
+      )
+    )
+    const text = (error as { text: string }).text
+    expect(text).toMatch(/^a+$/)
+    expect(text.length).toBeLessThan(65536)
+    expect(text.length).toBeGreaterThan(65536 - 200)
+  })
+
+  it("elements and attributes spend the budget too: what comes after it is spent is skipped", () => {
+    // 4,000 elements of 18 characters' cost, or 8,000 attributes of ten or more: over 65,536 before faultstring.
+    const elements = "<e/>".repeat(4000)
+    const attributes = Array.from({ length: 8000 }, (_, i) => ` attr${i}=""`).join("")
+    for (const spend of [elements, `<e${attributes}/>`]) {
+      const xml = fault11(`<faultcode>s:Client</faultcode><detail>${spend}</detail><faultstring>late</faultstring>`)
+      const error = errorOf(XmlCodec.decodeEither(schema, { limits: { maxAttributes: 10_000 } })(xml))
+      expect(error).toMatchObject({ _tag: "SoapFault", code: { name: "Client" }, text: "" })
+    }
+    // Below the budget, the same faultstring is read.
+    const small = fault11(`<faultcode>s:Client</faultcode><detail><e/></detail><faultstring>late</faultstring>`)
+    expect(errorOf(XmlCodec.decodeEither(schema)(small))).toMatchObject({ text: "late" })
+  })
+})
