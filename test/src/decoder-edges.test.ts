@@ -13,7 +13,9 @@ const schema = ErpSync.SaveConnectionResponse
 const withName = (name: string) => connectionResponse(`<DisplayName>${name}</DisplayName>`)
 const named = (DisplayName: string) =>
   Either.right({ Header: {}, Body: { Response: { ...defaultConnection, DisplayName } } })
-const errorOf = (result: Either.Either<unknown, { readonly _tag: string }>) => {
+const errorOf = <E extends { readonly _tag: string; readonly message: string }>(
+  result: Either.Either<unknown, E>
+): E => {
   if (Either.isRight(result)) throw new Error("expected an error, got " + JSON.stringify(result.right))
   return result.left
 }
@@ -125,8 +127,9 @@ describe("the document", () => {
   it("a parser error's detail has no line:column of its own: the error's fields carry them", () => {
     const error = errorOf(XmlCodec.decodeEither(schema)(`<s:Envelope xmlns:s="${SOAP11}">\n<s:Body><a b=c/>`))
     expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", line: 2 })
-    expect((error as { detail: string }).detail).not.toMatch(/^\S*\d+:\d+/)
-    expect((error as { detail: string }).detail.length).toBeGreaterThan(0)
+    const detail = error._tag === "XmlParseError" ? error.detail : ""
+    expect(detail).not.toMatch(/^\S*\d+:\d+/)
+    expect(detail.length).toBeGreaterThan(0)
   })
 
   it("text in element content is refused, and the message shows at most 40 characters of it", () => {
@@ -219,7 +222,7 @@ describe("a Fault", () => {
         fault11(`<faultcode>s:Client</faultcode><faultstring>${"a".repeat(100_000)}</faultstring>`)
       )
     )
-    const text = (error as { text: string }).text
+    const text = error._tag === "SoapFault" ? error.text : ""
     expect(text).toMatch(/^a+$/)
     expect(text.length).toBeLessThan(65536)
     expect(text.length).toBeGreaterThan(65536 - 200)
