@@ -22,6 +22,7 @@ import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { inspect, isDeepStrictEqual } from "node:util"
 import { expectedReading, faults, readingOf } from "./internal/faults.js"
+import { SOAP11, SOAP12, XS, XSI } from "./internal/namespaces.js"
 import { at, copy, elementChildren, type Site, sitesOf } from "./internal/sites.js"
 import { cut, type Element, namespacesOf, parseTree, styles, writeTree } from "./Variants.js"
 import { type SchemaSet, validate, xmllintAvailable } from "./XmlSchemas.js"
@@ -55,7 +56,6 @@ export interface LawOptions {
   readonly schemas?: SchemaSet | undefined
 }
 
-const SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
 const utf8 = new TextEncoder()
 
 const show = (value: unknown) => inspect(value, { depth: 6, breakLength: Infinity })
@@ -229,9 +229,7 @@ export const check = async <A, I>(schema: Schema.Schema<A, I, never>, options: L
   }
 }
 
-const XSI = "http://www.w3.org/2001/XMLSchema-instance"
 const FOREIGN = "urn:erpsync:conformance:foreign"
-const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
 
 const namespacesIn = (root: Element): ReadonlyArray<string> => {
   const found = new Set<string>()
@@ -271,7 +269,6 @@ const INTEGER_TYPES = new Set([
   "unsignedShort",
   "unsignedByte"
 ])
-const XS = "http://www.w3.org/2001/XMLSchema"
 
 const textOf = (element: Element): string | undefined =>
   element.children.every((c) => typeof c === "string") ? element.children.join("") : undefined

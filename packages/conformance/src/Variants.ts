@@ -9,6 +9,7 @@ import { Xml, XmlCodec } from "@erpsync/codec"
 import * as fc from "effect/FastCheck"
 import type * as Schema from "effect/Schema"
 import { SaxesParser } from "saxes"
+import { SOAP11, XMLNS, XSI } from "./internal/namespaces.js"
 
 /**
  * An element of a namespace-aware tree: its namespace and local name, its attributes (namespace
@@ -23,9 +24,6 @@ export interface Element {
   readonly attributes: ReadonlyArray<{ readonly uri: string; readonly local: string; readonly value: string }>
   readonly children: Array<Element | string>
 }
-
-const XSI = "http://www.w3.org/2001/XMLSchema-instance"
-const XMLNS = "http://www.w3.org/2000/xmlns/"
 
 /**
  * The namespace-aware tree of a well-formed document (such as the encoder's output); throws on one that
@@ -169,8 +167,6 @@ export const cut = (bytes: Uint8Array, offsets: ReadonlyArray<number>): Array<Ui
   chunks.push(bytes.subarray(start))
   return chunks
 }
-
-const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
 
 /**
  * Every namespace a message's elements may be in: the SOAP envelope's and those its description names.

@@ -9,9 +9,7 @@ import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-
-const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
-const SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+import { SOAP11, SOAP12 } from "./internal/namespaces.js"
 
 const envelopeSchema = (namespace: string, imports: string) =>
   `<?xml version="1.0" encoding="utf-8"?>

@@ -5,9 +5,7 @@
  */
 import type { QName } from "./annotations.js"
 import { describeCharacter, escapeAttribute, escapeText, findInvalidCharacter } from "./escape.js"
-import { SOAP11, XML } from "./namespaces.js"
-
-const XMLNS = "http://www.w3.org/2000/xmlns/"
+import { SOAP11, XML, XMLNS } from "./namespaces.js"
 
 /** An element captured whole: the decoder keeps a Fault this way, within a character budget. */
 export interface Captured {

@@ -2,10 +2,8 @@
  * The types the codec provides, by XML name: the XSD built-ins (`Xsd`) and the simple types of .NET's
  * Serialization schema (`DataContract`), with the TypeScript types of their values and of their JSON form.
  */
-import { SERIALIZATION } from "./schemas.js"
+import { SERIALIZATION, XS } from "./schemas.js"
 import { keyOf, type QName } from "./xml.js"
-
-const XS = "http://www.w3.org/2001/XMLSchema"
 
 /** How generated code refers to a type the codec provides. */
 export interface Builtin {

@@ -9,7 +9,7 @@ import { type Context, locationOf, required, requiredQName, unsupported } from "
 import { childOf, childrenOf, type Element, keyOf, type QName } from "./xml.js"
 
 const WSDL = "http://schemas.xmlsoap.org/wsdl/"
-const XS = "http://www.w3.org/2001/XMLSchema"
+export const XS = "http://www.w3.org/2001/XMLSchema"
 
 /** The namespace of .NET's Serialization schema, whose types the codec provides (`DataContract`). */
 export const SERIALIZATION = "http://schemas.microsoft.com/2003/10/Serialization/"

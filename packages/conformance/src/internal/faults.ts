@@ -4,10 +4,7 @@
 import type { XmlCodec, XmlError } from "@erpsync/codec"
 import * as fc from "effect/FastCheck"
 import { type Element, parseTree } from "../Variants.js"
-
-const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
-const SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
-const XML = "http://www.w3.org/XML/1998/namespace"
+import { SOAP11, SOAP12, XML } from "./namespaces.js"
 
 // Text XML 1.0 can carry: no control characters but tab, line feed and carriage return, no lone surrogates,
 // no U+FFFE or U+FFFF.
