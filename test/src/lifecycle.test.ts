@@ -11,6 +11,7 @@ import { ErpSyncServer } from "@erpsync/testing"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import { NO_SYSTEM_USER } from "./support/fixtures.js"
 
 it.scoped("connector, connection, config fields, toggle, engine, CanDelete, delete: all through the client", () =>
   Effect.gen(function*() {
@@ -92,5 +93,5 @@ it.scoped("connector, connection, config fields, toggle, engine, CanDelete, dele
       Response: "ErrorNotFound"
     })
     // One login for the whole life cycle.
-    expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+    expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
   }).pipe(Effect.provide(FetchHttpClient.layer)))

@@ -27,7 +27,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
-import { newConnection } from "./support/fixtures.js"
+import { newConnection, NO_SYSTEM_USER } from "./support/fixtures.js"
 import { recordingTracer } from "./support/observe.js"
 import { closedPort, rawServer } from "./support/servers.js"
 
@@ -88,7 +88,7 @@ describe("logging in through SoPrincipal", () => {
       const saved = yield* client.saveConnection(newConnection)
       expect(saved).toStrictEqual({ ...newConnection, ErpConnectionId: saved.ErpConnectionId })
       expect(yield* client.getConnection(saved.ErpConnectionId)).toStrictEqual(Option.some(saved))
-      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
   it.scoped("with an access token: one login, then the save succeeds", () =>
@@ -96,7 +96,7 @@ describe("logging in through SoPrincipal", () => {
       const { client, server } = yield* setup("accessToken")
       const saved = yield* client.saveConnection(newConnection)
       expect(saved.ErpConnectionId).toBeGreaterThan(0)
-      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
   it.scoped("a wrong password is an AuthenticationError (NotAuthenticated), not retried, and nothing is saved", () =>
@@ -112,7 +112,7 @@ describe("logging in through SoPrincipal", () => {
       expect(error.message).toBe(
         `AuthenticateUsernamePassword: NotAuthenticated: the service did not authenticate these credentials (user "${USER}")`
       )
-      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0, ...NO_SYSTEM_USER })
       expect(yield* server.connections).toStrictEqual([])
     }))
 
@@ -140,7 +140,7 @@ describe("logging in through SoPrincipal", () => {
         detail: "The access token is not valid",
         exceptionType: "SoAuthenticationException"
       })
-      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 
   it.scoped("50 concurrent calls on a cold cache log in exactly once", () =>
@@ -152,7 +152,7 @@ describe("logging in through SoPrincipal", () => {
         { concurrency: "unbounded" }
       )
       expect(new Set(saved.map((c) => c.ErpConnectionId)).size).toBe(50)
-      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
   it.scoped("50 concurrent calls with a wrong password: one login attempt, 50 AuthenticationErrors", () =>
@@ -164,7 +164,7 @@ describe("logging in through SoPrincipal", () => {
         { concurrency: "unbounded" }
       )
       expect(errors.every((e) => e._tag === "AuthenticationError" && e.reason === "NotAuthenticated")).toBe(true)
-      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
   it.scopedLive(
@@ -199,7 +199,7 @@ describe("renewing the ticket", () => {
       yield* TestClock.adjust("11 minutes")
       const second = yield* client.saveConnection({ ...first, DisplayName: "after expiry" })
       expect(second.DisplayName).toBe("after expiry")
-      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 1 })
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 1, ...NO_SYSTEM_USER })
     }))
 
   /** One login until `before` has passed, a second one at `after`, and no ticket ever rejected. */
@@ -212,7 +212,7 @@ describe("renewing the ticket", () => {
       expect((yield* server.counts).logins).toBe(1)
       yield* TestClock.adjust(Duration.subtract(after, before))
       yield* client.getConnection(1)
-      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     })
 
   it.scopedLive("on the wall clock too: a ticket that expired while the client waited is renewed", () =>
@@ -261,7 +261,7 @@ describe("renewing the ticket", () => {
         reason: "ExceptionInfo",
         exceptionType: "SoAuthenticationException"
       })
-      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 2 })
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 2, ...NO_SYSTEM_USER })
       expect(yield* server.connections).toStrictEqual([])
     }))
 
@@ -281,7 +281,7 @@ describe("renewing the ticket", () => {
       const { client, server } = yield* setup("password")
       const error = yield* Effect.flip(client.saveConnection({ ...newConnection, ErpConnectionId: 4242 }))
       expect(error).toMatchObject({ _tag: "ServiceError", exceptionType: "SuperOffice.CRM.EntityNotFoundException" })
-      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 })
 
@@ -502,7 +502,7 @@ describe("configuration from the environment", () => {
         yield* TestClock.adjust("2 minutes")
         yield* ErpSyncClient.getConnection(1)
       }))
-      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0 })
+      expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
   it.scoped("ERPSYNC_ACCESS_TOKEN logs in with the access token, at ERPSYNC_SOPRINCIPAL_URL when set", () =>

@@ -56,13 +56,14 @@ export class ServiceError extends Schema.TaggedError<ServiceError>("@erpsync/age
 /**
  * The server answered, but not with a SOAP message: a status or content type that is not SOAP's, a
  * redirect (never followed: a POST must not be re-sent as a GET), a body that is not a SOAP envelope,
- * or a body larger than the limit. `preview` holds at most the first 1 KiB of the body.
+ * or a body larger than the limit. For SuperID's system-user exchange, whose answers are JSON, `NotJson`:
+ * an answer that is not the JSON SuperID documents. `preview` holds at most the first 1 KiB of the body.
  *
  * @since 0.1.0
  * @category errors
  */
 export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/HttpError")("HttpError", {
-  reason: Schema.Literal("Status", "ContentType", "Redirect", "NotSoap", "BodyTooLarge"),
+  reason: Schema.Literal("Status", "ContentType", "Redirect", "NotSoap", "NotJson", "BodyTooLarge"),
   operation: Schema.String,
   status: Schema.Number,
   contentType: Schema.NullOr(Schema.String),
@@ -116,20 +117,40 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/age
 }
 
 /**
- * Logging in through SoPrincipal failed: the service answered `AuthenticationSucceeded` = false
- * (`NotAuthenticated`), reported an `ExceptionInfo` (`ExceptionInfo`) or `Succeeded` = false
- * (`NotSucceeded`), or succeeded without giving a ticket (`NoTicket`). Never retried: the same credentials
- * would fail again. It holds the user name, never the password, the access token or a ticket.
+ * Getting a ticket failed.
+ *
+ * - Through SoPrincipal: the service answered `AuthenticationSucceeded` = false (`NotAuthenticated`),
+ *   reported an `ExceptionInfo` (`ExceptionInfo`) or `Succeeded` = false (`NotSucceeded`), or succeeded
+ *   without giving a ticket (`NoTicket`).
+ * - Through SuperID's system-user exchange (`operation` `PartnerSystemUser/Authenticate`): SuperID refused
+ *   it (`ExchangeRefused`, `detail` its `ErrorMessage`); the JWT it answered with does not verify against
+ *   the published keys, names another issuer, audience or tenant, or has expired (`InvalidToken`); the JWT
+ *   holds no ticket claim (`NoTicket`); the published keys could not be fetched (`KeysUnavailable`); the
+ *   private key could not be read (`InvalidPrivateKey`); or no tenant was given and the ErpSync URL names
+ *   none (`NoContextIdentifier`).
+ *
+ * Never retried: the same credentials would fail again. It holds the user name, never the password, the
+ * access token, the private key, the system user token, the application token, a JWT or a ticket.
  *
  * @since 0.1.0
  * @category errors
  */
 export class AuthenticationError
   extends Schema.TaggedError<AuthenticationError>("@erpsync/agent/AuthenticationError")("AuthenticationError", {
-    reason: Schema.Literal("NotAuthenticated", "ExceptionInfo", "NotSucceeded", "NoTicket"),
-    /** `AuthenticateUsernamePassword` or `AuthenticateWithAccessToken`. */
+    reason: Schema.Literal(
+      "NotAuthenticated",
+      "ExceptionInfo",
+      "NotSucceeded",
+      "NoTicket",
+      "ExchangeRefused",
+      "InvalidToken",
+      "KeysUnavailable",
+      "InvalidPrivateKey",
+      "NoContextIdentifier"
+    ),
+    /** `AuthenticateUsernamePassword`, `AuthenticateWithAccessToken` or `PartnerSystemUser/Authenticate`. */
     operation: Schema.String,
-    /** The user name logged in with; null for an access token. */
+    /** The user name logged in with; null for an access token and a system user. */
     username: Schema.NullOr(Schema.String),
     detail: Schema.String,
     exceptionType: Schema.NullOr(Schema.String),

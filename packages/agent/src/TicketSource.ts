@@ -1,7 +1,8 @@
 /**
- * Where the ErpSync client gets the ticket it sends in the `Credentials` header: a fixed ticket, or a
- * login through SoPrincipal (`AuthenticateUsernamePassword` or `AuthenticateWithAccessToken`) whose ticket
- * is cached, shared by every call, renewed ahead of its expiry and renewed again when the service rejects it.
+ * Where the ErpSync client gets the ticket it sends in the `Credentials` header: a fixed ticket; a login
+ * through SoPrincipal (`AuthenticateUsernamePassword` or `AuthenticateWithAccessToken`); or, for a
+ * background service in SuperOffice Online, SuperID's system-user exchange. A ticket got is cached, shared
+ * by every call, renewed ahead of its expiry and renewed again when the service rejects it.
  *
  * @since 0.1.0
  */
@@ -9,10 +10,11 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type { Soap, XmlCodec } from "@erpsync/codec"
 import { SoPrincipal } from "@erpsync/schema"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
+import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
@@ -20,6 +22,7 @@ import type * as Scope from "effect/Scope"
 import type { ErpSyncError, ServiceError } from "./ErpSyncError.js"
 import { siblingUrl } from "./internal/endpoint.js"
 import { type Credentials, login } from "./internal/login.js"
+import { systemUserSource } from "./internal/systemUserSource.js"
 import { makeTicketCache } from "./internal/ticketCache.js"
 import { type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 
@@ -221,6 +224,66 @@ export const accessToken = (
   loginSource({ _tag: "AccessToken", accessToken: options.accessToken }, options)
 
 /**
+ * SuperID's environments: `sod` (development), `qaonline` (stage), `online` (production).
+ *
+ * @since 0.3.0
+ * @category configuration
+ */
+export type SuperIdEnvironment = "sod" | "qaonline" | "online"
+
+/**
+ * A private key read from a file when it is first needed.
+ *
+ * @since 0.3.0
+ * @category configuration
+ */
+export interface PrivateKeyFile {
+  readonly file: string
+}
+
+/**
+ * The options of the system-user source. SuperID is `superIdUrl` (its base URL, e.g.
+ * `https://sod.superoffice.com`), or the one of `environment`; with neither, the environment of the ErpSync
+ * URL's host (`sod2.superoffice.com` is `sod`), `online` for any other host.
+ *
+ * @since 0.3.0
+ * @category configuration
+ */
+export type SystemUserOptions =
+  & {
+    /** The system user token (`<AppName>-<random>`), the `system_token` claim of an administrator's sign-in. */
+    readonly systemUserToken: Redacted.Redacted<string>
+    /** The application's RSA private key: PEM (PKCS#1 or PKCS#8) or `<RSAKeyValue>` XML, or a file holding one. */
+    readonly privateKey: Redacted.Redacted<string> | PrivateKeyFile
+    /** The application's client secret, sent with the exchange. */
+    readonly applicationToken: Redacted.Redacted<string>
+    /** The tenant, e.g. `Cust12345`. Default: the `/Cust12345/` segment of the ErpSync URL's path. */
+    readonly contextIdentifier?: string | undefined
+    /** How long a ticket is used before exchanging again. Default `defaultLifetime`. */
+    readonly lifetime?: Duration.DurationInput | undefined
+    /** Deadline of one exchange, the key set's fetch included. Default 30 seconds. */
+    readonly timeout?: Duration.DurationInput | undefined
+  }
+  & (
+    | { readonly environment?: SuperIdEnvironment | undefined; readonly superIdUrl?: undefined }
+    | { readonly superIdUrl: string; readonly environment?: undefined }
+  )
+
+/**
+ * A source that gets its tickets through SuperID's system-user exchange: the system user token signed with
+ * the private key (RSA-SHA256, at the current UTC minute), exchanged at `PartnerSystemUser/Authenticate` for
+ * a JWT, and the ticket taken from the JWT only once it verifies against SuperID's published keys. Its
+ * exchanges last as long as the scope.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const systemUser = (
+  options: SystemUserOptions
+): Effect.Effect<TicketSourceService, never, HttpClient.HttpClient | Scope.Scope> =>
+  systemUserSource(options, options.lifetime ?? defaultLifetime)
+
+/**
  * A fixed ticket.
  *
  * @since 0.1.0
@@ -250,7 +313,37 @@ export const layerAccessToken = (
 ): Layer.Layer<TicketSource, never, HttpClient.HttpClient> => Layer.scoped(TicketSource, accessToken(options))
 
 /**
- * One of the three ways to get a ticket, as configuration.
+ * The system-user flow, for a background service in SuperOffice Online.
+ *
+ * @example
+ * ```ts
+ * import { ErpSyncClient, TicketSource } from "@erpsync/agent"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer, Redacted } from "effect"
+ *
+ * const applicationToken = Redacted.make("my-client-secret")
+ * const ErpSyncLive = ErpSyncClient.layer({
+ *   url: "https://online.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc",
+ *   applicationToken
+ * }).pipe(
+ *   Layer.provide(TicketSource.layerSystemUser({
+ *     systemUserToken: Redacted.make("MyApp-8k8Q7DmBgo"),
+ *     privateKey: { file: "/run/secrets/erpsync-app-key.pem" },
+ *     applicationToken
+ *   })),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
+ *
+ * @since 0.3.0
+ * @category layers
+ */
+export const layerSystemUser = (
+  options: SystemUserOptions
+): Layer.Layer<TicketSource, never, HttpClient.HttpClient> => Layer.scoped(TicketSource, systemUser(options))
+
+/**
+ * One of the four ways to get a ticket, as configuration.
  *
  * @since 0.1.0
  * @category configuration
@@ -259,6 +352,7 @@ export type TicketSourceConfig =
   | { readonly _tag: "Ticket"; readonly ticket: Redacted.Redacted<string> }
   | ({ readonly _tag: "UsernamePassword" } & UsernamePasswordOptions)
   | ({ readonly _tag: "AccessToken" } & AccessTokenOptions)
+  | ({ readonly _tag: "SystemUser" } & SystemUserOptions)
 
 const optional = <A>(config: Config.Config<A>): Config.Config<A | undefined> =>
   Config.option(config).pipe(Config.map(Option.getOrUndefined))
@@ -268,10 +362,41 @@ const loginConfig = Config.all({
   lifetime: optional(Config.duration("ERPSYNC_TICKET_LIFETIME"))
 })
 
+const environments: ReadonlyArray<SuperIdEnvironment> = ["sod", "qaonline", "online"]
+
+const systemUserConfig: Config.Config<TicketSourceConfig> = Config.all({
+  systemUserToken: Config.redacted("ERPSYNC_SYSTEM_USER_TOKEN"),
+  privateKey: Config.string("ERPSYNC_PRIVATE_KEY_FILE").pipe(
+    Config.map((file): SystemUserOptions["privateKey"] => ({ file })),
+    Config.orElse(() => Config.redacted("ERPSYNC_PRIVATE_KEY"))
+  ),
+  applicationToken: Config.redacted("ERPSYNC_APPLICATION_TOKEN"),
+  contextIdentifier: optional(Config.string("ERPSYNC_CONTEXT_IDENTIFIER")),
+  superIdUrl: optional(Config.string("ERPSYNC_SUPERID_URL")),
+  environment: optional(Config.literal(...environments)("ERPSYNC_SUPERID_ENVIRONMENT")),
+  lifetime: optional(Config.duration("ERPSYNC_TICKET_LIFETIME"))
+}).pipe(
+  Config.mapOrFail(({ environment, superIdUrl, ...rest }): Either.Either<TicketSourceConfig, ConfigError.ConfigError> =>
+    superIdUrl !== undefined && environment !== undefined
+      ? Either.left(
+        ConfigError.InvalidData([], "set ERPSYNC_SUPERID_URL or ERPSYNC_SUPERID_ENVIRONMENT, not both")
+      )
+      : Either.right({
+        _tag: "SystemUser",
+        ...rest,
+        ...(superIdUrl === undefined ? { environment } : { superIdUrl })
+      })
+  )
+)
+
 /**
  * The configuration read from the environment, the first that is set of: `ERPSYNC_TICKET`;
- * `ERPSYNC_USERNAME` with `ERPSYNC_PASSWORD`; `ERPSYNC_ACCESS_TOKEN`. A login also reads
- * `ERPSYNC_SOPRINCIPAL_URL` and `ERPSYNC_TICKET_LIFETIME` (e.g. `5 hours`) when set.
+ * `ERPSYNC_USERNAME` with `ERPSYNC_PASSWORD`; `ERPSYNC_ACCESS_TOKEN`; `ERPSYNC_SYSTEM_USER_TOKEN`. A login
+ * also reads `ERPSYNC_SOPRINCIPAL_URL` and `ERPSYNC_TICKET_LIFETIME` (e.g. `5 hours`) when set. The system
+ * user needs its private key, `ERPSYNC_PRIVATE_KEY_FILE` (a file) or `ERPSYNC_PRIVATE_KEY` (the key), and the
+ * client secret, `ERPSYNC_APPLICATION_TOKEN`; it reads `ERPSYNC_CONTEXT_IDENTIFIER`, one of
+ * `ERPSYNC_SUPERID_URL` and `ERPSYNC_SUPERID_ENVIRONMENT` (`sod`, `qaonline` or `online`), and
+ * `ERPSYNC_TICKET_LIFETIME` when set.
  *
  * @since 0.1.0
  * @category configuration
@@ -295,7 +420,8 @@ export const config: Config.Config<TicketSourceConfig> = Config.redacted("ERPSYN
         ...login
       }))
     )
-  )
+  ),
+  Config.orElse(() => systemUserConfig)
 )
 
 /**
@@ -314,6 +440,8 @@ export const fromConfig = (
       return usernamePassword(config)
     case "AccessToken":
       return accessToken(config)
+    case "SystemUser":
+      return systemUser(config)
   }
 }
 

@@ -2,7 +2,8 @@
  * A local ErpSync server for integration tests and demos: every operation of ErpSync, built from the same
  * registry, schemas and codec as the client, over an in-memory model of an installation (connector
  * entities, connections, the sync engine, actor links, mappings, default values and sync requests); and
- * beside it SoPrincipal, whose logins issue tickets that expire.
+ * beside it SoPrincipal, whose logins issue tickets that expire, and SuperID, whose system-user exchange
+ * issues them as SuperOffice Online does.
  *
  * @since 0.1.0
  */
@@ -14,9 +15,16 @@ import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
 import * as http from "node:http"
 import { type Exchange, makeApp } from "./internal/server/app.js"
+import { type ApplicationKeys, makeApplicationKeys } from "./internal/server/applicationKeys.js"
 import type { ModelSnapshot } from "./internal/server/model.js"
 import { ErpSyncModel } from "./internal/server/model.js"
 import { type SessionCounts, Sessions } from "./internal/server/sessions.js"
+import { SuperId } from "./internal/server/superId.js"
+
+export type {
+  /** @since 0.3.0 */
+  ApplicationKeys
+} from "./internal/server/applicationKeys.js"
 
 export type {
   /** @since 0.1.0 */
@@ -60,12 +68,37 @@ export interface ErpSyncServerOptions {
   readonly password?: string | undefined
   /** The access token SoPrincipal's `AuthenticateWithAccessToken` accepts. */
   readonly accessToken?: string | undefined
+  /**
+   * The system user SuperID knows: its exchange at `superIdUrl` checks the signed system token against
+   * `systemUserToken`, the application's public key and the server's clock, and issues tickets for the
+   * tenant below which `tenantUrl` serves ErpSync.
+   */
+  readonly systemUser?: SystemUserOptions | undefined
   /** How long an issued ticket is valid. Default 6 hours, as NetServer's. */
   readonly ticketLifetime?: Duration.DurationInput | undefined
   /** The largest request body, in bytes; a larger one is answered with HTTP 413. Default 16 MiB. */
   readonly maxRequestBytes?: number | undefined
   /** Called with each exchange (request and response XML), after the response is written. */
   readonly onExchange?: ((exchange: Exchange) => Effect.Effect<void>) | undefined
+}
+
+/**
+ * The system user the local SuperID knows.
+ *
+ * @since 0.3.0
+ * @category options
+ */
+export interface SystemUserOptions {
+  /** The system user token, `<AppName>-<random>`. */
+  readonly systemUserToken: string
+  /** The application's public key as PEM (`BEGIN PUBLIC KEY` or `BEGIN RSA PUBLIC KEY`). */
+  readonly applicationPublicKey: string
+  /** The client secret the exchange must carry; any when unset. */
+  readonly applicationToken?: string | undefined
+  /** The tenant. Default `Cust12345`. */
+  readonly contextIdentifier?: string | undefined
+  /** How far the signed timestamp may be from the server's clock. Default 5 minutes. */
+  readonly timestampTolerance?: Duration.DurationInput | undefined
 }
 
 /**
@@ -81,6 +114,14 @@ export interface ErpSyncServer {
   readonly soPrincipalUrl: string
   /** How many logins succeeded and failed, and how many ErpSync requests were refused for their ticket. */
   readonly counts: Effect.Effect<SessionCounts>
+  /** SuperID's base URL, `http://host:port`: a system user's `superIdUrl`. */
+  readonly superIdUrl: string
+  /** The ErpSync endpoint below the system user's tenant, `http://host:port/Cust12345/Remote/Services86/ErpSync.svc`. */
+  readonly tenantUrl: string
+  /** SuperID signs with a new key from now on, and publishes it beside the one it replaces. */
+  readonly rotateSigningKey: Effect.Effect<void>
+  /** Whether SuperID signs with a key it does not publish, as an impostor would. */
+  readonly signWithUnpublishedKey: (on: boolean) => Effect.Effect<void>
   /** The connections stored now. */
   readonly connections: Effect.Effect<ReadonlyArray<ErpSync.ErpConnection>>
   /** Everything the model holds now. */
@@ -133,13 +174,25 @@ export const make = (
       username: options.username,
       password: options.password,
       accessToken: options.accessToken,
+      systemUser: options.systemUser !== undefined,
       ticketLifetimeMillis: Duration.toMillis(options.ticketLifetime ?? Duration.hours(6))
     })
+    const systemUser = options.systemUser
+    const superId = systemUser === undefined ? undefined : yield* Effect.promise(() =>
+      SuperId.make({
+        systemUserToken: systemUser.systemUserToken,
+        applicationPublicKey: systemUser.applicationPublicKey,
+        applicationToken: systemUser.applicationToken,
+        contextIdentifier: systemUser.contextIdentifier ?? "Cust12345",
+        timestampToleranceMillis: Duration.toMillis(systemUser.timestampTolerance ?? Duration.minutes(5))
+      }, sessions)
+    )
     const server = yield* NodeHttpServer.make(() => http.createServer(), { port: options.port ?? 0, host })
     yield* server.serve(
       makeApp({
         model,
         sessions,
+        superId,
         maxRequestBytes: options.maxRequestBytes ?? 16 * 1024 * 1024,
         onExchange: options.onExchange
       })
@@ -147,11 +200,29 @@ export const make = (
     const address = server.address
     const port = address._tag === "TcpAddress" ? address.port : 0
     const hostname = host.includes(":") ? `[${host}]` : host
+    const origin = `http://${hostname}:${port}`
+    const noSystemUser = Effect.dieMessage("the local server has no system user: give `systemUser`")
     return {
-      url: `http://${hostname}:${port}${path}`,
-      soPrincipalUrl: `http://${hostname}:${port}${soPrincipalPath}`,
+      url: `${origin}${path}`,
+      soPrincipalUrl: `${origin}${soPrincipalPath}`,
+      superIdUrl: origin,
+      tenantUrl: `${origin}/${superId?.contextIdentifier ?? "Cust12345"}${path}`,
+      rotateSigningKey: superId === undefined ? noSystemUser : Effect.promise(() => superId.rotate()),
+      signWithUnpublishedKey: (on) =>
+        superId === undefined ? noSystemUser : Effect.promise(() => superId.setSignWithUnpublished(on)),
       connections: Effect.sync(() => model.connections.all()),
       state: Effect.sync(() => model.snapshot()),
       counts: Effect.sync(() => sessions.snapshot())
     }
   })
+
+/**
+ * A new application key pair for a system user's tests: the private key in each form the library reads
+ * (PKCS#8 and PKCS#1 PEM, `<RSAKeyValue>` XML) and the public key for `systemUser.applicationPublicKey`.
+ * Outside tests, `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out app.pem` and
+ * `openssl pkey -in app.pem -pubout -out app.pub.pem` make the same.
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const applicationKeys: Effect.Effect<ApplicationKeys> = Effect.sync(makeApplicationKeys)

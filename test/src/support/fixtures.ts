@@ -37,3 +37,6 @@ export const exampleConnection = {
   UserGroupAccessIds: [0],
   AssociateAccessIds: [0]
 }
+
+/** The local server's counts of the system-user flow, when no system user called. */
+export const NO_SYSTEM_USER = { systemUserLogins: 0, failedSystemUserLogins: 0, keySetFetches: 0 } as const

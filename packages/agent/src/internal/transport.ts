@@ -94,12 +94,70 @@ const actionHeaders = (version: Soap.SoapVersion, action: string): Record<string
   version === "1.1" ? { soapaction: `"${action}"` } : {}
 
 /** Reads at most `PREVIEW_BYTES` of a body, then lets the rest go. */
-const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
+export const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
   response.stream.pipe(
     Stream.runFoldWhile(new Uint8Array(0) as Uint8Array, (bytes) => bytes.length < PREVIEW_BYTES, appendPreview),
     Effect.map(previewText),
     Effect.orElseSucceed(() => "")
   )
+
+/**
+ * Sends `request`, its failures turned into a `TransportError` of `operation`. Never follows a redirect:
+ * fetch would re-send a POST as a GET. The caller's own fetch options stay.
+ */
+export const execute = (
+  client: HttpClient.HttpClient,
+  request: HttpClientRequest.HttpClientRequest,
+  operation: string
+): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> =>
+  Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (requestInit) =>
+    client.execute(request).pipe(
+      Effect.provideService(FetchHttpClient.RequestInit, {
+        ...Option.getOrElse(requestInit, () => ({})),
+        redirect: "manual"
+      }),
+      Effect.mapError((error: HttpClientError.HttpClientError) =>
+        new TransportError({
+          reason: error._tag === "RequestError" && isConnectFailure(error.cause) ? "Connect" : "Request",
+          operation,
+          detail: describeCause(error.cause ?? error)
+        })
+      )
+    ))
+
+/** A body's bytes, up to `limit`: `undefined` past it (the rest is not read). */
+export const readAtMost = (
+  response: HttpClientResponse.HttpClientResponse,
+  limit: number,
+  operation: string
+): Effect.Effect<Uint8Array | undefined, TransportError> =>
+  Effect.suspend(() => {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    return response.stream.pipe(
+      Stream.runForEachWhile((chunk) =>
+        Effect.sync(() => {
+          size += chunk.length
+          if (size > limit) return false
+          chunks.push(chunk)
+          return true
+        })
+      ),
+      Effect.mapError((error) =>
+        new TransportError({ reason: "Body", operation, detail: describeCause(error.cause ?? error) })
+      ),
+      Effect.map(() => {
+        if (size > limit) return undefined
+        const bytes = new Uint8Array(size)
+        let at = 0
+        for (const chunk of chunks) {
+          bytes.set(chunk, at)
+          at += chunk.length
+        }
+        return bytes
+      })
+    )
+  })
 
 /**
  * `self` as one traced call of `operation`: failed with a `TimeoutError` (saying what `waitingFor` says
@@ -167,21 +225,7 @@ export const call = <Request, Response extends { readonly Header: StatusHeader }
       HttpClientRequest.setHeaders(actionHeaders(settings.soapVersion, operation.action)),
       HttpClientRequest.bodyUint8Array(body, contentTypeOf(settings.soapVersion, operation.action))
     )
-    // Never follow a redirect: fetch would re-send the POST as a GET. The caller's own fetch options stay.
-    const requestInit = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
-    const send = client.execute(request).pipe(
-      Effect.provideService(FetchHttpClient.RequestInit, {
-        ...Option.getOrElse(requestInit, () => ({})),
-        redirect: "manual"
-      }),
-      Effect.mapError((error: HttpClientError.HttpClientError) =>
-        new TransportError({
-          reason: error._tag === "RequestError" && isConnectFailure(error.cause) ? "Connect" : "Request",
-          operation: name,
-          detail: describeCause(error.cause ?? error)
-        })
-      )
-    )
+    const send = execute(client, request, name)
     const response = yield* settings.retry === undefined ? send : send.pipe(
       Effect.retry({
         schedule: settings.retry,
@@ -273,7 +317,8 @@ export const call = <Request, Response extends { readonly Header: StatusHeader }
   })
 }
 
-const hostOf = (url: string): string => {
+/** The host (and port) of `url`; empty when it is not a URL. */
+export const hostOf = (url: string): string => {
   try {
     return new URL(url).host
   } catch {

@@ -4,7 +4,8 @@
  * one folder (a site's, `/SuperOffice/…`, or a tenant's, `/Cust12345/…`), matched as IIS does regardless of case; with
  * WCF's answers to requests it cannot process: an `ActionNotSupported` Fault for an unknown or missing
  * `SOAPAction`, a `DeserializationFailed` Fault for a body it cannot decode, both with HTTP 500, and 404
- * at any other path.
+ * at any other path. Beside them, when a system user is configured, SuperID's discovery document, key set
+ * and `PartnerSystemUser/Authenticate` at their paths.
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -19,6 +20,7 @@ import { erpSync } from "./erpSync.js"
 import type { ErpSyncModel } from "./model.js"
 import type { Sessions } from "./sessions.js"
 import { soPrincipal } from "./soPrincipal.js"
+import { type SuperId, type SuperIdAnswer, superIdPaths } from "./superId.js"
 
 /** What the server saw and answered, for logging and demos. */
 export interface Exchange {
@@ -35,6 +37,8 @@ export interface AppOptions {
   readonly model: ErpSyncModel
   /** The logins, and the tickets ErpSync requests must carry. */
   readonly sessions: Sessions
+  /** SuperID, when a system user is configured. */
+  readonly superId: SuperId | undefined
   /** The largest request body read. */
   readonly maxRequestBytes: number
   readonly onExchange: ((exchange: Exchange) => Effect.Effect<void>) | undefined
@@ -102,11 +106,49 @@ const readAtMost = (request: HttpServerRequest.HttpServerRequest, limit: number)
     )
   })
 
+const json = (answer: SuperIdAnswer) =>
+  HttpServerResponse.unsafeJson(answer.json, { status: answer.status, headers: { "cache-control": "no-store" } })
+
+/** SuperID's answer at `path`, or undefined when it serves nothing there. */
+const superIdAnswer = (
+  superId: SuperId,
+  request: HttpServerRequest.HttpServerRequest,
+  path: string,
+  maxRequestBytes: number
+) =>
+  Effect.gen(function*() {
+    const origin = `http://${request.headers["host"] ?? "localhost"}`
+    const method = (allowed: string) =>
+      HttpServerResponse.text("Method not allowed", { status: 405, headers: { allow: allowed } })
+    switch (path.toLowerCase()) {
+      case superIdPaths.discovery:
+        return request.method === "GET" ? json(superId.discovery(origin)) : method("GET")
+      case superIdPaths.keySet:
+        return request.method === "GET" ? json(superId.keySet()) : method("GET")
+      case superIdPaths.authenticate: {
+        if (request.method !== "POST") return method("POST")
+        const body = yield* Effect.either(readAtMost(request, maxRequestBytes))
+        if (Either.isLeft(body) || body.right === undefined) {
+          return HttpServerResponse.text("The request body could not be read.", { status: 400 })
+        }
+        const now = yield* Clock.currentTimeMillis
+        const text = utf8.decode(body.right)
+        return json(yield* Effect.promise(() => superId.authenticate(text, now, origin)))
+      }
+      default:
+        return undefined
+    }
+  })
+
 /** The HTTP handler of the local ErpSync server. */
 export const makeApp = (options: AppOptions) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const path = request.url.split("?")[0]!
+    if (options.superId !== undefined) {
+      const answer = yield* superIdAnswer(options.superId, request, path, options.maxRequestBytes)
+      if (answer !== undefined) return answer
+    }
     const operations = servedAt(path)
     if (operations === undefined) {
       return HttpServerResponse.text("No service is served at this path.", { status: 404 })

@@ -1,0 +1,228 @@
+/**
+ * SuperOffice Online's system-user exchange: the signed system token posted to SuperID's
+ * `PartnerSystemUser/Authenticate` with the application's client secret and the tenant, its answer's JWT
+ * verified against the environment's published keys (RS256, issuer `SuperOffice AS`, audience `spn:` and
+ * the tenant's serial, the tenant asked for) before the ticket claim is taken from it.
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import * as jose from "jose"
+import type * as crypto from "node:crypto"
+import { AuthenticationError, type ErpSyncError, TimeoutError } from "../ErpSyncError.js"
+import { exchangeJson, unexpectedAnswer } from "./json.js"
+import type { KeySet, KeyStore } from "./keySet.js"
+import { signSystemToken } from "./systemUserKey.js"
+import { hostOf } from "./transport.js"
+
+/** SuperID's environments: development, stage and production. */
+export type Environment = "sod" | "qaonline" | "online"
+
+/** The operation named in errors and spans. */
+export const OPERATION = "PartnerSystemUser/Authenticate"
+
+/** The issuer of system-user JWTs, the same in every environment. */
+export const ISSUER = "SuperOffice AS"
+
+/** The prefix of SuperOffice's claim names. */
+export const CLAIMS = "http://schemes.superoffice.net/identity/"
+
+/** How far the JWT's times may be from this machine's clock. */
+const CLOCK_TOLERANCE_SECONDS = 5 * 60
+
+/** The base URL of an environment's SuperID. */
+export const environmentUrl = (environment: Environment): string => `https://${environment}.superoffice.com`
+
+/** `…/Login/api/PartnerSystemUser/Authenticate` below a SuperID base URL. */
+export const authenticateUrl = (superIdUrl: string): string =>
+  `${superIdUrl.replace(/\/+$/, "")}/Login/api/PartnerSystemUser/Authenticate`
+
+/** `…/login/.well-known/openid-configuration` below a SuperID base URL. */
+export const discoveryUrl = (superIdUrl: string): string =>
+  `${superIdUrl.replace(/\/+$/, "")}/login/.well-known/openid-configuration`
+
+/**
+ * The environment an Online ErpSync URL is in (`https://sod2.superoffice.com/Cust12345/…` is `sod`), or
+ * undefined for any other host.
+ */
+export const environmentOf = (erpSyncUrl: string): Environment | undefined => {
+  let host: string
+  try {
+    host = new URL(erpSyncUrl).hostname.toLowerCase()
+  } catch {
+    return undefined
+  }
+  const match = /^(sod|qaonline|online)\d*\.superoffice\.com$/.exec(host)
+  return match === null ? undefined : match[1] as Environment
+}
+
+/** The tenant an Online ErpSync URL's path names (`/Cust12345/Remote/…` is `Cust12345`), if any. */
+export const contextIdentifierOf = (erpSyncUrl: string): string | undefined => {
+  let path: string
+  try {
+    path = new URL(erpSyncUrl).pathname
+  } catch {
+    return undefined
+  }
+  return /^\/(cust\d+)\//i.exec(path)?.[1]
+}
+
+/** What one exchange needs. */
+export interface ExchangeSettings {
+  readonly superIdUrl: string
+  readonly contextIdentifier: string
+  readonly systemUserToken: Redacted.Redacted<string>
+  readonly privateKey: crypto.KeyObject
+  readonly applicationToken: Redacted.Redacted<string>
+  readonly keys: KeyStore
+  readonly timeout: Duration.Duration
+}
+
+const Answer = Schema.Struct({
+  IsSuccessful: Schema.Boolean,
+  Token: Schema.optional(Schema.NullOr(Schema.String)),
+  ErrorMessage: Schema.optional(Schema.NullOr(Schema.String))
+})
+const decodeAnswer = Schema.decodeUnknownOption(Answer)
+
+const refused = (reason: AuthenticationError["reason"], detail: string) =>
+  new AuthenticationError({ reason, operation: OPERATION, username: null, detail, exceptionType: null, exceptions: [] })
+
+/** `text` with every occurrence of each secret replaced: SuperID's messages are shown, its echoes are not. */
+const scrub = (text: string, secrets: ReadonlyArray<string>): string =>
+  secrets.reduce((scrubbed, secret) => secret.length === 0 ? scrubbed : scrubbed.split(secret).join("<redacted>"), text)
+
+const claim = (payload: jose.JWTPayload, name: string): string | undefined => {
+  const value = payload[`${CLAIMS}${name}`]
+  return typeof value === "string" && value !== "" ? value : undefined
+}
+
+/** jose's verdict on `jwt`, its reason without the token or its claims (jose's messages hold neither). */
+const verifyWith = (jwt: string, keys: KeySet, now: number) =>
+  Effect.tryPromise({
+    try: () =>
+      jose.jwtVerify(jwt, keys.lookup, {
+        algorithms: ["RS256"],
+        issuer: ISSUER,
+        currentDate: new Date(now),
+        clockTolerance: CLOCK_TOLERANCE_SECONDS
+      }),
+    catch: (e) => e instanceof jose.errors.JOSEError ? e : new jose.errors.JOSEError("the JWT could not be verified")
+  })
+
+/** The claims of `jwt` once it verifies; fetches the keys again, once, when it names a key the kept set lacks. */
+const verify = (jwt: string, keyStore: KeyStore, now: number) =>
+  Effect.gen(function*() {
+    const unavailable = (error: { readonly detail: string }) => refused("KeysUnavailable", error.detail)
+    const keys = yield* Effect.mapError(keyStore.current, unavailable)
+    const first = yield* Effect.either(verifyWith(jwt, keys, now))
+    if (first._tag === "Right") return first.right.payload
+    let error = first.left
+    if (error.code === "ERR_JWKS_NO_MATCHING_KEY") {
+      const fresh = yield* Effect.mapError(keyStore.refresh(keys), unavailable)
+      const second = yield* Effect.either(verifyWith(jwt, fresh, now))
+      if (second._tag === "Right") return second.right.payload
+      error = second.left
+    }
+    const kid = error.code === "ERR_JWKS_NO_MATCHING_KEY" ? keyIdOf(jwt) : undefined
+    return yield* Effect.fail(
+      refused(
+        "InvalidToken",
+        error.code === "ERR_JWKS_NO_MATCHING_KEY"
+          ? `the JWT is signed by a key SuperID does not publish${kid === undefined ? "" : ` (kid ${kid})`}`
+          : `the JWT does not verify: ${error.message} (${error.code})`
+      )
+    )
+  })
+
+const keyIdOf = (jwt: string): string | undefined => {
+  try {
+    const kid = jose.decodeProtectedHeader(jwt).kid
+    return kid === undefined ? undefined : JSON.stringify(kid).slice(0, 80)
+  } catch {
+    return undefined
+  }
+}
+
+/** The ticket of a verified JWT, after checking it was issued to this tenant's database. */
+const ticketOf = (payload: jose.JWTPayload, contextIdentifier: string) => {
+  const serial = claim(payload, "serial")
+  const audiences = typeof payload.aud === "string" ? [payload.aud] : payload.aud ?? []
+  if (serial === undefined || !audiences.includes(`spn:${serial}`)) {
+    return Effect.fail(refused("InvalidToken", "the JWT's audience is not spn: and its serial claim"))
+  }
+  const ctx = claim(payload, "ctx")
+  if (ctx === undefined || ctx.toLowerCase() !== contextIdentifier.toLowerCase()) {
+    return Effect.fail(
+      refused("InvalidToken", `the JWT is for ${ctx === undefined ? "no tenant" : ctx}, not ${contextIdentifier}`)
+    )
+  }
+  const ticket = claim(payload, "ticket")
+  return ticket === undefined
+    ? Effect.fail(refused("NoTicket", `the JWT holds no ${CLAIMS}ticket claim`))
+    : Effect.succeed(Redacted.make(ticket))
+}
+
+/** One exchange: a new ticket for the tenant, within the settings' deadline. */
+export const exchange = (
+  client: HttpClient.HttpClient,
+  settings: ExchangeSettings
+): Effect.Effect<Redacted.Redacted<string>, ErpSyncError> =>
+  Effect.gen(function*() {
+    // Signed right before it is sent: the timestamp is part of what SuperID checks.
+    const now = yield* Clock.currentTimeMillis
+    const systemUserToken = Redacted.value(settings.systemUserToken)
+    const applicationToken = Redacted.value(settings.applicationToken)
+    const signed = signSystemToken(systemUserToken, settings.privateKey, new Date(now))
+    const request = HttpClientRequest.post(authenticateUrl(settings.superIdUrl)).pipe(
+      HttpClientRequest.acceptJson,
+      HttpClientRequest.bodyUnsafeJson({
+        SignedSystemToken: signed,
+        ApplicationToken: applicationToken,
+        ContextIdentifier: settings.contextIdentifier,
+        ReturnTokenType: "JWT"
+      })
+    )
+    const answer = yield* exchangeJson(client, request, OPERATION)
+    yield* Effect.annotateCurrentSpan({ "http.response.status_code": answer.status })
+    const decoded = decodeAnswer(answer.json)
+    if (decoded._tag === "None") {
+      return yield* Effect.fail(unexpectedAnswer(OPERATION, answer, "SuperID's authentication answer", true))
+    }
+    const { ErrorMessage, IsSuccessful, Token } = decoded.value
+    if (!IsSuccessful || answer.status >= 300) {
+      const message = ErrorMessage == null || ErrorMessage === ""
+        ? `SuperID refused the exchange (HTTP ${answer.status}) without a message`
+        : scrub(ErrorMessage, [signed, systemUserToken, applicationToken])
+      return yield* Effect.fail(refused("ExchangeRefused", message))
+    }
+    if (Token == null || Token === "") {
+      return yield* Effect.fail(refused("InvalidToken", "SuperID answered IsSuccessful without a token"))
+    }
+    const payload = yield* verify(Token, settings.keys, yield* Clock.currentTimeMillis)
+    const ticket = yield* ticketOf(payload, settings.contextIdentifier)
+    yield* Effect.logDebug("SuperID: system user authenticated").pipe(
+      Effect.annotateLogs({ contextIdentifier: settings.contextIdentifier })
+    )
+    return ticket
+  }).pipe(
+    Effect.timeoutFail({
+      duration: settings.timeout,
+      onTimeout: () =>
+        new TimeoutError({
+          reason: "Deadline",
+          operation: OPERATION,
+          timeoutMillis: Duration.toMillis(settings.timeout),
+          waitingFor: "Ticket"
+        })
+    }),
+    Effect.withSpan("SuperId.PartnerSystemUser.Authenticate", {
+      kind: "client",
+      captureStackTrace: false,
+      attributes: { "server.address": hostOf(settings.superIdUrl), "superoffice.tenant": settings.contextIdentifier }
+    })
+  )
