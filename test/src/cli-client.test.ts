@@ -3,8 +3,12 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
+import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { erpsync, erpsyncBackground } from "./support/cli.js"
 import { newConnection } from "./support/fixtures.js"
@@ -144,6 +148,114 @@ describe("erpsync serve --username --password, and the client commands logging i
     const half = await erpsync(["get-connection", "--url", server.firstLine, "--username", "u", "1"])
     expect(half.code).toBe(1)
     expect(half.stderr).toBe("CredentialsError: Incomplete: --username needs --password (or ERPSYNC_PASSWORD)\n")
+  })
+})
+
+describe("erpsync serve --system-user-token --app-public-key, and the client commands as a system user", () => {
+  const SYSTEM_USER_TOKEN = "ERP Sync CLI-q2Vx9NeverShown"
+  const keys = Effect.runSync(ErpSyncServer.applicationKeys)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "erpsync-cli-keys-"))
+  const publicKey = path.join(dir, "app.pub.pem")
+  const privateKey = path.join(dir, "app.xml")
+  let server: Awaited<ReturnType<typeof erpsyncBackground>>
+  let origin: string
+  let tenant: string
+  beforeAll(async () => {
+    fs.writeFileSync(publicKey, keys.publicKeyPem)
+    fs.writeFileSync(privateKey, keys.privateKeyXml)
+    server = await erpsyncBackground([
+      "serve",
+      "--port",
+      "0",
+      "--system-user-token",
+      SYSTEM_USER_TOKEN,
+      "--app-public-key",
+      publicKey
+    ])
+    origin = new URL(server.firstLine).origin
+    tenant = `${origin}/Cust12345/Remote/Services86/ErpSync.svc`
+  })
+  afterAll(async () => {
+    await server.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("save-connection and get-connection get their ticket through SuperID with the flags", async () => {
+    const flags = [
+      "--url",
+      tenant,
+      "--system-user-token",
+      SYSTEM_USER_TOKEN,
+      "--private-key",
+      privateKey,
+      "--application-token",
+      "client-secret",
+      "--superid-url",
+      origin
+    ]
+    const saved = await erpsync(["save-connection", ...flags], JSON.stringify(newConnection))
+    expect(saved.stderr).toBe("")
+    expect(saved.code).toBe(0)
+    const connection = JSON.parse(saved.stdout) as typeof newConnection
+    expect(connection.ErpConnectionId).toBeGreaterThan(0)
+    const got = await erpsync(["get-connection", ...flags, String(connection.ErpConnectionId)])
+    expect(got.code).toBe(0)
+    expect(JSON.parse(got.stdout)).toStrictEqual(connection)
+  })
+
+  it("the environment variables stand in for the flags, the tenant given apart from the URL", async () => {
+    const got = await erpsync(["get-connection", "--url", server.firstLine, "999"], "", {
+      ERPSYNC_SYSTEM_USER_TOKEN: SYSTEM_USER_TOKEN,
+      ERPSYNC_PRIVATE_KEY_FILE: privateKey,
+      ERPSYNC_APPLICATION_TOKEN: "client-secret",
+      ERPSYNC_CONTEXT_IDENTIFIER: "Cust12345",
+      ERPSYNC_SUPERID_URL: origin
+    })
+    expect(got.stderr).toBe("")
+    expect(got.code).toBe(0)
+    expect(got.stdout).toBe("null\n")
+  })
+
+  it("a refused exchange: exit 1 with SuperID's message, never a secret; a missing part: a CredentialsError", async () => {
+    const refused = await erpsync([
+      "get-connection",
+      "--url",
+      tenant,
+      "--system-user-token",
+      "Another App-NeverShown",
+      "--private-key",
+      privateKey,
+      "--application-token",
+      "client-secret-never-shown",
+      "--superid-url",
+      origin,
+      "1"
+    ])
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toBe(
+      "AuthenticationError: PartnerSystemUser/Authenticate: ExchangeRefused: Unknown system user token.\n"
+    )
+    const half = await erpsync(["get-connection", "--url", tenant, "--system-user-token", SYSTEM_USER_TOKEN, "1"])
+    expect(half.code).toBe(1)
+    expect(half.stderr).toBe(
+      "CredentialsError: Incomplete: the system-user flow needs --private-key (or ERPSYNC_PRIVATE_KEY_FILE) and " +
+        "--application-token (or ERPSYNC_APPLICATION_TOKEN)\n"
+    )
+    const both = await erpsync([
+      "get-connection",
+      "--url",
+      tenant,
+      "--system-user-token",
+      SYSTEM_USER_TOKEN,
+      "--ticket",
+      "t",
+      "1"
+    ])
+    expect(both.stderr).toMatch(/^CredentialsError: Conflicting: /)
+    for (const run of [refused, half, both]) {
+      expect(run.stderr + run.stdout).not.toContain("NeverShown")
+      expect(run.stderr + run.stdout).not.toContain("never-shown")
+    }
   })
 })
 

@@ -78,7 +78,44 @@ const soPrincipalUrl = Options.text("soprincipal-url").pipe(
   Options.optional
 )
 const applicationToken = Options.redacted("application-token").pipe(
-  Options.withDescription("The application token, for Online tenants (default: ERPSYNC_APPLICATION_TOKEN)"),
+  Options.withDescription(
+    "The application token (client secret), for Online tenants and the system-user flow " +
+      "(default: ERPSYNC_APPLICATION_TOKEN)"
+  ),
+  Options.optional
+)
+const systemUserToken = Options.redacted("system-user-token").pipe(
+  Options.withDescription(
+    "Get the ticket through SuperOffice Online's system-user flow with this system user token, with " +
+      "--private-key and --application-token (default: ERPSYNC_SYSTEM_USER_TOKEN)"
+  ),
+  Options.optional
+)
+const privateKey = Options.file("private-key").pipe(
+  Options.withDescription(
+    "The application's RSA private key, PEM or <RSAKeyValue> XML, for --system-user-token " +
+      "(default: ERPSYNC_PRIVATE_KEY_FILE)"
+  ),
+  Options.optional
+)
+const contextIdentifier = Options.text("context-identifier").pipe(
+  Options.withDescription(
+    "The tenant of --system-user-token, e.g. Cust12345 (default: ERPSYNC_CONTEXT_IDENTIFIER, or the " +
+      "/Cust12345/ segment of the ErpSync endpoint)"
+  ),
+  Options.optional
+)
+const superIdUrl = Options.text("superid-url").pipe(
+  Options.withDescription(
+    "SuperID's base URL for --system-user-token, e.g. https://sod.superoffice.com (default: ERPSYNC_SUPERID_URL)"
+  ),
+  Options.optional
+)
+const environment = choice("environment", ["sod", "qaonline", "online"]).pipe(
+  Options.withDescription(
+    "SuperID's environment for --system-user-token, instead of --superid-url (default: " +
+      "ERPSYNC_SUPERID_ENVIRONMENT, or the ErpSync endpoint's)"
+  ),
   Options.optional
 )
 const soapVersion = choice("soap-version", ["1.1", "1.2"]).pipe(
@@ -98,6 +135,11 @@ export const connection = {
   password,
   accessToken,
   soPrincipalUrl,
+  systemUserToken,
+  privateKey,
+  contextIdentifier,
+  superIdUrl,
+  environment,
   applicationToken,
   soapVersion,
   timeout
@@ -243,6 +285,18 @@ const serveConfig = {
   ticketLifetime: duration("ticket-lifetime").pipe(
     Options.withDescription("How long an issued ticket is valid, e.g. \"6 hours\" (the default)"),
     Options.optional
+  ),
+  systemUserToken: Options.text("system-user-token").pipe(
+    Options.withDescription("The system user token SuperID accepts (with --app-public-key)"),
+    Options.optional
+  ),
+  appPublicKey: Options.file("app-public-key", { exists: "yes" }).pipe(
+    Options.withDescription("The application's public key (PEM) SuperID checks signed system tokens with"),
+    Options.optional
+  ),
+  contextIdentifier: Options.text("context-identifier").pipe(
+    Options.withDescription("The tenant SuperID issues tickets for (default: Cust12345)"),
+    Options.optional
   )
 }
 export type ServeArgs = Command.Command.ParseConfig<typeof serveConfig>
@@ -252,8 +306,8 @@ const serve = Command.make(
   (args) => lazy(() => import("./run/serve.js"), (run) => run.serve(args))
 ).pipe(
   Command.withDescription(
-    "Run a local ErpSync server (SoPrincipal.svc beside it); prints its endpoint URL on the first line, " +
-      "serves until stopped"
+    "Run a local ErpSync server (SoPrincipal.svc beside it, and SuperID with --system-user-token); prints " +
+      "its endpoint URL on the first line (with a system user, SuperID's and the tenant's next), serves until stopped"
   )
 )
 

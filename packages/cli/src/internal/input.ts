@@ -6,14 +6,15 @@ import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 
 /**
- * The command line's input could not be read or is not JSON, names no operation or message, or lacks what
- * the command needs (a flag given neither on the command line nor in the environment).
+ * The command line's input could not be read or is not JSON, names no operation or message, lacks what
+ * the command needs (a flag given neither on the command line nor in the environment), or a file given is
+ * not what its flag takes (`Invalid`).
  *
  * @since 0.1.0
  * @category errors
  */
 export class InputError extends Schema.TaggedError<InputError>("@erpsync/cli/InputError")("InputError", {
-  reason: Schema.Literal("Read", "Encoding", "Json", "UnknownName", "Missing"),
+  reason: Schema.Literal("Read", "Encoding", "Json", "UnknownName", "Missing", "Invalid"),
   detail: Schema.String
 }) {
   override get message(): string {

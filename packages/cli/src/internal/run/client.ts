@@ -4,7 +4,10 @@
  * `ERPSYNC_APPLICATION_TOKEN`, `--soprincipal-url` to `ERPSYNC_SOPRINCIPAL_URL`. The ticket is `--ticket`,
  * or comes from a login with `--username` and `--password` (each falling back to `ERPSYNC_USERNAME` and
  * `ERPSYNC_PASSWORD`) or with `--access-token`; with none of these flags, from the environment as
- * `TicketSource.config` reads it.
+ * `TicketSource.config` reads it. A system user is `--system-user-token` with `--private-key` and
+ * `--application-token` (each falling back to `ERPSYNC_SYSTEM_USER_TOKEN`, `ERPSYNC_PRIVATE_KEY_FILE` and
+ * `ERPSYNC_APPLICATION_TOKEN`), its tenant `--context-identifier` and SuperID `--superid-url` or
+ * `--environment` (`ERPSYNC_CONTEXT_IDENTIFIER`, `ERPSYNC_SUPERID_URL`, `ERPSYNC_SUPERID_ENVIRONMENT`).
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
@@ -44,21 +47,89 @@ const orEnvironment = <A>(flag: Option.Option<A>, config: Config.Config<A>) =>
 const soPrincipalUrlOf = (options: ConnectionOptions) =>
   orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL"))
 
+/** SuperID as the flags name it (`--superid-url` or `--environment`), else as the environment does. */
+const superIdOf = (options: ConnectionOptions) =>
+  Effect.gen(function*() {
+    if (Option.isSome(options.superIdUrl) && Option.isSome(options.environment)) {
+      return yield* new CredentialsError({
+        reason: "Conflicting",
+        detail: "give --superid-url or --environment, not both"
+      })
+    }
+    if (Option.isSome(options.superIdUrl)) return { superIdUrl: options.superIdUrl.value } as const
+    if (Option.isSome(options.environment)) return { environment: options.environment.value } as const
+    return undefined
+  })
+
+/** The system user the flags name, each part falling back to its environment variable. */
+const systemUserOf = (options: ConnectionOptions) =>
+  Effect.gen(function*() {
+    const systemUserToken = yield* orEnvironment(options.systemUserToken, Config.redacted("ERPSYNC_SYSTEM_USER_TOKEN"))
+    const file = yield* orEnvironment(options.privateKey, Config.string("ERPSYNC_PRIVATE_KEY_FILE"))
+    const applicationToken = yield* orEnvironment(
+      options.applicationToken,
+      Config.redacted("ERPSYNC_APPLICATION_TOKEN")
+    )
+    const missing = [
+      systemUserToken === undefined ? "--system-user-token (or ERPSYNC_SYSTEM_USER_TOKEN)" : undefined,
+      file === undefined ? "--private-key (or ERPSYNC_PRIVATE_KEY_FILE)" : undefined,
+      applicationToken === undefined ? "--application-token (or ERPSYNC_APPLICATION_TOKEN)" : undefined
+    ].filter((part) => part !== undefined)
+    if (systemUserToken === undefined || file === undefined || applicationToken === undefined) {
+      return yield* new CredentialsError({
+        reason: "Incomplete",
+        detail: `the system-user flow needs ${missing.join(" and ")}`
+      })
+    }
+    const contextIdentifier = yield* orEnvironment(
+      options.contextIdentifier,
+      Config.string("ERPSYNC_CONTEXT_IDENTIFIER")
+    )
+    const superId = (yield* superIdOf(options)) ?? (yield* Config.all({
+      superIdUrl: Config.option(Config.string("ERPSYNC_SUPERID_URL")),
+      environment: Config.option(Config.literal("sod", "qaonline", "online")("ERPSYNC_SUPERID_ENVIRONMENT"))
+    }).pipe(
+      Effect.flatMap(({ environment, superIdUrl }) =>
+        Option.isSome(superIdUrl) && Option.isSome(environment)
+          ? new CredentialsError({
+            reason: "Conflicting",
+            detail: "set ERPSYNC_SUPERID_URL or ERPSYNC_SUPERID_ENVIRONMENT, not both"
+          })
+          : Effect.succeed(
+            Option.isSome(superIdUrl)
+              ? { superIdUrl: superIdUrl.value }
+              : { environment: Option.getOrUndefined(environment) }
+          )
+      )
+    ))
+    return {
+      _tag: "SystemUser",
+      systemUserToken,
+      privateKey: { file },
+      applicationToken,
+      contextIdentifier,
+      ...superId
+    } as const
+  })
+
 /** The ticket source the flags name, or the environment when they name none. */
 const ticketSourceOf = (options: ConnectionOptions) =>
   Effect.gen(function*() {
     const login = { url: yield* soPrincipalUrlOf(options) }
+    const systemUser = Option.isSome(options.systemUserToken) || Option.isSome(options.privateKey)
     const given = [
       Option.isSome(options.ticket),
       Option.isSome(options.username) || Option.isSome(options.password),
-      Option.isSome(options.accessToken)
+      Option.isSome(options.accessToken),
+      systemUser
     ].filter(Boolean).length
     if (given > 1) {
       return yield* new CredentialsError({
         reason: "Conflicting",
-        detail: "give one of --ticket, --username with --password, or --access-token"
+        detail: "give one of --ticket, --username with --password, --access-token, or --system-user-token"
       })
     }
+    if (systemUser) return yield* systemUserOf(options)
     if (Option.isSome(options.ticket)) return { _tag: "Ticket", ticket: options.ticket.value } as const
     if (Option.isSome(options.username) || Option.isSome(options.password)) {
       const name = yield* orEnvironment(options.username, Config.string("ERPSYNC_USERNAME"))
@@ -81,12 +152,27 @@ const ticketSourceOf = (options: ConnectionOptions) =>
       Effect.catchIf(ConfigError.isMissingDataOnly, () =>
         new CredentialsError({
           reason: "Missing",
-          detail: "give --ticket, --username with --password, or --access-token " +
-            "(or set ERPSYNC_TICKET, ERPSYNC_USERNAME with ERPSYNC_PASSWORD, or ERPSYNC_ACCESS_TOKEN)"
+          detail: "give --ticket, --username with --password, --access-token, or --system-user-token " +
+            "(or set ERPSYNC_TICKET, ERPSYNC_USERNAME with ERPSYNC_PASSWORD, ERPSYNC_ACCESS_TOKEN, or " +
+            "ERPSYNC_SYSTEM_USER_TOKEN)"
         }))
     )
-    // `--soprincipal-url` holds for a login configured in the environment too.
-    return configured._tag === "Ticket" || login.url === undefined ? configured : { ...configured, ...login }
+    // `--soprincipal-url` holds for a login configured in the environment too, and the SuperID and tenant
+    // flags for a system user.
+    switch (configured._tag) {
+      case "Ticket":
+        return configured
+      case "SystemUser": {
+        const superId = yield* superIdOf(options)
+        return {
+          ...configured,
+          ...(superId === undefined ? {} : { superIdUrl: undefined, environment: undefined, ...superId }),
+          contextIdentifier: Option.getOrElse(options.contextIdentifier, () => configured.contextIdentifier)
+        }
+      }
+      default:
+        return login.url === undefined ? configured : { ...configured, ...login }
+    }
   })
 
 /** A source for calls that send no ticket: it is never asked for one. */
