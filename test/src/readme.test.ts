@@ -4,6 +4,8 @@
  */
 import { expect, it } from "@effect/vitest"
 import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
 import { NO_SYSTEM_USER } from "./support/fixtures.js"
 
 // --- README: using the client -------------------------------------------------------------------
@@ -74,6 +76,37 @@ it.live("README: save a connection and read it back, logging in with a user name
     const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
     expect(read).toStrictEqual(Option.some(saved))
     expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
+  }).pipe(Effect.scoped))
+
+it.live("README: save a connection and read it back as a system user of SuperOffice Online", () =>
+  Effect.gen(function*() {
+    const keys = yield* ErpSyncServer.applicationKeys
+    const server = yield* ErpSyncServer.make({
+      systemUser: { systemUserToken: "MyApp-8k8Q7DmBgo", applicationPublicKey: keys.publicKeyPem }
+    })
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "erpsync-readme-"))
+    yield* Effect.addFinalizer(() => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true })))
+    const keyFile = path.join(dir, "app-key.xml")
+    fs.writeFileSync(keyFile, keys.privateKeyXml)
+    const url = server.tenantUrl // https://online.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc
+    const superIdUrl = server.superIdUrl // https://online.superoffice.com
+    // README.md:begin
+    // The system user's ticket from SuperID, for a background service: shared, reused and renewed.
+    const applicationToken = Redacted.make("my-client-secret")
+    const ErpSyncLive = ErpSyncClient.layer({ url, applicationToken }).pipe(
+      Layer.provide(TicketSource.layerSystemUser({
+        systemUserToken: Redacted.make("MyApp-8k8Q7DmBgo"),
+        privateKey: { file: keyFile }, // PEM, or the <RSAKeyValue> XML of the developer portal
+        applicationToken,
+        superIdUrl // or environment: "sod" | "qaonline" | "online"; default: the URL's
+      })),
+      Layer.provide(FetchHttpClient.layer)
+    )
+    // README.md:end
+
+    const { read, saved } = yield* program.pipe(Effect.provide(ErpSyncLive))
+    expect(read).toStrictEqual(Option.some(saved))
+    expect(yield* server.counts).toMatchObject({ systemUserLogins: 1, keySetFetches: 1, rejectedTickets: 0 })
   }).pipe(Effect.scoped))
 
 // README.md:begin
@@ -206,6 +239,7 @@ it("the READMEs show the marked examples of this file verbatim", () => {
   const source = fs.readFileSync(new URL(import.meta.url), "utf8")
   const regions = [...source.matchAll(/^( *)\/\/ (\S+\.md):begin\n([\s\S]*?)^ *\/\/ \2:end$/gm)]
   expect(regions.map(([, , file]) => file)).toStrictEqual([
+    "README.md",
     "README.md",
     "README.md",
     "README.md",
