@@ -102,9 +102,75 @@ describe("schemas with no XML form fail when the codec is derived, not on input"
     ["a bigint inside a recursive reference", doc({ a: Schema.suspend(() => Schema.BigIntFromSelf) })],
     ["a union of structs", doc({ a: Schema.Union(Schema.Struct({ x: Xsd.int }), Schema.Struct({ y: Xsd.int })) })],
     ["an array without an item element", doc({ a: Schema.Array(Xsd.int) })],
-    ["a record", doc({ a: Schema.Record({ key: Schema.String, value: Xsd.int }) })]
+    ["a record", doc({ a: Schema.Record({ key: Schema.String, value: Xsd.int }) })],
+    ["a numeric literal", doc({ a: Schema.Literal(1) })],
+    ["a boolean literal", doc({ a: Schema.Literal(true) })],
+    ["a union of a string and a numeric literal", doc({ a: Schema.Literal("a", 1) })],
+    ["a numeric enum", doc({ a: Schema.Enums({ A: 0, B: 1 }) })],
+    ["a mixed enum", doc({ a: Schema.Enums({ A: "a", B: 1 }) })],
+    ["a tuple", doc({ a: Schema.Tuple(Xsd.int).annotations(Xml.items("i", NS)) })],
+    ["an array with a leading element", doc({ a: Schema.Tuple([Xsd.int], Xsd.int).annotations(Xml.items("i", NS)) })],
+    ["a struct with an index signature", doc({ a: Schema.Struct({}, { key: Schema.String, value: Xsd.int }) })],
+    ["undefined", doc({ a: Schema.Undefined })],
+    ["void", doc({ a: Schema.Void })],
+    ["never", doc({ a: Schema.Never })],
+    ["unknown", doc({ a: Schema.Unknown })],
+    ["any", doc({ a: Schema.Any })],
+    ["a symbol", doc({ a: Schema.SymbolFromSelf })],
+    ["a unique symbol", doc({ a: Schema.UniqueSymbolFromSelf(Symbol.for("erpsync/test")) })],
+    ["an object", doc({ a: Schema.Object })],
+    ["a template literal", doc({ a: Schema.TemplateLiteral("a", Schema.String) })],
+    ["a declared type", doc({ a: Schema.DateFromSelf })],
+    ["null alone", doc({ a: Schema.Null })],
+    ["null or undefined alone", doc({ a: Schema.Union(Schema.Null, Schema.Undefined) })],
+    ["a nullable type that is not an element's", doc({ a: Schema.NullOr(Xsd.int).pipe(Schema.filter(() => true)) })]
   ])("%s", (_, schema) => {
     expect(() => XmlCodec.decodeEither(schema as Schema.Schema<unknown>)).toThrow(/Cannot derive an XML codec/)
+    let thrown: unknown
+    try {
+      XmlCodec.encodeEither(schema as Schema.Schema<unknown>)
+    } catch (e) {
+      thrown = e
+    }
+    expect(thrown).toBeInstanceOf(Error)
+    expect((thrown as Error).name).toBe("SchemaDefinitionError")
+  })
+})
+
+describe("enumerations from literals and enums", () => {
+  it("one string literal is an enumeration of one value", () => {
+    const R = doc({ a: Schema.Literal("only") })
+    expect(decode(R, `<r xmlns="urn:test"><a>only</a></r>`)).toStrictEqual(Either.right({ a: "only" }))
+    expect(Either.flip(decode(R, `<r xmlns="urn:test"><a>other</a></r>`))).toMatchObject(
+      Either.right({ reason: "InvalidValue", path: "/r/a" })
+    )
+    expect(Either.getOrThrow(encode(R, { a: "only" }))).toContain("<a>only</a>")
+  })
+
+  it("a string enum is an enumeration of its values, in order: the first is the default", () => {
+    enum Color {
+      Red = "red",
+      Green = "green"
+    }
+    const R = doc({ c: Schema.Enums(Color), d: Xml.optionalElement(Schema.Enums(Color)) })
+    expect(decode(R, `<r xmlns="urn:test"><c>green</c></r>`)).toStrictEqual(
+      Either.right({ c: Color.Green, d: Color.Red })
+    )
+    expect(Either.flip(decode(R, `<r xmlns="urn:test"><c>Green</c></r>`))).toMatchObject(
+      Either.right({ reason: "InvalidValue", path: "/r/c" })
+    )
+  })
+
+  it("an invalid value is named by the enumeration's identifier, else as an enumeration", () => {
+    const named = doc({ c: Schema.Literal("red", "green").annotations({ identifier: "Colour" }) })
+    const anonymous = doc({ c: Schema.Literal("red", "green") })
+    const detailOf = (schema: Schema.Schema<{ readonly c: string }>) => {
+      const error = Either.flip(decode(schema, `<r xmlns="urn:test"><c>blue</c></r>`))
+      return Either.isRight(error) && error.right._tag === "XmlDecodeError" ? error.right.detail : ""
+    }
+    expect(detailOf(named)).toContain("Colour")
+    expect(detailOf(anonymous)).toContain("enumeration")
+    expect(detailOf(anonymous)).not.toContain("Colour")
   })
 })
 

@@ -242,3 +242,83 @@ describe("a Fault", () => {
     expect(errorOf(XmlCodec.decodeEither(schema)(small))).toMatchObject({ text: "late" })
   })
 })
+
+describe("where an error is, and what it says", () => {
+  it("a parse error's detail is saxes's message without its line:column, which the fields carry", () => {
+    // Line 12: a two-digit line number, which the prefix must be read whole for.
+    const xml = `<s:Envelope xmlns:s="${SOAP11}">` + "\n".repeat(11) + `<s:Body>&bogus;</s:Body></s:Envelope>`
+    const error = errorOf(XmlCodec.decodeEither(schema)(xml))
+    expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", line: 12, column: 15 })
+    expect(error._tag === "XmlParseError" && error.detail).toBe("undefined entity.")
+  })
+
+  it("an invalid value is located where the element's content starts, not where it ends", () => {
+    const xml = connectionResponse("<ErpConnectionId>12x\n\n</ErpConnectionId>")
+    const error = errorOf(XmlCodec.decodeEither(schema)(xml))
+    const start = xml.indexOf("<ErpConnectionId>") + "<ErpConnectionId>".length
+    expect(error).toMatchObject({ _tag: "XmlDecodeError", reason: "InvalidValue", line: 1, column: start + 1 })
+  })
+
+  it("an element out of order names the member it must come before", () => {
+    const xml = connectionResponse("<ErpConnectorId>1</ErpConnectorId><ErpConnectionId>1</ErpConnectionId>")
+    const error = errorOf(XmlCodec.decodeEither(schema)(xml))
+    expect(error).toMatchObject({ reason: "OutOfOrder", path: expect.stringMatching(/\/Response\/ErpConnectionId$/) })
+    expect(error._tag === "XmlDecodeError" && error.detail).toBe(
+      "element ErpConnectionId must come before ErpConnectorId"
+    )
+  })
+
+  it("a second occurrence of a member is a duplicate, also after skipped unknown elements", () => {
+    const xml = connectionResponse("<ErpConnectionId>1</ErpConnectionId><Unknown/><ErpConnectionId>2</ErpConnectionId>")
+    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({ reason: "DuplicateElement" })
+  })
+
+  it("an array item's path carries its 1-based position", () => {
+    const xml = connectionResponse("<UserGroupAccessIds><a:int>1</a:int><a:int>x</a:int></UserGroupAccessIds>")
+    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({
+      reason: "InvalidValue",
+      path: "/Envelope/Body/SaveConnectionResponse/Response/UserGroupAccessIds/int[2]"
+    })
+  })
+})
+
+describe("the Fault's capture budget over several pieces of text", () => {
+  const fault11 = (inner: string) =>
+    `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Fault>${inner}</s:Fault></s:Body></s:Envelope>`
+
+  it("text in several pieces (a CDATA section splits it) is cut once the budget is spent", () => {
+    const xml = fault11(
+      `<faultcode>s:Client</faultcode><faultstring>${"a".repeat(40_000)}<![CDATA[${"b".repeat(40_000)}]]></faultstring>`
+    )
+    const error = errorOf(XmlCodec.decodeEither(schema)(xml))
+    const text = error._tag === "SoapFault" ? error.text : ""
+    expect(text).toMatch(/^a{40000}b+$/)
+    expect(text.length).toBeLessThan(65536)
+    expect(text.length).toBeGreaterThan(65536 - 200)
+  })
+})
+
+describe("text held between slices", () => {
+  it("a run of text exactly at maxTextLength, still open where a slice ends, is allowed", () => {
+    // Input is parsed maxTextLength + 1 code units at a time: align the text to end where a slice does.
+    const limit = 100
+    const text = "x".repeat(limit)
+    const at = (pad: number) => connectionResponse(`<DisplayName${" ".repeat(pad)}>${text}</DisplayName>`)
+    const pad = (limit + 1 - ((at(0).indexOf(text) + limit) % (limit + 1))) % (limit + 1)
+    const xml = at(pad)
+    expect((xml.indexOf(text) + limit) % (limit + 1)).toBe(0)
+    expect(XmlCodec.decodeEither(schema, { limits: { maxTextLength: limit } })(xml)).toStrictEqual(named(text))
+  })
+
+  it("a high surrogate at the very end of the input is a lone surrogate", () => {
+    const error = errorOf(XmlCodec.decodeEither(schema)(withName("x") + "\uD800"))
+    expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed" })
+  })
+
+  it("text beside the members of a struct is an XmlDecodeError, beside the Body's element an envelope error", () => {
+    expect(errorOf(XmlCodec.decodeEither(schema)(connectionResponse("junk<ErpConnectionId>1</ErpConnectionId>"))))
+      .toMatchObject({ _tag: "XmlDecodeError", reason: "UnexpectedText" })
+    expect(errorOf(XmlCodec.decodeEither(schema)(envelope(`junk<SaveConnectionResponse/>`))))
+      .toMatchObject({ _tag: "SoapEnvelopeError", reason: "UnexpectedText" })
+  })
+})

@@ -88,6 +88,58 @@ describe("encoding", () => {
   })
 })
 
+describe("values of the wrong shape", () => {
+  const failure = (value: unknown) => {
+    const result = encode(value as never)
+    if (Either.isRight(result)) throw new Error("expected an XmlEncodeError")
+    return result.left
+  }
+
+  it("a message that is not an object: the kind of value, at the Envelope", () => {
+    for (
+      const [value, kind] of [[null, "null"], [undefined, "undefined"], [5, "a number"], ["x", "a string"]] as const
+    ) {
+      expect(failure(value)).toMatchObject({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/Envelope" })
+      expect(failure(value).message).toContain(`expected a message, got ${kind}`)
+    }
+  })
+
+  it("a struct or an array of the wrong kind: its kind and path, never its content", () => {
+    const ticket = failure({ Header: { Credentials: "7T:secret-ticket" }, Body: { Connection: null } })
+    expect(ticket).toMatchObject({ reason: "InvalidValue", path: "/Envelope/Header/Credentials" })
+    expect(ticket.message).toContain("expected a struct, got a string")
+    expect(ticket.message).not.toContain("secret")
+    const list = failure({ Header: {}, Body: { Connection: [defaultConnection] } })
+    expect(list.message).toContain("expected a struct, got an array")
+    const ids = failure({ Header: {}, Body: { Connection: { ...defaultConnection, UserGroupAccessIds: { 0: 1 } } } })
+    expect(ids).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/UserGroupAccessIds" })
+    expect(ids.message).toContain("expected an array, got an object")
+    const bigint = failure({ Header: {}, Body: { Connection: { ...defaultConnection, DisplayName: 1n } } })
+    expect(bigint).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/DisplayName" })
+  })
+
+  it("a required member or header block that is missing is named with its path", () => {
+    const { DisplayName: _, ...withoutName } = defaultConnection
+    const member = failure({ Header: {}, Body: { Connection: withoutName } })
+    expect(member).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/DisplayName" })
+    expect(member.message).toContain("member DisplayName is missing")
+  })
+
+  it("an item of an array of the wrong type is named by its 1-based position", () => {
+    const item = failure({
+      Header: {},
+      Body: { Connection: { ...defaultConnection, UserGroupAccessIds: [1, 2, "3"] } }
+    })
+    expect(item).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/UserGroupAccessIds/int[3]" })
+  })
+
+  it("a message without its header is written without a Header element", () => {
+    const xml = Either.getOrThrow(encode({ Body: { Connection: null } } as never))
+    expect(xml).not.toContain("Header")
+    expect(xml).toContain(`<s:Body><SaveConnection><Connection i:nil="true"/></SaveConnection></s:Body>`)
+  })
+})
+
 describe("encoding faults", () => {
   const SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
 

@@ -106,7 +106,7 @@ export class Decoder {
     }
     if (!isWellFormed(chunk)) {
       // Parse up to the bad character first, so that the error has its path and position.
-      const at = LONE_SURROGATE.exec(chunk)?.index ?? 0
+      const at = LONE_SURROGATE.exec(chunk)!.index
       this.feed(chunk.slice(0, at))
       this.fail(this.parseError("Malformed", `lone surrogate ${describeCharacter(chunk, at)} is not a character`))
     }
@@ -121,9 +121,9 @@ export class Decoder {
     // Feed in slices so that no single run of text is parsed far past the text limit before it is checked.
     const slice = Math.min(65536, this.limits.maxTextLength + 1)
     for (let start = 0; start < chunk.length;) {
-      let end = Math.min(chunk.length, start + slice)
-      // Never cut between the two halves of a surrogate pair.
-      if (end < chunk.length && (chunk.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++
+      // A slice may end between the two halves of a surrogate pair: saxes carries a high surrogate over to
+      // the next write.
+      const end = Math.min(chunk.length, start + slice)
       this.guard(() => this.parser.write(chunk.slice(start, end)))
       if (this.pendingTokenLength() > this.limits.maxTextLength) {
         this.fail(new XmlLimitError({ reason: "TextLength", limit: this.limits.maxTextLength, ...this.location() }))
@@ -136,7 +136,6 @@ export class Decoder {
   end(): Decoded {
     if (this.failure !== undefined) throw this.failure
     if (this.pendingHighSurrogate !== "") this.fail(this.parseError("Malformed", "a lone surrogate is not a character"))
-    if (this.length === 0) this.fail(this.parseError("Empty", "the document is empty"))
     this.closing = true
     this.guard(() => this.parser.close())
     if (this.result === ABSENT) {
@@ -221,15 +220,17 @@ export class Decoder {
 
   /** @internal */
   onError(error: Error): void {
-    // saxes prefixes its messages with line:column; the location fields carry them instead.
-    const detail = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, "")
+    // saxes prefixes its messages with line:column (the parser has no file name); the location fields
+    // carry them instead.
+    const detail = error.message.replace(/^\d+:\d+: /, "")
     const reason = !this.closing ? "Malformed" : this.stack[0]!.count === 0 ? "Empty" : "Truncated"
     this.fail(this.parseError(reason, detail))
   }
 
   /** @internal */
   onXmlDecl(version: string | undefined, encoding: string | undefined): void {
-    if (version !== undefined && version !== "1.0") {
+    // A declaration without a version is an error saxes reports first; this one is then final.
+    if (version !== "1.0") {
       this.fail(this.parseError("Version", `XML version ${version} is not supported; only 1.0 is`))
     }
     if (encoding !== undefined && encoding.toLowerCase() !== "utf-8") {

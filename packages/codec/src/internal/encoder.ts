@@ -57,14 +57,12 @@ const collectNamespaces = (plan: RootPlan): Array<string> => {
 
 const ARRAY_OF = (value: unknown): value is ReadonlyArray<unknown> => Array.isArray(value)
 
-const describe = (value: unknown): string => {
-  if (value === undefined) return "undefined"
-  try {
-    const text = JSON.stringify(value)
-    return text.length > 60 ? text.slice(0, 60) + "…" : text
-  } catch {
-    return typeof value
-  }
+/** What kind of value `value` is, never what it holds: a value being encoded may be a secret. */
+const kindOf = (value: unknown): string => {
+  if (value === null || value === undefined) return String(value)
+  if (ARRAY_OF(value)) return "an array"
+  const type = typeof value
+  return type === "object" ? "an object" : `a ${type}`
 }
 
 /** Compiles the encoder of a message root for a SOAP version (ignored for plain documents). */
@@ -164,8 +162,9 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
       case "Complex": {
         const members = node.members.map((member) => ({ member, write: writeElement(member) }))
         return (value, out, tags) => {
-          if (typeof value !== "object" || value === null || ARRAY_OF(value)) {
-            throw new EncodeFailure("InvalidValue", `expected a struct, got ${describe(value)}`)
+          // Never null here: `writeElement` writes null as xsi:nil before any content sees it.
+          if (typeof value !== "object" || ARRAY_OF(value)) {
+            throw new EncodeFailure("InvalidValue", `expected a struct, got ${kindOf(value)}`)
           }
           const record = value as Record<string, unknown>
           out.s += tags.open + ">"
@@ -174,7 +173,10 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
             const v = Object.prototype.hasOwnProperty.call(record, member.key) ? record[member.key] : undefined
             if (v === undefined) {
               if (member.optional) continue
-              throw new EncodeFailure("InvalidValue", `member ${member.key} is missing`)
+              // Located at the member, as the decoder locates a missing element.
+              const failure = new EncodeFailure("InvalidValue", `member ${member.key} is missing`)
+              failure.segments.push(member.name)
+              throw failure
             }
             write(v, out)
           }
@@ -184,7 +186,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
       case "Array": {
         const write = writeElement(node.item)
         return (value, out, tags) => {
-          if (!ARRAY_OF(value)) throw new EncodeFailure("InvalidValue", `expected an array, got ${describe(value)}`)
+          if (!ARRAY_OF(value)) throw new EncodeFailure("InvalidValue", `expected an array, got ${kindOf(value)}`)
           out.s += tags.open + ">"
           for (let i = 0; i < value.length; i++) {
             try {
@@ -239,7 +241,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
   const headerMembers = plan.header.members.map((member) => ({ member, write: writeElement(member) }))
   const writeEnvelope = (value: unknown): string => {
     if (typeof value !== "object" || value === null) {
-      throw new EncodeFailure("InvalidValue", `expected a message, got ${describe(value)}`)
+      throw new EncodeFailure("InvalidValue", `expected a message, got ${kindOf(value)}`)
     }
     const message = value as Record<string, unknown>
     const header = (message[plan.headerKey] ?? {}) as Record<string, unknown>
