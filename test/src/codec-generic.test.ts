@@ -144,7 +144,7 @@ describe("enumerations from literals and enums", () => {
     expect(Either.flip(decode(R, `<r xmlns="urn:test"><a>other</a></r>`))).toMatchObject(
       Either.right({ reason: "InvalidValue", path: "/r/a" })
     )
-    expect(Either.getOrThrow(encode(R, { a: "only" }))).toContain("<a>only</a>")
+    expect(Either.getOrThrow(encode(R, { a: "only" as const }))).toContain("<a>only</a>")
   })
 
   it("a string enum is an enumeration of its values, in order: the first is the default", () => {
