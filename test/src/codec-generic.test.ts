@@ -164,7 +164,7 @@ describe("enumerations from literals and enums", () => {
   it("an invalid value is named by the enumeration's identifier, else as an enumeration", () => {
     const named = doc({ c: Schema.Literal("red", "green").annotations({ identifier: "Colour" }) })
     const anonymous = doc({ c: Schema.Literal("red", "green") })
-    const detailOf = (schema: Schema.Schema<{ readonly c: string }>) => {
+    const detailOf = <A, I>(schema: Schema.Schema<A, I>) => {
       const error = Either.flip(decode(schema, `<r xmlns="urn:test"><c>blue</c></r>`))
       return Either.isRight(error) && error.right._tag === "XmlDecodeError" ? error.right.detail : ""
     }
