@@ -31,9 +31,13 @@ describe("plain documents", () => {
     expect(decode(R, xml)).toStrictEqual(Either.right({ a: "x" }))
   })
 
-  it("the wrong root element is an error", () => {
+  it("the wrong root element is an error, by its name or by its namespace", () => {
     const R = doc({})
     expect(Either.flip(decode(R, `<x xmlns="urn:test"/>`))).toMatchObject(Either.right({ reason: "UnexpectedElement" }))
+    expect(Either.flip(decode(R, `<r xmlns="urn:other"/>`))).toMatchObject(
+      Either.right({ reason: "UnexpectedElement" })
+    )
+    expect(decode(R, `<r xmlns="urn:test"/>`)).toStrictEqual(Either.right({}))
   })
 })
 
@@ -46,6 +50,14 @@ describe("refinements and transformations", () => {
     )
     expect(Either.flip(encode(R, { n: -3 }))).toMatchObject(
       Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/r/n" })
+    )
+  })
+
+  it("a refinement of a type read as it is written (xs:string) is checked too", () => {
+    const R = doc({ code: Xsd.string.pipe(Schema.minLength(3)) })
+    expect(decode(R, `<r xmlns="urn:test"><code>abc</code></r>`)).toStrictEqual(Either.right({ code: "abc" }))
+    expect(Either.flip(decode(R, `<r xmlns="urn:test"><code>ab</code></r>`))).toMatchObject(
+      Either.right({ _tag: "XmlDecodeError", reason: "InvalidValue", path: "/r/code" })
     )
   })
 

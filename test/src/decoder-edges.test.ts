@@ -322,3 +322,12 @@ describe("text held between slices", () => {
       .toMatchObject({ _tag: "SoapEnvelopeError", reason: "UnexpectedText" })
   })
 })
+
+describe("the root of a SOAP message", () => {
+  it("is an Envelope by name and namespace: another element of the SOAP namespace is not SOAP", () => {
+    expect(errorOf(XmlCodec.decodeEither(schema)(`<s:Body xmlns:s="${SOAP11}"/>`)))
+      .toMatchObject({ _tag: "SoapEnvelopeError", reason: "NotSoap" })
+    expect(errorOf(XmlCodec.decodeEither(schema)(`<Envelope xmlns="urn:other"/>`)))
+      .toMatchObject({ _tag: "SoapEnvelopeError", reason: "NotSoap" })
+  })
+})
