@@ -52,7 +52,8 @@ const percent = (detected: number, valid: number) => valid === 0 ? "n/a" : `${(1
 
 const rows: Array<string> = []
 const survivors: Array<string> = []
-const ignored: Array<string> = []
+/** Ignored mutants, `file:line`, by the reason given: the wording of messages, or a `Stryker disable` comment. */
+const ignored = new Map<string, Array<string>>()
 const used = new Set<string>()
 const totals = { detected: 0, valid: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 }
 for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
@@ -61,7 +62,8 @@ for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) =
   for (const m of mutants) {
     if (m.status === "Ignored") {
       totals.ignored++
-      ignored.push(`${short(file)}:${m.location.start.line}`)
+      const reason = m.statusReason ?? "no reason given"
+      ignored.set(reason, [...(ignored.get(reason) ?? []), `${short(file)}:${m.location.start.line}`])
       continue
     }
     if (m.status === "Killed") totals.killed++
@@ -91,18 +93,21 @@ for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) =
   rows.push(`| ${short(file)} | ${valid} | ${detected} | ${valid - detected} | ${percent(detected, valid)} |`)
 }
 
-// Ignored mutants by file, as line lists.
-const ignoredByFile = new Map<string, Array<string>>()
-for (const at of ignored) {
-  const [file, line] = at.split(":") as [string, string]
-  ignoredByFile.set(file, [...(ignoredByFile.get(file) ?? []), line])
+/** `file: lines …` for each file of `places` (`file:line`). */
+const byFile = (places: ReadonlyArray<string>): Array<string> => {
+  const lines = new Map<string, Array<string>>()
+  for (const at of places) {
+    const [file, line] = at.split(":") as [string, string]
+    lines.set(file, [...(lines.get(file) ?? []), line])
+  }
+  return [...lines].map(([file, list]) => `  - ${file}: lines ${[...new Set(list)].join(", ")}`)
 }
 
 const section = [
   `**Mutation score: ${percent(totals.detected, totals.valid)}** of ${totals.valid} mutants ` +
   `(${totals.killed} killed, ${totals.timeout} timed out, ${totals.survived} survived, ${totals.noCoverage} without ` +
-  `coverage${totals.errors > 0 ? `, ${totals.errors} that did not run` : ""}); ${totals.ignored} ignored as the ` +
-  `wording of error messages. StrykerJS ${report.framework?.version ?? ""}, default mutators.` +
+  `coverage${totals.errors > 0 ? `, ${totals.errors} that did not run` : ""}); ${totals.ignored} ignored (below, ` +
+  `with why). StrykerJS ${report.framework?.version ?? ""}, default mutators.` +
   (missing.length === 0 ? "" : ` **Parts not run yet: ${missing.join(", ")}** (\`pnpm mutate ${missing.join(" ")}\`).`),
   "",
   "| file | mutants | detected | survived | score |",
@@ -115,9 +120,15 @@ const section = [
   "|---|---|---|---|",
   ...survivors,
   "",
-  "### Ignored: the wording of error messages",
+  "### Ignored",
   "",
-  ...[...ignoredByFile].map(([file, lines]) => `- ${file}: lines ${[...new Set(lines)].join(", ")}`)
+  "Left out of the score: the wording of error messages (by `test/mutate/messages.mjs`), and mutants a",
+  "`// Stryker disable` comment in the source marks as equivalent, with why.",
+  "",
+  ...[...ignored].sort(([a], [b]) => a.localeCompare(b)).flatMap(([reason, places]) => [
+    `- ${reason} (${places.length}):`,
+    ...byFile(places)
+  ])
 ].join("\n")
 
 const BEGIN = "<!-- mutate:begin -->"

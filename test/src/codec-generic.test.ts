@@ -2,7 +2,7 @@
  * The codec with schemas other than ErpSync's: plain documents, refinements, transformations, defaults,
  * recursion, enumerations, and schemas that have no XML form.
  */
-import { Xml, XmlCodec, Xsd } from "@erpsync/codec"
+import { Service, Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -83,6 +83,56 @@ describe("refinements and transformations", () => {
         `<r xmlns="urn:test" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><price>99</price><missing>100</missing></r>`
       )
     )
+  })
+})
+
+describe("a transformation that throws while encoding", () => {
+  // A bug in the user's schema, not bad input: its own error comes out, wherever the value is.
+  const Throwing = Schema.transform(Xsd.int, Schema.String, {
+    strict: true,
+    decode: String,
+    encode: (): number => {
+      throw new Error("the transformation's own bug")
+    }
+  })
+  const definition = Service.define({
+    name: "T",
+    endpoint: "T.svc",
+    namespace: NS,
+    actionPrefix: "urn:test/",
+    requestHeader: { H: Soap.header(Schema.NullOr(Throwing)) },
+    responseHeader: {}
+  })
+  const request = <Fields extends Schema.Struct.Fields>(name: string, fields: Fields) =>
+    definition.operation(name, definition.request(name, fields), definition.response(`${name}Response`, {})).request
+  const member = request("A", { a: Throwing })
+  const array = request("B", { b: Schema.Array(Throwing).annotations(Xml.items("i", NS)) })
+  const none = request("C", {})
+
+  it("while decoding, too: the bug's own error, not a typed error that would blame the input", () => {
+    const Decoding = Schema.transform(Xsd.int, Schema.String, {
+      strict: true,
+      decode: (): string => {
+        throw new Error("the transformation's own bug")
+      },
+      encode: Number
+    })
+    expect(() => decode(doc({ a: Decoding }), `<r xmlns="urn:test"><a>1</a></r>`)).toThrow(
+      "the transformation's own bug"
+    )
+  })
+
+  it.each([
+    ["in a plain document's member", () => encode(doc({ a: Throwing }), { a: "x" })],
+    [
+      "in an array item",
+      () => encode(doc({ b: Schema.Array(Throwing).annotations(Xml.items("i", NS)) }), { b: ["x"] })
+    ],
+    ["in a SOAP body", () => XmlCodec.encodeEither(member)({ Header: { H: null }, Body: { a: "x" } })],
+    ["in a SOAP body's array", () => XmlCodec.encodeEither(array)({ Header: { H: null }, Body: { b: ["x"] } })],
+    ["in a SOAP header", () => XmlCodec.encodeEither(none)({ Header: { H: "x" }, Body: {} })]
+  ])("%s", (_, run) => {
+    expect(run).toThrow("the transformation's own bug")
   })
 })
 
