@@ -8,7 +8,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, type ErpSyncError, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/testing"
-import * as Cause from "effect/Cause"
+import type * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
@@ -24,7 +24,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { newConnection } from "./support/fixtures.js"
-import { recordingTracer } from "./support/observe.js"
+import { recordingTracer, rendered } from "./support/observe.js"
 import { rawServer } from "./support/servers.js"
 
 const SYSTEM_USER_TOKEN = "ERP Sync Test-8k8Q7DmBgoNeverShown"
@@ -497,29 +497,14 @@ describe("secrets", () => {
         expect.arrayContaining(["SuperId.PartnerSystemUser.Authenticate", "SuperId.keys", "ErpSync.SaveConnection"])
       )
 
-      const rendered = [
-        ...lines,
-        ...errors.map((cause) => Cause.pretty(cause)),
-        ...errors.map((cause) => JSON.stringify(Cause.squash(cause))),
-        ...errors.map((cause) => String(Cause.squash(cause))),
-        ...spans.map((span) =>
-          JSON.stringify({
-            name: span.name,
-            attributes: [...span.attributes],
-            events: "events" in span ? span.events : [],
-            status: span.status._tag === "Ended" && Exit.isFailure(span.status.exit)
-              ? Cause.pretty(span.status.exit.cause)
-              : span.status._tag
-          }, (_, value: unknown) => typeof value === "bigint" ? String(value) : value)
-        )
-      ].join("\n")
+      const text = rendered(lines, errors, spans)
       const keyBodies = [keys.privateKeyPem, otherKeys.privateKeyXml].flatMap((key) =>
         key.split(/\r?\n|<\/?\w+>/).filter((part) => part.length >= 16)
       )
       for (const secret of [SYSTEM_USER_TOKEN, APPLICATION_TOKEN, ...tickets, ...keyBodies]) {
-        expect(rendered).not.toContain(secret)
+        expect(text).not.toContain(secret)
       }
       // Every JWT starts with the base64url of `{"`.
-      expect(rendered).not.toContain("eyJ")
+      expect(text).not.toContain("eyJ")
     }))
 })

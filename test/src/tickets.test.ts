@@ -28,7 +28,7 @@ import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
 import { newConnection, NO_SYSTEM_USER } from "./support/fixtures.js"
-import { recordingTracer } from "./support/observe.js"
+import { recordingTracer, rendered } from "./support/observe.js"
 import { closedPort, rawServer } from "./support/servers.js"
 
 const USER = "erp-agent"
@@ -604,22 +604,7 @@ describe("secrets", () => {
         ])
       )
 
-      const rendered = [
-        ...lines,
-        ...errors.map((cause) => Cause.pretty(cause as Cause.Cause<unknown>)),
-        ...errors.map((cause) => JSON.stringify(Cause.squash(cause as Cause.Cause<unknown>))),
-        ...errors.map((cause) => String(Cause.squash(cause as Cause.Cause<unknown>))),
-        ...spans.map((span) =>
-          JSON.stringify({
-            name: span.name,
-            attributes: [...span.attributes],
-            events: "events" in span ? span.events : [],
-            status: span.status._tag === "Ended" && Exit.isFailure(span.status.exit)
-              ? Cause.pretty(span.status.exit.cause)
-              : span.status._tag
-          }, (_, value: unknown) => typeof value === "bigint" ? String(value) : value)
-        )
-      ].join("\n")
-      for (const secret of [PASSWORD, ACCESS_TOKEN, ...tickets]) expect(rendered).not.toContain(secret)
+      const text = rendered(lines, errors as ReadonlyArray<Cause.Cause<unknown>>, spans)
+      for (const secret of [PASSWORD, ACCESS_TOKEN, ...tickets]) expect(text).not.toContain(secret)
     }))
 })
