@@ -5,6 +5,7 @@
 import { Service, Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 
@@ -187,7 +188,8 @@ describe("schemas with no XML form fail when the codec is derived, not on input"
     ["null or undefined alone", doc({ a: Schema.Union(Schema.Null, Schema.Undefined) })],
     ["a nullable type that is not an element's", doc({ a: Schema.NullOr(Xsd.int).pipe(Schema.filter(() => true)) })]
   ])("%s", (_, schema) => {
-    expect(() => XmlCodec.decodeEither(schema as Schema.Schema<unknown>)).toThrow(/Cannot derive an XML codec/)
+    // Each of them is the type of the member `a`: the error is located there.
+    expect(() => XmlCodec.decodeEither(schema as Schema.Schema<unknown>)).toThrow(/^Cannot derive an XML codec at a: /)
     let thrown: unknown
     try {
       XmlCodec.encodeEither(schema as Schema.Schema<unknown>)
@@ -196,6 +198,158 @@ describe("schemas with no XML form fail when the codec is derived, not on input"
     }
     expect(thrown).toBeInstanceOf(Error)
     expect((thrown as Error).name).toBe("SchemaDefinitionError")
+  })
+})
+
+describe("a definition error names where the schema has no XML form", () => {
+  const Envelope = Symbol.for("@erpsync/codec/Envelope")
+  const envelope = { [Envelope]: { headerKey: "Header", bodyKey: "Body" } }
+  const body = Schema.Struct({ n: Xsd.int }).annotations({ ...Xml.root("B", NS), ...Xml.complexType("B", NS) })
+  const errorOf = (schema: Schema.Schema.Any): string => {
+    try {
+      XmlCodec.compile(schema as Schema.Schema<unknown>)
+    } catch (e) {
+      return e instanceof Error && e.name === "SchemaDefinitionError" ? e.message : `not a definition error: ${e}`
+    }
+    return "compiled"
+  }
+
+  it.each([
+    ["an array item", doc({ list: Schema.Array(Schema.Unknown).annotations(Xml.items("i", NS)) }), "list.i"],
+    ["a member of a member", doc({ a: Schema.Struct({ b: Schema.Struct({ c: Schema.Object }) }) }), "a.b.c"],
+    [
+      "an item inside a recursive reference",
+      doc({ a: Schema.suspend(() => Schema.Array(Schema.Any).annotations(Xml.items("i", NS))) }),
+      "a.i"
+    ],
+    ["an empty tuple", doc({ t: Schema.Tuple() }), "t"],
+    ["a document without a root element", Schema.Struct({ a: Xsd.int }), "the root"],
+    ["a SOAP message that is not a struct", Schema.String.annotations(envelope), "the root"],
+    ["a SOAP message without its body", Schema.Struct({ Header: Schema.Struct({}) }).annotations(envelope), "the root"],
+    ["a SOAP message without its header", Schema.Struct({ Body: body }).annotations(envelope), "the root"],
+    [
+      "a SOAP header that is not a struct",
+      Schema.Struct({ Header: Xsd.int, Body: body }).annotations(envelope),
+      "Header"
+    ],
+    [
+      "a SOAP body without an element name",
+      Schema.Struct({ Header: Schema.Struct({}), Body: Schema.Struct({}) }).annotations(envelope),
+      "Body"
+    ],
+    [
+      "a member of the SOAP body",
+      Schema.Struct({
+        Header: Schema.Struct({}),
+        Body: Schema.Struct({ x: Schema.Unknown }).annotations(Xml.root("B", NS))
+      }).annotations(envelope),
+      "Body.x"
+    ],
+    [
+      "a recursive reference in the SOAP body",
+      Schema.Struct({
+        Header: Schema.Struct({}),
+        Body: Schema.Struct({ x: Schema.suspend(() => Schema.BigIntFromSelf) }).annotations(Xml.root("B", NS))
+      }).annotations(envelope),
+      "Body.x"
+    ],
+    [
+      "a recursive reference in a SOAP header block",
+      Schema.Struct({ Header: Schema.Struct({ h: Schema.suspend(() => Schema.BigIntFromSelf) }), Body: body })
+        .annotations(envelope),
+      "Header.h"
+    ],
+    [
+      "a SOAP header block",
+      Schema.Struct({ Header: Schema.Struct({ h: Schema.Never }), Body: body }).annotations(envelope),
+      "Header.h"
+    ]
+  ])("%s", (_, schema, where) => {
+    expect(errorOf(schema)).toMatch(new RegExp(`^Cannot derive an XML codec at ${where.replace(/\./g, "\\.")}: `))
+  })
+
+  it.each([
+    ["an array item", (bad: Schema.Schema.Any) => Schema.Array(bad).annotations(Xml.items("i", NS))],
+    ["a refinement", (bad: Schema.Schema.Any) => bad.pipe(Schema.filter(() => true))],
+    [
+      "a transformation",
+      (bad: Schema.Schema.Any) =>
+        Schema.transform(bad, Schema.Unknown, { strict: true, decode: (x) => x, encode: (x) => x })
+    ],
+    ["a struct member", (bad: Schema.Schema.Any) => Schema.Struct({ x: bad })]
+  ])("a recursive reference without an XML form, inside %s, fails when the codec is derived", (_, around) => {
+    const bad = Schema.suspend(() => Schema.BigIntFromSelf)
+    expect(errorOf(doc({ a: around(bad) as unknown as Schema.Schema<unknown> }))).toMatch(
+      /^Cannot derive an XML codec at a.*: bigint/
+    )
+  })
+
+  it("a SOAP header that is a recursive reference to a struct is a struct", () => {
+    const Header = Schema.Struct({ h: Xml.optionalElement(Xsd.int) })
+    const message = Schema.Struct({ Header: Schema.suspend(() => Header), Body: body }).annotations(envelope)
+    expect(errorOf(message)).toBe("compiled")
+  })
+
+  it("a type that may be undefined, inside a refinement, is read as its type", () => {
+    const R = doc({ n: Schema.UndefinedOr(Xsd.int).pipe(Schema.filter((n) => n !== 0)) })
+    expect(decode(R, `<r xmlns="urn:test"><n>4</n></r>`)).toStrictEqual(Either.right({ n: 4 }))
+  })
+})
+
+describe("defaults of absent minOccurs=0 elements, by type", () => {
+  const absent = <A, I>(type: Schema.Schema<A, I>) =>
+    decode(doc({ v: Xml.element(type, { minOccurs: 0 }) }), `<r xmlns="urn:test"/>`).pipe(Either.map((r) => r.v))
+
+  it("an array and a list are empty, a new one each time", () => {
+    const array = Schema.Array(Xsd.int).annotations(Xml.items("i", NS))
+    const list = Xsd.list(["A", "B"], "AB", NS)
+    for (const type of [array, list] as const) {
+      const first = Either.getOrThrow(absent(type as Schema.Schema<ReadonlyArray<unknown>>))
+      const second = Either.getOrThrow(absent(type as Schema.Schema<ReadonlyArray<unknown>>))
+      expect(first).toStrictEqual([])
+      expect(first).not.toBe(second)
+    }
+  })
+
+  it("an enumeration of literals is its first literal", () => {
+    expect(absent(Schema.Literal("first", "second"))).toStrictEqual(Either.right("first"))
+    expect(absent(Schema.Literal("only"))).toStrictEqual(Either.right("only"))
+  })
+
+  it("a transformation is its from side's default, transformed", () => {
+    const Doubled = Schema.transform(Xsd.int, Schema.Number, {
+      strict: true,
+      decode: (n) => n + 1,
+      encode: (n) => n - 1
+    })
+    expect(absent(Doubled)).toStrictEqual(Either.right(1))
+  })
+
+  it("a type without a default of its own needs one given: a recursive reference, a transformation or refinement of one, a transformation that refuses its from side's default", () => {
+    interface Node {
+      readonly next: Node | null
+    }
+    const Node: Schema.Schema<Node> = Schema.Struct({
+      next: Schema.NullOr(Schema.suspend((): Schema.Schema<Node> => Node))
+    }).annotations(Xml.complexType("Node", NS))
+    const lazy = Schema.suspend((): Schema.Schema<Node> => Node)
+    const refusing = Schema.transformOrFail(Xsd.string, Schema.String, {
+      strict: true,
+      decode: (s, _, ast) => s === "" ? ParseResult.fail(new ParseResult.Type(ast, s)) : ParseResult.succeed(s),
+      encode: ParseResult.succeed
+    })
+    for (
+      const type of [
+        lazy,
+        lazy.pipe(Schema.filter(() => true)),
+        Schema.transform(lazy, Schema.Unknown, { strict: true, decode: (n) => n, encode: (n) => n as Node }),
+        refusing
+      ]
+    ) {
+      expect(() => XmlCodec.compile(doc({ v: Xml.element(type as Schema.Schema<unknown>, { minOccurs: 0 }) }))).toThrow(
+        /^Cannot derive an XML codec at v: a minOccurs=0 member of this type needs a default value$/
+      )
+    }
   })
 })
 
@@ -233,6 +387,21 @@ describe("enumerations from literals and enums", () => {
     expect(detailOf(named)).toContain("Colour")
     expect(detailOf(anonymous)).toContain("enumeration")
     expect(detailOf(anonymous)).not.toContain("Colour")
+  })
+})
+
+describe("XmlCodec.describe of enumerations declared as literals", () => {
+  it("an enumeration of literals is an anonymous simple type, named by its identifier when it has one", () => {
+    const typeOf = <A, I>(schema: Schema.Schema<A, I>) =>
+      XmlCodec.describe(doc({ c: schema })).types.get("{urn:test}r")?.[0]?.type
+    expect(typeOf(Schema.Literal("red", "green"))).toStrictEqual({
+      kind: "simple",
+      name: { namespace: "", name: "enumeration" }
+    })
+    expect(typeOf(Schema.Literal("red", "green").annotations({ identifier: "Colour" }))).toStrictEqual({
+      kind: "simple",
+      name: { namespace: "", name: "Colour" }
+    })
   })
 })
 
@@ -280,5 +449,53 @@ describe("push decoder", () => {
     readable.getReader()
     const result = await Effect.runPromise(Effect.either(XmlCodec.decodeStream(doc({}))(readable)))
     expect(Either.isLeft(result) && result.left).toMatchObject({ _tag: "XmlReadError", reason: "Stream" })
+  })
+})
+
+describe("the Effect forms of decode and encode, and stream inputs", () => {
+  const R = doc({ a: Xsd.int })
+
+  it("decode and encode succeed with the value and fail with the typed error", async () => {
+    expect(await Effect.runPromise(XmlCodec.decode(R)(`<r xmlns="urn:test"><a>7</a></r>`))).toStrictEqual({ a: 7 })
+    const refused = await Effect.runPromise(Effect.flip(XmlCodec.decode(R)(`<r xmlns="urn:test"><a>x</a></r>`)))
+    expect(refused).toMatchObject({ _tag: "XmlDecodeError", reason: "InvalidValue", path: "/r/a" })
+    expect(await Effect.runPromise(XmlCodec.encode(R)({ a: 7 }))).toBe(
+      `<r xmlns="urn:test" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a>7</a></r>`
+    )
+    const unwritable = await Effect.runPromise(Effect.flip(XmlCodec.encode(R)({ a: 0.5 })))
+    expect(unwritable).toMatchObject({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/r/a" })
+  })
+
+  it("a stream that fails is an XmlReadError with the failure's message, whatever was thrown", async () => {
+    for (const [thrown, detail] of [[new Error("connection reset"), "connection reset"], ["gone", "gone"]] as const) {
+      const readable = new ReadableStream<Uint8Array>({
+        start: (controller) => {
+          controller.enqueue(new TextEncoder().encode(`<r xmlns="urn:test">`))
+          controller.error(thrown)
+        }
+      })
+      const result = await Effect.runPromise(Effect.flip(XmlCodec.decodeStream(R)(readable)))
+      expect(result).toMatchObject({ _tag: "XmlReadError", reason: "Stream", detail })
+    }
+  })
+
+  it("an async iterable is read chunk by chunk, strings and bytes alike", async () => {
+    async function* chunks() {
+      yield `<r xmlns="urn:te`
+      yield new TextEncoder().encode(`st"><a>4`)
+      yield `2</a></r>`
+    }
+    expect(await Effect.runPromise(XmlCodec.decodeStream(R)(chunks()))).toStrictEqual({ a: 42 })
+  })
+})
+
+describe("XmlCodec.emptyBody", () => {
+  it("reads the empty body of a message whose namespace has every character an attribute must escape", () => {
+    const message = Soap.message({
+      namespace: "urn:a&b<c\"d",
+      header: {},
+      body: { name: "Ping", fields: { Count: Xml.optionalElement(Xsd.int), Name: Xml.optionalElement(Xsd.string) } }
+    })
+    expect(XmlCodec.emptyBody(message)).toStrictEqual(Either.right({ Count: 0, Name: "" }))
   })
 })

@@ -1,9 +1,10 @@
 /**
  * Encoding: what the WSDL prescribes, and typed refusals for what XML 1.0 cannot carry.
  */
-import { XmlCodec } from "@erpsync/codec"
+import { Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { defaultConnection } from "./support/envelope.js"
 
@@ -203,5 +204,81 @@ describe("encoding faults", () => {
       { ...fault, detail: ["\u0001"] }
     ]
     for (const attempt of attempts) expect(() => XmlCodec.encodeFault(attempt)).toThrow(TypeError)
+  })
+})
+
+describe("encoding schemas of one's own", () => {
+  const NS = "urn:test"
+  const XSI = `xmlns:i="http://www.w3.org/2001/XMLSchema-instance"`
+  const doc = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
+    Schema.Struct(fields).annotations({ ...Xml.root("r", NS), ...Xml.complexType("r", NS) })
+
+  it("prefixes the namespaces a, b, … in the order met, skipping s and i, then n26, n27, …", () => {
+    // Thirty members, each in a namespace of its own: the encoder's own prefixes are never given away.
+    const fields = Object.fromEntries(
+      Array.from({ length: 30 }, (_, k) => [`m${k}`, Xml.element(Xsd.int, { namespace: `urn:ns${k}` })])
+    )
+    const xml = Either.getOrThrow(
+      XmlCodec.encodeEither(doc(fields))(Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`m${k}`, k])))
+    )
+    const letters = "abcdefghjklmnopqrtuvwxyz".split("")
+    const prefixes = [...letters, ...Array.from({ length: 6 }, (_, k) => `n${k + 26}`)]
+    expect(prefixes).toHaveLength(30)
+    const declarations = prefixes.map((p, k) => ` xmlns:${p}="urn:ns${k}"`).join("")
+    const members = prefixes.map((p, k) => `<${p}:m${k}>${k}</${p}:m${k}>`).join("")
+    expect(xml).toBe(`<r xmlns="${NS}"${declarations} ${XSI}>${members}</r>`)
+  })
+
+  it("declares the namespaces of header blocks and body members on the envelope, the header's first", () => {
+    const message = Soap.message({
+      namespace: NS,
+      header: {
+        Trace: Soap.header(
+          Schema.Struct({ Id: Xml.element(Xsd.string, { namespace: "urn:trace" }) }).annotations(
+            Xml.complexType("Trace", "urn:h")
+          ),
+          { namespace: "urn:h" }
+        )
+      },
+      body: { name: "Ping", fields: { Note: Xml.element(Xsd.string, { namespace: "urn:note" }) } }
+    })
+    const xml = Either.getOrThrow(
+      XmlCodec.encodeEither(message)({ Header: { Trace: { Id: "t" } }, Body: { Note: "n" } })
+    )
+    expect(xml).toBe(
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns="${NS}" xmlns:a="urn:h" xmlns:b="urn:trace" xmlns:c="urn:note" ${XSI}>` +
+        `<s:Header><a:Trace><b:Id>t</b:Id></a:Trace></s:Header><s:Body><Ping><c:Note>n</c:Note></Ping></s:Body></s:Envelope>`
+    )
+  })
+
+  it("writes empty text as an empty element", () => {
+    expect(XmlCodec.encodeEither(doc({ a: Xsd.string }))({ a: "" })).toStrictEqual(
+      Either.right(`<r xmlns="${NS}" ${XSI}><a/></r>`)
+    )
+  })
+
+  it("refuses null for an element that is not nillable, at the element", () => {
+    const result = XmlCodec.encodeEither(doc({ a: Xsd.int }))({ a: null } as never)
+    expect(Either.flip(result)).toMatchObject(
+      Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/r/a" })
+    )
+  })
+
+  it("refuses a message that is not an object, and a required header block that is missing", () => {
+    const message = Soap.message({ namespace: NS, header: { Token: Xsd.string }, body: { name: "Ping", fields: {} } })
+    const encode = XmlCodec.encodeEither(message)
+    for (const value of [5, "x", null, undefined]) {
+      expect(Either.flip(encode(value as never))).toMatchObject(
+        Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/Envelope" })
+      )
+    }
+    expect(Either.flip(encode({ Header: {}, Body: {} } as never))).toMatchObject(
+      Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/Envelope/Header/Token" })
+    )
+    expect(encode({ Header: { Token: "t" }, Body: {} })).toStrictEqual(
+      Either.right(
+        `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns="${NS}" ${XSI}><s:Header><Token>t</Token></s:Header><s:Body><Ping></Ping></s:Body></s:Envelope>`
+      )
+    )
   })
 })

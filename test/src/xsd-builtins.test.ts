@@ -5,9 +5,13 @@
  */
 import { DataContract, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync, SoPrincipal } from "@erpsync/schema"
+import * as Arbitrary from "effect/Arbitrary"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
+import * as FastCheck from "effect/FastCheck"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import { describe, expect, it } from "vitest"
 
 const NS = "urn:test"
@@ -338,3 +342,154 @@ describe("a struct that is a .NET value type (DSAParameters)", () => {
 
 const NS_86 = "http://www.superoffice.net/ws/crm/NetServer/Services86"
 const CRYPTOGRAPHY = "http://schemas.datacontract.org/2004/07/System.Security.Cryptography"
+
+describe("the built-ins as Effect Schemas (their JSON side, their names and their generators)", () => {
+  const XS = "http://www.w3.org/2001/XMLSchema"
+  const simpleTypeOf = (schema: Schema.Schema.Any) =>
+    AST.getAnnotation<Xml.SimpleTypeAnnotation>(Symbol.for("@erpsync/codec/SimpleType"))(schema.ast).pipe(
+      Option.map((type) => type.name)
+    )
+  const builtins = [
+    ["string", Xsd.string],
+    ["int", Xsd.int],
+    ["short", Xsd.short],
+    ["byte", Xsd.byte],
+    ["unsignedByte", Xsd.unsignedByte],
+    ["unsignedShort", Xsd.unsignedShort],
+    ["unsignedInt", Xsd.unsignedInt],
+    ["long", Xsd.long],
+    ["unsignedLong", Xsd.unsignedLong],
+    ["float", Xsd.float],
+    ["decimal", Xsd.decimal],
+    ["base64Binary", Xsd.base64Binary],
+    ["anyURI", Xsd.anyURI],
+    ["boolean", Xsd.boolean],
+    ["double", Xsd.double],
+    ["dateTime", Xsd.dateTime]
+  ] as const
+
+  it.each(builtins)("xs:%s is named as in XML Schema Part 2, and says what it holds", (name, schema) => {
+    expect(simpleTypeOf(schema)).toStrictEqual(Option.some({ namespace: XS, name }))
+    expect(AST.getIdentifierAnnotation(schema.ast)).toStrictEqual(Option.some(`xs:${name}`))
+    expect(AST.getDescriptionAnnotation(schema.ast).pipe(Option.getOrElse(() => ""))).not.toBe("")
+  })
+
+  it.each(
+    [
+      ["int", Xsd.int, -2147483648, 2147483647],
+      ["short", Xsd.short, -32768, 32767],
+      ["byte", Xsd.byte, -128, 127],
+      ["unsignedByte", Xsd.unsignedByte, 0, 255],
+      ["unsignedShort", Xsd.unsignedShort, 0, 65535],
+      ["unsignedInt", Xsd.unsignedInt, 0, 4294967295]
+    ] as const
+  )("xs:%s refuses a JSON number outside its range, and the message gives the range", (_, schema, min, max) => {
+    const decode = Schema.decodeUnknownEither(schema)
+    expect(decode(min)).toStrictEqual(Either.right(min))
+    expect(decode(max)).toStrictEqual(Either.right(max))
+    const outside = decode(max + 1)
+    expect(Either.isLeft(outside) && outside.left.message).toContain(`from ${min} to ${max}`)
+  })
+
+  it("xs:long and xs:unsignedLong: the JSON form refuses one past either end, and says so", () => {
+    for (
+      const [schema, min, max] of [
+        [Xsd.long, -(2n ** 63n), 2n ** 63n - 1n],
+        [Xsd.unsignedLong, 0n, 2n ** 64n - 1n]
+      ] as const
+    ) {
+      const decode = Schema.decodeUnknownEither(schema)
+      expect(decode(String(max))).toStrictEqual(Either.right(max))
+      expect(decode(String(min))).toStrictEqual(Either.right(min))
+      expect(refused(read(schema, String(max + 1n)))).toBe("XmlDecodeError/InvalidValue at /r/v")
+      expect(refused(read(schema, String(min - 1n)))).toBe("XmlDecodeError/InvalidValue at /r/v")
+      const outside = decode(String(max + 1n))
+      expect(Either.isLeft(outside) && outside.left.message).toContain(`${min} to ${max}`)
+    }
+  })
+
+  it("xs:float's JSON side takes only numbers a 32-bit float holds, and says why it refuses one", () => {
+    const decode = Schema.decodeUnknownEither(Xsd.float)
+    for (const n of [0.5, -0, 3.4028234663852886e38, Number.NaN, Infinity]) {
+      expect(decode(n)).toStrictEqual(Either.right(n))
+    }
+    const refusal = decode(0.1)
+    expect(Either.isLeft(refusal) && refusal.left.message).toContain("not a 32-bit float")
+  })
+
+  it("xs:anyURI's JSON side takes only text whitespace collapsing keeps, and says why it refuses one", () => {
+    const decode = Schema.decodeUnknownEither(Xsd.anyURI)
+    expect(decode("https://erp.example/a b")).toStrictEqual(Either.right("https://erp.example/a b"))
+    for (const text of [" https://erp.example", "a  b", "a\tb"]) {
+      const refusal = decode(text)
+      expect(Either.isLeft(refusal) && refusal.left.message, text).toContain("whitespace collapsing")
+    }
+  })
+
+  const samples = <A, I>(schema: Schema.Schema<A, I>) =>
+    FastCheck.sample(Arbitrary.make(schema), { numRuns: 300, seed: 7 })
+
+  it("the generators stay within their types", () => {
+    expect(samples(Xsd.float).every((n) => Number.isNaN(n) || Object.is(Math.fround(n), n))).toBe(true)
+    expect(samples(Xsd.anyURI).every((s) => Xsd.collapse(s) === s)).toBe(true)
+    const dateTimes = samples(Xsd.dateTime)
+    expect(dateTimes.every((s) => Either.isRight(read(Xsd.dateTime, s)))).toBe(true)
+  })
+
+  it("xs:string's generator mixes in markup characters, line ends and characters outside the BMP", () => {
+    const text = samples(Xsd.string).join("")
+    for (const c of ["&", "<", "]]>", "\r", "\n", "\t"]) expect(text, JSON.stringify(c)).toContain(c)
+    expect(/[\u{10000}-\u{10FFFF}]/u.test(text)).toBe(true)
+  })
+})
+
+describe("xs:dateTime", () => {
+  it.each([
+    "2026-01-05T00:00:00",
+    "0001-01-01T00:00:00",
+    "2026-09-30T23:59:59.5Z",
+    "12026-02-09T09:09:09-14:00",
+    "-0044-03-15T12:00:00+05:30"
+  ])("reads %j, kept as written", (text) => {
+    expect(read(Xsd.dateTime, ` ${text}\n`)).toStrictEqual(Either.right(text))
+    expect(write(Xsd.dateTime, text)).toStrictEqual(Either.right(text))
+  })
+
+  it.each([
+    "x2026-01-05T00:00:00",
+    "2026-01-05T00:00:00x",
+    "2026-01-05T00:00:00Z+01:00",
+    "2026-00-05T00:00:00",
+    "2026-01-00T00:00:00",
+    "2026-01-32T00:00:00",
+    "2026-01-05T24:00:00",
+    "2026-01-05T00:60:00",
+    "2026-01-05T00:00:60",
+    "2026-01-05T00:00:00+15:00",
+    "2026-01-05 00:00:00",
+    "2026-01-05"
+  ])("%j is not an xs:dateTime, neither read nor written", (text) => {
+    expect(refused(read(Xsd.dateTime, text))).toBe("XmlDecodeError/InvalidValue at /r/v")
+    expect(refused(write(Xsd.dateTime, text))).toBe("XmlEncodeError/InvalidValue at /r/v")
+  })
+
+  it("an absent element is .NET's DateTime.MinValue", () => {
+    expect(read(Xsd.dateTime, undefined)).toStrictEqual(Either.right("0001-01-01T00:00:00"))
+  })
+})
+
+describe("xs:list", () => {
+  const Rights = Xsd.list(["Select", "Update"], "Rights", NS)
+
+  it("an absent element is a new empty list each time", () => {
+    const first = read(Rights, undefined)
+    const second = read(Rights, undefined)
+    expect(first).toStrictEqual(Either.right([]))
+    expect(Either.getOrThrow(first)).not.toBe(Either.getOrThrow(second))
+  })
+
+  it("is written as its tokens separated by single spaces", () => {
+    expect(write(Rights, ["Update", "Select"])).toStrictEqual(Either.right("Update Select"))
+    expect(write(Rights, [])).toStrictEqual(Either.right(""))
+  })
+})

@@ -42,7 +42,8 @@ type Version = "1.1" | "1.2"
 /** A compiled encoder: value in, XML text out. Throws `EncodeFailure`. */
 export type Encoder = (value: unknown) => string
 
-const SKIP_PREFIXES = new Set(["s", "i", "xml", "xmlns"])
+/** The prefixes the encoder writes itself: `s` for the envelope, `i` for `xsi` (generated ones are `a`…`z`, `n26`…). */
+const SKIP_PREFIXES = new Set(["s", "i"])
 
 /** Collects every namespace an element of the plan may be written in. */
 const collectNamespaces = (plan: RootPlan): Array<string> => {
@@ -96,6 +97,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
   const tagsCache = new Map<ElementDecl, Tags>()
   const tagsOf = (decl: ElementDecl): Tags => {
     let tags = tagsCache.get(decl)
+    // Stryker disable next-line ConditionalExpression: a cache; building the tags again gives the same tags
     if (tags === undefined) {
       const prefix = prefixes.get(decl.namespace)!
       const qualified = prefix === "" ? decl.name : `${prefix}:${decl.name}`
@@ -109,6 +111,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
   const contents = new Map<Node, Content>()
   const contentOf = (node: Node): Content => {
     let content = contents.get(node)
+    // Stryker disable next-line ConditionalExpression: a cache (element writers compile their content lazily)
     if (content === undefined) {
       content = compileContent(node)
       contents.set(node, content)
@@ -291,6 +294,7 @@ type Transform = (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
 const transformations = new WeakMap<AST.Transformation, Transform>()
 const encodeTransformation = (ast: AST.Transformation): Transform => {
   let encode = transformations.get(ast)
+  // Stryker disable next-line ConditionalExpression: a cache; the same transformation encodes the same way
   if (encode === undefined) {
     encode = ParseResult.encodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
     transformations.set(ast, encode)

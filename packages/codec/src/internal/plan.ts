@@ -136,10 +136,10 @@ const match: AST.Match<Node> = {
   BigIntKeyword: unsupported("bigint"),
   SymbolKeyword: unsupported("symbol"),
   ObjectKeyword: unsupported("object"),
-  Enums: (ast) => {
+  Enums: (ast, _, path) => {
     const values = ast.enums.map(([, value]) => value)
     const strings = values.filter((value): value is string => typeof value === "string")
-    if (strings.length !== values.length) throw definitionError([], "numeric enums have no XML form")
+    if (strings.length !== values.length) throw definitionError(path, "numeric enums have no XML form")
     return enumeration(strings, identifierOf(ast))
   },
   TemplateLiteral: unsupported("a template literal"),
@@ -161,6 +161,7 @@ const match: AST.Match<Node> = {
         node,
         optional: ps.isOptional,
         minOccurs,
+        // Stryker disable next-line OptionalChaining: minOccurs is 0 here only by an element annotation
         defaultValue: ps.isOptional || minOccurs === 1 ? undefined : element?.default ?? defaultOf(node, nillable)
       }
       if (member.minOccurs === 0 && !member.optional && member.defaultValue === undefined) {
@@ -283,6 +284,7 @@ const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined =
       if (Either.isLeft(decode(inner()))) return undefined
       return () => Either.getOrThrow(decode(inner()))
     }
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a node no case takes has no default either
     case "Lazy":
       // A recursive reference is never a value type: it has no default of its own.
       return undefined
@@ -320,6 +322,7 @@ export const forEachNode = (roots: ReadonlyArray<Node>, f: (node: Node) => void)
     seen.add(node)
     f(node)
     switch (node._tag) {
+      // Stryker disable next-line StringLiteral: a node no case takes is not visited further, as a simple one
       case "Simple":
         return
       case "Complex":
