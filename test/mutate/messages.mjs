@@ -3,9 +3,10 @@
  * for people (its wording may change at will); the `reason`, the path and the location are what users
  * match on, and their mutants all stay.
  *
- * A literal is a message when it is the message argument of one of the codec's error constructors, the
- * value of a `detail` or `message` property, or what an error's `message` getter returns; literals
- * nested in a message (a template's parts, the branches of a conditional, concatenations) are too.
+ * A literal is a message when it is the message argument of one of the codec's error constructors (and of
+ * `Error` and `TypeError`), the value of a `detail` or `message` property or what a `message` function
+ * returns (a refinement's), or what an error's `message` getter returns; literals nested in a message (a
+ * template's parts, the branches of a conditional, concatenations) are too.
  */
 import { declareValuePlugin, PluginKind } from "@stryker-mutator/api/plugin"
 
@@ -19,7 +20,11 @@ const MESSAGE_ARGUMENT = new Map([
   ["unsupported", 0],
   ["EncodeFailure", 1],
   ["SchemaDefinitionError", 0],
-  ["fail", 0]
+  ["fail", 0],
+  ["Error", 0],
+  ["TypeError", 0],
+  // The fault writer's name check: its second argument only says, in the TypeError, what the name was for.
+  ["checkName", 1]
 ])
 const MESSAGE_PROPERTY = new Set(["detail", "message"])
 
@@ -45,6 +50,12 @@ const isMessage = (expression) => {
     return MESSAGE_ARGUMENT.get(nameOf(parent.node.callee)) === expression.key
   }
   if (parent.isObjectProperty() && expression.key === "value") return MESSAGE_PROPERTY.has(nameOf(parent.node.key))
+  // `message: () => "…"`, a refinement's message
+  if (parent.isArrowFunctionExpression() && expression.key === "body") {
+    const property = parent.parentPath
+    return property !== null && property.isObjectProperty() && parent.key === "value" &&
+      MESSAGE_PROPERTY.has(nameOf(property.node.key))
+  }
   if (parent.isReturnStatement()) {
     const fn = parent.getFunctionParent()
     return fn !== null && fn.isClassMethod({ kind: "get" }) && nameOf(fn.node.key) === "message"

@@ -499,3 +499,81 @@ describe("XmlCodec.emptyBody", () => {
     expect(XmlCodec.emptyBody(message)).toStrictEqual(Either.right({ Count: 0, Name: "" }))
   })
 })
+
+describe("Service.define and Service.make", () => {
+  const definition = Service.define({
+    name: "Shop",
+    endpoint: "Shop.svc",
+    namespace: NS,
+    actionPrefix: "urn:shop/",
+    requestHeader: {},
+    responseHeader: {}
+  })
+  const ping = definition.operation("Ping", definition.request("Ping", {}), definition.response("PingResponse", {}))
+
+  it("names messages as the WSDL does unless told otherwise, and gives operations their SOAPAction", () => {
+    expect(Soap.messageName(definition.request("Ping", {}))).toBe("PingRequest")
+    expect(Soap.messageName(definition.request("Ping", {}, { message: "PingIn" }))).toBe("PingIn")
+    expect(Soap.messageName(definition.response("PingResponse", {}))).toBe("PingResponse")
+    expect(Soap.messageName(definition.response("PingResponse", {}, { message: "PingOut" }))).toBe("PingOut")
+    expect(ping).toMatchObject({
+      name: "Ping",
+      service: "Shop",
+      endpoint: "Shop.svc",
+      action: "urn:shop/Ping",
+      requestMessage: "PingRequest",
+      responseMessage: "PingResponse"
+    })
+    const custom = definition.operation(
+      "Ping",
+      definition.request("Ping", {}, { message: "PingIn" }),
+      definition.response("PingResponse", {}),
+      { action: "urn:other/Ping" }
+    )
+    expect(custom).toMatchObject({ action: "urn:other/Ping", requestMessage: "PingIn" })
+  })
+
+  it("an operation's messages without a message name are named after the operation", () => {
+    const envelope = { [Symbol.for("@erpsync/codec/Envelope")]: { headerKey: "Header", bodyKey: "Body" } }
+    const body = (name: string) =>
+      Schema.Struct({}).annotations({ ...Xml.root(name, NS), ...Xml.complexType(name, NS) })
+    const bare = (name: string) => Schema.Struct({ Header: Schema.Struct({}), Body: body(name) }).annotations(envelope)
+    const operation = definition.operation("Echo", bare("Echo") as never, bare("EchoResponse") as never)
+    expect(operation).toMatchObject({ requestMessage: "EchoRequest", responseMessage: "EchoResponse" })
+  })
+
+  it("collects the messages by name, a message shared by two operations once", () => {
+    const shared = definition.response("Ack", {})
+    const a = definition.operation("A", definition.request("A", {}), shared)
+    const b = definition.operation("B", definition.request("B", {}), shared)
+    const service = Service.make(definition, { A: a, B: b, Ping: ping })
+    expect(Object.keys(service.messages)).toStrictEqual(["ARequest", "Ack", "BRequest", "PingRequest", "PingResponse"])
+    expect(service.messages["Ack"]).toBe(shared)
+  })
+
+  it("refuses operations keyed otherwise or of another service, a SOAPAction twice, and two messages of one name", () => {
+    const other = Service.define({ ...definition, name: "Other" })
+    const otherPing = other.operation("Ping", other.request("Ping", {}), other.response("PingResponse", {}))
+    const sameAction = definition.operation(
+      "Pong",
+      definition.request("Pong", {}),
+      definition.response("PongResponse", {}),
+      {
+        action: "urn:shop/Ping"
+      }
+    )
+    const sameName = definition.operation(
+      "Pang",
+      definition.request("Pang", {}, { message: "PingRequest" }),
+      definition.response("PangResponse", {})
+    )
+    for (
+      const operations of [{ Pong: ping }, { Ping: otherPing }, { Ping: ping, Pong: sameAction }, {
+        Ping: ping,
+        Pang: sameName
+      }]
+    ) {
+      expect(() => Service.make(definition, operations as never)).toThrow(/^Shop: /)
+    }
+  })
+})

@@ -265,3 +265,96 @@ describe("XML errors", () => {
     expect(await Effect.runPromise(decodeStream(readable))).toStrictEqual(expected)
   })
 })
+
+describe("SOAP faults, read at their corners", () => {
+  const SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+  const fault11 = (inner: string, declarations = "") =>
+    `<s:Envelope xmlns:s="${SOAP11}"${declarations}><s:Body><s:Fault>${inner}</s:Fault></s:Body></s:Envelope>`
+  const fault12 = (inner: string) =>
+    `<e:Envelope xmlns:e="${SOAP12}"><e:Body><e:Fault>${inner}</e:Fault></e:Body></e:Envelope>`
+
+  it.each([
+    ["s:VersionMismatch", "VersionMismatch"],
+    ["s:MustUnderstand", "MustUnderstand"],
+    ["s:DataEncodingUnknown", "DataEncodingUnknown"],
+    ["s:Client", "Sender"],
+    ["s:Client.Authentication", "Sender"],
+    ["s:Server", "Receiver"],
+    ["s:Sender", "Sender"],
+    ["s:Receiver", "Receiver"],
+    ["s:Other", "Other"],
+    ["x:Client", "Other"],
+    ["Server", "Other"]
+  ])("a SOAP 1.1 faultcode %s is a fault of reason %s (only codes of the envelope's namespace are SOAP's)", (code, reason) => {
+    const xml = fault11(`<faultcode xmlns:x="urn:x">${code}</faultcode><faultstring>f</faultstring>`)
+    expect(errorOf(xml)).toMatchObject({ _tag: "SoapFault", reason })
+  })
+
+  it("a fault without a code or a text has an empty code and text", () => {
+    expect(errorOf(fault11(""))).toMatchObject({ code: { namespace: "", name: "" }, text: "", texts: [] })
+    expect(errorOf(fault12(""))).toMatchObject({ code: { namespace: "", name: "" }, subcodes: [], text: "", texts: [] })
+    expect(errorOf(fault12(`<e:Code/><e:Reason/>`))).toMatchObject({ code: { namespace: "", name: "" }, texts: [] })
+  })
+
+  it("a faultcode with markup in it is its text, trimmed", () => {
+    expect(errorOf(fault11(`<faultcode> s:<b/>Client </faultcode>`))).toMatchObject({
+      code: { namespace: "", name: "s:Client" }
+    })
+  })
+
+  it("reads each Text of a SOAP 1.2 Reason, skipping whitespace and other elements, and prefers English", () => {
+    const xml = fault12(
+      `<e:Code><e:Value>e:Receiver</e:Value></e:Code><e:Reason>\n  <e:Text xml:lang="nb">Feil</e:Text>\n  ` +
+        `<x:Note xmlns:x="urn:x">no</x:Note><e:Text xmlns:my="urn:my" my:lang="fr" xml:space="preserve" xml:lang="EN-gb">Error</e:Text>` +
+        `<e:Text>none</e:Text>\n</e:Reason>`
+    )
+    expect(errorOf(xml)).toMatchObject({
+      reason: "Receiver",
+      text: "Error",
+      texts: [{ lang: "nb", text: "Feil" }, { lang: "EN-gb", text: "Error" }, { lang: "", text: "none" }]
+    })
+    const noEnglish = fault12(`<e:Reason><e:Text xml:lang="nb">Feil</e:Text><e:Text xml:lang="de-en">Fehler</e:Text></e:Reason>`)
+    expect(errorOf(noEnglish)).toMatchObject({ text: "Feil" })
+  })
+
+  it("a detail stands on its own: only the declarations it lacks are added, none for xml:", () => {
+    const detailOf = (inner: string, declarations = "") => {
+      const error = errorOf(fault11(`<faultcode>s:Client</faultcode><detail>${inner}</detail>`, declarations))
+      return error._tag === "SoapFault" ? error.detail : undefined
+    }
+    expect(detailOf(`<e/>`)).toBe(`<e/>`)
+    expect(detailOf(`<e/>`, ` xmlns="urn:d"`)).toBe(`<e xmlns="urn:d"/>`)
+    expect(detailOf(`<p:e/>`, ` xmlns:p="urn:p"`)).toBe(`<p:e xmlns:p="urn:p"/>`)
+    expect(detailOf(`<p:e xmlns:p="urn:p"><p:f/><g/></p:e>`)).toBe(`<p:e xmlns:p="urn:p"><p:f/><g/></p:e>`)
+    expect(detailOf(`<e xmlns="urn:x"><f/></e>`)).toBe(`<e xmlns="urn:x"><f/></e>`)
+    expect(detailOf(`<e xml:lang="nb"/>`)).toBe(`<e xml:lang="nb"/>`)
+    expect(detailOf(`<e q:a="1"/>`, ` xmlns:q="urn:q"`)).toBe(`<e xmlns:q="urn:q" q:a="1"/>`)
+  })
+
+  it("a detail is cut at 8,192 characters", () => {
+    const detailOf = (text: string) => {
+      const error = errorOf(fault11(`<faultcode>s:Client</faultcode><detail>${text}</detail>`))
+      return error._tag === "SoapFault" ? error.detail : undefined
+    }
+    expect(detailOf("d".repeat(8192))).toBe("d".repeat(8192))
+    expect(detailOf("d".repeat(9000))).toBe("d".repeat(8192))
+    expect(detailOf(`<e>${"d".repeat(9000)}</e><f/>`)).toBe(`<e>${"d".repeat(8189)}`)
+  })
+
+  it("the capture budget is spent by each element (twice its name, and 16), each attribute (name, value, 4) and text", () => {
+    // Before the faultstring's text: s:Fault 7·2+16 = 30, faultcode 9·2+16 = 34, its text 8, faultstring
+    // 11·2+16 = 38: 110 of 65,536. After the text, detail costs 6·2+16 = 28.
+    const faultWith = (textLength: number, detail: string) =>
+      errorOf(
+        fault11(`<faultcode>s:Client</faultcode><faultstring>${"a".repeat(textLength)}</faultstring><detail>${detail}</detail>`)
+      )
+    // 65,536 - 110 - 65,398 - 28 = 0 left when the detail opens: what is inside it is skipped.
+    expect(faultWith(65398, `<g/>`)).toMatchObject({ text: "a".repeat(65398), detail: "" })
+    // 20 left: e (18, and 1 + 10 + 4 for its attribute) is kept, its text and what follows are not.
+    expect(faultWith(65378, `<e a="vvvvvvvvvv">tail text that is long</e><f>x</f>`)).toMatchObject({
+      detail: `<e a="vvvvvvvvvv"/>`
+    })
+    // 60 left: e and its text are kept.
+    expect(faultWith(65338, `<e>tail</e>`)).toMatchObject({ detail: `<e>tail</e>` })
+  })
+})

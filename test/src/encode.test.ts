@@ -191,6 +191,30 @@ describe("encoding faults", () => {
     )
   })
 
+  it("writes only the parts a fault has: no actor, node, subcodes or detail when it has none", () => {
+    expect(XmlCodec.encodeFault({ soapVersion: "1.1", code: { namespace: "", name: "Busy" }, text: "t" })).toBe(
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>Busy</faultcode>` +
+        `<faultstring xml:lang="en-US">t</faultstring></s:Fault></s:Body></s:Envelope>`
+    )
+    expect(XmlCodec.encodeFault({ soapVersion: "1.2", code: { namespace: SOAP12, name: "Receiver" }, text: "t" })).toBe(
+      `<s:Envelope xmlns:s="${SOAP12}"><s:Body><s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code>` +
+        `<s:Reason><s:Text xml:lang="en-US">t</s:Text></s:Reason></s:Fault></s:Body></s:Envelope>`
+    )
+  })
+
+  it("writes a detail's attributes in no namespace and an empty detail", () => {
+    const xml = XmlCodec.encodeFault({
+      soapVersion: "1.1",
+      code: { namespace: "urn:c", name: "Busy" },
+      text: "t",
+      detail: [{ namespace: "", name: "Why", attributes: [{ name: "code", value: "7" }] }]
+    })
+    expect(xml).toContain(`<faultcode xmlns:c="urn:c">c:Busy</faultcode>`)
+    expect(xml).toContain(`<detail><Why code="7"/></detail>`)
+    expect(XmlCodec.encodeFault({ soapVersion: "1.1", code: { namespace: "", name: "B" }, text: "t", detail: [] }))
+      .toContain(`<detail></detail>`)
+  })
+
   it("refuses, with a TypeError, what would not be well-formed XML: names, characters, declarations", () => {
     const fault = { soapVersion: "1.1" as const, code: { namespace: "", name: "Client" }, text: "x" }
     const attempts = [

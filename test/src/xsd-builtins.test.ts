@@ -493,3 +493,74 @@ describe("xs:list", () => {
     expect(write(Rights, [])).toStrictEqual(Either.right(""))
   })
 })
+
+describe("lexical rules at their corners", () => {
+  const isZero = (result: Either.Either<unknown, unknown>) => Either.isRight(result) && Object.is(result.right, 0)
+
+  it("an integer type has a single zero: -0, with whitespace or leading zeros, reads as 0", () => {
+    for (const text of [" -0 ", "-00", "+0", "-0"]) expect(isZero(read(Xsd.int, text)), text).toBe(true)
+    expect(write(Xsd.int, -0)).toStrictEqual(Either.right("0"))
+  })
+
+  it("xs:double reads INF, +INF, -INF, NaN and the decimal and exponent forms; nothing else", () => {
+    expect(read(Xsd.double, "INF")).toStrictEqual(Either.right(Infinity))
+    expect(read(Xsd.double, " +INF ")).toStrictEqual(Either.right(Infinity))
+    expect(read(Xsd.double, "-INF")).toStrictEqual(Either.right(-Infinity))
+    expect(read(Xsd.double, "NaN")).toStrictEqual(Either.right(Number.NaN))
+    for (
+      const [text, value] of [["12", 12], [".55", 0.55], ["-1.5e10", -1.5e10], ["1.", 1], ["+3E-2", 0.03]] as const
+    ) {
+      expect(read(Xsd.double, text), text).toStrictEqual(Either.right(value))
+    }
+    for (const text of ["1x", "x1", "1e", "e1", ".", "", "1.5.2", "Infinity", "inf", "1 2"]) {
+      expect(refused(read(Xsd.double, text)), text).toBe("XmlDecodeError/InvalidValue at /r/v")
+    }
+    expect(read(Xsd.float, "INF")).toStrictEqual(Either.right(Infinity))
+    expect(read(Xsd.float, "+INF")).toStrictEqual(Either.right(Infinity))
+  })
+
+  it("xs:double and xs:float write INF, -INF, NaN and -0 by XML Schema's names, numbers as JavaScript prints them", () => {
+    for (const type of [Xsd.double, Xsd.float]) {
+      expect(write(type, Infinity)).toStrictEqual(Either.right("INF"))
+      expect(write(type, -Infinity)).toStrictEqual(Either.right("-INF"))
+      expect(write(type, Number.NaN)).toStrictEqual(Either.right("NaN"))
+      expect(write(type, -0)).toStrictEqual(Either.right("-0"))
+      expect(write(type, 0)).toStrictEqual(Either.right("0"))
+      expect(write(type, 1.5)).toStrictEqual(Either.right("1.5"))
+    }
+    expect(write(Xsd.double, 0.1)).toStrictEqual(Either.right("0.1"))
+    // This float needs nine significant digits: eight read back as its neighbour.
+    expect(Math.fround(10.190845)).not.toBe(Math.fround(10.1908455))
+    expect(write(Xsd.float, Math.fround(10.1908455))).toStrictEqual(Either.right("10.1908455"))
+  })
+
+  it("a value of the wrong JavaScript type is refused by every simple type's writer", () => {
+    const cases: ReadonlyArray<readonly [string, Schema.Schema<never, unknown>, unknown]> = [
+      ["boolean", Xsd.boolean as never, "yes"],
+      ["double", Xsd.double as never, "1"],
+      ["float", Xsd.float as never, "1"],
+      ["decimal", Xsd.decimal as never, 5],
+      ["anyURI", Xsd.anyURI as never, 5],
+      ["long", Xsd.long as never, 5],
+      ["list", Xsd.list(["Select", "Update"], "Rights", NS) as never, new Set(["Select"])]
+    ]
+    for (const [name, type, value] of cases) {
+      expect(refused(write(type, value as never)), name).toBe("XmlEncodeError/InvalidValue at /r/v")
+    }
+    expect(write(Xsd.anyURI, "https://erp.example/a b")).toStrictEqual(Either.right("https://erp.example/a b"))
+  })
+
+  it("xs:long writes only its range", () => {
+    expect(refused(write(Xsd.long, -(2n ** 63n) - 1n))).toBe("XmlEncodeError/InvalidValue at /r/v")
+    expect(refused(write(Xsd.long, 2n ** 63n))).toBe("XmlEncodeError/InvalidValue at /r/v")
+    expect(write(Xsd.long, -(2n ** 63n))).toStrictEqual(Either.right("-9223372036854775808"))
+  })
+
+  it("an xs:list item that is not a value, empty or holds whitespace cannot be written", () => {
+    const Odd = Xsd.list(["", "A B", "C"], "Odd", NS)
+    for (const items of [[""], ["A B"], ["C", "D"]] as const) {
+      expect(refused(write(Odd, items as never)), JSON.stringify(items)).toBe("XmlEncodeError/InvalidValue at /r/v")
+    }
+    expect(write(Odd, ["C", "C"])).toStrictEqual(Either.right("C C"))
+  })
+})

@@ -43,13 +43,14 @@ const textOf = (element: Captured): string => {
   return out
 }
 
-const child = (element: Captured, local: string): Captured | undefined => {
-  for (const c of element.children) if (typeof c !== "string" && c.local === local) return c
-  return undefined
-}
+/** Whether a captured child is the element `local`: text (a string) has no `local`. */
+const isNamed = (c: Captured | string, local: string): c is Captured => (c as Partial<Captured>).local === local
+
+const child = (element: Captured, local: string): Captured | undefined =>
+  element.children.find((c): c is Captured => isNamed(c, local))
 
 const childrenNamed = (element: Captured, local: string): Array<Captured> =>
-  element.children.filter((c): c is Captured => typeof c !== "string" && c.local === local)
+  element.children.filter((c): c is Captured => isNamed(c, local))
 
 const langOf = (element: Captured): string =>
   element.attributes.find((a) => a.namespace === XML && a.name.endsWith("lang"))?.value ?? ""
@@ -66,6 +67,7 @@ const prefixOf = (qualifiedName: string): string => {
 const serialize = (nodes: ReadonlyArray<Captured | string>): string => {
   let out = ""
   const go = (node: Captured | string, scope: ReadonlyMap<string, string>): void => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: saves the work the final cut throws away
     if (out.length > MAX_DETAIL_LENGTH) return
     if (typeof node === "string") {
       out += escapeText(node)
@@ -75,7 +77,8 @@ const serialize = (nodes: ReadonlyArray<Captured | string>): string => {
     let attributes = ""
     for (const a of node.attributes) {
       attributes += ` ${a.name}="${escapeAttribute(a.value)}"`
-      if (a.namespace === XMLNS) inScope.set(a.name === "xmlns" ? "" : a.name.slice(6), a.value)
+      // `xmlns` declares the default namespace, `xmlns:p` the prefix `p`.
+      if (a.namespace === XMLNS) inScope.set(a.name.slice(6), a.value)
     }
     let declarations = ""
     const bind = (prefix: string, namespace: string): void => {
@@ -98,7 +101,7 @@ const serialize = (nodes: ReadonlyArray<Captured | string>): string => {
     out += "</" + node.qualifiedName + ">"
   }
   for (const node of nodes) go(node, new Map())
-  return out.length > MAX_DETAIL_LENGTH ? out.slice(0, MAX_DETAIL_LENGTH) : out
+  return out.slice(0, MAX_DETAIL_LENGTH)
 }
 
 const classify = (code: QName, envelope: string): FaultFields["reason"] => {

