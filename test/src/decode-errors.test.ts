@@ -285,10 +285,13 @@ describe("SOAP faults, read at their corners", () => {
     ["s:Other", "Other"],
     ["x:Client", "Other"],
     ["Server", "Other"]
-  ])("a SOAP 1.1 faultcode %s is a fault of reason %s (only codes of the envelope's namespace are SOAP's)", (code, reason) => {
-    const xml = fault11(`<faultcode xmlns:x="urn:x">${code}</faultcode><faultstring>f</faultstring>`)
-    expect(errorOf(xml)).toMatchObject({ _tag: "SoapFault", reason })
-  })
+  ])(
+    "a SOAP 1.1 faultcode %s is a fault of reason %s (only codes of the envelope's namespace are SOAP's)",
+    (code, reason) => {
+      const xml = fault11(`<faultcode xmlns:x="urn:x">${code}</faultcode><faultstring>f</faultstring>`)
+      expect(errorOf(xml)).toMatchObject({ _tag: "SoapFault", reason })
+    }
+  )
 
   it("a fault without a code or a text has an empty code and text", () => {
     expect(errorOf(fault11(""))).toMatchObject({ code: { namespace: "", name: "" }, text: "", texts: [] })
@@ -313,7 +316,9 @@ describe("SOAP faults, read at their corners", () => {
       text: "Error",
       texts: [{ lang: "nb", text: "Feil" }, { lang: "EN-gb", text: "Error" }, { lang: "", text: "none" }]
     })
-    const noEnglish = fault12(`<e:Reason><e:Text xml:lang="nb">Feil</e:Text><e:Text xml:lang="de-en">Fehler</e:Text></e:Reason>`)
+    const noEnglish = fault12(
+      `<e:Reason><e:Text xml:lang="nb">Feil</e:Text><e:Text xml:lang="de-en">Fehler</e:Text></e:Reason>`
+    )
     expect(errorOf(noEnglish)).toMatchObject({ text: "Feil" })
   })
 
@@ -346,7 +351,11 @@ describe("SOAP faults, read at their corners", () => {
     // 11·2+16 = 38: 110 of 65,536. After the text, detail costs 6·2+16 = 28.
     const faultWith = (textLength: number, detail: string) =>
       errorOf(
-        fault11(`<faultcode>s:Client</faultcode><faultstring>${"a".repeat(textLength)}</faultstring><detail>${detail}</detail>`)
+        fault11(
+          `<faultcode>s:Client</faultcode><faultstring>${
+            "a".repeat(textLength)
+          }</faultstring><detail>${detail}</detail>`
+        )
       )
     // 65,536 - 110 - 65,398 - 28 = 0 left when the detail opens: what is inside it is skipped.
     expect(faultWith(65398, `<g/>`)).toMatchObject({ text: "a".repeat(65398), detail: "" })
