@@ -3,9 +3,11 @@
  * surrogate pairs, the XML declaration, the envelope's structure, the Fault's capture budget and code
  * resolution, and what an error's message shows of the input. Mutation testing found these unchecked.
  */
-import { XmlCodec } from "@erpsync/codec"
+import { Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
 
@@ -329,5 +331,84 @@ describe("the root of a SOAP message", () => {
       .toMatchObject({ _tag: "SoapEnvelopeError", reason: "NotSoap" })
     expect(errorOf(XmlCodec.decodeEither(schema)(`<Envelope xmlns="urn:other"/>`)))
       .toMatchObject({ _tag: "SoapEnvelopeError", reason: "NotSoap" })
+  })
+})
+
+describe("the decoder's remaining corners", () => {
+  const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+  const soapEnvelope = (inner: string) =>
+    `<s:Envelope xmlns:s="${SOAP11}" xmlns="${NS}" xmlns:i="${XSI_NS}">${inner}</s:Envelope>`
+  const body = `<s:Body><SaveConnectionResponse/></s:Body>`
+
+  it("a run of text past maxTextLength is refused within two slices of where it starts, however long the chunk", () => {
+    const limit = 1000
+    const xml = withName("x".repeat(50_000))
+    const start = xml.indexOf("<DisplayName>") + "<DisplayName>".length
+    const error = errorOf(XmlCodec.decodeEither(schema, { limits: { maxTextLength: limit } })(xml))
+    expect(error).toMatchObject({ _tag: "XmlLimitError", reason: "TextLength", line: 1 })
+    expect(error._tag === "XmlLimitError" && error.column).toBeLessThanOrEqual(start + 2 * (limit + 1))
+  })
+
+  it("an empty faultcode is no code, whatever default namespace is in scope", () => {
+    const xml =
+      `<s:Envelope xmlns:s="${SOAP11}" xmlns="urn:d"><s:Body><s:Fault><faultcode/><faultstring>x</faultstring>` +
+      `</s:Fault></s:Body></s:Envelope>`
+    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({
+      _tag: "SoapFault",
+      code: { namespace: "", name: "" }
+    })
+  })
+
+  it("header blocks written directly under the Envelope are read in any order", () => {
+    const xml = soapEnvelope(`<TimeZone><SoTimeZoneId>2</SoTimeZoneId></TimeZone><Succeeded>true</Succeeded>${body}`)
+    expect(XmlCodec.decodeEither(schema)(xml)).toMatchObject(
+      Either.right({ Header: { Succeeded: true, TimeZone: { SoTimeZoneId: 2 } } })
+    )
+  })
+
+  it("an element of the SOAP namespace before the Body that is neither Header nor Body is skipped as a header block", () => {
+    const xml = soapEnvelope(`<s:Extra><s:Body/></s:Extra>${body}`)
+    expect(XmlCodec.decodeEither(schema)(xml)).toStrictEqual(Either.right({ Header: {}, Body: { Response: null } }))
+  })
+
+  it("a required header block that is missing is named in the Header", () => {
+    const message = Soap.message({
+      namespace: "urn:t",
+      header: { Token: Xsd.string },
+      body: { name: "Ping", fields: {} }
+    })
+    const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><Ping xmlns="urn:t"/></s:Body></s:Envelope>`
+    expect(errorOf(XmlCodec.decodeEither(message)(xml))).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "MissingElement",
+      path: "/Envelope/Header/Token"
+    })
+  })
+
+  it("a transformation that refuses the text's value is an invalid value at the element", () => {
+    const Positive = Schema.transformOrFail(Xsd.int, Schema.Number, {
+      strict: true,
+      decode: (n, _, ast) =>
+        n > 0 ? ParseResult.succeed(n) : ParseResult.fail(new ParseResult.Type(ast, n, "not positive")),
+      encode: ParseResult.succeed
+    })
+    const R = Schema.Struct({ n: Positive }).annotations({
+      ...Xml.root("r", "urn:t"),
+      ...Xml.complexType("r", "urn:t")
+    })
+    expect(XmlCodec.decodeEither(R)(`<r xmlns="urn:t"><n>2</n></r>`)).toStrictEqual(Either.right({ n: 2 }))
+    expect(errorOf(XmlCodec.decodeEither(R)(`<r xmlns="urn:t"><n>-2</n></r>`))).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "InvalidValue",
+      path: "/r/n"
+    })
+  })
+
+  it("content after the root element is an error of the document, with no element in its path", () => {
+    const afterEnvelope = errorOf(XmlCodec.decodeEither(schema)(soapEnvelope(body) + "<x/>"))
+    expect(afterEnvelope).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", path: "" })
+    const R = Schema.Struct({}).annotations({ ...Xml.root("r", "urn:t"), ...Xml.complexType("r", "urn:t") })
+    const afterRoot = errorOf(XmlCodec.decodeEither(R)(`<r xmlns="urn:t"/>junk`))
+    expect(afterRoot).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", path: "" })
   })
 })

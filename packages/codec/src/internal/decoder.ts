@@ -79,6 +79,7 @@ export class Decoder {
   private failure: DecodeFailure | undefined = undefined
   private result: unknown = ABSENT
   private soapVersion: "1.1" | "1.2" | undefined = undefined
+  // Stryker disable next-line StringLiteral: set when the Envelope opens, read only inside it
   private envelopeNamespace = ""
   private headerFrame: Frame | undefined = undefined
   private sawHeaderElement = false
@@ -90,6 +91,7 @@ export class Decoder {
 
   constructor(private readonly plan: RootPlan, private readonly limits: Limits) {
     this.parser = makeParser()
+    // Stryker disable next-line StringLiteral: the document's frame is never part of a path
     this.push(DOCUMENT, "", undefined)
   }
 
@@ -100,7 +102,8 @@ export class Decoder {
     // and refuse any text that is not well-formed UTF-16.
     let chunk = this.pendingHighSurrogate === "" ? text : this.pendingHighSurrogate + text
     this.pendingHighSurrogate = ""
-    if (chunk.length > 0 && (chunk.charCodeAt(chunk.length - 1) & 0xfc00) === 0xd800) {
+    // (Of an empty chunk, charCodeAt gives NaN, and NaN & 0xfc00 is 0.)
+    if ((chunk.charCodeAt(chunk.length - 1) & 0xfc00) === 0xd800) {
       this.pendingHighSurrogate = chunk.slice(-1)
       chunk = chunk.slice(0, -1)
     }
@@ -119,6 +122,7 @@ export class Decoder {
       this.fail(new XmlLimitError({ reason: "MessageLength", limit: this.limits.maxMessageLength, ...this.location() }))
     }
     // Feed in slices so that no single run of text is parsed far past the text limit before it is checked.
+    // Stryker disable next-line ArithmeticOperator: slices two shorter are as bounded
     const slice = Math.min(65536, this.limits.maxTextLength + 1)
     for (let start = 0; start < chunk.length;) {
       // A slice may end between the two halves of a surrogate pair: saxes carries a high surrogate over to
@@ -137,10 +141,9 @@ export class Decoder {
     if (this.failure !== undefined) throw this.failure
     if (this.pendingHighSurrogate !== "") this.fail(this.parseError("Malformed", "a lone surrogate is not a character"))
     this.closing = true
+    // saxes reports a document whose root element is missing or not closed (onError: Empty, Truncated),
+    // so once it has closed, the root element's value is here.
     this.guard(() => this.parser.close())
-    if (this.result === ABSENT) {
-      this.fail(this.parseError("Truncated", "the document ended before its root element was closed"))
-    }
     return { value: this.result, soapVersion: this.soapVersion }
   }
 
@@ -161,8 +164,10 @@ export class Decoder {
     } catch (e) {
       // Anything else is a bug, not bad input (a schema without an XML form, a transformation that throws;
       // saxes itself does not throw once it has an error handler): it goes on as the defect it is.
+      // Stryker disable next-line ConditionalExpression: a defect ends the decode; the decoder is not used again
       if (e instanceof DecodeFailure) this.failure = e
       throw e
+      // Stryker disable next-line BlockStatement: only releases this decoder to the garbage collector
     } finally {
       leave(previous)
     }
@@ -217,6 +222,7 @@ export class Decoder {
   onError(error: Error): void {
     // saxes prefixes its messages with line:column (the parser has no file name); the location fields
     // carry them instead.
+    // Stryker disable next-line Regex: saxes's messages have no other line:column in them
     const detail = error.message.replace(/^\d+:\d+: /, "")
     const reason = !this.closing ? "Malformed" : this.stack[0]!.count === 0 ? "Empty" : "Truncated"
     this.fail(this.parseError(reason, detail))
@@ -292,7 +298,9 @@ export class Decoder {
     const local = tag.local
     switch (parent.kind) {
       case DOCUMENT:
-        if (parent.count++ > 0) this.fail(this.parseError("Malformed", "a second root element"))
+        // A second root element is an error saxes reports before this event. Seen a root, an end of the
+        // input is Truncated, not Empty (onError).
+        parent.count = 1
         return this.openRoot(tag)
       case ENVELOPE:
         return this.openInEnvelope(tag)
@@ -421,6 +429,7 @@ export class Decoder {
   private push(kind: number, name: string, decl: ElementDecl | undefined): Frame {
     const index = ++this.top
     let frame = this.stack[index]
+    // Stryker disable next-line ConditionalExpression: frames are reused; a new one is the same
     if (frame === undefined) {
       frame = new Frame()
       this.stack[index] = frame
@@ -477,7 +486,7 @@ export class Decoder {
       const plan = this.plan as Extract<RootPlan, { _tag: "Envelope" }>
       const frame = new Frame()
       frame.kind = HEADER
-      frame.name = "Header"
+      // Stryker disable next-line ArrayDeclaration: the header's value is built by buildObject, never unwrapped
       frame.shape = complexShape(plan.header, [])
       frame.values = new Array(plan.header.members.length).fill(ABSENT)
       frame.ordered = false
@@ -523,7 +532,9 @@ export class Decoder {
     let index = -1
     // Fast path: members usually arrive in sequence order, so try the one after the last first.
     const next = shape.members[parent.last + 1]
+    // Stryker disable next-line ConditionalExpression: a fast path; the look-up by name finds the same member
     if (next !== undefined && next.name === local && next.namespace === tag.uri) index = parent.last + 1
+    // Stryker disable next-line ConditionalExpression: as above
     const candidates = index === -1 ? shape.byLocal.get(local) : undefined
     if (candidates !== undefined) {
       for (let i = 0; i < candidates.length; i++) {
@@ -543,6 +554,7 @@ export class Decoder {
       if (index === parent.last) {
         this.fail(this.decodeError("DuplicateElement", `element ${local} appears twice`, local))
       }
+      // Stryker disable next-line EqualityOperator: index === parent.last is the duplicate, refused above
       if (index < parent.last) {
         const after = shape.members[parent.last]!.name
         this.fail(this.decodeError("OutOfOrder", `element ${local} must come before ${after}`, local))
@@ -573,10 +585,12 @@ export class Decoder {
     frame.column = this.parser.column + 1
     frame.shape = shape
     if (shape.kind === COMPLEX) frame.object = {}
+    // Stryker disable next-line ConditionalExpression: only an array's frame reads its items
     else if (shape.kind === ARRAY) frame.items = []
   }
 
   private nilOf(tag: SaxesTagNS): boolean {
+    // Stryker disable next-line ConditionalExpression: a fast path; the loop finds no attribute either
     if (this.tagAttributes === 0) return false
     const attributes = tag.attributes as Record<string, SaxesAttributeNS>
     for (const name in attributes) {
@@ -636,7 +650,7 @@ export class Decoder {
   }
 
   /** The value of an unordered (header) frame, from its values by member index. */
-  private buildObject(frame: Frame, pathPrefix = ""): Record<string, unknown> {
+  private buildObject(frame: Frame, pathPrefix: string): Record<string, unknown> {
     const values = frame.values!
     return this.completeObject((frame.shape as ComplexShape).members, (_, i) => values[i], pathPrefix)
   }
@@ -689,13 +703,11 @@ export class Decoder {
     switch (parent.kind) {
       case COMPLEX:
         setProperty(parent.object!, (parent.shape as ComplexShape).members[frame.slot]!.key, value)
+        // Stryker disable next-line UpdateOperator: counted only for closing's fast path (every member present)
         parent.count++
         return
-      case HEADER:
-        parent.values![frame.slot] = value
-        return
-      case ENVELOPE:
-        // a header block written directly under the Envelope
+      case HEADER: // a Header element's frame shares the header's values
+      case ENVELOPE: // a header block written directly under the Envelope
         this.headerFrame!.values![frame.slot] = value
         return
       case ARRAY:
