@@ -564,3 +564,258 @@ describe("lexical rules at their corners", () => {
     expect(write(Odd, ["C", "C"])).toStrictEqual(Either.right("C C"))
   })
 })
+
+describe("xs:base64Binary and ser:duration against oracles", () => {
+  const base64Character = FastCheck.constantFrom(
+    ..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".split(""),
+    "A",
+    "Q",
+    "g",
+    "w"
+  )
+
+  it("writes what Node's Buffer writes, and reads it back, with whitespace anywhere", () => {
+    FastCheck.assert(
+      FastCheck.property(
+        FastCheck.uint8Array({ maxLength: 40 }),
+        FastCheck.array(FastCheck.tuple(FastCheck.nat(), FastCheck.constantFrom(" ", "\n", "\t", "\r\n")), {
+          maxLength: 4
+        }),
+        (bytes, spaces) => {
+          const text = Buffer.from(bytes).toString("base64")
+          expect(write(Xsd.base64Binary, bytes)).toStrictEqual(Either.right(text))
+          let spaced = text
+          for (const [at, space] of spaces) {
+            const i = at % (spaced.length + 1)
+            spaced = spaced.slice(0, i) + space + spaced.slice(i)
+          }
+          const decoded = read(Xsd.base64Binary, spaced)
+          expect(Either.map(decoded, (b) => Buffer.from(b).toString("hex"))).toStrictEqual(
+            Either.right(Buffer.from(bytes).toString("hex"))
+          )
+        }
+      ),
+      { numRuns: 300, seed: 11 }
+    )
+  })
+
+  it("reads exactly the canonical texts: those Buffer writes back unchanged", () => {
+    FastCheck.assert(
+      FastCheck.property(FastCheck.array(base64Character, { maxLength: 12 }).map((cs) => cs.join("")), (text) => {
+        const canonical = text.length % 4 === 0 && Buffer.from(text, "base64").toString("base64") === text
+        const decoded = read(Xsd.base64Binary, text)
+        expect(Either.isRight(decoded), text).toBe(canonical)
+        if (Either.isRight(decoded)) {
+          expect(Buffer.from(decoded.right).toString("base64")).toBe(text)
+        }
+      }),
+      { numRuns: 2000, seed: 12 }
+    )
+  })
+
+  it("a TimeSpan is written canonically and read back to the same number of ticks", () => {
+    const TICKS_PER_SECOND = 10_000_000n
+    const oracle = (ticks: bigint): string => {
+      // Days, hours, minutes and seconds by plain division, each part only when it is not zero.
+      if (ticks === 0n) return "PT0S"
+      const day = 86_400n * TICKS_PER_SECOND
+      const parts = [
+        ticks / day,
+        (ticks % day) / (3600n * TICKS_PER_SECOND),
+        (ticks % (3600n * TICKS_PER_SECOND)) / (60n * TICKS_PER_SECOND)
+      ]
+      const rest = ticks % (60n * TICKS_PER_SECOND)
+      const seconds = rest === 0n
+        ? ""
+        : `${rest / TICKS_PER_SECOND}${
+          rest % TICKS_PER_SECOND === 0n
+            ? ""
+            : "." + String(rest % TICKS_PER_SECOND).padStart(7, "0").replace(/0+$/, "")
+        }S`
+      const time = (parts[1]! > 0n ? `${parts[1]}H` : "") + (parts[2]! > 0n ? `${parts[2]}M` : "") + seconds
+      return `P${parts[0]! > 0n ? `${parts[0]}D` : ""}${time === "" ? "" : `T${time}`}`
+    }
+    const ticks = FastCheck.oneof(
+      FastCheck.bigInt({ min: 0n, max: 2n ** 63n - 1n }),
+      FastCheck.bigInt({ min: 0n, max: 100_000n * TICKS_PER_SECOND }),
+      FastCheck.constantFrom(0n, 1n, TICKS_PER_SECOND, 60n * TICKS_PER_SECOND, 2n ** 63n - 1n)
+    )
+    FastCheck.assert(
+      FastCheck.property(ticks, (n) => {
+        const value = Duration.nanos(n * 100n)
+        const text = oracle(n)
+        expect(write(DataContract.duration, value)).toStrictEqual(Either.right(text))
+        const decoded = read(DataContract.duration, text)
+        expect(Either.map(decoded, (d) => Duration.toNanos(d))).toStrictEqual(Either.right(Option.some(n * 100n)))
+      }),
+      { numRuns: 500, seed: 13 }
+    )
+  })
+
+  it.each([
+    ["P1D", 86_400n * 10_000_000n],
+    ["PT1H", 3600n * 10_000_000n],
+    ["PT1M", 60n * 10_000_000n],
+    ["PT1S", 10_000_000n],
+    ["PT0.0000001S", 1n],
+    ["PT1.S", 10_000_000n],
+    ["P0D", 0n],
+    ["PT0H0M0S", 0n],
+    ["-P10675199DT2H48M5.4775808S", undefined],
+    ["PT9223372036854775807S", undefined],
+    ["P1DT", undefined],
+    ["PT.S", undefined],
+    ["P1H", undefined],
+    ["PT1D", undefined],
+    ["PT1M1H", undefined],
+    ["P-1D", undefined],
+    ["PT1,5S", undefined]
+  ])("%j is %s ticks", (text, expected) => {
+    const decoded = read(DataContract.duration, text)
+    if (expected === undefined) expect(refused(decoded)).toBe("XmlDecodeError/InvalidValue at /r/v")
+    else {expect(Either.map(decoded, (d) => Duration.toNanos(d))).toStrictEqual(
+        Either.right(Option.some(expected * 100n))
+      )}
+  })
+
+  it("a Duration's writer refuses what is not a Duration", () => {
+    expect(refused(write(DataContract.duration, 5 as never))).toBe("XmlEncodeError/InvalidValue at /r/v")
+  })
+})
+
+describe("xs:float reading against an exact oracle", () => {
+  // A float32 as an exact rational: mantissa · 2^exponent, from its bits.
+  const bitsOf = (f: number) => {
+    const view = new DataView(new ArrayBuffer(4))
+    view.setFloat32(0, f)
+    return view.getUint32(0)
+  }
+  const floatOfBits = (bits: number) => {
+    const view = new DataView(new ArrayBuffer(4))
+    view.setUint32(0, bits >>> 0)
+    return view.getFloat32(0)
+  }
+  const exact = (f: number): { n: bigint; d: bigint } => {
+    const bits = bitsOf(Math.abs(f))
+    const biased = bits >>> 23
+    const fraction = BigInt(bits & 0x7fffff)
+    const mantissa = biased === 0 ? fraction : fraction | (1n << 23n)
+    const e = (biased === 0 ? 1 : biased) - 150
+    return e >= 0 ? { n: mantissa << BigInt(e), d: 1n } : { n: mantissa, d: 1n << BigInt(-e) }
+  }
+  // A decimal text (no sign) as an exact rational.
+  const rationalOf = (text: string): { n: bigint; d: bigint } => {
+    const [mantissa = "", exponent = "0"] = text.toLowerCase().split("e")
+    const [whole = "", fraction = ""] = mantissa.split(".")
+    const e = Number(exponent) - fraction.length
+    const digits = BigInt(whole + fraction || "0")
+    return e >= 0 ? { n: digits * 10n ** BigInt(e), d: 1n } : { n: digits, d: 10n ** BigInt(-e) }
+  }
+  const distance = (a: { n: bigint; d: bigint }, b: { n: bigint; d: bigint }) => {
+    const n = a.n * b.d - b.n * a.d
+    return { n: n < 0n ? -n : n, d: a.d * b.d }
+  }
+  const less = (a: { n: bigint; d: bigint }, b: { n: bigint; d: bigint }) => a.n * b.d < b.n * a.d
+  const same = (a: { n: bigint; d: bigint }, b: { n: bigint; d: bigint }) => a.n * b.d === b.n * a.d
+  /** The float32 nearest to a positive decimal text below the largest float, ties to the even mantissa. */
+  const nearest = (text: string): number => {
+    const r = rationalOf(text)
+    const guess = Math.fround(Number(text))
+    const candidates = [-2, -1, 0, 1, 2].map((k) => floatOfBits(bitsOf(guess) + k)).filter((f) =>
+      f >= 0 && Number.isFinite(f)
+    )
+    let best = candidates[0]!
+    for (const f of candidates.slice(1)) {
+      const df = distance(r, exact(f))
+      const db = distance(r, exact(best))
+      if (less(df, db) || (same(df, db) && (bitsOf(f) & 1) === 0)) best = f
+    }
+    return best
+  }
+  /** The midpoint between a float32 and the next, exactly: digits · 10^-scale. */
+  const midpointOf = (f: number): { digits: bigint; scale: number } => {
+    const a = exact(f)
+    const b = exact(floatOfBits(bitsOf(f) + 1))
+    // The denominator is a power of two, 2^k: digits · 10^-k is exact with digits = n · 5^k.
+    const n = a.n * b.d + b.n * a.d
+    const d = 2n * a.d * b.d
+    const k = d.toString(2).length - 1
+    return { digits: n * 5n ** BigInt(k), scale: k }
+  }
+  const decimal = ({ digits, scale }: { digits: bigint; scale: number }): string => {
+    const text = digits.toString().padStart(scale + 1, "0")
+    return scale === 0 ? text : `${text.slice(0, -scale)}.${text.slice(-scale)}`
+  }
+  const positiveFloat = FastCheck.integer({ min: 1, max: 0x7f7ffffe }).map(floatOfBits)
+
+  it("a midpoint between two floats, exactly and a hair either side, rounds as the exact value says", () => {
+    FastCheck.assert(
+      FastCheck.property(positiveFloat, FastCheck.constantFrom(0n, 1n, -1n), (f, nudge) => {
+        const mid = midpointOf(f)
+        const text = decimal({ digits: mid.digits * 10n ** 20n + nudge, scale: mid.scale + 20 })
+        const expected = nudge === 0n
+          ? ((bitsOf(f) & 1) === 0 ? f : floatOfBits(bitsOf(f) + 1))
+          : nudge > 0n
+          ? floatOfBits(bitsOf(f) + 1)
+          : f
+        expect(nearest(text)).toBe(expected)
+        expect(read(Xsd.float, text)).toStrictEqual(Either.right(expected))
+      }),
+      { numRuns: 300, seed: 14 }
+    )
+  })
+
+  it("any decimal text reads as the nearest float", () => {
+    const text = FastCheck.tuple(
+      FastCheck.stringMatching(/^[1-9][0-9]{0,19}$/),
+      FastCheck.integer({ min: 0, max: 19 }),
+      FastCheck.integer({ min: -40, max: 30 })
+    ).map(([digits, point, exponent]) => {
+      const at = Math.min(point, digits.length)
+      return `${digits.slice(0, at) || "0"}.${digits.slice(at)}e${exponent}`
+    })
+    FastCheck.assert(
+      FastCheck.property(text, (t) => {
+        const expected = nearest(t)
+        if (!Number.isFinite(Math.fround(Number(t))) || expected > 3.4028234663852886e38) return
+        expect(read(Xsd.float, t)).toStrictEqual(Either.right(expected))
+      }),
+      { numRuns: 1000, seed: 15 }
+    )
+  })
+})
+
+describe("escaping, against a character-by-character oracle", () => {
+  const textEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" }
+  const attributeEscapes: Record<string, string> = {
+    ...textEscapes,
+    "\"": "&quot;",
+    "\t": "&#9;",
+    "\n": "&#10;"
+  }
+  const oracle = (escapes: Record<string, string>) => (text: string) => [...text].map((c) => escapes[c] ?? c).join("")
+  const text = FastCheck.array(
+    FastCheck.constantFrom("a", "é", "😀", "&", "<", ">", "\"", "'", "\t", "\n", "\r", " ", "]]>"),
+    {
+      maxLength: 12
+    }
+  ).map((parts) => parts.join(""))
+
+  it("escapeText and escapeAttribute replace exactly what XML text and attribute values need", () => {
+    FastCheck.assert(
+      FastCheck.property(text, (t) => {
+        expect(Xml.escapeText(t)).toBe(oracle(textEscapes)(t))
+        expect(Xml.escapeAttribute(t)).toBe(oracle(attributeEscapes)(t))
+      }),
+      { numRuns: 500, seed: 16 }
+    )
+  })
+
+  it("a character XML 1.0 cannot carry is named by its code point when writing", () => {
+    for (const [c, name] of [["\u0001", "U+0001"], ["\uFFFE", "U+FFFE"], ["\uDC00", "U+DC00"]] as const) {
+      const result = write(Xsd.string, `ab${c}`)
+      expect(Either.isLeft(result) && result.left).toMatchObject({ _tag: "XmlEncodeError", reason: "InvalidCharacter" })
+      expect(Either.isLeft(result) && result.left.message, name).toContain(`${name} at index 2`)
+    }
+  })
+})
