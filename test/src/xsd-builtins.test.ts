@@ -819,3 +819,25 @@ describe("escaping, against a character-by-character oracle", () => {
     }
   })
 })
+
+describe("an absent minOccurs=0 element of a built-in is .NET's default of its type", () => {
+  it.each(
+    [
+      ["string", Xsd.string, ""],
+      ["int", Xsd.int, 0],
+      ["long", Xsd.long, 0n],
+      ["boolean", Xsd.boolean, false],
+      ["double", Xsd.double, 0],
+      ["float", Xsd.float, 0],
+      ["decimal", Xsd.decimal, "0"],
+      ["anyURI", Xsd.anyURI, ""],
+      ["dateTime", Xsd.dateTime, "0001-01-01T00:00:00"]
+    ] as const
+  )("xs:%s", (_, type, value) => {
+    expect(read(type as Schema.Schema<unknown>, undefined)).toStrictEqual(Either.right(value))
+  })
+
+  it("xs:base64Binary: no bytes", () => {
+    expect(Either.map(read(Xsd.base64Binary, undefined), (b) => b.length)).toStrictEqual(Either.right(0))
+  })
+})
