@@ -8,6 +8,7 @@ const codec = fileURLToPath(new URL("packages/codec/src/", import.meta.url))
 
 // The suite, cheapest files first.
 const files = [
+  "xml-errors",
   "decode-errors",
   "decoder-edges",
   "encode",
