@@ -87,6 +87,41 @@ describe("refinements and transformations", () => {
   })
 })
 
+describe("members and wrappers", () => {
+  it("members of one local name in two namespaces are told apart by namespace, in any position", () => {
+    const R = doc({
+      x: Xml.optionalElement(Xsd.int),
+      a1: Xml.element(Xsd.int, { name: "a", namespace: "urn:1", minOccurs: 0, default: () => -1 }),
+      a2: Xml.element(Xsd.int, { name: "a", namespace: "urn:2", minOccurs: 0, default: () => -2 })
+    })
+    expect(decode(R, `<r xmlns="urn:test"><a xmlns="urn:1">1</a></r>`)).toStrictEqual(
+      Either.right({ x: 0, a1: 1, a2: -2 })
+    )
+    expect(decode(R, `<r xmlns="urn:test"><a xmlns="urn:2">2</a></r>`)).toStrictEqual(
+      Either.right({ x: 0, a1: -1, a2: 2 })
+    )
+  })
+
+  it("refinements and transformations apply from the inside out", () => {
+    // A positive xs:int, as text, of at most two characters.
+    const Short = Schema.transform(Xsd.int.pipe(Schema.positive()), Schema.String, {
+      strict: true,
+      decode: String,
+      encode: Number
+    }).pipe(Schema.maxLength(2))
+    const R = doc({ n: Short })
+    expect(decode(R, `<r xmlns="urn:test"><n>42</n></r>`)).toStrictEqual(Either.right({ n: "42" }))
+    for (const text of ["-4", "420"]) {
+      expect(Either.flip(decode(R, `<r xmlns="urn:test"><n>${text}</n></r>`)), text).toMatchObject(
+        Either.right({ reason: "InvalidValue", path: "/r/n" })
+      )
+    }
+    expect(encode(R, { n: "42" })).toStrictEqual(
+      Either.right(`<r xmlns="urn:test" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><n>42</n></r>`)
+    )
+  })
+})
+
 describe("a transformation that throws while encoding", () => {
   // A bug in the user's schema, not bad input: its own error comes out, wherever the value is.
   const Throwing = Schema.transform(Xsd.int, Schema.String, {

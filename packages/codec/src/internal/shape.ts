@@ -45,6 +45,7 @@ const indexMembers = (members: ReadonlyArray<Member>): Map<string, Array<number>
 
 export const shapeOf = (node: Node): Shape => {
   const cached = shapes.get(node)
+  // Stryker disable next-line ConditionalExpression: a cache; the shape built again is the same
   if (cached !== undefined) return cached
   const wrappers: Array<Wrapper> = []
   let current = node
@@ -77,6 +78,7 @@ export type Transform = (u: unknown) => Either.Either<unknown, ParseResult.Parse
 const transformSchemas = new WeakMap<AST.Transformation, Transform>()
 export const transformOf = (ast: AST.Transformation): Transform => {
   let decode = transformSchemas.get(ast)
+  // Stryker disable next-line ConditionalExpression: a cache; the same transformation decodes the same way
   if (decode === undefined) {
     decode = ParseResult.decodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
     transformSchemas.set(ast, decode)
