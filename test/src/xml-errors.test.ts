@@ -35,14 +35,6 @@ describe("the reasons of the codec's errors", () => {
     const root = documented("../../README.md", tag)
     expect(root?.sort() ?? reasons).toStrictEqual(reasons)
   })
-
-  it("each reason can be given to its error, and another string cannot", () => {
-    for (const [tag, error] of Object.entries(errors)) {
-      const isReason = Schema.is(error.fields.reason as Schema.Schema<string>)
-      for (const reason of error.fields.reason.literals) expect(isReason(reason), `${tag} ${reason}`).toBe(true)
-      expect(isReason("Unknown"), tag).toBe(false)
-    }
-  })
 })
 
 describe("an error's message", () => {
