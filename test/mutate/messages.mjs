@@ -24,7 +24,15 @@ const MESSAGE_ARGUMENT = new Map([
   ["Error", 0],
   ["TypeError", 0],
   // The fault writer's name check: its second argument only says, in the TypeError, what the name was for.
-  ["checkName", 1]
+  ["checkName", 1],
+  // The lexical rules' type names, which only their messages show.
+  ["parseBoundedInteger", 0],
+  ["formatBoundedInteger", 0],
+  ["parseBigInteger", 0],
+  ["formatBigInteger", 0],
+  ["parseEnumeration", 0],
+  ["formatEnumeration", 0],
+  ["formatCollapsed", 0]
 ])
 const MESSAGE_PROPERTY = new Set(["detail", "message"])
 

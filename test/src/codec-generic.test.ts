@@ -5,8 +5,10 @@
 import { Service, Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import { describe, expect, it } from "vitest"
 
 const NS = "urn:test"
@@ -610,5 +612,49 @@ describe("Service.define and Service.make", () => {
     ) {
       expect(() => Service.make(definition, operations as never)).toThrow(/^Shop: /)
     }
+  })
+})
+
+describe("annotations and descriptions", () => {
+  it("are keyed by global symbols, so that two copies of the codec read each other's schemas", () => {
+    const keyOf = (annotations: object) => Object.getOwnPropertySymbols(annotations)[0]
+    expect(keyOf(Xml.elementAnnotations({}))).toBe(Symbol.for("@erpsync/codec/Element"))
+    expect(keyOf(Xml.complexType("T", NS))).toBe(Symbol.for("@erpsync/codec/ComplexType"))
+    expect(keyOf(Xml.items("i", NS))).toBe(Symbol.for("@erpsync/codec/Items"))
+    expect(keyOf(Xml.root("r", NS))).toBe(Symbol.for("@erpsync/codec/RootElement"))
+    const message = Soap.message({ namespace: NS, header: {}, body: { name: "Ping", fields: {} } })
+    expect(Object.getOwnPropertySymbols(message.ast.annotations)).toEqual(
+      expect.arrayContaining([Symbol.for("@erpsync/codec/Envelope"), Symbol.for("@erpsync/codec/Message")])
+    )
+    expect(AST.getIdentifierAnnotation(message.ast)).toStrictEqual(Option.some("PingMessage"))
+    expect(
+      AST.getIdentifierAnnotation(
+        Soap.message({ name: "PingIn", namespace: NS, header: {}, body: { name: "Ping", fields: {} } }).ast
+      )
+    )
+      .toStrictEqual(Option.some("PingIn"))
+  })
+
+  it("XmlCodec.describe: a transformation is described by what it carries, a struct as a complex type", () => {
+    const Cents = Schema.transform(Xsd.int, Schema.String, { strict: true, decode: String, encode: Number })
+    const Inline = Schema.Struct({ x: Xsd.int })
+    const Named = Schema.Struct({ y: Xsd.int }).annotations(Xml.complexType("Named", NS))
+    const description = XmlCodec.describe(doc({ price: Cents, inline: Inline, named: Named }))
+    const members = description.types.get("{urn:test}r")!
+    expect(members.map((m) => m.type)).toStrictEqual([
+      { kind: "simple", name: { namespace: "http://www.w3.org/2001/XMLSchema", name: "int" } },
+      {
+        kind: "complex",
+        sequence: [{
+          name: "x",
+          namespace: "",
+          minOccurs: 1,
+          maxOccurs: 1,
+          nillable: false,
+          type: { kind: "simple", name: { namespace: "http://www.w3.org/2001/XMLSchema", name: "int" } }
+        }]
+      },
+      { kind: "complex", name: { namespace: NS, name: "Named" } }
+    ])
   })
 })

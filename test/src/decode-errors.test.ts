@@ -367,3 +367,20 @@ describe("SOAP faults, read at their corners", () => {
     expect(faultWith(65338, `<e>tail</e>`)).toMatchObject({ detail: `<e>tail</e>` })
   })
 })
+
+describe("bytes", () => {
+  it("a multi-byte character cut at the end of the input is invalid UTF-8, at the document's level", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(connectionResponse("")), 0xc3])
+    expect(errorOf(bytes)).toMatchObject({ _tag: "XmlParseError", reason: "Encoding", path: "" })
+  })
+
+  it("the offset of invalid bytes counts the chunks before them", async () => {
+    const first = new TextEncoder().encode(connectionResponse("").slice(0, 30))
+    const chunks = Stream.fromIterable([first, new Uint8Array([0xff])])
+    const result = await Effect.runPromise(Effect.either(XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)(chunks)))
+    expect(Either.isLeft(result) && result.left).toMatchObject({ _tag: "XmlParseError", reason: "Encoding" })
+    expect(Either.isLeft(result) && result.left._tag === "XmlParseError" && result.left.detail).toContain(
+      `after offset ${first.length}`
+    )
+  })
+})

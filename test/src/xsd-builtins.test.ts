@@ -863,3 +863,87 @@ describe("an absent minOccurs=0 element of a built-in is .NET's default of its t
     expect(Either.map(read(Xsd.base64Binary, undefined), (b) => b.length)).toStrictEqual(Either.right(0))
   })
 })
+
+describe("the .NET serialization types, at their corners", () => {
+  it("ser:guid is written only when it is one, and has a description", () => {
+    expect(write(DataContract.guid, "3F2504E0-4F89-11D3-9A0C-0305E82C3301")).toStrictEqual(
+      Either.right("3F2504E0-4F89-11D3-9A0C-0305E82C3301")
+    )
+    for (const value of ["3f2504e0-4f89-11d3-9a0c-0305e82c3301x", "x3f2504e0-4f89-11d3-9a0c-0305e82c3301", "", 5]) {
+      expect(refused(write(DataContract.guid, value as never)), String(value)).toBe(
+        "XmlEncodeError/InvalidValue at /r/v"
+      )
+      expect(refused(read(DataContract.guid, String(value)))).toBe("XmlDecodeError/InvalidValue at /r/v")
+    }
+    for (const schema of [DataContract.guid, DataContract.char, DataContract.duration]) {
+      expect(AST.getDescriptionAnnotation(schema.ast).pipe(Option.getOrElse(() => ""))).not.toBe("")
+    }
+  })
+
+  it("ser:char: absent is U+0000, a number is not a character, and generated values are single code units", () => {
+    expect(read(DataContract.char, undefined)).toStrictEqual(Either.right("\u0000"))
+    expect(refused(write(DataContract.char, 65 as never))).toBe("XmlEncodeError/InvalidValue at /r/v")
+    const chars = FastCheck.sample(Arbitrary.make(DataContract.char), { numRuns: 200, seed: 17 })
+    expect(chars.every((c) => c.length === 1)).toBe(true)
+    expect(new Set(chars).size).toBeGreaterThan(100)
+  })
+
+  it("ser:duration's generator gives whole seconds as well as ticks", () => {
+    const durations = FastCheck.sample(Arbitrary.make(DataContract.duration), { numRuns: 300, seed: 18 })
+    const nanos = durations.map((d) => Option.getOrThrow(Duration.toNanos(d)))
+    expect(nanos.some((n) => n > 0n && n % 1_000_000_000n === 0n)).toBe(true)
+    expect(nanos.some((n) => n % 1_000_000_000n !== 0n)).toBe(true)
+  })
+
+  it("a dictionary is named by its type, and its keys are unique in generated values too", () => {
+    const ByStruct = DataContract.dictionary({
+      name: "ByStruct",
+      namespace: NS,
+      pair: "P",
+      value: Xsd.string,
+      key: Schema.Struct({ A: Xsd.long, B: Xsd.base64Binary }).annotations(Xml.complexType("K", NS))
+    })
+    expect(AST.getIdentifierAnnotation(ByStruct.ast)).toStrictEqual(Option.some("ByStruct"))
+    const values = FastCheck.sample(Arbitrary.make(ByStruct), { numRuns: 100, seed: 19 })
+    expect(values.some((pairs) => pairs.length > 1)).toBe(true)
+    for (const pairs of values) {
+      expect(Either.isRight(XmlCodec.encodeEither(documentOf(ByStruct))({ v: pairs }))).toBe(true)
+    }
+  })
+
+  it("struct keys compare by every member, bigints and bytes included; the message names the second one's item", () => {
+    const ByStruct = DataContract.dictionary({
+      name: "S",
+      namespace: NS,
+      pair: "P",
+      value: Xsd.string,
+      key: Schema.Struct({ A: Xsd.long, B: Xsd.base64Binary }).annotations(Xml.complexType("K", NS))
+    })
+    const pair = (a: string, b: string) => `<P><Key><A>${a}</A><B>${b}</B></Key><Value>v</Value></P>`
+    expect(Either.isRight(read(ByStruct, pair("1", "AQ==") + pair("2", "AQ==")))).toBe(true)
+    expect(Either.isRight(read(ByStruct, pair("1", "AQ==") + pair("1", "Ag==")))).toBe(true)
+    const twice = read(ByStruct, pair("1", "AQ==") + pair("3", "") + pair("1", "AQ=="))
+    expect(refused(twice)).toBe("XmlDecodeError/InvalidValue at /r/v")
+    expect(Either.isLeft(twice) && twice.left.message).toContain("at item 3")
+  })
+})
+
+describe("the generators of xs:string and xs:dateTime", () => {
+  const isXmlText = (s: string) => !/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(s)
+
+  it("xs:string's are XML text, at most twelve pieces long", () => {
+    const strings = FastCheck.sample(Arbitrary.make(Xsd.string), { numRuns: 500, seed: 20 })
+    expect(strings.every(isXmlText)).toBe(true)
+    expect(strings.every((s) => [...s].length <= 36)).toBe(true)
+    expect(strings.some((s) => [...s.replace(/[éø€😀\u2028\uFFFD]/gu, "")].some((c) => c.codePointAt(0)! > 0x7f))).toBe(
+      true
+    )
+  })
+
+  it("xs:dateTime's have every form: fractions, Z, offsets and no zone", () => {
+    const values = FastCheck.sample(Arbitrary.make(Xsd.dateTime), { numRuns: 300, seed: 21 })
+    for (const form of [/\.5(?!\d)/, /\.1234567/, /Z$/, /\+01:00$/, /-05:30$/, /:\d\d$/]) {
+      expect(values.some((v) => form.test(v)), String(form)).toBe(true)
+    }
+  })
+})

@@ -11,6 +11,7 @@ export class Feeder {
   // ignoreBOM: a byte order mark reaches saxes, which skips exactly one; a second one is an error.
   private readonly utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
   private bytes = 0
+  // Stryker disable next-line BooleanLiteral: a decoder that was given no bytes has nothing to flush either way
   private sawBytes = false
 
   constructor(private readonly decoder: Decoder) {}
@@ -28,18 +29,18 @@ export class Feeder {
       throw this.invalid()
     }
     this.bytes += chunk.byteLength
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: writing no text changes nothing
     if (text.length > 0) this.decoder.write(text)
   }
 
   end(): Decoded {
     if (this.sawBytes) {
-      let rest: string
+      // Nothing is left to write: a fatal decoder holds back only an incomplete sequence, and refuses it here.
       try {
-        rest = this.utf8.decode()
+        this.utf8.decode()
       } catch {
         throw this.invalid()
       }
-      if (rest.length > 0) this.decoder.write(rest)
     }
     return this.decoder.end()
   }
