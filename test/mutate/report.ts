@@ -34,12 +34,15 @@ const reports = Object.keys(parts).flatMap((part) => {
     missing.push(part)
     return []
   }
-  return [JSON.parse(fs.readFileSync(file, "utf8")) as Report]
-})
-const report: Report = {
-  files: Object.assign({}, ...reports.map((r) => r.files)),
-  framework: reports[0]?.framework ?? {}
+  return [{ at: fs.statSync(file).mtimeMs, report: JSON.parse(fs.readFileSync(file, "utf8")) as Report }]
+}).sort((a, b) => a.at - b.at)
+// A file is counted once, from the newest report that has it: a part whose files changed (parts.json) may
+// leave an older report naming the same file, and each report spells paths its own way.
+const files: Record<string, Report["files"][string]> = {}
+for (const { report } of reports) {
+  for (const [file, entry] of Object.entries(report.files)) files[path.relative(root, path.resolve(root, file))] = entry
 }
+const report: Report = { files, framework: reports.at(-1)?.report.framework ?? {} }
 const reasons = JSON.parse(fs.readFileSync(reasonsFile, "utf8")) as Record<string, string>
 
 const DETECTED = new Set(["Killed", "Timeout"])

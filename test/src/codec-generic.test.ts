@@ -658,3 +658,89 @@ describe("annotations and descriptions", () => {
     ])
   })
 })
+
+describe("XmlCodec.headerNames", () => {
+  it("names a message's header blocks in their order, by their element names; none for a message without", () => {
+    const message = Soap.message({
+      namespace: NS,
+      header: {
+        Zulu: Soap.header(Xsd.string),
+        Alpha: Soap.header(Xsd.int, { name: "AlphaBlock" }),
+        Mike: Soap.header(Xsd.boolean)
+      },
+      body: { name: "Ping", fields: {} }
+    })
+    expect(XmlCodec.headerNames(message)).toStrictEqual(["Zulu", "AlphaBlock", "Mike"])
+    expect(XmlCodec.headerNames(Soap.message({ namespace: NS, header: {}, body: { name: "Ping", fields: {} } })))
+      .toStrictEqual([])
+  })
+})
+
+describe("a transformation that decodes with the codec while a document is being decoded", () => {
+  it("leaves the outer decode where it was: the rest of the document is read as before", () => {
+    const Inner = Schema.Struct({ n: Xsd.int }).annotations({
+      ...Xml.complexType("Inner", NS),
+      ...Xml.root("inner", NS)
+    })
+    const Embedded = Schema.transformOrFail(Xsd.string, Schema.typeSchema(Inner), {
+      strict: true,
+      decode: (text, _, ast) =>
+        Either.mapLeft(XmlCodec.decodeEither(Inner)(text), (e) => new ParseResult.Type(ast, text, e.message)),
+      encode: (value, _, ast) =>
+        Either.mapLeft(XmlCodec.encodeEither(Inner)(value), (e) => new ParseResult.Type(ast, value, e.message))
+    })
+    const Outer = Schema.Struct({ first: Embedded, second: Embedded, after: Xsd.string }).annotations({
+      ...Xml.complexType("Outer", NS),
+      ...Xml.root("outer", NS)
+    })
+    const inner = (n: number) => Xml.escapeText(`<inner xmlns="${NS}"><n>${n}</n></inner>`)
+    const document = `<outer xmlns="${NS}"><first>${inner(1)}</first><second>${inner(2)}</second>` +
+      `<after>z</after></outer>`
+    expect(XmlCodec.decodeEither(Outer)(document)).toStrictEqual(
+      Either.right({ first: { n: 1 }, second: { n: 2 }, after: "z" })
+    )
+  })
+})
+
+describe("a transformation's encode side", () => {
+  it("a refusal is an XmlEncodeError of the member, with the transformation's message", () => {
+    const Even = Schema.transformOrFail(Xsd.int, Schema.Number, {
+      strict: true,
+      decode: ParseResult.succeed,
+      encode: (n, _, ast) =>
+        n % 2 === 0 ? ParseResult.succeed(n) : ParseResult.fail(new ParseResult.Type(ast, n, "odd"))
+    })
+    const R = doc({ a: Xsd.string, b: Even })
+    expect(XmlCodec.encodeEither(R)({ a: "x", b: 4 })).toStrictEqual(
+      Either.right(`<r xmlns="${NS}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><a>x</a><b>4</b></r>`)
+    )
+    const refused = XmlCodec.encodeEither(R)({ a: "x", b: 3 })
+    expect(Either.isLeft(refused) && [refused.left._tag, refused.left.reason, refused.left.path]).toStrictEqual([
+      "XmlEncodeError",
+      "InvalidValue",
+      "/r/b"
+    ])
+    expect(Either.isLeft(refused) && refused.left.message).toContain("odd")
+  })
+})
+
+describe("unions with null or undefined", () => {
+  it("an enumeration that may be undefined is not nillable; a nullable one of two values keeps both", () => {
+    // Flat unions, as Schema.Literal and Schema.Union make them: { a, b, undefined } and { a, b, null }.
+    const Optional = doc({ e: Schema.Union(Schema.Literal("a"), Schema.Literal("b"), Schema.Undefined) })
+    expect(XmlCodec.describe(Optional).types.get(`{${NS}}r`)).toMatchObject([{ name: "e", nillable: false }])
+    expect(XmlCodec.decodeEither(Optional)(`<r xmlns="${NS}"><e>b</e></r>`)).toStrictEqual(Either.right({ e: "b" }))
+    const Nullable = doc({ e: Schema.Literal("a", "b", null) })
+    expect(XmlCodec.decodeEither(Nullable)(`<r xmlns="${NS}"><e>b</e></r>`)).toStrictEqual(Either.right({ e: "b" }))
+    expect(
+      XmlCodec.decodeEither(Nullable)(
+        `<r xmlns="${NS}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><e i:nil="true"/></r>`
+      )
+    ).toStrictEqual(
+      Either.right({ e: null })
+    )
+    expect(XmlCodec.encodeEither(Nullable)({ e: "b" })).toStrictEqual(
+      Either.right(`<r xmlns="${NS}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><e>b</e></r>`)
+    )
+  })
+})

@@ -97,3 +97,50 @@ describe("errors are Schemas", () => {
     expect(back).toStrictEqual(error)
   })
 })
+
+describe("each error class", () => {
+  it("is named by its package-qualified identifier, which a refusal of its JSON shows", () => {
+    for (const [tag, error] of Object.entries<Schema.Schema.AnyNoContext & { readonly identifier: string }>(errors)) {
+      expect(error.identifier).toBe(`@erpsync/codec/${tag}`)
+      const refused = Schema.decodeUnknownEither(error)({ _tag: tag, reason: 5 })
+      expect(refused._tag === "Left" && String(refused.left)).toContain(`@erpsync/codec/${tag}`)
+    }
+  })
+
+  it("a SoapFault keeps its codes, texts, actor, node and detail through JSON", () => {
+    const fault = new XmlError.SoapFault({
+      reason: "Sender",
+      soapVersion: "1.2",
+      code: { namespace: "http://www.w3.org/2003/05/soap-envelope", name: "Sender" },
+      subcodes: [{ namespace: "urn:app", name: "Stale" }, { namespace: "", name: "Again" }],
+      text: "no",
+      texts: [{ lang: "en", text: "no" }, { lang: "nb", text: "nei" }],
+      actor: "urn:role",
+      node: "urn:node",
+      detail: "<d xmlns=\"urn:app\">x</d>",
+      path: "/Envelope/Body/Fault",
+      line: 3,
+      column: 9
+    })
+    const json = JSON.parse(JSON.stringify(Schema.encodeSync(XmlError.SoapFault)(fault)))
+    expect(json.code).toStrictEqual({ namespace: "http://www.w3.org/2003/05/soap-envelope", name: "Sender" })
+    expect(json.subcodes).toStrictEqual([{ namespace: "urn:app", name: "Stale" }, { namespace: "", name: "Again" }])
+    expect(json.texts).toStrictEqual([{ lang: "en", text: "no" }, { lang: "nb", text: "nei" }])
+    const back = Schema.decodeUnknownSync(XmlError.SoapFault)(json)
+    expect(back).toBeInstanceOf(XmlError.SoapFault)
+    expect(back).toStrictEqual(fault)
+    // Each code and text is checked for what it holds.
+    const decode = Schema.decodeUnknownEither(XmlError.SoapFault)
+    for (
+      const wrong of [
+        { code: { namespace: "", name: 5 } },
+        { code: { name: "Sender" } },
+        { subcodes: [{ namespace: 1, name: "Stale" }] },
+        { texts: [{ lang: "en" }] },
+        { texts: [{ lang: 7, text: "no" }] }
+      ]
+    ) {
+      expect(decode({ ...json, ...wrong })._tag, JSON.stringify(wrong)).toBe("Left")
+    }
+  })
+})

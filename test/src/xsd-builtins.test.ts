@@ -947,3 +947,130 @@ describe("the generators of xs:string and xs:dateTime", () => {
     }
   })
 })
+
+describe("a simple type's format refuses what is outside the type (the contract of Xml.SimpleTypeAnnotation)", () => {
+  const formatOf = (schema: Schema.Schema.Any) =>
+    Option.getOrThrow(
+      AST.getAnnotation<Xml.SimpleTypeAnnotation>(Symbol.for("@erpsync/codec/SimpleType"))(schema.ast)
+    ).format
+  const cases: ReadonlyArray<readonly [string, Schema.Schema.Any, unknown, ReadonlyArray<unknown>]> = [
+    ["ser:guid", DataContract.guid, "3f2504e0-4f89-11d3-9a0c-0305e82c3301", [
+      5,
+      null,
+      "3f2504e0-4f89-11d3-9a0c-0305e82c330",
+      "3f2504e0-4f89-11d3-9a0c-0305e82c3301 "
+    ]],
+    ["ser:char", DataContract.char, "A", ["AB", "", 65, "😀"]],
+    ["xs:base64Binary", Xsd.base64Binary, new Uint8Array([1]), ["AQ==", [1], null]],
+    ["xs:dateTime", Xsd.dateTime, "2026-12-03T08:00:00Z", [5, "2026-12-03", "2026-12-03T08:00:00Z "]]
+  ]
+  it.each(cases)("%s", (_, schema, inside, outside) => {
+    const format = formatOf(schema)
+    expect(format(inside).ok).toBe(true)
+    for (const value of outside) expect(format(value).ok, String(value)).toBe(false)
+  })
+})
+
+describe("the edges of the .NET types' and xs:float's readers", () => {
+  it("a refused xs:base64Binary text is quoted in the message, cut at 40 characters", () => {
+    const messageOf = (text: string) => {
+      const result = read(Xsd.base64Binary, text)
+      return Either.isLeft(result) ? result.left.message : "accepted"
+    }
+    expect(messageOf("ab!")).toContain(`"ab!" is not valid xs:base64Binary`)
+    const forty = "!".repeat(40)
+    expect(messageOf(forty)).toContain(`"${forty}" is not`)
+    const long = "!".repeat(41) + "x".repeat(1000)
+    expect(messageOf(long)).toContain(`"${forty}…" is not`)
+    expect(messageOf(long).length).toBeLessThan(200)
+  })
+
+  it("xs:float: a tie written as an integer, or with an exponent, is broken by the text's exact value", () => {
+    // 16777217 = 2^24 + 1 lies halfway between the floats 2^24 and 2^24 + 2: exactly, it goes to the even one.
+    expect(read(Xsd.float, "16777217")).toStrictEqual(Either.right(16777216))
+    expect(read(Xsd.float, "-16777217")).toStrictEqual(Either.right(-16777216))
+    expect(read(Xsd.float, "1.6777217e7")).toStrictEqual(Either.right(16777216))
+    expect(read(Xsd.float, "1.67772170000000000000001E+7")).toStrictEqual(Either.right(16777218))
+    expect(read(Xsd.float, "167772169999999999999999e-16")).toStrictEqual(Either.right(16777216))
+    // 2^-150, halfway between 0 and the smallest float 2^-149: exactly, zero (even); a hair above, 2^-149.
+    const half =
+      "7.00649232162408535461864791644958065640130970938257885878534141944895541342930300743319094181060791015625"
+    expect(read(Xsd.float, `${half}e-46`)).toStrictEqual(Either.right(0))
+    expect(read(Xsd.float, `${half}1e-46`)).toStrictEqual(Either.right(2 ** -149))
+    expect(read(Xsd.float, `-${half}1e-46`)).toStrictEqual(Either.right(-(2 ** -149)))
+  })
+
+  it("xs:float: a number beyond the doubles is INF, whichever way its double rounds", () => {
+    // Its nearest double is infinity, though it is below 2^1024.
+    expect(read(Xsd.float, "1.7976931348623159e308")).toStrictEqual(Either.right(Number.POSITIVE_INFINITY))
+    expect(read(Xsd.float, "-1e400")).toStrictEqual(Either.right(Number.NEGATIVE_INFINITY))
+  })
+
+  it("ser:duration: seconds without a whole part, a part left out, nothing before P, and whole days", () => {
+    const seconds = (text: string) => Either.map(read(DataContract.duration, text), Duration.toMillis)
+    expect(seconds("PT.25S")).toStrictEqual(Either.right(250))
+    expect(seconds("PT1.S")).toStrictEqual(Either.right(1000))
+    expect(seconds("P1DT1M")).toStrictEqual(Either.right(86_460_000))
+    expect(seconds("PT1H2.5S")).toStrictEqual(Either.right(3_602_500))
+    expect(seconds("-PT0S")).toStrictEqual(Either.right(0))
+    for (const bad of ["xPT1S", "P1DT", "PT", "-PT1S", "-P10675199DT2H48M5.4775808S", "P10675199DT2H48M5.4775808S"]) {
+      expect(refused(read(DataContract.duration, bad)), bad).toBe("XmlDecodeError/InvalidValue at /r/v")
+    }
+    expect(Either.map(read(DataContract.duration, "P10675199DT2H48M5.4775807S"), Duration.toNanos)).toStrictEqual(
+      Either.right(Option.some((2n ** 63n - 1n) * 100n))
+    )
+    expect(write(DataContract.duration, Duration.days(3))).toStrictEqual(Either.right("P3D"))
+    expect(write(DataContract.duration, Duration.hours(5))).toStrictEqual(Either.right("PT5H"))
+  })
+
+  it("ser:char's JSON side is the code unit's number, both ways", () => {
+    expect(Schema.decodeUnknownSync(DataContract.char)(65)).toBe("A")
+    expect(Schema.decodeUnknownSync(DataContract.char)(0xd800)).toBe("\uD800")
+    expect(Either.isLeft(Schema.decodeUnknownEither(DataContract.char)(65536))).toBe(true)
+  })
+
+  it("a dictionary's generator never repeats a key, null and the empty string included", () => {
+    const Dictionary = DataContract.dictionary({ name: "D", namespace: NS, pair: "P", value: Xsd.int })
+    const values = FastCheck.sample(Arbitrary.make(Dictionary), { numRuns: 300, seed: 22 })
+    expect(values.some((pairs) => pairs.length >= 3)).toBe(true)
+    for (const pairs of values) {
+      expect(new Set(pairs.map((pair) => pair.Key)).size, JSON.stringify(pairs)).toBe(pairs.length)
+    }
+  })
+})
+
+describe("the generators, by what they give how often", () => {
+  it("xs:string's: every tricky character far more often than a printable one drawn at random", () => {
+    const strings = FastCheck.sample(Arbitrary.make(Xsd.string), { numRuns: 2000, seed: 23 })
+    const text = strings.join("\u0000")
+    const count = (pattern: RegExp) => [...text.matchAll(pattern)].length
+    // One printable ASCII character drawn at random would be 1 in 95 of the ASCII pieces; each tricky one is
+    // mixed in apart from those, at several times that rate.
+    const ascii = count(/[ -~]/g)
+    for (const c of ["&", "<", ">", "\"", "'"]) {
+      expect(count(new RegExp(c, "g")), c).toBeGreaterThan((2 * ascii) / 95)
+    }
+    // Line ends: CR alone, LF alone and CR LF, each often.
+    expect(count(/\r(?!\n)/g)).toBeGreaterThan(50)
+    expect(count(/(?<!\r)\n/g)).toBeGreaterThan(50)
+    expect(count(/\r\n/g)).toBeGreaterThan(50)
+    // Most pieces are plain printable characters.
+    expect(count(/[a-zA-Z0-9]/g)).toBeGreaterThan(text.length / 4)
+  })
+
+  it("xs:dateTime's are valid xs:dateTimes with a four-digit year, seconds with and without a fraction and zone", () => {
+    const values = FastCheck.sample(Arbitrary.make(Xsd.dateTime), { numRuns: 300, seed: 24 })
+    const form = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.5|\.1234567)?(Z|\+01:00|-05:30)?$/
+    for (const value of values) {
+      const match = form.exec(value)
+      expect(match, value).not.toBe(null)
+      expect(Number(match![1])).toBeGreaterThanOrEqual(1)
+      expect(Either.isRight(read(Xsd.dateTime, value)), value).toBe(true)
+    }
+    expect(values.some((v) => /T\d\d:\d\d:\d\d$/.test(v))).toBe(true)
+    expect(values.some((v) => /:\d\d(Z|[+-]\d\d:\d\d)$/.test(v))).toBe(true)
+    // Small years, months, days and times are padded with zeros (the schema's own pattern would drop them).
+    expect(values.some((v) => /^0\d{3}-/.test(v))).toBe(true)
+    expect(values.some((v) => /^\d{4}-0\d-0\dT0\d:/.test(v))).toBe(true)
+  })
+})

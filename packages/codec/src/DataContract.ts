@@ -117,6 +117,7 @@ export const char: Schema.Schema<string, number> = Schema.transform(
     default: "\u0000"
   }),
   description: "one UTF-16 code unit, as its number (0 to 65535)",
+  // Stryker disable next-line ObjectLiteral: fromCharCode takes any integer modulo 2^16, as uniformly
   arbitrary: () => (fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))
 })
 
@@ -175,6 +176,7 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
     }, {
       identifier: options.name,
       arbitrary: () => (fc) =>
+        // Stryker disable next-line ObjectLiteral: without the selector, Arbitrary's filter drops a repeated key, at the cost of more draws
         fc.uniqueArray(Arbitrary.makeLazy(Pair)(fc), { selector: (pair) => keyText(pair.Key), maxLength: 6 })
     })
   )

@@ -11,8 +11,6 @@ export class Feeder {
   // ignoreBOM: a byte order mark reaches saxes, which skips exactly one; a second one is an error.
   private readonly utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
   private bytes = 0
-  // Stryker disable next-line BooleanLiteral: a decoder that was given no bytes has nothing to flush either way
-  private sawBytes = false
 
   constructor(private readonly decoder: Decoder) {}
 
@@ -21,7 +19,6 @@ export class Feeder {
       this.decoder.write(chunk)
       return
     }
-    this.sawBytes = true
     let text: string
     try {
       text = this.utf8.decode(chunk, { stream: true })
@@ -34,13 +31,12 @@ export class Feeder {
   }
 
   end(): Decoded {
-    if (this.sawBytes) {
-      // Nothing is left to write: a fatal decoder holds back only an incomplete sequence, and refuses it here.
-      try {
-        this.utf8.decode()
-      } catch {
-        throw this.invalid()
-      }
+    // Nothing is left to write: a fatal decoder holds back only an incomplete sequence, and refuses it here
+    // (one that was given no bytes, or only strings, holds nothing).
+    try {
+      this.utf8.decode()
+    } catch {
+      throw this.invalid()
     }
     return this.decoder.end()
   }

@@ -34,4 +34,5 @@ export const defaultLimits: Limits = {
 
 /** The default limits overridden by the given ones. */
 export const resolveLimits = (limits: Partial<Limits> | undefined): Limits =>
+  // Stryker disable next-line ConditionalExpression: spreading undefined adds nothing: a copy of the defaults
   limits === undefined ? defaultLimits : { ...defaultLimits, ...limits }

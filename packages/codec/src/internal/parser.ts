@@ -86,6 +86,7 @@ const handlers = {
 export const makeParser = (): SaxesParser<{ xmlns: true; position: true }> => {
   const parser = new SaxesParser({
     xmlns: true,
+    // Stryker disable next-line BooleanLiteral: saxes tracks positions unless told not to
     position: true,
     // Stryker disable next-line BooleanLiteral: a declaration of another version is refused (onXmlDecl) before it matters
     forceXMLVersion: true,

@@ -12,6 +12,7 @@ export const fromText = <A, I, R>(
   type: Pick<SimpleTypeAnnotation<I>, "parse" | "format">
 ): Schema.transformOrFail<typeof Schema.String, Schema.Schema<A, I, R>> =>
   Schema.transformOrFail(Schema.String, to, {
+    // Stryker disable next-line BooleanLiteral: `strict` only checks the types, when compiling
     strict: true,
     decode: (text, _, ast) => {
       const result = type.parse(text)

@@ -26,33 +26,30 @@ const LEXICAL =
 /** The Duration of a whole number of ticks: the one form decoding gives, so that equal values are equal. */
 export const fromTicks = (ticks: bigint): Duration.Duration => Duration.nanos(ticks * 100n)
 
-/** Reads a duration into a number of 100 ns ticks, or says why it is not one. */
-const parseTicks = (text: string): LexicalResult<bigint> => {
+/**
+ * Reads a duration as an Effect `Duration`. A negative one has none and is refused, and so is one beyond
+ * the largest `TimeSpan`.
+ */
+export const parseDuration = (text: string): LexicalResult<Duration.Duration> => {
   const match = LEXICAL.exec(collapse(text))
   if (match === null) {
     return fail(`${JSON.stringify(text)} is not a valid duration (days, hours, minutes and seconds)`)
   }
-  const [, minus, days, hours, minutes, seconds = "0"] = match
-  const [whole, fraction = ""] = seconds.split(".")
+  // A part left out counts nothing, as do seconds written ".5": BigInt("") is 0n.
+  const [, minus, days = "", hours = "", minutes = "", seconds = ""] = match
+  const [whole, fraction = ""] = seconds.split(".") as [string, string?]
   if (/[1-9]/.test(fraction.slice(7))) {
     return fail(`${JSON.stringify(text)} is finer than a TimeSpan's 100 ns ticks`)
   }
-  const ticks = BigInt(days ?? "0") * TICKS_PER_DAY + BigInt(hours ?? "0") * TICKS_PER_HOUR +
-    BigInt(minutes ?? "0") * TICKS_PER_MINUTE + BigInt(whole === "" ? "0" : whole!) * TICKS_PER_SECOND +
-    BigInt(fraction.slice(0, 7).padEnd(7, "0"))
-  if (minus === "-" ? ticks > MAX_TICKS + 1n : ticks > MAX_TICKS) {
-    return fail(`${JSON.stringify(text)} is outside the range of a TimeSpan (±P10675199DT2H48M5.4775807S)`)
+  const ticks = BigInt(days) * TICKS_PER_DAY + BigInt(hours) * TICKS_PER_HOUR + BigInt(minutes) * TICKS_PER_MINUTE +
+    BigInt(whole) * TICKS_PER_SECOND + BigInt(fraction.slice(0, 7).padEnd(7, "0"))
+  if (minus === "-" && ticks > 0n) {
+    return fail(`${JSON.stringify(text)} is negative, and an Effect Duration cannot be`)
   }
-  return ok(minus === "-" ? -ticks : ticks)
-}
-
-/** Reads a duration as an Effect `Duration`; a negative one has none and is refused. */
-export const parseDuration = (text: string): LexicalResult<Duration.Duration> => {
-  const ticks = parseTicks(text)
-  if (!ticks.ok) return ticks
-  return ticks.value < 0n
-    ? fail(`${JSON.stringify(text)} is negative, and an Effect Duration cannot be`)
-    : ok(fromTicks(ticks.value))
+  if (ticks > MAX_TICKS) {
+    return fail(`${JSON.stringify(text)} is outside the range of a TimeSpan (at most P10675199DT2H48M5.4775807S)`)
+  }
+  return ok(fromTicks(ticks))
 }
 
 /** Writes a Duration in the canonical form .NET writes a `TimeSpan` in: `PT0S`, `PT5M`, `P1DT2H0.5S`. */
