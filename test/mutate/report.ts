@@ -7,6 +7,8 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
+// @ts-expect-error: a plain ES module of Stryker's plugin API, without type declarations
+import { MESSAGE_WORDING } from "./messages.mjs"
 import parts from "./parts.json" with { type: "json" }
 
 interface Mutant {
@@ -58,13 +60,25 @@ const survivors: Array<string> = []
 /** Ignored mutants, `file:line`, by the reason given: the wording of messages, or a `Stryker disable` comment. */
 const ignored = new Map<string, Array<string>>()
 const used = new Set<string>()
-const totals = { detected: 0, valid: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 }
+const totals = {
+  detected: 0,
+  valid: 0,
+  killed: 0,
+  timeout: 0,
+  survived: 0,
+  noCoverage: 0,
+  ignored: 0,
+  equivalent: 0,
+  errors: 0
+}
+
 for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
   let detected = 0
   let valid = 0
   for (const m of mutants) {
     if (m.status === "Ignored") {
       totals.ignored++
+      if (m.statusReason !== MESSAGE_WORDING) totals.equivalent++
       const reason = m.statusReason ?? "no reason given"
       ignored.set(reason, [...(ignored.get(reason) ?? []), `${short(file)}:${m.location.start.line}`])
       continue
@@ -110,7 +124,9 @@ const section = [
   `**Mutation score: ${percent(totals.detected, totals.valid)}** of ${totals.valid} mutants ` +
   `(${totals.killed} killed, ${totals.timeout} timed out, ${totals.survived} survived, ${totals.noCoverage} without ` +
   `coverage${totals.errors > 0 ? `, ${totals.errors} that did not run` : ""}); ${totals.ignored} ignored (below, ` +
-  `with why). StrykerJS ${report.framework?.version ?? ""}, default mutators.` +
+  `with why). StrykerJS ${report.framework?.version ?? ""}, default mutators. Excluding only the wording of ` +
+  `messages, and so counting the ${totals.equivalent} mutants marked equivalent as survivors: ` +
+  `**${percent(totals.detected, totals.valid + totals.equivalent)}**.` +
   (missing.length === 0 ? "" : ` **Parts not run yet: ${missing.join(", ")}** (\`pnpm mutate ${missing.join(" ")}\`).`),
   "",
   "| file | mutants | detected | survived | score |",

@@ -317,6 +317,22 @@ describe("text held between slices", () => {
     expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed" })
   })
 
+  it("text beside the items of an array is an XmlDecodeError at the array", () => {
+    const List = Schema.Struct({ list: Schema.Array(Xsd.int).annotations(Xml.items("i", "urn:t")) }).annotations({
+      ...Xml.complexType("R", "urn:t"),
+      ...Xml.root("r", "urn:t")
+    })
+    const decodeList = XmlCodec.decodeEither(List)
+    expect(decodeList(`<r xmlns="urn:t"><list> <i>1</i>\n<i>2</i> </list></r>`)).toStrictEqual(
+      Either.right({ list: [1, 2] })
+    )
+    expect(errorOf(decodeList(`<r xmlns="urn:t"><list><i>1</i>junk<i>2</i></list></r>`))).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "UnexpectedText",
+      path: "/r/list"
+    })
+  })
+
   it("text beside the members of a struct is an XmlDecodeError, beside the Body's element an envelope error", () => {
     expect(errorOf(XmlCodec.decodeEither(schema)(connectionResponse("junk<ErpConnectionId>1</ErpConnectionId>"))))
       .toMatchObject({ _tag: "XmlDecodeError", reason: "UnexpectedText" })
