@@ -317,6 +317,16 @@ describe("text held between slices", () => {
     expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed" })
   })
 
+  it("only a Fault of the envelope's namespace is a fault: another SOAP element in the Body is unexpected", () => {
+    const other = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Other><faultcode>s:Client</faultcode>` +
+      `<faultstring>x</faultstring></s:Other></s:Body></s:Envelope>`
+    expect(errorOf(XmlCodec.decodeEither(schema)(other))).toMatchObject({
+      _tag: "XmlDecodeError",
+      reason: "UnexpectedElement",
+      path: "/Envelope/Body/Other"
+    })
+  })
+
   it("text beside the items of an array is an XmlDecodeError at the array", () => {
     const List = Schema.Struct({ list: Schema.Array(Xsd.int).annotations(Xml.items("i", "urn:t")) }).annotations({
       ...Xml.complexType("R", "urn:t"),
