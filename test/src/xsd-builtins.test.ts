@@ -962,7 +962,12 @@ describe("a simple type's format refuses what is outside the type (the contract 
     ]],
     ["ser:char", DataContract.char, "A", ["AB", "", 65, "😀"]],
     ["xs:base64Binary", Xsd.base64Binary, new Uint8Array([1]), ["AQ==", [1], null]],
-    ["xs:dateTime", Xsd.dateTime, "2026-12-03T08:00:00Z", [5, "2026-12-03", "2026-12-03T08:00:00Z "]]
+    ["xs:dateTime", Xsd.dateTime, "2026-12-03T08:00:00Z", [5, "2026-12-03", "2026-12-03T08:00:00Z "]],
+    ["xs:double", Xsd.double, 0.1, ["1", null, 1n]],
+    ["xs:float", Xsd.float, 0.5, ["1", null, 0.1]],
+    ["xs:boolean", Xsd.boolean, true, ["true", 1, null]],
+    ["xs:int", Xsd.int, -5, ["1", 1.5, 2 ** 31]],
+    ["xs:long", Xsd.long, 5n, [5, "5", 2n ** 63n]]
   ]
   it.each(cases)("%s", (_, schema, inside, outside) => {
     const format = formatOf(schema)
