@@ -215,6 +215,18 @@ describe("encoding faults", () => {
       .toContain(`<detail></detail>`)
   })
 
+  it("writes an attribute named xmlns when it is in a namespace: prefixed, it declares nothing", () => {
+    const xml = XmlCodec.encodeFault({
+      soapVersion: "1.1",
+      code: { namespace: "", name: "Client" },
+      text: "t",
+      detail: [{ namespace: "", name: "Why", attributes: [{ namespace: "urn:e", name: "xmlns", value: "v" }] }]
+    })
+    expect(xml).toContain(`<detail xmlns:d1="urn:e"><Why d1:xmlns="v"/></detail>`)
+    const decoded = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)(xml)
+    expect(Either.isLeft(decoded) && decoded.left._tag === "SoapFault" && decoded.left.detail).toContain(`:xmlns="v"`)
+  })
+
   it("refuses, with a TypeError, what would not be well-formed XML: names, characters, declarations", () => {
     const fault = { soapVersion: "1.1" as const, code: { namespace: "", name: "Client" }, text: "x" }
     const attempts = [

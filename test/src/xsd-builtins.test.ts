@@ -122,9 +122,12 @@ describe("xs:float", () => {
 })
 
 describe("xs:decimal, kept as its lexical form", () => {
-  it.each([["  -1.50 ", "-1.50"], [".5", ".5"], ["007", "007"], ["+1.", "+1."]])("%j is %j", (text, value) => {
-    expect(read(Xsd.decimal, text)).toStrictEqual(Either.right(value))
-  })
+  it.each([["  -1.50 ", "-1.50"], [".5", ".5"], [".25", ".25"], ["007", "007"], ["+1.", "+1."]])(
+    "%j is %j",
+    (text, value) => {
+      expect(read(Xsd.decimal, text)).toStrictEqual(Either.right(value))
+    }
+  )
 
   it.each(["1e3", ".", "", "1.2.3", "INF"])("%j is not an xs:decimal", (text) => {
     expect(refused(read(Xsd.decimal, text))).toBe("XmlDecodeError/InvalidValue at /r/v")
