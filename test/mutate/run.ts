@@ -3,13 +3,41 @@
  * `pnpm mutate decoder text` runs only those parts. The exit code is 1 if a run failed.
  */
 import { spawnSync } from "node:child_process"
+import * as fs from "node:fs"
 import parts from "./parts.json" with { type: "json" }
+
+interface IncrementalReport {
+  readonly files: Record<string, { mutants: Array<{ readonly status: string; readonly static?: boolean }> }>
+}
+
+/**
+ * Stryker's incremental mode keeps the result of a static mutant (one that module loading reaches, run
+ * against every test) as long as its code is unchanged, even when tests were added since: a static
+ * survivor would stay a survivor whatever new test kills it. Forgetting those results has Stryker test
+ * them again; every other result is reused.
+ */
+const forgetStaticSurvivors = (part: string): void => {
+  const file = `reports/mutation/${part}.incremental.json`
+  if (!fs.existsSync(file)) return
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as IncrementalReport
+  let forgotten = 0
+  for (const entry of Object.values(report.files)) {
+    const kept = entry.mutants.filter((m) =>
+      !(m.static === true && (m.status === "Survived" || m.status === "NoCoverage"))
+    )
+    forgotten += entry.mutants.length - kept.length
+    entry.mutants = kept
+  }
+  fs.writeFileSync(file, JSON.stringify(report))
+  console.log(`${part}: ${forgotten} static survivors to test again`)
+}
 
 const chosen = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(parts)
 let failed = false
 for (const part of chosen) {
   if (!(part in parts)) throw new Error(`${part} is none of ${Object.keys(parts).join(", ")}`)
   console.log(`\n# ${part}`)
+  forgetStaticSurvivors(part)
   const run = spawnSync("npx", ["stryker", "run"], {
     stdio: "inherit",
     env: { ...process.env, ERPSYNC_MUTATE_PART: part }
