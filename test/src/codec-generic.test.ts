@@ -744,3 +744,51 @@ describe("unions with null or undefined", () => {
     )
   })
 })
+
+describe("definition errors and defaults at their edges", () => {
+  it("a symbol key and a tuple that is no array have no XML form", () => {
+    expect(() => XmlCodec.compile(doc({ [Symbol.for("k")]: Xsd.int }))).toThrow(
+      /^Cannot derive an XML codec at .*only string keys/
+    )
+    for (const tuple of [Schema.Tuple(), Schema.Tuple([], Xsd.int, Xsd.string)]) {
+      expect(() => XmlCodec.compile(doc({ t: tuple.annotations(Xml.items("i", NS)) }))).toThrow(
+        /^Cannot derive an XML codec at t: only arrays/
+      )
+    }
+  })
+
+  it("an absent struct's default leaves its optional members out, and needs a default for every other", () => {
+    const S = Schema.Struct({ a: Xsd.int, b: Schema.optional(Xsd.string) }).annotations(Xml.complexType("S", NS))
+    expect(decode(doc({ v: Xml.element(S, { minOccurs: 0 }) }), `<r xmlns="${NS}"/>`)).toStrictEqual(
+      Either.right({ v: { a: 0 } })
+    )
+    interface Node {
+      readonly next: Node | null
+    }
+    const Node: Schema.Schema<Node> = Schema.Struct({
+      next: Schema.NullOr(Schema.suspend((): Schema.Schema<Node> => Node))
+    }).annotations(Xml.complexType("Node", NS))
+    const Holder = Schema.Struct({ n: Schema.suspend((): Schema.Schema<Node> => Node) }).annotations(
+      Xml.complexType("Holder", NS)
+    )
+    expect(() => XmlCodec.compile(doc({ v: Xml.element(Holder, { minOccurs: 0 }) }))).toThrow(
+      /^Cannot derive an XML codec at v: a minOccurs=0 member of this type needs a default value$/
+    )
+  })
+
+  it("a simple type declared over a union with null is read by its own parse, not as a nillable element", () => {
+    const YesNo = Schema.Union(Schema.Literal("yes"), Schema.Null).annotations(
+      Xsd.simpleType<"yes" | null>({
+        name: "yesNo",
+        namespace: NS,
+        parse: (text) => text === "Y" ? { ok: true, value: "yes" } : { ok: true, value: null },
+        format: (value) => ({ ok: true, value: value === "yes" ? "Y" : "N" }),
+        default: null
+      })
+    )
+    const R = doc({ e: YesNo })
+    expect(decode(R, `<r xmlns="${NS}"><e>N</e></r>`)).toStrictEqual(Either.right({ e: null }))
+    expect(decode(R, `<r xmlns="${NS}"><e>Y</e></r>`)).toStrictEqual(Either.right({ e: "yes" }))
+    expect(Either.getOrThrow(encode(R, { e: "yes" }))).toContain("<e>Y</e>")
+  })
+})
