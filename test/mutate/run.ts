@@ -7,29 +7,27 @@ import * as fs from "node:fs"
 import parts from "./parts.json" with { type: "json" }
 
 interface IncrementalReport {
-  readonly files: Record<string, { mutants: Array<{ readonly status: string; readonly static?: boolean }> }>
+  readonly files: Record<string, { mutants: Array<{ readonly status: string }> }>
 }
 
 /**
- * Stryker's incremental mode keeps the result of a static mutant (one that module loading reaches, run
- * against every test) as long as its code is unchanged, even when tests were added since: a static
- * survivor would stay a survivor whatever new test kills it. Forgetting those results has Stryker test
- * them again; every other result is reused.
+ * Stryker's incremental mode keeps a mutant's result as long as its code is unchanged, and with this
+ * runner it does not see tests added since: a survivor would stay one whatever new test kills it (seen
+ * for static mutants, run against every test, and for others alike). Forgetting every survivor has
+ * Stryker test them again; killed results are reused.
  */
-const forgetStaticSurvivors = (part: string): void => {
+const forgetSurvivors = (part: string): void => {
   const file = `reports/mutation/${part}.incremental.json`
   if (!fs.existsSync(file)) return
   const report = JSON.parse(fs.readFileSync(file, "utf8")) as IncrementalReport
   let forgotten = 0
   for (const entry of Object.values(report.files)) {
-    const kept = entry.mutants.filter((m) =>
-      !(m.static === true && (m.status === "Survived" || m.status === "NoCoverage"))
-    )
+    const kept = entry.mutants.filter((m) => m.status !== "Survived" && m.status !== "NoCoverage")
     forgotten += entry.mutants.length - kept.length
     entry.mutants = kept
   }
   fs.writeFileSync(file, JSON.stringify(report))
-  console.log(`${part}: ${forgotten} static survivors to test again`)
+  console.log(`${part}: ${forgotten} survivors to test again`)
 }
 
 const chosen = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(parts)
@@ -37,7 +35,7 @@ let failed = false
 for (const part of chosen) {
   if (!(part in parts)) throw new Error(`${part} is none of ${Object.keys(parts).join(", ")}`)
   console.log(`\n# ${part}`)
-  forgetStaticSurvivors(part)
+  forgetSurvivors(part)
   const run = spawnSync("npx", ["stryker", "run"], {
     stdio: "inherit",
     env: { ...process.env, ERPSYNC_MUTATE_PART: part }

@@ -321,6 +321,20 @@ describe("a definition error names where the schema has no XML form", () => {
     )
   })
 
+  it("decoding alone derives the whole SOAP plan too: a recursive reference the document never reaches fails first", () => {
+    const inBody = Schema.Struct({
+      Header: Schema.Struct({}),
+      Body: Schema.Struct({ x: Schema.optional(Schema.suspend(() => Schema.BigIntFromSelf)) })
+        .annotations(Xml.root("B", NS))
+    }).annotations(envelope)
+    const inHeader = Schema.Struct({
+      Header: Schema.Struct({ h: Schema.optional(Schema.suspend(() => Schema.BigIntFromSelf)) }),
+      Body: body
+    }).annotations(envelope)
+    expect(() => XmlCodec.decodeEither(inBody)).toThrow(/^Cannot derive an XML codec at Body\.x: bigint/)
+    expect(() => XmlCodec.makeDecoder(inHeader)).toThrow(/^Cannot derive an XML codec at Header\.h: bigint/)
+  })
+
   it("a SOAP header that is a recursive reference to a struct is a struct", () => {
     const Header = Schema.Struct({ h: Xml.optionalElement(Xsd.int) })
     const message = Schema.Struct({ Header: Schema.suspend(() => Header), Body: body }).annotations(envelope)

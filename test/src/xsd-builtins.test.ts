@@ -513,6 +513,19 @@ describe("xs:list", () => {
     expect(Either.getOrThrow(first)).not.toBe(Either.getOrThrow(second))
   })
 
+  it("a list type's own default is kept, a copy each time", () => {
+    const Colours = Schema.Array(Schema.String).annotations(Xsd.simpleType<ReadonlyArray<string>>({
+      name: "Colours",
+      namespace: NS,
+      parse: (text) => ({ ok: true, value: text.split(" ") }),
+      format: (value) => ({ ok: true, value: value.join(" ") }),
+      default: ["Red", "Blue"]
+    }))
+    const first = read(Colours, undefined)
+    expect(first).toStrictEqual(Either.right(["Red", "Blue"]))
+    expect(Either.getOrThrow(first)).not.toBe(Either.getOrThrow(read(Colours, undefined)))
+  })
+
   it("is written as its tokens separated by single spaces", () => {
     expect(write(Rights, ["Update", "Select"])).toStrictEqual(Either.right("Update Select"))
     expect(write(Rights, [])).toStrictEqual(Either.right(""))
@@ -943,6 +956,15 @@ describe("the generators of xs:string and xs:dateTime", () => {
     )
   })
 
+  it("xs:string's mix in every character that tests escaping, '>' outside ']]>' too", () => {
+    const strings = FastCheck.sample(Arbitrary.make(Xsd.string), { numRuns: 500, seed: 22 })
+    for (const c of ["&", "<", "\"", "'", "\r", "\n", "\t", "\u2028", "\uFFFD", "😀"]) {
+      expect(strings.some((s) => s.includes(c)), JSON.stringify(c)).toBe(true)
+    }
+    expect(strings.some((s) => s.includes("]]>"))).toBe(true)
+    expect(strings.some((s) => s.replaceAll("]]>", "").includes(">"))).toBe(true)
+  })
+
   it("xs:dateTime's have every form: fractions, Z, offsets and no zone", () => {
     const values = FastCheck.sample(Arbitrary.make(Xsd.dateTime), { numRuns: 300, seed: 21 })
     for (const form of [/\.5(?!\d)/, /\.1234567/, /Z$/, /\+01:00$/, /-05:30$/, /:\d\d$/]) {
@@ -961,11 +983,17 @@ describe("a simple type's format refuses what is outside the type (the contract 
       5,
       null,
       "3f2504e0-4f89-11d3-9a0c-0305e82c330",
-      "3f2504e0-4f89-11d3-9a0c-0305e82c3301 "
+      "3f2504e0-4f89-11d3-9a0c-0305e82c3301 ",
+      { toString: () => "3f2504e0-4f89-11d3-9a0c-0305e82c3301" }
     ]],
-    ["ser:char", DataContract.char, "A", ["AB", "", 65, "😀"]],
+    ["ser:char", DataContract.char, "A", ["AB", "", 65, "😀", ["A"]]],
     ["xs:base64Binary", Xsd.base64Binary, new Uint8Array([1]), ["AQ==", [1], null]],
-    ["xs:dateTime", Xsd.dateTime, "2026-12-03T08:00:00Z", [5, "2026-12-03", "2026-12-03T08:00:00Z "]],
+    ["xs:dateTime", Xsd.dateTime, "2026-12-03T08:00:00Z", [
+      5,
+      "2026-12-03",
+      "2026-12-03T08:00:00Z ",
+      { toString: () => "2026-12-03T08:00:00Z" }
+    ]],
     ["xs:double", Xsd.double, 0.1, ["1", null, 1n]],
     ["xs:float", Xsd.float, 0.5, ["1", null, 0.1]],
     ["xs:boolean", Xsd.boolean, true, ["true", 1, null]],

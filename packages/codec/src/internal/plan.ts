@@ -236,7 +236,8 @@ const elementType = (
     }
     // Stryker disable next-line ConditionalExpression: without it, the empty union is never, refused at the same path
     if (rest.length === 0) throw definitionError(path, "a type that is only null or undefined has no XML form")
-    const inner = rest.length === 1 ? rest[0]! : AST.Union.make(rest)
+    // A union of one member is that member.
+    const inner = AST.Union.make(rest)
     return { nillable, node: go(inner, path) }
   }
   return { nillable: false, node: go(ast, path) }
@@ -252,7 +253,7 @@ const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined =
   switch (node._tag) {
     case "Simple": {
       const value = node.type.default
-      if (Array.isArray(value)) return () => []
+      if (Array.isArray(value)) return () => value.slice()
       if (value instanceof Uint8Array) return () => value.slice()
       return () => value
     }
