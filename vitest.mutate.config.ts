@@ -11,6 +11,7 @@ const files = [
   "xml-errors",
   "decode-errors",
   "decoder-edges",
+  "namespaces",
   "encode",
   "xsd-lexical",
   "xsd-builtins",

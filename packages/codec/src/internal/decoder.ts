@@ -4,7 +4,7 @@
  */
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import type { SaxesAttributeNS, SaxesParser, SaxesTagNS } from "saxes"
+import type { SaxesParser, SaxesTag } from "saxes"
 import {
   type DecodeError,
   SoapEnvelopeError,
@@ -32,10 +32,11 @@ import {
 } from "./frame.js"
 import { collapse, detach } from "./lexical.js"
 import type { Limits } from "./limits.js"
-import { SOAP11, SOAP12, XSI } from "./namespaces.js"
+import { SOAP11, SOAP12, XMLNS, XSI } from "./namespaces.js"
 import { enter, leave, makeParser, type SaxesBuffers } from "./parser.js"
 import type { ElementDecl, Member, RootPlan } from "./plan.js"
 import { checkRefinement } from "./plan.js"
+import { Scope } from "./scope.js"
 import {
   type ArrayShape,
   type ComplexShape,
@@ -69,7 +70,13 @@ export interface Decoded {
  * decoder is spent.
  */
 export class Decoder {
-  private readonly parser: SaxesParser<{ xmlns: true; position: true }>
+  private readonly parser: SaxesParser<{ position: true }>
+  private readonly scope = new Scope()
+  /** The expanded name of the tag being opened, set by `onOpenTag` before anything reads it. */
+  // Stryker disable next-line StringLiteral: set for every tag before it is read
+  private uri = ""
+  // Stryker disable next-line StringLiteral: as above
+  private local = ""
   private readonly stack: Array<Frame> = []
   private top = -1
   private depth = 0
@@ -284,19 +291,19 @@ export class Decoder {
   }
 
   /** @internal */
-  onOpenTag(tag: SaxesTagNS): void {
-    // The depth is checked before anything else. saxes resolves an element's namespaces by walking the
-    // open elements, so an unbounded depth costs the square of the depth; stopping at the limit keeps
-    // each walk short (and saves a handler call per element, next to checking in opentagstart).
-    if (++this.depth > this.limits.maxDepth) {
-      this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location(tag.local) }))
-    }
+  onOpenTag(tag: SaxesTag): void {
     // Attributes are counted as saxes reads them (before this event); the count is this tag's.
     this.tagAttributes = this.attributes
     this.attributes = 0
+    this.resolveNames(tag)
+    // The depth is checked before anything else reads the tag (and saves a handler call per element,
+    // next to checking in opentagstart).
+    if (this.depth > this.limits.maxDepth) {
+      this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location(this.local) }))
+    }
     const parent = this.stack[this.top]!
-    const uri = tag.uri
-    const local = tag.local
+    const uri = this.uri
+    const local = this.local
     switch (parent.kind) {
       case DOCUMENT:
         // A second root element is an error saxes reports before this event. Seen a root, an end of the
@@ -360,9 +367,58 @@ export class Decoder {
     }
   }
 
+  /**
+   * Opens the tag's namespace scope with its declarations, and resolves its name and its attributes'
+   * prefixes: every prefix must be bound, and no two attributes may have one expanded name.
+   */
+  private resolveNames(tag: SaxesTag): void {
+    const scope = this.scope
+    scope.open(++this.depth)
+    const attributes = tag.attributes as Record<string, string>
+    let prefixed = 0
+    if (this.tagAttributes > 0) {
+      for (const name in attributes) {
+        let problem: string | undefined
+        if (name === "xmlns") problem = scope.declare("", attributes[name]!)
+        else if (name.startsWith("xmlns:")) {
+          const prefix = name.slice(6)
+          problem = prefix === "" || prefix.includes(":")
+            ? `malformed name: ${name}.`
+            : scope.declare(prefix, attributes[name]!)
+        } else if (name.includes(":")) prefixed++
+        if (problem !== undefined) this.fail(this.parseError("Malformed", problem))
+      }
+    }
+    const element = scope.element(tag.name)
+    if ("problem" in element) this.fail(this.parseError("Malformed", element.problem))
+    this.uri = element.uri
+    this.local = element.local
+    if (prefixed > 0) this.checkAttributeNames(attributes, prefixed)
+  }
+
+  /** Every prefixed attribute (but declarations) bound, and no two attributes of one expanded name. */
+  private checkAttributeNames(attributes: Record<string, string>, prefixed: number): void {
+    const seen = new Set<string>()
+    for (const name in attributes) {
+      if (!name.includes(":") || name.startsWith("xmlns:")) continue
+      const resolved = this.scope.attribute(name)
+      if ("problem" in resolved) this.fail(this.parseError("Malformed", resolved.problem))
+      // Stryker disable next-line ConditionalExpression: a fast path; one attribute has no duplicate
+      if (prefixed === 1) return
+      const expanded = `{${resolved.uri}}${resolved.local}`
+      if (seen.has(expanded)) this.fail(this.parseError("Malformed", `duplicate attribute: ${expanded}.`))
+      seen.add(expanded)
+    }
+  }
+
   /** @internal */
   onCloseTag(): void {
-    this.depth--
+    const depth = this.depth--
+    this.closeElement()
+    this.scope.close(depth)
+  }
+
+  private closeElement(): void {
     const frame = this.stack[this.top]!
     switch (frame.kind) {
       case SKIP:
@@ -407,7 +463,7 @@ export class Decoder {
           const trimmed = collapse(captured.children.join(""))
           const colon = trimmed.indexOf(":")
           const prefix = colon === -1 ? "" : trimmed.slice(0, colon)
-          const namespace = this.parser.resolve(prefix)
+          const namespace = this.scope.resolve(prefix)
           if (namespace !== undefined) captured.qnameValue = { namespace, name: trimmed.slice(colon + 1) }
         }
         this.top--
@@ -454,32 +510,32 @@ export class Decoder {
     return frame
   }
 
-  private openRoot(tag: SaxesTagNS): void {
+  private openRoot(tag: SaxesTag): void {
     if (this.plan._tag === "Document") {
       const root = this.plan.root
-      if (tag.local !== root.name || tag.uri !== root.namespace) {
+      if (this.local !== root.name || this.uri !== root.namespace) {
         this.fail(
           this.decodeError(
             "UnexpectedElement",
-            `expected root element {${root.namespace}}${root.name}, found {${tag.uri}}${tag.local}`,
-            tag.local
+            `expected root element {${root.namespace}}${root.name}, found {${this.uri}}${this.local}`,
+            this.local
           )
         )
       }
       // Stryker disable next-line UnaryOperator: the root's value is the result, not in a slot
       return this.openElement(root, tag, -1, 0)
     }
-    if (tag.local !== "Envelope" || (tag.uri !== SOAP11 && tag.uri !== SOAP12)) {
+    if (this.local !== "Envelope" || (this.uri !== SOAP11 && this.uri !== SOAP12)) {
       this.fail(
         this.envelopeError(
           "NotSoap",
-          `the root element is {${tag.uri}}${tag.local}, not a SOAP 1.1 or 1.2 Envelope`,
-          tag.local
+          `the root element is {${this.uri}}${this.local}, not a SOAP 1.1 or 1.2 Envelope`,
+          this.local
         )
       )
     }
-    this.envelopeNamespace = tag.uri
-    this.soapVersion = tag.uri === SOAP11 ? "1.1" : "1.2"
+    this.envelopeNamespace = this.uri
+    this.soapVersion = this.uri === SOAP11 ? "1.1" : "1.2"
     this.push(ENVELOPE, "Envelope", undefined)
   }
 
@@ -497,9 +553,9 @@ export class Decoder {
     return this.headerFrame
   }
 
-  private openInEnvelope(tag: SaxesTagNS): void {
-    const local = tag.local
-    if (tag.uri === this.envelopeNamespace) {
+  private openInEnvelope(tag: SaxesTag): void {
+    const local = this.local
+    if (this.uri === this.envelopeNamespace) {
       if (local === "Header") {
         if (this.sawBody) this.fail(this.envelopeError("HeaderAfterBody", "the Header comes after the Body", local))
         if (this.sawHeaderElement) this.fail(this.envelopeError("DuplicateHeader", "a second Header", local))
@@ -528,19 +584,19 @@ export class Decoder {
     this.openMember(header, tag)
   }
 
-  private openMember(parent: Frame, tag: SaxesTagNS): void {
+  private openMember(parent: Frame, tag: SaxesTag): void {
     const shape = parent.shape as ComplexShape
-    const local = tag.local
+    const local = this.local
     let index = -1
     // Fast path: members usually arrive in sequence order, so try the one after the last first.
     const next = shape.members[parent.last + 1]
     // Stryker disable next-line ConditionalExpression: a fast path; the look-up by name finds the same member
-    if (next !== undefined && next.name === local && next.namespace === tag.uri) index = parent.last + 1
+    if (next !== undefined && next.name === local && next.namespace === this.uri) index = parent.last + 1
     // Stryker disable next-line ConditionalExpression: as above
     const candidates = index === -1 ? shape.byLocal.get(local) : undefined
     if (candidates !== undefined) {
       for (let i = 0; i < candidates.length; i++) {
-        if (shape.members[candidates[i]!]!.namespace === tag.uri) {
+        if (shape.members[candidates[i]!]!.namespace === this.uri) {
           index = candidates[i]!
           break
         }
@@ -568,7 +624,7 @@ export class Decoder {
     this.openElement(shape.members[index]!, tag, index, 0)
   }
 
-  private openElement(decl: ElementDecl, tag: SaxesTagNS, slot: number, position: number): void {
+  private openElement(decl: ElementDecl, tag: SaxesTag, slot: number, position: number): void {
     const nil = this.nilOf(tag)
     if (nil) {
       if (!decl.nillable) {
@@ -591,40 +647,38 @@ export class Decoder {
     if (shape.kind === ARRAY) frame.items = []
   }
 
-  private nilOf(tag: SaxesTagNS): boolean {
+  private nilOf(tag: SaxesTag): boolean {
     // Stryker disable next-line ConditionalExpression: a fast path; the loop finds no attribute either
     if (this.tagAttributes === 0) return false
-    const attributes = tag.attributes as Record<string, SaxesAttributeNS>
+    const attributes = tag.attributes as Record<string, string>
     for (const name in attributes) {
-      const attribute = attributes[name]!
-      if (attribute.local === "nil" && attribute.uri === XSI) {
-        switch (collapse(attribute.value)) {
-          case "true":
-          case "1":
-            return true
-          case "false":
-          case "0":
-            return false
-          default:
-            this.fail(
-              this.decodeError("InvalidNil", `xsi:nil=${JSON.stringify(attribute.value)} is not a boolean`, tag.local)
-            )
-        }
+      // xsi:nil under any prefix bound to XSI (its prefixes were checked when the tag opened).
+      if (!name.endsWith(":nil") || this.scope.resolve(name.slice(0, -4)) !== XSI) continue
+      const value = attributes[name]!
+      switch (collapse(value)) {
+        case "true":
+        case "1":
+          return true
+        case "false":
+        case "0":
+          return false
+        default:
+          this.fail(this.decodeError("InvalidNil", `xsi:nil=${JSON.stringify(value)} is not a boolean`, this.local))
       }
     }
     return false
   }
 
-  private openCapture(tag: SaxesTagNS): void {
-    const attributes = tag.attributes as Record<string, SaxesAttributeNS>
+  private openCapture(tag: SaxesTag): void {
+    const attributes = tag.attributes as Record<string, string>
     const captured: Captured = {
-      namespace: tag.uri,
-      local: tag.local,
+      namespace: this.uri,
+      local: this.local,
       qualifiedName: tag.name,
       attributes: Object.keys(attributes).map((name) => ({
         name,
-        namespace: attributes[name]!.uri,
-        value: attributes[name]!.value
+        namespace: this.attributeNamespace(name),
+        value: attributes[name]!
       })),
       children: [],
       qnameValue: undefined
@@ -633,8 +687,15 @@ export class Decoder {
     for (const attribute of captured.attributes) {
       this.captureBudget -= attribute.name.length + attribute.value.length + 4
     }
-    const frame = this.push(CAPTURE, tag.local, undefined)
+    const frame = this.push(CAPTURE, this.local, undefined)
     frame.capture = captured
+  }
+
+  /** An attribute's namespace: none without a prefix, but for `xmlns`; its prefixes were checked on opening. */
+  private attributeNamespace(name: string): string {
+    if (name === "xmlns") return XMLNS
+    const resolved = this.scope.attribute(name)
+    return "problem" in resolved ? "" : resolved.uri
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 /**
- * The saxes parser as the decoder drives it: XML 1.0 only, namespaces on, handlers shared by every parser,
- * and its properties kept fast.
+ * The saxes parser as the decoder drives it: XML 1.0 only, handlers shared by every parser, and its
+ * properties kept fast. Namespaces are the decoder's own (`scope.ts`): saxes's would build objects for
+ * every tag and walk the open elements for every prefix.
  */
 import { SaxesParser } from "saxes"
-import type { SaxesTagNS } from "saxes"
+import type { SaxesTag } from "saxes"
 import type { Decoder } from "./decoder.js"
 
 /** The buffers saxes 6 accumulates a token in until it emits an event. */
@@ -77,15 +78,16 @@ const handlers = {
   processinginstruction: (pi: { readonly target: string }) =>
     active!.fail(active!.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`)),
   attribute: () => active!.onAttribute(),
-  opentag: (tag: SaxesTagNS) => active!.onOpenTag(tag),
+  opentag: (tag: SaxesTag) => active!.onOpenTag(tag),
   closetag: () => active!.onCloseTag(),
   text: (text: string) => active!.onText(text)
 }
 
-/** A saxes parser for one document: XML 1.0 whatever the declaration says, namespaces resolved. */
-export const makeParser = (): SaxesParser<{ xmlns: true; position: true }> => {
+/** A saxes parser for one document: XML 1.0 whatever the declaration says, names not resolved. */
+export const makeParser = (): SaxesParser<{ position: true }> => {
   const parser = new SaxesParser({
-    xmlns: true,
+    // Stryker disable next-line BooleanLiteral: saxes's default is false too
+    xmlns: false,
     // Stryker disable next-line BooleanLiteral: saxes tracks positions unless told not to
     position: true,
     // Stryker disable next-line BooleanLiteral: a declaration of another version is refused (onXmlDecl) before it matters

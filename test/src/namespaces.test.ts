@@ -1,0 +1,147 @@
+/**
+ * Namespaces in XML 1.0, which the decoder resolves itself: the same documents are well-formed for it
+ * as for saxes with its own namespace support on (the oracle here), prefixes are scoped to the element
+ * that declares them, and `xsi:nil` is found under any prefix bound to its namespace.
+ */
+import { XmlCodec } from "@erpsync/codec"
+import { ErpSync } from "@erpsync/schema"
+import * as Either from "effect/Either"
+import { SaxesParser } from "saxes"
+import { describe, expect, it } from "vitest"
+import { ARRAYS, connectionResponse, defaultConnection, NS, SOAP11, XSI } from "./support/envelope.js"
+
+const schema = ErpSync.SaveConnectionResponse
+const decode = XmlCodec.decodeEither(schema)
+const XML_NS = "http://www.w3.org/XML/1998/namespace"
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/"
+
+/** saxes's verdict with namespaces on: the first error's message, or `undefined` when well-formed. */
+const saxesError = (xml: string): string | undefined => {
+  let error: string | undefined
+  const parser = new SaxesParser({ xmlns: true })
+  parser.on("error", (e) => (error ??= e.message))
+  parser.write(xml).close()
+  return error
+}
+
+const response = (value: Record<string, unknown>) => ({
+  Header: {},
+  Body: { Response: { ...defaultConnection, ...value } }
+})
+
+describe("what namespaces make ill-formed is ill-formed, as for saxes with its namespaces on", () => {
+  const inResponse = (element: string) => connectionResponse(element)
+  it.each([
+    ["xml bound to its own namespace", inResponse(`<DisplayName xmlns:xml="${XML_NS}">x</DisplayName>`), true],
+    ["xml bound elsewhere", inResponse(`<DisplayName xmlns:xml="urn:x">x</DisplayName>`), false],
+    ["another prefix bound to xml's namespace", inResponse(`<DisplayName xmlns:p="${XML_NS}">x</DisplayName>`), false],
+    ["the default namespace set to xml's", inResponse(`<DisplayName xmlns="${XML_NS}">x</DisplayName>`), false],
+    ["the default namespace set to xmlns's", inResponse(`<DisplayName xmlns="${XMLNS_NS}">x</DisplayName>`), false],
+    ["a prefix bound to xmlns's namespace", inResponse(`<DisplayName xmlns:p="${XMLNS_NS}">x</DisplayName>`), false],
+    ["xmlns declared as a prefix", inResponse(`<DisplayName xmlns:xmlns="${XMLNS_NS}">x</DisplayName>`), false],
+    ["a prefix undeclared", inResponse(`<DisplayName xmlns:p="">x</DisplayName>`), false],
+    ["a prefix declared with spaces around", inResponse(`<p:DisplayName xmlns:p=" ${NS} ">x</p:DisplayName>`), true],
+    ["the default namespace undeclared", inResponse(`<X xmlns=""><Y/></X>`), true],
+    ["an element with prefix xmlns", inResponse(`<xmlns:DisplayName>x</xmlns:DisplayName>`), false],
+    ["an element name ending in a colon", inResponse(`<a:>x</a:>`), false],
+    ["an element name starting with a colon", inResponse(`<:a>x</:a>`), false],
+    ["an element name with two colons", inResponse(`<a:b:c>x</a:b:c>`), false],
+    ["an attribute with two colons", inResponse(`<DisplayName a:b:c="1">x</DisplayName>`), false],
+    ["an attribute starting with a colon", inResponse(`<DisplayName :b="1">x</DisplayName>`), false],
+    ["a declaration of no prefix", inResponse(`<DisplayName xmlns:="urn:x">x</DisplayName>`), false],
+    ["an unbound attribute prefix", inResponse(`<DisplayName q:a="1">x</DisplayName>`), false],
+    ["an unbound prefix inside an unknown element", inResponse(`<Unknown><q:Deep/></Unknown>`), false],
+    ["a prefix out of its scope", inResponse(`<X xmlns:q="urn:q"/><q:Y/>`), false],
+    [
+      "two attributes of one expanded name",
+      inResponse(`<DisplayName xmlns:p="urn:p" xmlns:q="urn:p" p:x="1" q:x="2">x</DisplayName>`),
+      false
+    ],
+    [
+      "two attributes of one local name in two namespaces",
+      inResponse(`<DisplayName xmlns:p="urn:p" xmlns:q="urn:q" p:x="1" q:x="2" x="3">x</DisplayName>`),
+      true
+    ],
+    ["xml:lang without a declaration", inResponse(`<DisplayName xml:lang="en">x</DisplayName>`), true]
+  ])("%s", (_, xml, wellFormed) => {
+    expect(saxesError(xml) === undefined, "the oracle").toBe(wellFormed)
+    const result = decode(xml)
+    if (wellFormed) expect(Either.isRight(result), JSON.stringify(result)).toBe(true)
+    else expect(Either.flip(result)).toMatchObject(Either.right({ _tag: "XmlParseError", reason: "Malformed" }))
+  })
+
+  it("a namespace error names the element and its line and column", () => {
+    const xml = connectionResponse(`\n  <q:DisplayName>x</q:DisplayName>`)
+    expect(Either.flip(decode(xml))).toMatchObject(
+      Either.right({ reason: "Malformed", path: "/Envelope/Body/SaveConnectionResponse/Response", line: 2 })
+    )
+    const error = Either.getOrThrow(Either.flip(decode(xml)))
+    expect(error.message).toContain(`unbound namespace prefix: "q"`)
+  })
+})
+
+describe("a declaration holds in its element only", () => {
+  it("a prefix rebound inside an element is the outer one again after it", () => {
+    const xml = connectionResponse(
+      `<Wrapper xmlns:p="urn:other"><p:DisplayName>skipped</p:DisplayName></Wrapper>` +
+        `<p:DisplayName xmlns:p="${NS}">kept</p:DisplayName>`
+    )
+    expect(decode(xml)).toStrictEqual(Either.right(response({ DisplayName: "kept" })))
+  })
+
+  it("the default namespace changed on an element is the enclosing one again after it", () => {
+    const xml = connectionResponse(
+      `<ConnectionId xmlns="urn:other">skipped</ConnectionId><DisplayName>kept</DisplayName>`
+    )
+    expect(decode(xml)).toStrictEqual(Either.right(response({ DisplayName: "kept" })))
+  })
+
+  it("the same name means another element under another binding", () => {
+    const member = (prefixNs: string) => `<m:DisplayName xmlns:m="${prefixNs}">v</m:DisplayName>`
+    expect(decode(connectionResponse(member("urn:other")))).toStrictEqual(Either.right(response({})))
+    expect(decode(connectionResponse(member(NS)))).toStrictEqual(Either.right(response({ DisplayName: "v" })))
+  })
+
+  it("array items under a prefix declared on the array", () => {
+    const xml = connectionResponse(
+      `<UserGroupAccessIds xmlns:x="${ARRAYS}"><x:int>1</x:int><a:int>2</a:int><x:int xmlns:x="urn:o">3</x:int></UserGroupAccessIds>`
+    )
+    expect(decode(xml)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1, 2] })))
+  })
+})
+
+describe("xsi:nil under any prefix", () => {
+  it.each([
+    ["the envelope's prefix", `<DisplayName i:nil="true"/>`, null],
+    ["a prefix of its own", `<DisplayName xmlns:z="${XSI}" z:nil="true"/>`, null],
+    ["xsi rebound elsewhere", `<DisplayName xmlns:i="urn:not-xsi" i:nil="true">x</DisplayName>`, "x"],
+    ["no prefix", `<DisplayName nil="true">x</DisplayName>`, "x"]
+  ])("%s", (_, member, DisplayName) => {
+    expect(decode(connectionResponse(member))).toStrictEqual(Either.right(response({ DisplayName })))
+  })
+})
+
+describe("a Fault's QNames resolve in the scope of their element", () => {
+  const fault = (code: string) =>
+    `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Fault>${code}<faultstring>x</faultstring></s:Fault></s:Body></s:Envelope>`
+  it.each([
+    ["a prefix declared on the faultcode itself", `<faultcode xmlns:x="urn:x">x:Bad</faultcode>`, "urn:x", "Bad"],
+    ["the envelope's prefix", `<faultcode>s:Client</faultcode>`, SOAP11, "Client"],
+    ["no prefix and no default namespace", `<faultcode>Client</faultcode>`, "", "Client"]
+  ])("%s", (_, code, namespace, name) => {
+    expect(Either.flip(decode(fault(code)))).toMatchObject(
+      Either.right({ _tag: "SoapFault", code: { namespace, name } })
+    )
+  })
+
+  it("a detail's attributes keep their namespaces", () => {
+    const xml = fault(`<faultcode>s:Client</faultcode>`).replace(
+      "</s:Fault>",
+      `<detail><E xmlns:p="urn:p" p:a="1" b="2" xmlns="urn:d"/></detail></s:Fault>`
+    )
+    const error = Either.getOrThrow(Either.flip(decode(xml)))
+    expect(error).toMatchObject({ _tag: "SoapFault" })
+    const detail = (error as unknown as { detail: unknown }).detail
+    expect(JSON.stringify(detail)).toContain("urn:p")
+  })
+})
