@@ -295,9 +295,10 @@ export class Decoder {
     // Attributes are counted as saxes reads them (before this event); the count is this tag's.
     this.tagAttributes = this.attributes
     this.attributes = 0
+    this.scope.open(++this.depth)
     this.resolveNames(tag)
-    // The depth is checked before anything else reads the tag (and saves a handler call per element,
-    // next to checking in opentagstart).
+    // The depth is checked here, once the names are resolved as saxes would before this event, and
+    // before the tag is dispatched (which saves a handler call per element, next to opentagstart).
     if (this.depth > this.limits.maxDepth) {
       this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location(this.local) }))
     }
@@ -368,12 +369,11 @@ export class Decoder {
   }
 
   /**
-   * Opens the tag's namespace scope with its declarations, and resolves its name and its attributes'
-   * prefixes: every prefix must be bound, and no two attributes may have one expanded name.
+   * Adds the tag's declarations to its scope, and resolves its name and its attributes' prefixes: every
+   * prefix must be bound, and no two attributes may have one expanded name.
    */
   private resolveNames(tag: SaxesTag): void {
     const scope = this.scope
-    scope.open(++this.depth)
     const attributes = tag.attributes as Record<string, string>
     let prefixed = 0
     if (this.tagAttributes > 0) {
@@ -381,10 +381,8 @@ export class Decoder {
         let problem: string | undefined
         if (name === "xmlns") problem = scope.declare("", attributes[name]!)
         else if (name.startsWith("xmlns:")) {
-          const prefix = name.slice(6)
-          problem = prefix === "" || prefix.includes(":")
-            ? `malformed name: ${name}.`
-            : scope.declare(prefix, attributes[name]!)
+          const declared = scope.attribute(name)
+          problem = "problem" in declared ? declared.problem : scope.declare(declared.local, attributes[name]!)
         } else if (name.includes(":")) prefixed++
         if (problem !== undefined) this.fail(this.parseError("Malformed", problem))
       }
