@@ -1,40 +1,12 @@
 /**
- * What the codec is measured against, in one process: saxes's raw tokenization (the ceiling of any
- * saxes-based decoder), fast-xml-parser 5, node-soap with the real WSDL, and a hand-written encoder.
+ * What the codec is measured against, in one process: fast-xml-parser 5, node-soap with the real WSDL,
+ * and a hand-written encoder (saxes's raw tokenization is in `saxes.ts`).
  */
 import type { ErpSync } from "@erpsync/schema"
 import { XMLBuilder, XMLParser } from "fast-xml-parser"
 import * as path from "node:path"
-import { SaxesParser } from "saxes"
 import * as soap from "soap"
 import { referenceDir } from "../src/support/reference.js"
-
-const noop = () => {}
-
-/**
- * saxes with `xmlns: true` and empty `opentag`, `text` and `closetag` handlers: the ceiling of any
- * saxes-based decoder. Its handler fields are declared first, exactly as the codec declares them: saxes's
- * `on` adds them with keyed stores, which (past a few) turn the parser into a slow dictionary-mode
- * object; and parsers of two different shapes in one process make saxes's hot loop polymorphic, slowing
- * down both. Declared alike, the baseline and the codec run saxes in the same (fast) state.
- */
-export const saxesRaw = (xml: string): void => {
-  const parser = new SaxesParser({ xmlns: true })
-  const fields = parser as unknown as Record<string, unknown>
-  fields.errorHandler = undefined
-  fields.xmldeclHandler = undefined
-  fields.doctypeHandler = undefined
-  fields.piHandler = undefined
-  fields.attributeHandler = undefined
-  fields.openTagHandler = undefined
-  fields.closeTagHandler = undefined
-  fields.textHandler = undefined
-  fields.cdataHandler = undefined
-  parser.on("opentag", noop)
-  parser.on("text", noop)
-  parser.on("closetag", noop)
-  parser.write(xml).close()
-}
 
 const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, parseTagValue: true })
 /** fast-xml-parser's `XMLParser` (no type checking at all). */

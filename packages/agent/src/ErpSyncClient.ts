@@ -22,7 +22,7 @@ import type * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
 import { type ErpSyncError, ServiceError, type TimeoutError, type TransportError } from "./ErpSyncError.js"
 import { type Plan, planner } from "./internal/operationPlan.js"
-import { asCall, call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
+import { call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
 /**
@@ -181,7 +181,7 @@ export const make = (
       retry: config.retry
     })
     // The settings of each operation's calls are made once, with its plan, not on every call.
-    const planOf = planner(config.url, config.endpoints, settings)
+    const planOf = planner(config.url, config.endpoints, settings, timeout)
     const header = (plan: Plan, ticket: Redacted.Redacted<string> | undefined) => ({
       ...(config.applicationToken === undefined || !plan.applicationToken
         ? {}
@@ -194,10 +194,11 @@ export const make = (
         const plan = planOf(operation)
         if (plan.defect !== undefined) return Effect.dieMessage(plan.defect)
         const exchange = (ticket: Redacted.Redacted<string> | undefined) =>
-          call(client, plan.settings, operation, { Header: header(plan, ticket), Body: body } as never).pipe(
-            Effect.map((exchange) => exchange.value)
-          )
-        if (!plan.ticket) return exchange(undefined).pipe(asCall(operation, plan.settings, timeout))
+          call(client, plan.settings, operation, { Header: header(plan, ticket), Body: body } as never, plan.template)
+            .pipe(
+              Effect.map((exchange) => exchange.value)
+            )
+        if (!plan.ticket) return plan.traced(exchange(undefined))
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"
         const ticket = Effect.suspend(() => {
@@ -211,17 +212,20 @@ export const make = (
           })
         // A call whose ticket the service rejected did nothing: it is made once more with a new ticket.
         // The deadline covers it all: the login, the call and the retry.
-        return Effect.flatMap(ticket, (first) =>
-          attempt(first).pipe(
-            Effect.catchIf(
-              (error) => error._tag === "ServiceError" && rejected(error),
-              (error) =>
-                Effect.flatMap(
-                  tickets.reject(ticketRequest, first),
-                  (renewable) => renewable ? Effect.flatMap(ticket, attempt) : Effect.fail(error)
-                )
-            )
-          )).pipe(asCall(operation, plan.settings, timeout, () => waitingFor))
+        return plan.traced(
+          Effect.flatMap(ticket, (first) =>
+            attempt(first).pipe(
+              Effect.catchIf(
+                (error) => error._tag === "ServiceError" && rejected(error),
+                (error) =>
+                  Effect.flatMap(
+                    tickets.reject(ticketRequest, first),
+                    (renewable) => renewable ? Effect.flatMap(ticket, attempt) : Effect.fail(error)
+                  )
+              )
+            )),
+          () => waitingFor
+        )
       })
     // Every operation of every service, as a call that gives the response body.
     const calls = Object.fromEntries(

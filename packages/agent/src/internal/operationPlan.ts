@@ -5,9 +5,10 @@
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
 import { ErpSync, takesTicket } from "@erpsync/schema"
+import type * as Duration from "effect/Duration"
 import type * as Schema from "effect/Schema"
 import { siblingUrl } from "./endpoint.js"
-import type { CallSettings } from "./transport.js"
+import { asCall, type CallSettings, type RequestTemplate, requestTemplate, type Traced } from "./transport.js"
 
 export interface Plan {
   readonly url: string
@@ -17,6 +18,10 @@ export interface Plan {
   readonly ticket: boolean
   readonly applicationToken: boolean
   readonly timeZone: boolean
+  /** What its requests have in common. */
+  readonly template: RequestTemplate
+  /** Its calls, traced and held to the client's deadline. */
+  readonly traced: Traced
   /** Why it cannot be called, if it cannot. */
   readonly defect: string | undefined
 }
@@ -30,7 +35,8 @@ const headerNames = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> =>
 export const planner = (
   url: string,
   endpoints: Readonly<Record<string, string>> | undefined,
-  settingsOf: (url: string) => CallSettings
+  settingsOf: (url: string) => CallSettings,
+  timeout: Duration.Duration
 ): (operation: Service.AnyOperation) => Plan => {
   const urlOf = (operation: Service.AnyOperation): string => {
     if (operation.service === ErpSync.service.name) return url
@@ -51,9 +57,12 @@ export const planner = (
       const response = headerNames(operation.response)
       const missing = ["ExceptionInfo", "Succeeded"].filter((name) => !response.has(name))
       const endpoint = urlOf(operation)
+      const settings = settingsOf(endpoint)
       plan = {
         url: endpoint,
-        settings: settingsOf(endpoint),
+        settings,
+        template: requestTemplate(settings, operation),
+        traced: asCall(operation, settings, timeout),
         ticket: takesTicket(operation),
         applicationToken: request.has("ApplicationToken"),
         timeZone: request.has("TimeZone"),

@@ -15,6 +15,7 @@ import * as Option from "effect/Option"
 import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import { type ErpSyncError, HttpError, TimeoutError, TransportError } from "../ErpSyncError.js"
+import { deadline } from "./deadline.js"
 import { serviceErrorOf, type StatusHeader } from "./serviceError.js"
 
 /** Everything a call needs besides the operation and the message. */
@@ -101,6 +102,8 @@ export const readPreview = (response: HttpClientResponse.HttpClientResponse): Ef
     Effect.orElseSucceed(() => "")
   )
 
+const NO_REDIRECT: RequestInit = { redirect: "manual" }
+
 /**
  * Sends `request`, its failures turned into a `TransportError` of `operation`. Never follows a redirect:
  * fetch would re-send a POST as a GET. The caller's own fetch options stay.
@@ -112,10 +115,10 @@ export const execute = (
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> =>
   Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (requestInit) =>
     client.execute(request).pipe(
-      Effect.provideService(FetchHttpClient.RequestInit, {
-        ...Option.getOrElse(requestInit, () => ({})),
-        redirect: "manual"
-      }),
+      Effect.provideService(
+        FetchHttpClient.RequestInit,
+        Option.isNone(requestInit) ? NO_REDIRECT : { ...requestInit.value, redirect: "manual" }
+      ),
       Effect.mapError((error: HttpClientError.HttpClientError) =>
         new TransportError({
           reason: error._tag === "RequestError" && isConnectFailure(error.cause) ? "Connect" : "Request",
@@ -160,43 +163,65 @@ export const readAtMost = (
   })
 
 /**
- * `self` as one traced call of `operation`: failed with a `TimeoutError` (saying what `waitingFor` says
- * was awaited then) unless it ends within `timeout`, inside a span `<Service>.<Operation>` that records how
+ * Makes effects into traced calls of `operation`: each failed with a `TimeoutError` (saying what its
+ * `waitingFor` says was awaited then) unless it ends within `timeout`, inside a span `<Service>.<Operation>` that records how
  * it ended, a timeout included. The exchanges it makes annotate that span with their HTTP status and body
  * sizes.
  */
 export const asCall = (
   operation: Pick<Service.AnyOperation, "name" | "service" | "action">,
   settings: CallSettings,
-  timeout: Duration.Duration,
-  waitingFor: () => TimeoutError["waitingFor"] = () => "Answer"
-) =>
-<A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | TimeoutError, R> =>
-  self.pipe(
-    Effect.timeoutFail({
-      duration: timeout,
-      onTimeout: () =>
-        new TimeoutError({
-          reason: "Deadline",
-          operation: operation.name,
-          timeoutMillis: Duration.toMillis(timeout),
-          waitingFor: waitingFor()
-        })
-    }),
-    Effect.withSpan(`${operation.service}.${operation.name}`, {
-      kind: "client",
-      // The call site inside this module says nothing a trace needs, and capturing it costs a stack trace.
-      captureStackTrace: false,
-      attributes: {
-        "rpc.system": "soap",
-        "rpc.service": operation.service,
-        "rpc.method": operation.name,
-        "soap.action": operation.action,
-        "server.address": hostOf(settings.url),
-        "soap.version": settings.soapVersion
-      }
-    })
-  )
+  timeout: Duration.Duration
+): Traced => {
+  // Made once per operation and client, not per call.
+  const name = `${operation.service}.${operation.name}`
+  const timeoutMillis = Duration.toMillis(timeout)
+  const span = {
+    kind: "client",
+    // The call site inside this module says nothing a trace needs, and capturing it costs a stack trace.
+    captureStackTrace: false,
+    attributes: {
+      "rpc.system": "soap",
+      "rpc.service": operation.service,
+      "rpc.method": operation.name,
+      "soap.action": operation.action,
+      "server.address": hostOf(settings.url),
+      "soap.version": settings.soapVersion
+    }
+  } as const
+  return (self, waitingFor = answer) =>
+    Effect.withSpan(
+      deadline(self, timeoutMillis, () =>
+        new TimeoutError({ reason: "Deadline", operation: operation.name, timeoutMillis, waitingFor: waitingFor() })),
+      name,
+      span
+    )
+}
+
+/** An effect as one traced call with a deadline (see `asCall`); `waitingFor` says what a timeout awaited. */
+export type Traced = <A, E, R>(
+  self: Effect.Effect<A, E, R>,
+  waitingFor?: () => TimeoutError["waitingFor"]
+) => Effect.Effect<A, E | TimeoutError, R>
+
+const answer = (): TimeoutError["waitingFor"] => "Answer"
+
+/** The part of an operation's requests that is the same for every call: URL, method, SOAP action. */
+export interface RequestTemplate {
+  readonly request: HttpClientRequest.HttpClientRequest
+  readonly contentType: string
+}
+
+/** The request template of `operation` at `settings`' endpoint. */
+export const requestTemplate = (
+  settings: CallSettings,
+  operation: Pick<Service.AnyOperation, "action">
+): RequestTemplate => ({
+  request: HttpClientRequest.post(settings.url).pipe(
+    HttpClientRequest.setHeaders(actionHeaders(settings.soapVersion, operation.action))
+  ),
+  contentType: contentTypeOf(settings.soapVersion, operation.action)
+})
 
 /** What a successful exchange returns. */
 export interface Exchange<Response> {
@@ -215,16 +240,14 @@ export const call = <Request, Response extends { readonly Header: StatusHeader }
   client: HttpClient.HttpClient,
   settings: CallSettings,
   operation: Service.Operation<string, Request, Response, RequestEncoded, ResponseEncoded>,
-  message: Request
+  message: Request,
+  template: RequestTemplate = requestTemplate(settings, operation)
 ): Effect.Effect<Exchange<Response>, ErpSyncError> => {
   const name = operation.name
   return Effect.gen(function*() {
     const xml = yield* XmlCodec.encode(operation.request, { soapVersion: settings.soapVersion })(message)
     const body = utf8.encode(xml)
-    const request = HttpClientRequest.post(settings.url).pipe(
-      HttpClientRequest.setHeaders(actionHeaders(settings.soapVersion, operation.action)),
-      HttpClientRequest.bodyUint8Array(body, contentTypeOf(settings.soapVersion, operation.action))
-    )
+    const request = HttpClientRequest.bodyUint8Array(template.request, body, template.contentType)
     const send = execute(client, request, name)
     const response = yield* settings.retry === undefined ? send : send.pipe(
       Effect.retry({

@@ -9,7 +9,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import { XmlEncodeError } from "../XmlError.js"
-import { describeCharacter, escapeAttribute, escapeText, findInvalidCharacter } from "./escape.js"
+import { checkedText, describeCharacter, escapeAttribute } from "./escape.js"
 import { SOAP11, SOAP12, XSI } from "./namespaces.js"
 import type { ElementDecl, Node, RootPlan } from "./plan.js"
 import { checkRefinement, forEachNode, transformationAst } from "./plan.js"
@@ -152,14 +152,14 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
             out.s += tags.open + "/>"
             return
           }
-          const invalid = findInvalidCharacter(text)
-          if (invalid !== -1) {
+          const escaped = checkedText(text)
+          if (typeof escaped === "number") {
             throw new EncodeFailure(
               "InvalidCharacter",
-              `character ${describeCharacter(text, invalid)} at index ${invalid} cannot be written in XML 1.0`
+              `character ${describeCharacter(text, escaped)} at index ${escaped} cannot be written in XML 1.0`
             )
           }
-          out.s += tags.open + ">" + escapeText(text) + tags.close
+          out.s += tags.open + ">" + escaped + tags.close
         }
       }
       case "Complex": {

@@ -28,6 +28,46 @@ const replace = (c: string): string => c === "&" ? "&amp;" : c === "<" ? "&lt;" 
  */
 export const escapeText = (text: string): string => NEEDS_ESCAPE.test(text) ? text.replace(ESCAPES, replace) : text
 
+/** A character element text writes as a reference, or one XML 1.0 cannot carry. */
+const SPECIAL_IN_TEXT = /[&<>\r]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+
+/**
+ * `text` escaped as `escapeText` escapes it, or, when it holds a character XML 1.0 cannot carry, that
+ * character's index (as `findInvalidCharacter` gives it). One scan of text that needs neither (the
+ * common case); one more from the first character that needs either.
+ */
+export const checkedText = (text: string): string | number => {
+  const first = text.search(SPECIAL_IN_TEXT)
+  if (first === -1) return text
+  let out = ""
+  let start = 0
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    let reference: string
+    if (c === 0x26) reference = "&amp;"
+    else if (c === 0x3c) reference = "&lt;"
+    else if (c === 0x3e) reference = "&gt;"
+    else if (c === 0x0d) reference = "&#13;"
+    else if (c < 0x20) {
+      if (c === 0x09 || c === 0x0a) continue
+      return i
+    } else if (c < 0xd800) continue
+    else if (c < 0xdc00) {
+      // A high surrogate: a character only with the low surrogate after it.
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next < 0xe000) {
+        i++
+        continue
+      }
+      return i
+    } else if (c < 0xe000 || c === 0xfffe || c === 0xffff) return i
+    else continue
+    out += text.slice(start, i) + reference
+    start = i + 1
+  }
+  return out + text.slice(start)
+}
+
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
   "&": "&amp;",
   "<": "&lt;",

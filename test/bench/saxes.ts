@@ -1,0 +1,69 @@
+/**
+ * saxes's raw tokenization, with empty `opentag`, `text` and `closetag` handlers: the ceiling of any
+ * saxes-based decoder. Two forms: with saxes's namespace support (`xmlns: true`, what a decoder that
+ * leaves namespaces to saxes pays) and without it (`xmlns: false`, the bare tokenizer the codec runs).
+ *
+ * Parsers of two shapes in one isolate make saxes's hot loop polymorphic and slow every parser down
+ * 2–4×, so the codec and the bare tokenizer (same shape) share the benchmark's isolate, and the
+ * namespace-aware tokenizer runs in a worker thread of its own (`isolated`), timing itself.
+ */
+import { Worker } from "node:worker_threads"
+import { SaxesParser } from "saxes"
+
+const noop = () => {}
+
+/**
+ * The handler fields are declared first, exactly as the codec declares them: saxes's `on` adds them with
+ * keyed stores, which (past a few) turn the parser into a slow dictionary-mode object.
+ */
+export const saxesRaw = (xml: string, xmlns: boolean): void => {
+  const parser = new SaxesParser({ xmlns })
+  const fields = parser as unknown as Record<string, unknown>
+  fields.errorHandler = undefined
+  fields.xmldeclHandler = undefined
+  fields.doctypeHandler = undefined
+  fields.piHandler = undefined
+  fields.attributeHandler = undefined
+  fields.openTagHandler = undefined
+  fields.closeTagHandler = undefined
+  fields.textHandler = undefined
+  fields.cdataHandler = undefined
+  parser.on("opentag", noop)
+  parser.on("text", noop)
+  parser.on("closetag", noop)
+  parser.write(xml).close()
+}
+
+/** A competitor that runs in a worker thread: `sample(n)` blocks until the worker has run `n` times. */
+export interface Isolated {
+  readonly sample: (n: number) => number
+  readonly close: () => Promise<number>
+}
+
+/** `saxesRaw(xml, true)` in a worker thread of its own, which collects its garbage before each sample. */
+export const isolated = async (xml: string): Promise<Isolated> => {
+  // [0]: 0 idle, 1 result ready; the result (milliseconds) in the Float64 at byte 8.
+  const shared = new SharedArrayBuffer(16)
+  const flag = new Int32Array(shared, 0, 1)
+  const result = new Float64Array(shared, 8, 1)
+  // The worker registers the TypeScript loader itself, then loads its module.
+  const loader = import.meta.resolve("tsx/esm/api")
+  const module = new URL("./saxesWorker.ts", import.meta.url).href
+  const worker = new Worker(
+    `const { register } = await import(${JSON.stringify(loader)}); register(); await import(${JSON.stringify(module)})`,
+    { eval: true, workerData: { xml, shared } }
+  )
+  await new Promise<void>((resolve, reject) => {
+    worker.once("message", () => resolve())
+    worker.once("error", reject)
+  })
+  return {
+    sample: (n) => {
+      Atomics.store(flag, 0, 0)
+      worker.postMessage(n)
+      Atomics.wait(flag, 0, 0)
+      return result[0]!
+    },
+    close: () => worker.terminate()
+  }
+}
