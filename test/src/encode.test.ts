@@ -6,6 +6,8 @@ import { ErpSync } from "@erpsync/schema"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
+import { handWritten } from "../bench/competitors.js"
+import { connection } from "../bench/inputs.js"
 import { defaultConnection } from "./support/envelope.js"
 
 const encode = XmlCodec.encodeEither(ErpSync.SaveConnectionRequest)
@@ -86,6 +88,36 @@ describe("encoding", () => {
     const result = encode({ Header: { Credentials: { Ticket: "secret-ticket\u0000" } }, Body: { Connection: null } })
     expect(Either.isLeft(result) && result.left.path).toBe("/Envelope/Header/Credentials/Ticket")
     expect(Either.isLeft(result) && result.left.message).not.toContain("secret")
+  })
+})
+
+describe("long messages", () => {
+  it("a message of millions of characters, its output set aside in parts, is the text written by hand", () => {
+    // Past half a million characters the encoder sets its output aside in parts: the joins must not show.
+    for (const [pairs, ids] of [[20_000, 1], [60_000, 50_000]] as const) {
+      const request = {
+        Header: { Credentials: { Ticket: "7T:t" } },
+        Body: { Connection: connection(pairs, ids, pairs) }
+      }
+      const xml = Either.getOrThrow(encode(request))
+      expect(xml.length).toBeGreaterThan(1_000_000)
+      expect(xml).toBe(handWritten(request))
+    }
+    const document = Either.getOrThrow(
+      XmlCodec.encodeEither(
+        Schema.Array(Schema.NullOr(Xsd.string)).annotations({
+          ...Xml.root("List", "urn:l"),
+          ...Xml.items("string", "urn:l")
+        })
+      )(
+        Array.from({ length: 100_000 }, (_, i) => i % 3 === 0 ? null : `item ${i} & more`)
+      )
+    )
+    expect(document.length).toBeGreaterThan(1_000_000)
+    expect(document.startsWith(`<List xmlns="urn:l"`)).toBe(true)
+    expect(document.match(/<string>item \d+ &amp; more<\/string>/g)).toHaveLength(66_666)
+    expect(document.match(/<string i:nil="true"\/>/g)).toHaveLength(33_334)
+    expect(document.endsWith("</List>")).toBe(true)
   })
 })
 

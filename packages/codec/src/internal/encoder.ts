@@ -23,10 +23,34 @@ export class EncodeFailure {
   }
 }
 
-/** The output: one string grown by concatenation (V8 ropes make this the fastest way). */
+/** How much text the output holds as one rope before it is set aside flat. */
+const SPILL_LENGTH = 512 * 1024
+
+/**
+ * The output: a string grown by concatenation (V8 ropes make this the fastest way). A message of more
+ * than `SPILL_LENGTH` characters is set aside in flat parts of about that length: a rope of millions of
+ * small pieces costs several times its text, as every piece survives into the old generation until the
+ * whole is flattened. (A smaller message stays one rope: its reader flattens it at no extra cost.)
+ */
 interface Out {
   s: string
+  parts: Array<string> | undefined
+  /** Written only so that the read that flattens a part is not optimised away. */
+  flat: number
 }
+
+const makeOut = (start: string): Out => ({ s: start, parts: undefined, flat: 0 })
+
+/** Sets the text so far aside, flattened, once it is long enough (called between array items). */
+const spill = (out: Out): void => {
+  if (out.s.length < SPILL_LENGTH) return
+  // Reading a character of a rope makes V8 flatten it, so that its pieces die young.
+  out.flat ^= out.s.charCodeAt(0)
+  ;(out.parts ??= []).push(out.s)
+  out.s = ""
+}
+
+const textOf = (out: Out): string => out.parts === undefined ? out.s : out.parts.join("") + out.s
 
 type Content = (value: unknown, out: Out, tags: Tags) => void
 
@@ -198,6 +222,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
               if (e instanceof EncodeFailure) e.segments[0] += `[${i + 1}]`
               throw e
             }
+            spill(out)
           }
           out.s += tags.close
         }
@@ -233,10 +258,10 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
   if (plan._tag === "Document") {
     const rootTags = tagsOf(root)
     return (value) => {
-      const out: Out = { s: "" }
+      const out = makeOut("")
       writeRoot(value, out)
       // Namespace declarations go on the root element's start tag.
-      return rootTags.open + declarations + out.s.slice(rootTags.open.length)
+      return rootTags.open + declarations + textOf(out).slice(rootTags.open.length)
     }
   }
   const envelope = version === "1.1" ? SOAP11 : SOAP12
@@ -248,7 +273,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
     }
     const message = value as Record<string, unknown>
     const header = (message[plan.headerKey] ?? {}) as Record<string, unknown>
-    const out: Out = { s: start }
+    const out = makeOut(start)
     let headerOpen = false
     for (const { member, write } of headerMembers) {
       const v = Object.prototype.hasOwnProperty.call(header, member.key) ? header[member.key] : undefined
@@ -278,7 +303,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
       throw e
     }
     out.s += "</s:Body></s:Envelope>"
-    return out.s
+    return textOf(out)
   }
   return (value) => {
     try {
