@@ -18,7 +18,7 @@ interface Profile {
   readonly samples: ReadonlyArray<number>
 }
 
-const input = makeInput("12MB")
+const input = makeInput((process.argv.find((a) => a.endsWith("B")) ?? "12MB") as "12MB")
 const decode = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)
 for (let i = 0; i < 3; i++) Either.getOrThrow(decode(input.xml)) // warm up
 
@@ -32,7 +32,7 @@ const post = (method: string, params?: object) =>
 await post("Profiler.enable")
 await post("Profiler.setSamplingInterval", { interval: 100 })
 await post("Profiler.start")
-for (let i = 0; i < 5; i++) Either.getOrThrow(decode(input.xml))
+for (let i = 0; i < (input.size === "12MB" ? 5 : 200); i++) Either.getOrThrow(decode(input.xml))
 const { profile } = (await post("Profiler.stop")) as { profile: Profile }
 if (process.argv.includes("--save")) fs.writeFileSync("bench/decode-12MB.cpuprofile", JSON.stringify(profile))
 

@@ -8,9 +8,9 @@
 import * as Arbitrary from "effect/Arbitrary"
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
-import * as lexical from "./internal/lexical.js"
-import { fromText } from "./internal/textForm.js"
-import { formatDuration, fromTicks, MAX_TICKS, parseDuration } from "./internal/timeSpan.js"
+import * as lexical from "./internal/schema/lexical.js"
+import { fromText } from "./internal/schema/textForm.js"
+import { formatDuration, fromTicks, MAX_TICKS, parseDuration } from "./internal/schema/timeSpan.js"
 import * as Xml from "./Xml.js"
 import * as Xsd from "./Xsd.js"
 

@@ -5,8 +5,8 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { EnvelopeAnnotationId, getMessage, MessageAnnotationId } from "./internal/annotations.js"
 import * as namespaces from "./internal/namespaces.js"
+import { EnvelopeAnnotationId, getMessage, MessageAnnotationId } from "./internal/schema/annotations.js"
 import * as Xml from "./Xml.js"
 
 /**

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as escape from "./internal/escape.js"
 import {
   type ComplexTypeAnnotation,
   ComplexTypeAnnotationId,
@@ -13,8 +14,7 @@ import {
   ItemsAnnotationId,
   type RootElementAnnotation,
   RootElementAnnotationId
-} from "./internal/annotations.js"
-import * as escape from "./internal/escape.js"
+} from "./internal/schema/annotations.js"
 
 export type {
   /** @since 0.1.0 */
@@ -31,7 +31,7 @@ export type {
   RootElementAnnotation,
   /** @since 0.1.0 */
   SimpleTypeAnnotation
-} from "./internal/annotations.js"
+} from "./internal/schema/annotations.js"
 
 /**
  * Options of a member element.

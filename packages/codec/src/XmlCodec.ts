@@ -10,14 +10,14 @@ import * as Either from "effect/Either"
 import type * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import * as Stream from "effect/Stream"
-import { DecodeFailure, Decoder } from "./internal/decoder.js"
-import { describe as describePlan, type Description } from "./internal/describe.js"
-import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encoder.js"
-import { type DetailElement, type FaultToWrite, writeFault } from "./internal/fault.js"
-import { Feeder } from "./internal/input.js"
-import { defaultLimits as limitDefaults, type Limits, resolveLimits } from "./internal/limits.js"
+import { DecodeFailure, Decoder } from "./internal/decode/decoder.js"
+import { Feeder } from "./internal/decode/input.js"
+import { defaultLimits as limitDefaults, type Limits, resolveLimits } from "./internal/decode/limits.js"
+import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encode/encoder.js"
+import { type DetailElement, type FaultToWrite, writeFault } from "./internal/encode/fault.js"
 import { SOAP11, SOAP12 } from "./internal/namespaces.js"
-import { planRoot, type RootPlan } from "./internal/plan.js"
+import { describe as describePlan, type Description } from "./internal/schema/describe.js"
+import { planRoot, type RootPlan } from "./internal/schema/plan.js"
 import type { SoapVersion } from "./Soap.js"
 import type { XmlEncodeError } from "./XmlError.js"
 import { type DecodeError, XmlReadError } from "./XmlError.js"
@@ -29,12 +29,12 @@ export type {
   ElementDescription,
   /** @since 0.1.0 */
   TypeDescription
-} from "./internal/describe.js"
+} from "./internal/schema/describe.js"
 
 export type {
   /** @since 0.1.0 */
   Limits
-} from "./internal/limits.js"
+} from "./internal/decode/limits.js"
 
 /**
  * The default decoding limits.

@@ -8,11 +8,11 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
-import { XmlEncodeError } from "../XmlError.js"
-import { checkedText, describeCharacter, escapeAttribute } from "./escape.js"
-import { SOAP11, SOAP12, XSI } from "./namespaces.js"
-import type { ElementDecl, Node, RootPlan } from "./plan.js"
-import { checkRefinement, forEachNode, transformationAst } from "./plan.js"
+import { XmlEncodeError } from "../../XmlError.js"
+import { checkedText, describeCharacter, escapeAttribute } from "../escape.js"
+import { SOAP11, SOAP12, XSI } from "../namespaces.js"
+import type { ElementDecl, Node, RootPlan } from "../schema/plan.js"
+import { checkRefinement, forEachNode, transformationAst } from "../schema/plan.js"
 
 /** Thrown while writing; each element on the way out adds its name to the path. */
 export class EncodeFailure {

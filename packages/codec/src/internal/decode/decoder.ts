@@ -12,30 +12,17 @@ import {
   XmlDecodeError,
   XmlLimitError,
   XmlParseError
-} from "../XmlError.js"
-import { describeCharacter } from "./escape.js"
+} from "../../XmlError.js"
+import { describeCharacter } from "../escape.js"
+import { SOAP11, SOAP12, XMLNS, XSI } from "../namespaces.js"
+import { setProperty } from "../property.js"
+import { collapse, detach } from "../schema/lexical.js"
+import type { ElementDecl, Member, RootPlan } from "../schema/plan.js"
+import { checkRefinement } from "../schema/plan.js"
 import { type Captured, MAX_CAPTURE_LENGTH, readFault } from "./fault.js"
-import {
-  ABSENT,
-  ARRAY,
-  BODY,
-  CAPTURE,
-  COMPLEX,
-  DOCUMENT,
-  ENVELOPE,
-  Frame,
-  HEADER,
-  NIL,
-  setProperty,
-  SIMPLE,
-  SKIP
-} from "./frame.js"
-import { collapse, detach } from "./lexical.js"
+import { ABSENT, ARRAY, BODY, CAPTURE, COMPLEX, DOCUMENT, ENVELOPE, Frame, HEADER, NIL, SIMPLE, SKIP } from "./frame.js"
 import type { Limits } from "./limits.js"
-import { SOAP11, SOAP12, XMLNS, XSI } from "./namespaces.js"
 import { enter, leave, makeParser, type SaxesBuffers } from "./parser.js"
-import type { ElementDecl, Member, RootPlan } from "./plan.js"
-import { checkRefinement } from "./plan.js"
 import { Scope } from "./scope.js"
 import {
   type ArrayShape,

@@ -6,10 +6,10 @@ import type * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
-import type { SimpleTypeAnnotation } from "./annotations.js"
+import type { SimpleTypeAnnotation } from "../schema/annotations.js"
+import type { ComplexNode, ElementDecl, Member, Node, RefineNode, TransformNode } from "../schema/plan.js"
+import { transformationAst } from "../schema/plan.js"
 import { ARRAY, COMPLEX, SIMPLE } from "./frame.js"
-import type { ComplexNode, ElementDecl, Member, Node, RefineNode, TransformNode } from "./plan.js"
-import { transformationAst } from "./plan.js"
 
 export type Wrapper = RefineNode | TransformNode
 

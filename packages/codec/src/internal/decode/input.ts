@@ -2,7 +2,7 @@
  * Input handling: bytes through a fatal, streaming UTF-8 decoder into the XML decoder, so that a
  * character split across chunks is joined and invalid UTF-8 is an error, never a silent U+FFFD.
  */
-import { XmlParseError } from "../XmlError.js"
+import { XmlParseError } from "../../XmlError.js"
 import type { Decoded, Decoder } from "./decoder.js"
 import { DecodeFailure } from "./decoder.js"
 

@@ -2,10 +2,10 @@
  * The XSD simple types the codec knows, as annotations: used for the schemas of `Xsd` and for plain
  * `Schema.String`, `Schema.Boolean`, `Schema.Number` and string literals without an annotation.
  */
+import { XS } from "../namespaces.js"
 import type { SimpleTypeAnnotation } from "./annotations.js"
 import * as base64 from "./base64.js"
 import * as lexical from "./lexical.js"
-import { XS } from "./namespaces.js"
 
 /** `xs:string`. */
 export const stringType: SimpleTypeAnnotation<string> = {

@@ -8,9 +8,9 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import { setProperty } from "../property.js"
 import * as annotations from "./annotations.js"
 import type { QName, SimpleTypeAnnotation } from "./annotations.js"
-import { setProperty } from "./frame.js"
 import { booleanType, doubleType, enumerationType, stringType } from "./simpleTypes.js"
 
 /** A value written as element text. */

@@ -6,7 +6,7 @@
  * tag may have the same expanded name.
  */
 
-import { XML as XML_NAMESPACE, XMLNS as XMLNS_NAMESPACE } from "./namespaces.js"
+import { XML as XML_NAMESPACE, XMLNS as XMLNS_NAMESPACE } from "../namespaces.js"
 
 /** An element's or attribute's expanded name: its namespace (`""` for none) and local name. */
 export interface ExpandedName {

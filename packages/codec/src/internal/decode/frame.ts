@@ -2,8 +2,8 @@
  * Frames: the decoder's record of one open element, reused from element to element, and the kinds of
  * element a frame can stand for.
  */
+import type { ElementDecl } from "../schema/plan.js"
 import type { Captured } from "./fault.js"
-import type { ElementDecl } from "./plan.js"
 import type { Shape } from "./shape.js"
 
 /** The kinds of frame. */
@@ -21,14 +21,6 @@ export const CAPTURE = 9
 /** A member or result not seen yet. */
 // Stryker disable next-line StringLiteral: a symbol's description is only for people
 export const ABSENT: unique symbol = Symbol("absent")
-
-/** Sets a property without ever reaching a prototype setter (`__proto__` is plain data). */
-export const setProperty = (target: Record<string, unknown>, key: string, value: unknown): void => {
-  // Stryker disable next-line ConditionalExpression: a fast path; defining every property gives the same object
-  if (key === "__proto__") {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  } else target[key] = value
-}
 
 /** One open element: its kind, where it is, and the value it is building. */
 // Stryker disable StringLiteral,UnaryOperator,BooleanLiteral: every field is set by push() before it is read (a header frame sets what it reads)

@@ -1,0 +1,113 @@
+/**
+ * The reference decoder's namespace scope (see `referenceDecoder.ts`), as the codec's was. Namespaces in
+ * scope, kept by the decoder itself (saxes runs without its own namespace support, which
+ * builds objects for every tag and walks the open elements for every prefix). The rules are those of
+ * Namespaces in XML 1.0 as saxes applies them: `xml` and `xmlns` are bound from the start and cannot be
+ * rebound, a prefix cannot be undeclared, every prefix used must be bound, and no two attributes of a
+ * tag may have the same expanded name.
+ */
+
+import { XML as XML_NAMESPACE, XMLNS as XMLNS_NAMESPACE } from "../../../packages/codec/src/internal/namespaces.js"
+
+/** An element's or attribute's expanded name: its namespace (`""` for none) and local name. */
+export interface ExpandedName {
+  readonly uri: string
+  readonly local: string
+}
+
+/** A name resolved, or why it cannot be (as saxes words it). */
+export type Resolved = ExpandedName | { readonly problem: string }
+
+/** Why a namespace declaration or a name breaks the rules, or `undefined` when it does not. */
+const pairProblem = (prefix: string, uri: string): string | undefined => {
+  if (prefix === "xml" && uri !== XML_NAMESPACE) return `xml prefix must be bound to ${XML_NAMESPACE}.`
+  if (prefix === "xmlns" && uri !== XMLNS_NAMESPACE) return `xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`
+  if (uri === XMLNS_NAMESPACE) {
+    return prefix === ""
+      ? `the default namespace may not be set to ${uri}.`
+      : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`
+  }
+  if (uri === XML_NAMESPACE && prefix !== "xml") {
+    return prefix === ""
+      ? `the default namespace may not be set to ${uri}.`
+      : "may not assign the xml namespace to another prefix."
+  }
+  return undefined
+}
+
+/**
+ * The bindings in scope, innermost last, and for each open element how many there were before it: an
+ * element that declares nothing costs one array store.
+ */
+export class Scope {
+  private readonly prefixes: Array<string> = ["xml", "xmlns"]
+  private readonly uris: Array<string> = [XML_NAMESPACE, XMLNS_NAMESPACE]
+  private readonly marks: Array<number> = []
+  /** Element names resolved while the bindings stay as they are: the same tag name is resolved once. */
+  private readonly elements = new Map<string, Resolved>()
+
+  /** The namespace `prefix` is bound to (`""`: the default namespace, once declared), or `undefined`. */
+  resolve(prefix: string): string | undefined {
+    const prefixes = this.prefixes
+    for (let i = prefixes.length - 1; i >= 0; i--) {
+      if (prefixes[i] === prefix) return this.uris[i]
+    }
+    return undefined
+  }
+
+  /** Opens an element at `depth`: its own declarations are added with `declare`. */
+  open(depth: number): void {
+    this.marks[depth] = this.prefixes.length
+  }
+
+  /**
+   * Binds `prefix` (`""`: the default namespace) for the element opened last. Returns why that breaks
+   * the rules, if it does.
+   */
+  declare(prefix: string, value: string): string | undefined {
+    // As saxes: the value is trimmed, and in XML 1.0 a prefix cannot be undeclared.
+    const uri = value.trim()
+    if (prefix !== "" && uri === "") return "invalid attempt to undefine prefix in XML 1.0"
+    this.prefixes.push(prefix)
+    this.uris.push(uri)
+    this.elements.clear()
+    return pairProblem(prefix, uri)
+  }
+
+  /** Closes the element at `depth`: its declarations go out of scope. */
+  close(depth: number): void {
+    const mark = this.marks[depth]!
+    if (mark !== this.prefixes.length) {
+      this.prefixes.length = mark
+      this.uris.length = mark
+      this.elements.clear()
+    }
+  }
+
+  /** An element's name resolved: without a prefix, in the default namespace. */
+  element(name: string): Resolved {
+    let resolved = this.elements.get(name)
+    if (resolved === undefined) {
+      resolved = this.resolveName(name, true)
+      // Bounded: a document of ever new names does not grow it without end.
+      if (this.elements.size < 4096) this.elements.set(name, resolved)
+    }
+    return resolved
+  }
+
+  /** An attribute's name resolved: without a prefix, in no namespace. */
+  attribute(name: string): Resolved {
+    return this.resolveName(name, false)
+  }
+
+  private resolveName(name: string, isElement: boolean): Resolved {
+    const colon = name.indexOf(":")
+    if (colon === -1) return { uri: isElement ? this.resolve("") ?? "" : "", local: name }
+    const prefix = name.slice(0, colon)
+    const local = name.slice(colon + 1)
+    if (prefix === "" || local === "" || local.includes(":")) return { problem: `malformed name: ${name}.` }
+    if (isElement && prefix === "xmlns") return { problem: "tags may not have \"xmlns\" as prefix." }
+    const uri = this.resolve(prefix)
+    return uri === undefined ? { problem: `unbound namespace prefix: ${JSON.stringify(prefix)}.` } : { uri, local }
+  }
+}
