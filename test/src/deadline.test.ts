@@ -1,4 +1,4 @@
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, it, vi } from "@effect/vitest"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -11,17 +11,40 @@ class Late {
   readonly _tag = "Late"
 }
 
-const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length
+/**
+ * The timers of long delays (the deadlines under test; the tests' own sleeps are short) set while `self`
+ * runs, and whether each was cleared.
+ */
+const watchTimers = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  Effect.acquireUseRelease(
+    Effect.sync(() => {
+      const set = vi.spyOn(globalThis, "setTimeout")
+      const clear = vi.spyOn(globalThis, "clearTimeout")
+      return { set, clear }
+    }),
+    ({ clear, set }) =>
+      Effect.map(self, (value) => {
+        const long = set.mock.calls.flatMap((call, i) => (call[1] ?? 0) >= 1000 ? [set.mock.results[i]!.value] : [])
+        const cleared = long.filter((handle) => clear.mock.calls.some((call) => call[0] === handle))
+        return { value, long: long.length, cleared: cleared.length }
+      }),
+    ({ clear, set }) =>
+      Effect.sync(() => {
+        set.mockRestore()
+        clear.mockRestore()
+      })
+  )
 
 describe("a call's deadline", () => {
   it.live("passes a value, or a failure, that comes in time, and leaves no timer behind", () =>
     Effect.gen(function*() {
-      const before = timers()
-      expect(yield* deadline(Effect.succeed(7), 60_000, () => new Late())).toBe(7)
-      expect(yield* Effect.either(deadline(Effect.fail("no"), 60_000, () => new Late()))).toEqual(Either.left("no"))
-      const later = Effect.as(Effect.sleep(5), "later")
-      expect(yield* deadline(later, 60_000, () => new Late())).toBe("later")
-      expect(timers()).toBe(before)
+      const calls = yield* watchTimers(Effect.gen(function*() {
+        expect(yield* deadline(Effect.succeed(7), 60_000, () => new Late())).toBe(7)
+        expect(yield* Effect.either(deadline(Effect.fail("no"), 60_000, () => new Late()))).toEqual(Either.left("no"))
+        const later = Effect.as(Effect.sleep(5), "later")
+        expect(yield* deadline(later, 60_000, () => new Late())).toBe("later")
+      }))
+      expect(calls).toMatchObject({ long: 3, cleared: 3 })
     }))
 
   it.live("fails with the timeout's error once the late effect is interrupted", () =>
@@ -35,14 +58,15 @@ describe("a call's deadline", () => {
 
   it.live("interrupted from outside, interrupts the effect and clears its timer", () =>
     Effect.gen(function*() {
-      const before = timers()
       const interrupted = yield* Ref.make(false)
       const late = Effect.never.pipe(Effect.onInterrupt(() => Ref.set(interrupted, true)))
-      const fiber = yield* Effect.fork(deadline(late, 60_000, () => new Late()))
-      yield* Effect.sleep(5)
-      yield* Fiber.interrupt(fiber)
+      const calls = yield* watchTimers(Effect.gen(function*() {
+        const fiber = yield* Effect.fork(deadline(late, 60_000, () => new Late()))
+        yield* Effect.sleep(5)
+        yield* Fiber.interrupt(fiber)
+      }))
       expect(yield* Ref.get(interrupted)).toBe(true)
-      expect(timers()).toBe(before)
+      expect(calls).toMatchObject({ long: 1, cleared: 1 })
     }))
 
   it.live("an effect that ends just as the deadline passes gives one outcome", () =>
@@ -55,14 +79,14 @@ describe("a call's deadline", () => {
 
   it.live("an endless deadline sets no timer", () =>
     Effect.gen(function*() {
-      const before = timers()
-      // Not `Effect.never`, which holds an interval timer of its own.
       const never = Deferred.await(yield* Deferred.make<void>())
-      const fiber = yield* Effect.fork(deadline(never, Infinity, () => new Late()))
-      yield* Effect.sleep(5)
-      expect(timers()).toBe(before)
-      expect(fiber.unsafePoll()).toBeNull()
-      yield* Fiber.interrupt(fiber)
+      const calls = yield* watchTimers(Effect.gen(function*() {
+        const fiber = yield* Effect.fork(deadline(never, Infinity, () => new Late()))
+        yield* Effect.sleep(5)
+        expect(fiber.unsafePoll()).toBeNull()
+        yield* Fiber.interrupt(fiber)
+      }))
+      expect(calls.long).toBe(0)
     }))
 
   it.effect("under a TestClock, follows that clock", () =>

@@ -102,6 +102,30 @@ describe("a declaration holds in its element only", () => {
     expect(decode(connectionResponse(member(NS)))).toStrictEqual(Either.right(response({ DisplayName: "v" })))
   })
 
+  it("an item's tag name is resolved again once the declaration it was resolved with goes out of scope", () => {
+    const xml = connectionResponse(
+      `<UserGroupAccessIds><x:int xmlns:x="${ARRAYS}">1</x:int><x:int>2</x:int></UserGroupAccessIds>`
+    )
+    expect(saxesError(xml)).toContain("unbound namespace prefix")
+    expect(decode(xml)).toMatchObject(Either.left({ _tag: "XmlParseError", reason: "Malformed" }))
+  })
+
+  it("the tag name of an earlier item means another element under a prefix bound again", () => {
+    const xml = connectionResponse(
+      `<UserGroupAccessIds><a:int>1</a:int></UserGroupAccessIds>` +
+        `<AssociateAccessIds xmlns:a="urn:other"><a:int>2</a:int></AssociateAccessIds>`
+    )
+    expect(decode(xml)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1], AssociateAccessIds: [] })))
+  })
+
+  it("a tag name resolved in one document means nothing in the next", () => {
+    // Both documents declare as many namespaces on their Envelope, with the prefix a bound elsewhere.
+    const items = connectionResponse(`<UserGroupAccessIds><a:int>1</a:int></UserGroupAccessIds>`)
+    const elsewhere = items.replace(`xmlns:a="${ARRAYS}"`, `xmlns:a="urn:other"`)
+    expect(decode(items)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1] })))
+    expect(decode(elsewhere)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [] })))
+  })
+
   it("array items under a prefix declared on the array", () => {
     const xml = connectionResponse(
       `<UserGroupAccessIds xmlns:x="${ARRAYS}"><x:int>1</x:int><a:int>2</a:int><x:int xmlns:x="urn:o">3</x:int></UserGroupAccessIds>`

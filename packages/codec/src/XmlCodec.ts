@@ -15,6 +15,7 @@ import { Feeder } from "./internal/decode/input.js"
 import { defaultLimits as limitDefaults, type Limits, resolveLimits } from "./internal/decode/limits.js"
 import { compileEncoder, EncodeFailure, type Encoder } from "./internal/encode/encoder.js"
 import { type DetailElement, type FaultToWrite, writeFault } from "./internal/encode/fault.js"
+import { memo } from "./internal/memo.js"
 import { SOAP11, SOAP12 } from "./internal/namespaces.js"
 import { describe as describePlan, type Description } from "./internal/schema/describe.js"
 import { planRoot, type RootPlan } from "./internal/schema/plan.js"
@@ -78,27 +79,13 @@ export interface Decoded<A> {
   readonly soapVersion: SoapVersion | undefined
 }
 
-const plans = new WeakMap<AST.AST, RootPlan>()
-const planOf = (ast: AST.AST): RootPlan => {
-  let plan = plans.get(ast)
-  // Stryker disable next-line ConditionalExpression: a cache; compiling again gives the same plan
-  if (plan === undefined) {
-    plan = planRoot(ast)
-    plans.set(ast, plan)
-  }
-  return plan
-}
+const planOf: (ast: AST.AST) => RootPlan = memo(planRoot)
 
-const encoders = new WeakMap<AST.AST, { "1.1"?: Encoder; "1.2"?: Encoder }>()
-const encoderOf = (ast: AST.AST, version: SoapVersion): Encoder => {
-  let entry = encoders.get(ast)
-  // Stryker disable next-line ConditionalExpression: a cache; compiling again gives the same encoder
-  if (entry === undefined) {
-    entry = {}
-    encoders.set(ast, entry)
-  }
-  return entry[version] ??= compileEncoder(planOf(ast), version)
+const encoders: Record<SoapVersion, (ast: AST.AST) => Encoder> = {
+  "1.1": memo((ast) => compileEncoder(planOf(ast), "1.1")),
+  "1.2": memo((ast) => compileEncoder(planOf(ast), "1.2"))
 }
+const encoderOf = (ast: AST.AST, version: SoapVersion): Encoder => encoders[version](ast)
 
 /**
  * A push decoder for one document: `write` chunks as they arrive, then `end`. Each call returns the

@@ -17,6 +17,7 @@ import {
   DOCUMENT,
   ENVELOPE,
   Frame,
+  type FrameKind,
   HEADER,
   NIL,
   SIMPLE,
@@ -469,7 +470,7 @@ export class ReferenceDecoder {
   // opening elements
   // -------------------------------------------------------------------------------------------
 
-  private push(kind: number, name: string, decl: ElementDecl | undefined): Frame {
+  private push(kind: FrameKind, name: string, _decl: ElementDecl | undefined): Frame {
     const index = ++this.top
     let frame = this.stack[index]
     if (frame === undefined) {
@@ -480,7 +481,6 @@ export class ReferenceDecoder {
     frame.name = name
     frame.position = 0
     frame.slot = -1
-    frame.decl = decl
     frame.shape = undefined
     frame.values = undefined
     frame.object = undefined

@@ -1,50 +1,45 @@
 /**
  * The streaming decoder: a state machine driven by saxes events, built from a plan. It keeps one frame
  * per open element, fills values as elements close, and stops at the first problem with a typed error.
+ * This file is the hot part, elements opening and closing; the envelope (`envelope.ts`), Faults
+ * (`capture.ts`), input text (`chunks.ts`), completed values (`complete.ts`) and errors (`location.ts`)
+ * have files of their own, which share the decoder's state.
  */
-import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
 import type { SaxesParser, SaxesTag } from "saxes"
-import {
-  type DecodeError,
-  SoapEnvelopeError,
-  SoapFault,
-  XmlDecodeError,
-  XmlLimitError,
-  XmlParseError
-} from "../../XmlError.js"
-import { describeCharacter } from "../escape.js"
-import { SOAP11, SOAP12, XMLNS, XSI } from "../namespaces.js"
-import { setProperty } from "../property.js"
+import type { DecodeError } from "../../XmlError.js"
+import { XSI } from "../namespaces.js"
 import { collapse, detach } from "../schema/lexical.js"
-import type { ElementDecl, Member, RootPlan } from "../schema/plan.js"
-import { checkRefinement } from "../schema/plan.js"
-import { type Captured, MAX_CAPTURE_LENGTH, readFault } from "./fault.js"
-import { ABSENT, ARRAY, BODY, CAPTURE, COMPLEX, DOCUMENT, ENVELOPE, Frame, HEADER, NIL, SIMPLE, SKIP } from "./frame.js"
-import type { Limits } from "./limits.js"
-import { enter, leave, makeParser, type SaxesBuffers } from "./parser.js"
-import { Scope } from "./scope.js"
+import type { RootPlan } from "../schema/plan.js"
+import { captureText, closeCapture, openCapture } from "./capture.js"
+import { endInput, writeChunk } from "./chunks.js"
+import { complete, unwrap, withAbsentMembers } from "./complete.js"
+import { closeBody, closeEnvelope, openEnvelope, openInBody, openInEnvelope } from "./envelope.js"
+import { MAX_CAPTURE_LENGTH } from "./fault.js"
 import {
-  type ArrayShape,
-  type ComplexShape,
-  complexShape,
-  type Shape,
-  shapeOf,
-  type SimpleShape,
-  transformOf
-} from "./shape.js"
+  ABSENT,
+  ARRAY,
+  BODY,
+  CAPTURE,
+  COMPLEX,
+  DOCUMENT,
+  ENVELOPE,
+  exhaustive,
+  Frame,
+  type FrameKind,
+  HEADER,
+  NIL,
+  SIMPLE,
+  SKIP
+} from "./frame.js"
+import type { Limits } from "./limits.js"
+import { decodeError, DecodeFailure, envelopeError, limitError, parseError, preview, valueError } from "./location.js"
+import { makeParser } from "./parser.js"
+import { Scope } from "./scope.js"
+import { type ArrayShape, type ComplexShape, type SimpleShape, type Slot, slotOf } from "./shape.js"
 
-/** Thrown inside saxes handlers and caught at the decoder's edge: carries the typed error. */
-export class DecodeFailure {
-  constructor(readonly error: DecodeError) {}
-}
+export { DecodeFailure } from "./location.js"
 
 const WHITESPACE = /^[ \t\n\r]*$/
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-/** `String.prototype.isWellFormed` (Node 20): no lone surrogates. */
-const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed()
 
 /** What the decoder returns once the document has ended. */
 export interface Decoded {
@@ -54,121 +49,58 @@ export interface Decoded {
 
 /**
  * A push decoder: `write` text as it arrives, then `end`. Both throw `DecodeFailure`; after a failure the
- * decoder is spent.
+ * decoder is spent. Its fields are the state that the other files of the decoder share.
  */
 export class Decoder {
-  private readonly parser: SaxesParser<{ position: true }>
-  private readonly scope = new Scope()
+  readonly parser: SaxesParser<{ position: true }>
+  readonly scope = new Scope()
   /** The expanded name of the tag being opened, set by `onOpenTag` before anything reads it. */
   // Stryker disable next-line StringLiteral: set for every tag before it is read
-  private uri = ""
+  uri = ""
   // Stryker disable next-line StringLiteral: as above
-  private local = ""
-  private readonly stack: Array<Frame> = []
-  private top = -1
-  private depth = 0
-  private attributes = 0
-  private tagAttributes = 0
-  private length = 0
-  private failure: DecodeFailure | undefined = undefined
-  private result: unknown = ABSENT
-  private soapVersion: "1.1" | "1.2" | undefined = undefined
+  local = ""
+  readonly stack: Array<Frame> = []
+  top = -1
+  depth = 0
+  attributes = 0
+  tagAttributes = 0
+  /** Characters written so far. */
+  length = 0
+  failure: DecodeFailure | undefined = undefined
+  result: unknown = ABSENT
+  soapVersion: "1.1" | "1.2" | undefined = undefined
   // Stryker disable next-line StringLiteral: set when the Envelope opens, read only inside it
-  private envelopeNamespace = ""
-  private headerFrame: Frame | undefined = undefined
-  private sawHeaderElement = false
-  private bodyValue: unknown = ABSENT
-  private sawBody = false
-  private closing = false
-  private pendingHighSurrogate = ""
-  private captureBudget = MAX_CAPTURE_LENGTH
+  envelopeNamespace = ""
+  headerFrame: Frame | undefined = undefined
+  sawHeaderElement = false
+  bodyValue: unknown = ABSENT
+  sawBody = false
+  /** The input has ended: an error now is about a document cut short. */
+  closing = false
+  pendingHighSurrogate = ""
+  captureBudget = MAX_CAPTURE_LENGTH
 
-  constructor(private readonly plan: RootPlan, private readonly limits: Limits) {
+  constructor(readonly plan: RootPlan, readonly limits: Limits) {
     this.parser = makeParser()
     // Stryker disable next-line StringLiteral: the document's frame is never part of a path
-    this.push(DOCUMENT, "", undefined)
+    this.push(DOCUMENT, "")
   }
 
   /** Feeds decoded text. */
   write(text: string): void {
     if (this.failure !== undefined) throw this.failure
-    // saxes does not detect a lone high surrogate: hold back a trailing one until its pair arrives,
-    // and refuse any text that is not well-formed UTF-16.
-    // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; an empty string prefixes nothing
-    let chunk = this.pendingHighSurrogate === "" ? text : this.pendingHighSurrogate + text
-    this.pendingHighSurrogate = ""
-    // (Of an empty chunk, charCodeAt gives NaN, and NaN & 0xfc00 is 0.)
-    if ((chunk.charCodeAt(chunk.length - 1) & 0xfc00) === 0xd800) {
-      this.pendingHighSurrogate = chunk.slice(-1)
-      chunk = chunk.slice(0, -1)
-    }
-    if (!isWellFormed(chunk)) {
-      // Parse up to the bad character first, so that the error has its path and position.
-      const at = LONE_SURROGATE.exec(chunk)!.index
-      this.feed(chunk.slice(0, at))
-      this.fail(this.parseError("Malformed", `lone surrogate ${describeCharacter(chunk, at)} is not a character`))
-    }
-    this.feed(chunk)
-  }
-
-  private feed(chunk: string): void {
-    this.length += chunk.length
-    if (this.length > this.limits.maxMessageLength) {
-      this.fail(new XmlLimitError({ reason: "MessageLength", limit: this.limits.maxMessageLength, ...this.location() }))
-    }
-    // Feed in slices so that no single run of text is parsed far past the text limit before it is checked.
-    // Stryker disable next-line ArithmeticOperator: slices two shorter are as bounded
-    const slice = Math.min(65536, this.limits.maxTextLength + 1)
-    for (let start = 0; start < chunk.length;) {
-      // A slice may end between the two halves of a surrogate pair: saxes carries a high surrogate over to
-      // the next write.
-      const end = Math.min(chunk.length, start + slice)
-      this.guard(() => this.parser.write(chunk.slice(start, end)))
-      if (this.pendingTokenLength() > this.limits.maxTextLength) {
-        this.fail(new XmlLimitError({ reason: "TextLength", limit: this.limits.maxTextLength, ...this.location() }))
-      }
-      start = end
-    }
+    writeChunk(this, text)
   }
 
   /** Ends the input: checks the document is complete and returns its value. */
   end(): Decoded {
     if (this.failure !== undefined) throw this.failure
-    if (this.pendingHighSurrogate !== "") this.fail(this.parseError("Malformed", "a lone surrogate is not a character"))
-    this.closing = true
     // saxes reports a document whose root element is missing or not closed (onError: Empty, Truncated),
     // so once it has closed, the root element's value is here.
-    this.guard(() => this.parser.close())
+    endInput(this)
     return { value: this.result, soapVersion: this.soapVersion }
   }
 
-  /**
-   * The longest run saxes holds between two events: a text node, attribute value, comment, CDATA section,
-   * DOCTYPE or processing instruction (in `text`), a name (in `name`), an entity or a PI target. Read from
-   * saxes 6's buffers after each slice, so that no handler pays for it.
-   */
-  private pendingTokenLength(): number {
-    const buffers = this.parser as unknown as SaxesBuffers
-    return Math.max(buffers.text.length, buffers.name.length, buffers.entity.length, buffers.piTarget.length)
-  }
-
-  private guard(f: () => void): void {
-    const previous = enter(this)
-    try {
-      f()
-    } catch (e) {
-      // Anything else is a bug, not bad input (a schema without an XML form, a transformation that throws;
-      // saxes itself does not throw once it has an error handler): it goes on as the defect it is.
-      // Stryker disable next-line ConditionalExpression: a defect ends the decode; the decoder is not used again
-      if (e instanceof DecodeFailure) this.failure = e
-      throw e
-      // Stryker disable next-line BlockStatement: only releases this decoder to the garbage collector
-    } finally {
-      leave(previous)
-    }
-  }
-
-  /** @internal */
   fail(error: DecodeError): never {
     // The first error is final: every later call reports it again.
     this.failure = new DecodeFailure(error)
@@ -176,183 +108,173 @@ export class Decoder {
   }
 
   // -------------------------------------------------------------------------------------------
-  // locations and paths
-  // -------------------------------------------------------------------------------------------
-
-  private location(extra?: string, at?: Frame): { path: string; line: number; column: number } {
-    let path = ""
-    for (let i = 1; i <= this.top; i++) {
-      const frame = this.stack[i]!
-      path += "/" + frame.name + (frame.position > 0 ? `[${frame.position}]` : "")
-    }
-    if (extra !== undefined) path += "/" + extra
-    return at === undefined
-      ? { path, line: this.parser.line, column: this.parser.column }
-      : { path, line: at.line, column: at.column }
-  }
-
-  /** An invalid value, located where the element's content starts. */
-  private valueError(frame: Frame, detail: string): XmlDecodeError {
-    return new XmlDecodeError({ reason: "InvalidValue", detail, ...this.location(undefined, frame) })
-  }
-
-  /** @internal */
-  parseError(reason: XmlParseError["reason"], detail: string): XmlParseError {
-    return new XmlParseError({ reason, detail, ...this.location() })
-  }
-
-  private decodeError(reason: XmlDecodeError["reason"], detail: string, extra?: string): XmlDecodeError {
-    return new XmlDecodeError({ reason, detail, ...this.location(extra) })
-  }
-
-  private envelopeError(reason: SoapEnvelopeError["reason"], detail: string, extra?: string): SoapEnvelopeError {
-    return new SoapEnvelopeError({ reason, detail, ...this.location(extra) })
-  }
-
-  // -------------------------------------------------------------------------------------------
   // saxes events
   // -------------------------------------------------------------------------------------------
 
-  /** @internal */
   onError(error: Error): void {
     // saxes prefixes its messages with line:column (the parser has no file name); the location fields
     // carry them instead.
     // Stryker disable next-line Regex: saxes's messages have no other line:column in them
     const detail = error.message.replace(/^\d+:\d+: /, "")
     const reason = !this.closing ? "Malformed" : this.stack[0]!.count === 0 ? "Empty" : "Truncated"
-    this.fail(this.parseError(reason, detail))
+    this.fail(parseError(this, reason, detail))
   }
 
-  /** @internal */
   onXmlDecl(version: string | undefined, encoding: string | undefined): void {
     // A declaration without a version is an error saxes reports first; this one is then final.
     if (version !== "1.0") {
-      this.fail(this.parseError("Version", `XML version ${version} is not supported; only 1.0 is`))
+      this.fail(parseError(this, "Version", `XML version ${version} is not supported; only 1.0 is`))
     }
     if (encoding !== undefined && encoding.toLowerCase() !== "utf-8") {
-      this.fail(this.parseError("Encoding", `the document declares encoding ${encoding}; only UTF-8 is supported`))
+      this.fail(parseError(this, "Encoding", `the document declares encoding ${encoding}; only UTF-8 is supported`))
     }
   }
 
-  /** @internal */
   onAttribute(): void {
-    if (++this.attributes > this.limits.maxAttributes) {
-      this.fail(new XmlLimitError({ reason: "Attributes", limit: this.limits.maxAttributes, ...this.location() }))
-    }
+    if (++this.attributes > this.limits.maxAttributes) this.fail(limitError(this, "Attributes", "maxAttributes"))
   }
 
-  /** @internal */
   onText(text: string): void {
     const frame = this.stack[this.top]!
     switch (frame.kind) {
       case SIMPLE:
         if (frame.text.length + text.length > this.limits.maxTextLength) {
-          this.fail(new XmlLimitError({ reason: "TextLength", limit: this.limits.maxTextLength, ...this.location() }))
+          this.fail(limitError(this, "TextLength", "maxTextLength"))
         }
         frame.text += text
         return
       case SKIP:
         return
       case CAPTURE:
-        // A Fault is kept within a budget: its detail is cut anyway, and memory stays bounded.
-        // Stryker disable next-line EqualityOperator: at 0 an empty piece is kept, which reads the same
-        if (this.captureBudget > 0) {
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: the whole text and a slice of its length are the same
-          const kept = text.length > this.captureBudget ? text.slice(0, this.captureBudget) : text
-          this.captureBudget -= kept.length
-          frame.capture!.children.push(kept)
-        }
-        return
+        return captureText(this, frame, text)
       case NIL:
-        this.fail(this.decodeError("InvalidNil", "an element with xsi:nil=\"true\" must be empty"))
+        this.fail(decodeError(this, "InvalidNil", "an element with xsi:nil=\"true\" must be empty"))
         break
       case DOCUMENT:
         // Text outside the root: saxes reports anything that is not whitespace.
         return
+      case COMPLEX:
+      case ARRAY:
+        if (!WHITESPACE.test(text)) {
+          this.fail(decodeError(this, "UnexpectedText", `unexpected text ${preview(text)} in element content`))
+        }
+        return
+      case ENVELOPE:
+      case HEADER:
+      case BODY:
+        if (!WHITESPACE.test(text)) this.fail(envelopeError(this, "UnexpectedText", `unexpected text ${preview(text)}`))
+        return
+      default:
+        return exhaustive(frame.kind)
     }
-    if (WHITESPACE.test(text)) return
-    if (frame.kind === COMPLEX || frame.kind === ARRAY) {
-      this.fail(this.decodeError("UnexpectedText", `unexpected text ${preview(text)} in element content`))
-    }
-    this.fail(this.envelopeError("UnexpectedText", `unexpected text ${preview(text)}`))
   }
 
-  /** @internal */
   onOpenTag(tag: SaxesTag): void {
     // Attributes are counted as saxes reads them (before this event); the count is this tag's.
     this.tagAttributes = this.attributes
     this.attributes = 0
     this.scope.open(++this.depth)
+    // The fast path: a tag without attributes (so no declarations and no xsi:nil) whose name is the one
+    // the element expected next (the member after the last, an array's item) last came under, with the
+    // bindings the same since. Its expanded name is then known, and so are its shape and its place.
+    if (this.tagAttributes === 0 && this.openExpected(tag)) return
     this.resolveNames(tag)
     // The depth is checked here, once the names are resolved as saxes would before this event, and
     // before the tag is dispatched (which saves a handler call per element, next to opentagstart).
-    if (this.depth > this.limits.maxDepth) {
-      this.fail(new XmlLimitError({ reason: "Depth", limit: this.limits.maxDepth, ...this.location(this.local) }))
-    }
+    if (this.depth > this.limits.maxDepth) this.fail(limitError(this, "Depth", "maxDepth", this.local))
     const parent = this.stack[this.top]!
-    const uri = this.uri
     const local = this.local
     switch (parent.kind) {
-      case DOCUMENT:
+      case DOCUMENT: {
         // A second root element is an error saxes reports before this event. Seen a root, an end of the
         // input is Truncated, not Empty (onError).
         parent.count = 1
-        return this.openRoot(tag)
-      case ENVELOPE:
-        return this.openInEnvelope(tag)
-      case HEADER:
-        return this.openMember(parent, tag)
-      case BODY: {
-        if (parent.count++ > 0) {
-          this.fail(this.envelopeError("UnexpectedBodyElement", "the Body holds more than one element", local))
-        }
-        if (local === "Fault" && uri === this.envelopeNamespace) {
-          return this.openCapture(tag)
-        }
-        // Only a SOAP message's plan opens a Body.
-        const body = (this.plan as Extract<RootPlan, { _tag: "Envelope" }>).body
-        if (local !== body.name || uri !== body.namespace) {
+        if (this.plan._tag === "Envelope") return openEnvelope(this)
+        const root = this.plan.root
+        if (local !== root.name || this.uri !== root.namespace) {
           this.fail(
-            this.decodeError(
+            decodeError(
+              this,
               "UnexpectedElement",
-              `expected {${body.namespace}}${body.name}, found {${uri}}${local}`,
+              `expected root element {${root.namespace}}${root.name}, found {${this.uri}}${local}`,
               local
             )
           )
         }
-        // Stryker disable next-line UnaryOperator: the body's value is kept apart, not in a slot
-        return this.openElement(body, tag, -1, 0)
+        // Stryker disable next-line UnaryOperator: the root's value is the result, not in a slot
+        return this.openElement(slotOf(root), tag, -1, 0)
       }
+      case ENVELOPE:
+        return openInEnvelope(this, tag)
+      case HEADER:
       case COMPLEX:
         return this.openMember(parent, tag)
+      case BODY:
+        return openInBody(this, parent, tag)
       case ARRAY: {
         const item = (parent.shape as ArrayShape).item
-        if (local !== item.name || uri !== item.namespace) {
-          this.push(SKIP, local, undefined)
+        if (local !== item.name || this.uri !== item.namespace) {
+          this.push(SKIP, local)
           return
         }
-        if (parent.items!.length >= this.limits.maxItems) {
-          this.fail(new XmlLimitError({ reason: "Items", limit: this.limits.maxItems, ...this.location(local) }))
-        }
+        if (parent.items!.length >= this.limits.maxItems) this.fail(limitError(this, "Items", "maxItems", local))
+        const slot = (parent.shape as ArrayShape).itemSlot
+        this.remember(slot, tag)
         // Stryker disable next-line UnaryOperator: an item has no slot; complete() appends it
-        return this.openElement(item, tag, -1, parent.items!.length + 1)
+        return this.openElement(slot, tag, -1, parent.items!.length + 1)
       }
       case SIMPLE:
-        this.fail(this.decodeError("UnexpectedElement", `element ${local} inside simple content`, local))
+        this.fail(decodeError(this, "UnexpectedElement", `element ${local} inside simple content`, local))
         break
       case NIL:
-        this.fail(this.decodeError("InvalidNil", "an element with xsi:nil=\"true\" must be empty", local))
+        this.fail(decodeError(this, "InvalidNil", "an element with xsi:nil=\"true\" must be empty", local))
         break
       case SKIP:
         parent.count++
         return
       case CAPTURE:
-        if (this.captureBudget <= 0) {
-          this.push(SKIP, local, undefined)
-          return
-        }
-        return this.openCapture(tag)
+        return openCapture(this, tag)
+      default:
+        return exhaustive(parent.kind)
     }
+  }
+
+  /** Opens the tag as the element expected next, if it is that element (see `onOpenTag`); or does nothing. */
+  private openExpected(tag: SaxesTag): boolean {
+    const parent = this.stack[this.top]!
+    const generation = this.scope.generation
+    if (parent.kind === COMPLEX) {
+      const index = parent.last + 1
+      const slot = (parent.shape as ComplexShape).slots[index]
+      if (slot === undefined || slot.tagName !== tag.name || slot.generation !== generation) return false
+      this.expect(slot)
+      parent.last = index
+      this.openValue(slot, index, 0)
+      return true
+    }
+    if (parent.kind === ARRAY) {
+      const slot = (parent.shape as ArrayShape).itemSlot
+      if (slot.tagName !== tag.name || slot.generation !== generation) return false
+      this.expect(slot)
+      if (parent.items!.length >= this.limits.maxItems) this.fail(limitError(this, "Items", "maxItems", this.local))
+      // Stryker disable next-line UnaryOperator: an item has no slot; complete() appends it
+      this.openValue(slot, -1, parent.items!.length + 1)
+      return true
+    }
+    return false
+  }
+
+  /** Takes the expanded name of the tag from its slot, and checks the depth (as `onOpenTag` does). */
+  private expect(slot: Slot): void {
+    this.uri = slot.decl.namespace
+    this.local = slot.decl.name
+    if (this.depth > this.limits.maxDepth) this.fail(limitError(this, "Depth", "maxDepth", this.local))
+  }
+
+  /** Notes the tag name `slot`'s element came under, in the bindings now in scope. */
+  private remember(slot: Slot, tag: SaxesTag): void {
+    slot.tagName = tag.name
+    slot.generation = this.scope.generation
   }
 
   /**
@@ -371,11 +293,11 @@ export class Decoder {
           const declared = scope.attribute(name)
           problem = "problem" in declared ? declared.problem : scope.declare(declared.local, attributes[name]!)
         } else if (name.includes(":")) prefixed++
-        if (problem !== undefined) this.fail(this.parseError("Malformed", problem))
+        if (problem !== undefined) this.fail(parseError(this, "Malformed", problem))
       }
     }
     const element = scope.element(tag.name)
-    if ("problem" in element) this.fail(this.parseError("Malformed", element.problem))
+    if ("problem" in element) this.fail(parseError(this, "Malformed", element.problem))
     this.uri = element.uri
     this.local = element.local
     if (prefixed > 0) this.checkAttributeNames(attributes, prefixed)
@@ -387,16 +309,15 @@ export class Decoder {
     for (const name in attributes) {
       if (!name.includes(":") || name.startsWith("xmlns:")) continue
       const resolved = this.scope.attribute(name)
-      if ("problem" in resolved) this.fail(this.parseError("Malformed", resolved.problem))
+      if ("problem" in resolved) this.fail(parseError(this, "Malformed", resolved.problem))
       // Stryker disable next-line ConditionalExpression: a fast path; one attribute has no duplicate
       if (prefixed === 1) return
       const expanded = `{${resolved.uri}}${resolved.local}`
-      if (seen.has(expanded)) this.fail(this.parseError("Malformed", `duplicate attribute: ${expanded}.`))
+      if (seen.has(expanded)) this.fail(parseError(this, "Malformed", `duplicate attribute: ${expanded}.`))
       seen.add(expanded)
     }
   }
 
-  /** @internal */
   onCloseTag(): void {
     const depth = this.depth--
     this.closeElement()
@@ -417,51 +338,36 @@ export class Decoder {
         const shape = frame.shape as SimpleShape
         // Stryker disable next-line ConditionalExpression,BooleanLiteral,BlockStatement: a fast path; parsing gives the same text
         if (shape.type.identity === true && shape.wrappers.length === 0) {
-          return this.complete(frame, detach(frame.text))
+          return complete(this, frame, detach(frame.text))
         }
         const parsed = shape.type.parse(frame.text)
-        if (!parsed.ok) this.fail(this.valueError(frame, parsed.message))
-        return this.complete(frame, this.unwrap(frame, shape, parsed.value))
+        if (!parsed.ok) this.fail(valueError(this, frame, parsed.message))
+        return complete(this, frame, unwrap(this, frame, shape, parsed.value))
       }
       case COMPLEX: {
         const members = (frame.shape as ComplexShape).members
         // Stryker disable next-line ConditionalExpression: a fast path; completing an object with every member gives the same
-        const value = frame.count === members.length ? frame.object! : this.withAbsentMembers(frame)
-        return this.complete(frame, this.unwrap(frame, frame.shape!, value))
+        const value = frame.count === members.length ? frame.object! : withAbsentMembers(this, frame)
+        return complete(this, frame, unwrap(this, frame, frame.shape!, value))
       }
       case ARRAY:
-        return this.complete(frame, this.unwrap(frame, frame.shape!, frame.items))
+        return complete(this, frame, unwrap(this, frame, frame.shape!, frame.items))
       case NIL:
-        return this.complete(frame, null)
+        return complete(this, frame, null)
       case HEADER:
         this.top--
         return
       case BODY:
-        if (frame.count === 0) this.fail(this.envelopeError("EmptyBody", "the Body is empty"))
-        this.top--
-        return
+        return closeBody(this, frame)
       case ENVELOPE:
-        return this.closeEnvelope()
-      case CAPTURE: {
-        const captured = frame.capture!
-        if (captured.children.every((c) => typeof c === "string") && captured.children.length > 0) {
-          const trimmed = collapse(captured.children.join(""))
-          const colon = trimmed.indexOf(":")
-          const prefix = colon === -1 ? "" : trimmed.slice(0, colon)
-          const namespace = this.scope.resolve(prefix)
-          if (namespace !== undefined) captured.qnameValue = { namespace, name: trimmed.slice(colon + 1) }
-        }
-        this.top--
-        const parent = this.stack[this.top]!
-        if (parent.kind === CAPTURE) {
-          parent.capture!.children.push(captured)
-          return
-        }
-        const fault = readFault(captured, this.envelopeNamespace)
-        this.fail(
-          new SoapFault({ ...fault, subcodes: [...fault.subcodes], texts: [...fault.texts], ...this.location() })
-        )
-      }
+        return closeEnvelope(this)
+      case CAPTURE:
+        return closeCapture(this, frame)
+      // Stryker disable next-line all: saxes never closes the document itself
+      case DOCUMENT:
+        throw new Error("the document closed as an element")
+      default:
+        return exhaustive(frame.kind)
     }
   }
 
@@ -469,7 +375,7 @@ export class Decoder {
   // opening elements
   // -------------------------------------------------------------------------------------------
 
-  private push(kind: number, name: string, decl: ElementDecl | undefined): Frame {
+  push(kind: FrameKind, name: string): Frame {
     const index = ++this.top
     let frame = this.stack[index]
     // Stryker disable next-line ConditionalExpression: frames are reused; a new one is the same
@@ -482,7 +388,6 @@ export class Decoder {
     frame.position = 0
     // Stryker disable next-line UnaryOperator: reset here, set by every frame whose slot is read
     frame.slot = -1
-    frame.decl = decl
     frame.shape = undefined
     frame.values = undefined
     frame.object = undefined
@@ -495,81 +400,8 @@ export class Decoder {
     return frame
   }
 
-  private openRoot(tag: SaxesTag): void {
-    if (this.plan._tag === "Document") {
-      const root = this.plan.root
-      if (this.local !== root.name || this.uri !== root.namespace) {
-        this.fail(
-          this.decodeError(
-            "UnexpectedElement",
-            `expected root element {${root.namespace}}${root.name}, found {${this.uri}}${this.local}`,
-            this.local
-          )
-        )
-      }
-      // Stryker disable next-line UnaryOperator: the root's value is the result, not in a slot
-      return this.openElement(root, tag, -1, 0)
-    }
-    if (this.local !== "Envelope" || (this.uri !== SOAP11 && this.uri !== SOAP12)) {
-      this.fail(
-        this.envelopeError(
-          "NotSoap",
-          `the root element is {${this.uri}}${this.local}, not a SOAP 1.1 or 1.2 Envelope`,
-          this.local
-        )
-      )
-    }
-    this.envelopeNamespace = this.uri
-    this.soapVersion = this.uri === SOAP11 ? "1.1" : "1.2"
-    this.push(ENVELOPE, "Envelope", undefined)
-  }
-
-  private ensureHeaderFrame(): Frame {
-    if (this.headerFrame === undefined) {
-      const plan = this.plan as Extract<RootPlan, { _tag: "Envelope" }>
-      const frame = new Frame()
-      frame.kind = HEADER
-      // Stryker disable next-line ArrayDeclaration: the header's value is built by buildObject, never unwrapped
-      frame.shape = complexShape(plan.header, [])
-      frame.values = new Array(plan.header.members.length).fill(ABSENT)
-      frame.ordered = false
-      this.headerFrame = frame
-    }
-    return this.headerFrame
-  }
-
-  private openInEnvelope(tag: SaxesTag): void {
-    const local = this.local
-    if (this.uri === this.envelopeNamespace) {
-      if (local === "Header") {
-        if (this.sawBody) this.fail(this.envelopeError("HeaderAfterBody", "the Header comes after the Body", local))
-        if (this.sawHeaderElement) this.fail(this.envelopeError("DuplicateHeader", "a second Header", local))
-        this.sawHeaderElement = true
-        // Header blocks written directly under the Envelope and those inside the Header element fill
-        // one set of values.
-        const header = this.ensureHeaderFrame()
-        const frame = this.push(HEADER, "Header", undefined)
-        frame.shape = header.shape
-        frame.values = header.values
-        frame.ordered = false
-        return
-      }
-      if (local === "Body") {
-        if (this.sawBody) this.fail(this.envelopeError("DuplicateBody", "a second Body", local))
-        this.sawBody = true
-        this.push(BODY, "Body", undefined)
-        return
-      }
-    }
-    if (this.sawBody) {
-      this.fail(this.envelopeError("ContentAfterBody", `element ${local} after the Body`, local))
-    }
-    // A header block written directly under the Envelope, as the vendor's examples do.
-    const header = this.ensureHeaderFrame()
-    this.openMember(header, tag)
-  }
-
-  private openMember(parent: Frame, tag: SaxesTag): void {
+  /** Opens an element inside a struct (or the header): the member it is, in sequence order. */
+  openMember(parent: Frame, tag: SaxesTag): void {
     const shape = parent.shape as ComplexShape
     const local = this.local
     let index = -1
@@ -589,40 +421,45 @@ export class Decoder {
     }
     if (index === -1) {
       // Unknown elements are skipped, as WCF does, for forward compatibility.
-      this.push(SKIP, local, undefined)
+      this.push(SKIP, local)
       return
     }
     if (parent.ordered) {
       // Members arrive in strictly increasing order: the same one again is a duplicate.
       if (index === parent.last) {
-        this.fail(this.decodeError("DuplicateElement", `element ${local} appears twice`, local))
+        this.fail(decodeError(this, "DuplicateElement", `element ${local} appears twice`, local))
       }
       // Stryker disable next-line EqualityOperator: index === parent.last is the duplicate, refused above
       if (index < parent.last) {
         const after = shape.members[parent.last]!.name
-        this.fail(this.decodeError("OutOfOrder", `element ${local} must come before ${after}`, local))
+        this.fail(decodeError(this, "OutOfOrder", `element ${local} must come before ${after}`, local))
       }
       parent.last = index
     } else if (parent.values![index] !== ABSENT) {
-      this.fail(this.decodeError("DuplicateElement", `element ${local} appears twice`, local))
+      this.fail(decodeError(this, "DuplicateElement", `element ${local} appears twice`, local))
     }
-    this.openElement(shape.members[index]!, tag, index, 0)
+    const slot = shape.slots[index]!
+    this.remember(slot, tag)
+    this.openElement(slot, tag, index, 0)
   }
 
-  private openElement(decl: ElementDecl, tag: SaxesTag, slot: number, position: number): void {
-    const nil = this.nilOf(tag)
-    if (nil) {
-      if (!decl.nillable) {
-        this.fail(this.decodeError("InvalidNil", `element ${decl.name} is not nillable`, decl.name))
-      }
-      const frame = this.push(NIL, decl.name, decl)
-      frame.slot = slot
-      frame.position = position
-      return
+  /** Opens the element `slot` declares, as member `index` of its parent or item `position` of its array. */
+  openElement(slot: Slot, tag: SaxesTag, index: number, position: number): void {
+    if (!this.nilOf(tag)) return this.openValue(slot, index, position)
+    const decl = slot.decl
+    if (!decl.nillable) {
+      this.fail(decodeError(this, "InvalidNil", `element ${decl.name} is not nillable`, decl.name))
     }
-    const shape = shapeOf(decl.node)
-    const frame = this.push(shape.kind, decl.name, decl)
-    frame.slot = slot
+    const frame = this.push(NIL, decl.name)
+    frame.slot = index
+    frame.position = position
+  }
+
+  /** Opens the element `slot` declares, known not to be nil. */
+  private openValue(slot: Slot, index: number, position: number): void {
+    const shape = slot.shape
+    const frame = this.push(shape.kind, slot.decl.name)
+    frame.slot = index
     frame.position = position
     frame.line = this.parser.line
     frame.column = this.parser.column + 1
@@ -648,143 +485,12 @@ export class Decoder {
         case "0":
           return false
         default:
-          this.fail(this.decodeError("InvalidNil", `xsi:nil=${JSON.stringify(value)} is not a boolean`, this.local))
+          this.fail(decodeError(this, "InvalidNil", `xsi:nil=${JSON.stringify(value)} is not a boolean`, this.local))
       }
     }
     return false
   }
-
-  private openCapture(tag: SaxesTag): void {
-    const attributes = tag.attributes as Record<string, string>
-    const captured: Captured = {
-      namespace: this.uri,
-      local: this.local,
-      qualifiedName: tag.name,
-      attributes: Object.keys(attributes).map((name) => ({
-        name,
-        namespace: this.attributeNamespace(name),
-        value: attributes[name]!
-      })),
-      children: [],
-      qnameValue: undefined
-    }
-    this.captureBudget -= tag.name.length * 2 + 16
-    for (const attribute of captured.attributes) {
-      this.captureBudget -= attribute.name.length + attribute.value.length + 4
-    }
-    const frame = this.push(CAPTURE, this.local, undefined)
-    frame.capture = captured
-  }
-
-  /** An attribute's namespace: none without a prefix, but for `xmlns`; its prefixes were checked on opening. */
-  private attributeNamespace(name: string): string {
-    if (name === "xmlns") return XMLNS
-    const resolved = this.scope.attribute(name)
-    return "problem" in resolved ? "" : resolved.uri
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // closing elements
-  // -------------------------------------------------------------------------------------------
-
-  /** The value of an ordered complex frame some of whose members were absent, in member order. */
-  private withAbsentMembers(frame: Frame): Record<string, unknown> {
-    const present = frame.object!
-    return this.completeObject(
-      (frame.shape as ComplexShape).members,
-      (member) => Object.prototype.hasOwnProperty.call(present, member.key) ? present[member.key] : ABSENT,
-      ""
-    )
-  }
-
-  /** The value of an unordered (header) frame, from its values by member index. */
-  private buildObject(frame: Frame, pathPrefix: string): Record<string, unknown> {
-    const values = frame.values!
-    return this.completeObject((frame.shape as ComplexShape).members, (_, i) => values[i], pathPrefix)
-  }
-
-  /** Builds a struct in member order: absent optional members left out, others given their default. */
-  private completeObject(
-    members: ReadonlyArray<Member>,
-    valueOf: (member: Member, index: number) => unknown,
-    pathPrefix: string
-  ): Record<string, unknown> {
-    const out: Record<string, unknown> = {}
-    for (let i = 0; i < members.length; i++) {
-      const member = members[i]!
-      let value = valueOf(member, i)
-      if (value === ABSENT) {
-        if (member.optional) continue
-        if (member.defaultValue === undefined) {
-          this.fail(this.decodeError("MissingElement", `element ${member.name} is required`, pathPrefix + member.name))
-        }
-        value = member.defaultValue()
-      }
-      setProperty(out, member.key, value)
-    }
-    return out
-  }
-
-  private unwrap(frame: Frame, shape: Shape, value: unknown): unknown {
-    const wrappers = shape.wrappers
-    for (let i = 0; i < wrappers.length; i++) {
-      const wrapper = wrappers[i]!
-      if (wrapper._tag === "Refine") {
-        const issue = checkRefinement(wrapper.ast, value)
-        if (Option.isSome(issue)) {
-          this.fail(this.valueError(frame, ParseResult.TreeFormatter.formatIssueSync(issue.value)))
-        }
-      } else {
-        const result = transformOf(wrapper.ast)(value)
-        if (result._tag === "Left") {
-          this.fail(this.valueError(frame, ParseResult.TreeFormatter.formatIssueSync(result.left)))
-        }
-        value = result.right
-      }
-    }
-    return value
-  }
-
-  private complete(frame: Frame, value: unknown): void {
-    this.top--
-    const parent = this.stack[this.top]!
-    switch (parent.kind) {
-      case COMPLEX:
-        setProperty(parent.object!, (parent.shape as ComplexShape).members[frame.slot]!.key, value)
-        // Stryker disable next-line UpdateOperator: counted only for closing's fast path (every member present)
-        parent.count++
-        return
-      case HEADER: // a Header element's frame shares the header's values
-      case ENVELOPE: // a header block written directly under the Envelope
-        this.headerFrame!.values![frame.slot] = value
-        return
-      case ARRAY:
-        parent.items!.push(value)
-        return
-      case BODY:
-        this.bodyValue = value
-        return
-      case DOCUMENT:
-        this.result = value
-        return
-    }
-  }
-
-  private closeEnvelope(): void {
-    const plan = this.plan as Extract<RootPlan, { _tag: "Envelope" }>
-    if (!this.sawBody) this.fail(this.envelopeError("MissingBody", "the Envelope has no Body"))
-    const header = this.ensureHeaderFrame()
-    // The header frame is not on the stack here; its errors name the Header in their path.
-    const headerValue = this.buildObject(header, "Header/")
-    this.top--
-    const message: Record<string, unknown> = {}
-    setProperty(message, plan.headerKey, headerValue)
-    setProperty(message, plan.bodyKey, this.bodyValue)
-    this.result = message
-  }
 }
-
-const preview = (text: string): string => JSON.stringify(text.length > 40 ? text.slice(0, 40) + "…" : text)
 
 /**
  * One idle decoder kept for the life of the process. V8's hidden classes are held weakly: once no decoder,

@@ -6,6 +6,7 @@
 import { SaxesParser } from "saxes"
 import type { SaxesTag } from "saxes"
 import type { Decoder } from "./decoder.js"
+import { parseError } from "./location.js"
 
 /** The buffers saxes 6 accumulates a token in until it emits an event. */
 export interface SaxesBuffers {
@@ -74,9 +75,11 @@ const handlers = {
   error: (error: Error) => active!.onError(error),
   xmldecl: (declaration: { readonly version?: string | undefined; readonly encoding?: string | undefined }) =>
     active!.onXmlDecl(declaration.version, declaration.encoding),
-  doctype: () => active!.fail(active!.parseError("Doctype", "a DOCTYPE is not allowed in a SOAP message")),
+  doctype: () => active!.fail(parseError(active!, "Doctype", "a DOCTYPE is not allowed in a SOAP message")),
   processinginstruction: (pi: { readonly target: string }) =>
-    active!.fail(active!.parseError("ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`)),
+    active!.fail(
+      parseError(active!, "ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`)
+    ),
   attribute: () => active!.onAttribute(),
   opentag: (tag: SaxesTag) => active!.onOpenTag(tag),
   closetag: () => active!.onCloseTag(),

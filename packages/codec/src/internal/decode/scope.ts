@@ -34,6 +34,9 @@ const pairProblem = (prefix: string, uri: string): string | undefined => {
   return undefined
 }
 
+/** Generations of bindings, counted across all scopes: one number never stands for two sets of bindings. */
+let generations = 0
+
 /**
  * The bindings in scope, innermost last, and for each open element how many there were before it: an
  * element that declares nothing costs one array store.
@@ -44,6 +47,8 @@ export class Scope {
   private readonly marks: Array<number> = []
   /** Element names resolved while the bindings stay as they are: the same tag name is resolved once. */
   private readonly elements = new Map<string, Resolved>()
+  /** Changes whenever the bindings do: names resolved in one generation resolve alike until it ends. */
+  generation = ++generations
 
   /** The namespace `prefix` is bound to (`""`: the default namespace, once declared), or `undefined`. */
   resolve(prefix: string): string | undefined {
@@ -70,6 +75,7 @@ export class Scope {
     this.prefixes.push(prefix)
     this.uris.push(uri)
     this.elements.clear()
+    this.generation = ++generations
     return pairProblem(prefix, uri)
   }
 
@@ -80,6 +86,7 @@ export class Scope {
       this.prefixes.length = mark
       this.uris.length = mark
       this.elements.clear()
+      this.generation = ++generations
     }
   }
 

@@ -6,6 +6,7 @@ import type * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
+import { memo } from "../memo.js"
 import type { SimpleTypeAnnotation } from "../schema/annotations.js"
 import type { ComplexNode, ElementDecl, Member, Node, RefineNode, TransformNode } from "../schema/plan.js"
 import { transformationAst } from "../schema/plan.js"
@@ -21,17 +22,18 @@ export interface SimpleShape {
 export interface ComplexShape {
   readonly kind: typeof COMPLEX
   readonly members: ReadonlyArray<Member>
+  /** The decoder's table of the members, by member index. */
+  readonly slots: ReadonlyArray<Slot>
   readonly byLocal: ReadonlyMap<string, ReadonlyArray<number>>
   readonly wrappers: ReadonlyArray<Wrapper>
 }
 export interface ArrayShape {
   readonly kind: typeof ARRAY
   readonly item: ElementDecl
+  readonly itemSlot: Slot
   readonly wrappers: ReadonlyArray<Wrapper>
 }
 export type Shape = SimpleShape | ComplexShape | ArrayShape
-
-const shapes = new WeakMap<Node, Shape>()
 
 const indexMembers = (members: ReadonlyArray<Member>): Map<string, Array<number>> => {
   const byLocal = new Map<string, Array<number>>()
@@ -43,10 +45,8 @@ const indexMembers = (members: ReadonlyArray<Member>): Map<string, Array<number>
   return byLocal
 }
 
-export const shapeOf = (node: Node): Shape => {
-  const cached = shapes.get(node)
-  // Stryker disable next-line ConditionalExpression: a cache; the shape built again is the same
-  if (cached !== undefined) return cached
+/** The shape of a plan node, compiled once per node. */
+export const shapeOf: (node: Node) => Shape = memo((node: Node): Shape => {
   const wrappers: Array<Wrapper> = []
   let current = node
   for (;;) {
@@ -58,30 +58,46 @@ export const shapeOf = (node: Node): Shape => {
   }
   // wrappers are applied innermost first
   wrappers.reverse()
-  const shape: Shape = current._tag === "Simple"
+  return current._tag === "Simple"
     ? { kind: SIMPLE, type: current.type, wrappers }
     : current._tag === "Complex"
     ? complexShape(current, wrappers)
-    : { kind: ARRAY, item: current.item, wrappers }
-  shapes.set(node, shape)
-  return shape
+    : { kind: ARRAY, item: current.item, itemSlot: slotOf(current.item), wrappers }
+})
+
+/**
+ * An element declaration as the decoder dispatches to it: its shape (resolved on first use, as types may
+ * be recursive), and the tag name it last came under with the namespace bindings it was resolved in. An
+ * element of the same tag name under the same bindings (`Scope.generation`) is the same element, known
+ * without resolving its name again.
+ */
+export class Slot {
+  /** The tag name, prefix and all, the element last came under. */
+  // Stryker disable next-line StringLiteral: no tag name is empty
+  tagName = ""
+  /** The scope generation that name was resolved in; none yet. */
+  // Stryker disable next-line UnaryOperator: generations count from 1
+  generation = -1
+  private resolved: Shape | undefined = undefined
+  constructor(readonly decl: ElementDecl) {}
+  get shape(): Shape {
+    return this.resolved ??= shapeOf(this.decl.node)
+  }
 }
+
+/** The slot of a declaration that is no member or item (a document's root, a message's body element). */
+export const slotOf: (decl: ElementDecl) => Slot = memo((decl: ElementDecl) => new Slot(decl))
 
 export const complexShape = (node: ComplexNode, wrappers: ReadonlyArray<Wrapper>): ComplexShape => ({
   kind: COMPLEX,
   members: node.members,
+  slots: node.members.map((member) => new Slot(member)),
   byLocal: indexMembers(node.members),
   wrappers
 })
 
 export type Transform = (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
-const transformSchemas = new WeakMap<AST.Transformation, Transform>()
-export const transformOf = (ast: AST.Transformation): Transform => {
-  let decode = transformSchemas.get(ast)
-  // Stryker disable next-line ConditionalExpression: a cache; the same transformation decodes the same way
-  if (decode === undefined) {
-    decode = ParseResult.decodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
-    transformSchemas.set(ast, decode)
-  }
-  return decode
-}
+/** The decoding of a transformation, from the type its XML carries (compiled once per transformation). */
+export const transformOf: (ast: AST.Transformation) => Transform = memo((ast: AST.Transformation) =>
+  ParseResult.decodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
+)

@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import { XmlEncodeError } from "../../XmlError.js"
 import { checkedText, describeCharacter, escapeAttribute } from "../escape.js"
+import { memo } from "../memo.js"
 import { SOAP11, SOAP12, XSI } from "../namespaces.js"
 import type { ElementDecl, Node, RootPlan } from "../schema/plan.js"
 import { checkRefinement, forEachNode, transformationAst } from "../schema/plan.js"
@@ -118,30 +119,14 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
   }
   declarations += ` xmlns:i="${XSI}"`
 
-  const tagsCache = new Map<ElementDecl, Tags>()
-  const tagsOf = (decl: ElementDecl): Tags => {
-    let tags = tagsCache.get(decl)
-    // Stryker disable next-line ConditionalExpression: a cache; building the tags again gives the same tags
-    if (tags === undefined) {
-      const prefix = prefixes.get(decl.namespace)!
-      const qualified = prefix === "" ? decl.name : `${prefix}:${decl.name}`
-      tags = { open: "<" + qualified, close: "</" + qualified + ">" }
-      tagsCache.set(decl, tags)
-    }
-    return tags
-  }
+  const tagsOf = memo((decl: ElementDecl): Tags => {
+    const prefix = prefixes.get(decl.namespace)!
+    const qualified = prefix === "" ? decl.name : `${prefix}:${decl.name}`
+    return { open: "<" + qualified, close: "</" + qualified + ">" }
+  })
 
   // Recursive types compile lazily: element writers resolve their content on first use.
-  const contents = new Map<Node, Content>()
-  const contentOf = (node: Node): Content => {
-    let content = contents.get(node)
-    // Stryker disable next-line ConditionalExpression: a cache (element writers compile their content lazily)
-    if (content === undefined) {
-      content = compileContent(node)
-      contents.set(node, content)
-    }
-    return content
-  }
+  const contentOf = memo((node: Node): Content => compileContent(node))
 
   const writeElement = (decl: ElementDecl): (value: unknown, out: Out) => void => {
     const tags = tagsOf(decl)
@@ -316,13 +301,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
 }
 
 type Transform = (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
-const transformations = new WeakMap<AST.Transformation, Transform>()
-const encodeTransformation = (ast: AST.Transformation): Transform => {
-  let encode = transformations.get(ast)
-  // Stryker disable next-line ConditionalExpression: a cache; the same transformation encodes the same way
-  if (encode === undefined) {
-    encode = ParseResult.encodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
-    transformations.set(ast, encode)
-  }
-  return encode
-}
+/** The encoding of a transformation, to the type its XML carries (compiled once per transformation). */
+const encodeTransformation: (ast: AST.Transformation) => Transform = memo((ast: AST.Transformation) =>
+  ParseResult.encodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
+)

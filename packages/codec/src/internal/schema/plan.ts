@@ -8,6 +8,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import { memo } from "../memo.js"
 import { setProperty } from "../property.js"
 import * as annotations from "./annotations.js"
 import type { QName, SimpleTypeAnnotation } from "./annotations.js"
@@ -204,21 +205,13 @@ const match: AST.Match<Node> = {
   Transformation: (ast, go, path) => ({ _tag: "Transform", from: go(ast.from, path), ast })
 }
 
-const cache = new WeakMap<AST.AST, Node>()
-
-/** Compiles (once per AST node) the XML plan of a schema. */
-export const plan = (ast: AST.AST, path: ReadonlyArray<PropertyKey>): Node => {
-  const cached = cache.get(ast)
-  if (cached !== undefined) return cached
-  const simpleType = annotations.getSimpleType(ast)
-  const node = simpleType !== undefined ? simple(simpleType) : match[ast._tag](
-    ast as never,
-    plan,
-    path
-  )
-  cache.set(ast, node)
-  return node
-}
+/** Compiles (once per AST node) the XML plan of a schema; `path` locates its definition errors. */
+export const plan: (ast: AST.AST, path: ReadonlyArray<PropertyKey>) => Node = memo(
+  (ast: AST.AST, path: ReadonlyArray<PropertyKey>): Node => {
+    const simpleType = annotations.getSimpleType(ast)
+    return simpleType !== undefined ? simple(simpleType) : match[ast._tag](ast as never, plan, path)
+  }
+)
 
 /** The content of an element of type `ast`: a `NullOr` makes it nillable, `undefined` is dropped. */
 const elementType = (
