@@ -12,6 +12,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
+import type * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
 import { execFile, execFileSync } from "node:child_process"
 import * as fs from "node:fs"
@@ -20,7 +21,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { builderDocument, fastXmlParser, handWritten, nodeSoap, xmlBuilder } from "./competitors.js"
 import { consume, measure, measureAsync, type Options } from "./harness.js"
-import { type Input, makeInput, requestOf, type Size } from "./inputs.js"
+import { connectionsAndFields, type Input, makeInput, requestOf, type Size } from "./inputs.js"
 import { isolated, saxesRaw } from "./saxes.js"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
@@ -29,7 +30,7 @@ const CHUNK = 64 * 1024
 type Row =
   | {
     op: "decode" | "encode" | "call" | "start-up" | "process"
-    size: Size | "process"
+    size: Size | "process" | "12MB-arrays"
     baseline: string
     ours: string
     speedup: number
@@ -54,28 +55,59 @@ const decodeString = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)
 const encodeRequest = XmlCodec.encodeEither(ErpSync.SaveConnectionRequest)
 
 /** Decodes from 64 KiB byte chunks through the push decoder. */
-const decodeChunks = (bytes: Uint8Array): unknown => {
-  const decoder = XmlCodec.makeDecoder(ErpSync.SaveConnectionResponse)
+const chunked = <A, I>(schema: Schema.Schema<A, I, never>) => (bytes: Uint8Array): unknown => {
+  const decoder = XmlCodec.makeDecoder(schema)
   for (let i = 0; i < bytes.length; i += CHUNK) Either.getOrThrow(decoder.write(bytes.subarray(i, i + CHUNK)))
   return Either.getOrThrow(decoder.end()).value
+}
+const decodeChunks = chunked(ErpSync.SaveConnectionResponse)
+
+/** A GetConnectionsAndDisplayFields response of 1,500 connections of 20 fields each (about 12 MB). */
+const connectionsResponse = (): Decoding => {
+  const input = connectionsAndFields(1500, 20)
+  const decode = XmlCodec.decodeEither(ErpSync.GetConnectionsAndDisplayFieldsResponse)
+  return {
+    size: "12MB-arrays",
+    xml: input.xml,
+    bytes: input.bytes,
+    string: (xml) => Either.getOrThrow(decode(xml)),
+    chunks: chunked(ErpSync.GetConnectionsAndDisplayFieldsResponse)
+  }
 }
 
 const ratio = (baseline: number, ours: number) => Math.round((baseline / ours) * 100) / 100
 
 const DECODE_BASELINES = ["saxes-raw", "saxes-raw-ns", "fast-xml-parser", "node-soap"] as const
 
-const decodeRows = async (input: Input, soap: Awaited<ReturnType<typeof nodeSoap>>): Promise<Array<Row>> => {
+/** A message to decode, and how: from one string, and from 64 KiB byte chunks through the push decoder. */
+interface Decoding {
+  readonly size: Size | "12MB-arrays"
+  readonly xml: string
+  readonly bytes: Uint8Array
+  readonly string: (xml: string) => unknown
+  readonly chunks: (bytes: Uint8Array) => unknown
+}
+
+const saveConnectionResponse = (input: Input): Decoding => ({
+  size: input.size,
+  xml: input.xml,
+  bytes: input.bytes,
+  string: (xml) => Either.getOrThrow(decodeString(xml)),
+  chunks: decodeChunks
+})
+
+const decodeRows = async (input: Decoding, soap: Awaited<ReturnType<typeof nodeSoap>>): Promise<Array<Row>> => {
   // Every competitor must succeed on the input before it is timed.
-  Either.getOrThrow(decodeString(input.xml))
+  input.string(input.xml)
   const namespaced = await isolated(input.xml)
   const timings = measure([
-    { name: "ours-string", run: () => Either.getOrThrow(decodeString(input.xml)) },
-    { name: "ours-chunks", run: () => decodeChunks(input.bytes) },
+    { name: "ours-string", run: () => input.string(input.xml) },
+    { name: "ours-chunks", run: () => input.chunks(input.bytes) },
     { name: "saxes-raw", run: () => saxesRaw(input.xml, false) },
     { name: "saxes-raw-ns", run: () => undefined, sample: namespaced.sample },
     { name: "fast-xml-parser", run: () => fastXmlParser(input.xml) },
     { name: "node-soap", run: () => soap.parse(input.xml) }
-  ], OPTIONS[input.size])
+  ], OPTIONS[input.size === "12MB-arrays" ? "12MB" : input.size])
   await namespaced.close()
   const rows: Array<Row> = []
   for (const ours of ["ours-string", "ours-chunks"]) {
@@ -280,7 +312,7 @@ const versionOf = (name: string): string => {
   }
 }
 
-/** `pnpm bench [decode] [encode] [memory] [process] [call] [start-up] [2KB|350KB|12MB]`: a part of the run. */
+/** `pnpm bench [decode] [encode] [memory] [process] [call] [start-up] [arrays] [2KB|350KB|12MB]`: a part of the run. */
 const only = process.argv.slice(2)
 const wanted = (part: string) => only.filter((a) => !a.endsWith("B")).length === 0 || only.includes(part)
 const sizes = (["2KB", "350KB", "12MB"] as const).filter((size) =>
@@ -305,12 +337,19 @@ const main = async () => {
   for (const size of sizes) {
     const input = size === "2KB" ? small : makeInput(size)
     console.error(`${size}: ${(input.bytes.length / 1024).toFixed(0)} KiB …`)
-    if (wanted("decode")) rows.push(...(await decodeRows(input, soap)))
+    if (wanted("decode")) rows.push(...(await decodeRows(saveConnectionResponse(input), soap)))
     if (wanted("encode")) rows.push(...encodeRows(input, soap))
     if (size === "12MB" && wanted("memory")) rows.push(memoryRow(input))
     if (size === "12MB" && wanted("process")) rows.push(...(await processRows(small, input)))
     if (size === "2KB" && wanted("call")) rows.push(...(await callRows(input)))
     if (size === "2KB" && wanted("start-up")) rows.push(...(await startupRows(input)))
+  }
+  if (wanted("arrays") && sizes.includes("12MB")) {
+    const arrays = connectionsResponse()
+    console.error(
+      `12MB-arrays: GetConnectionsAndDisplayFieldsResponse, ${(arrays.bytes.length / 1024).toFixed(0)} KiB …`
+    )
+    rows.push(...(await decodeRows(arrays, soap)))
   }
   const lines = [
     "| op | size | ours | baseline | ours (ms) | baseline (ms) | speedup |",
