@@ -77,8 +77,11 @@ export const makeInput = (size: Size): Input => {
     Header: { Succeeded: true },
     Body: { Response: connection(pairs, ids) }
   }
-  const xml = Either.getOrThrow(XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)(value))
-  return { size, value, xml, bytes: new TextEncoder().encode(xml) }
+  const bytes = new TextEncoder().encode(
+    Either.getOrThrow(XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)(value))
+  )
+  // Read back from its bytes, the text is one flat string, as a body read from the network is.
+  return { size, value, xml: new TextDecoder().decode(bytes), bytes }
 }
 
 /** The SaveConnection request carrying the same connection, for the encoders. */

@@ -3,9 +3,10 @@
  * saxes-based decoder. Two forms: with saxes's namespace support (`xmlns: true`, what a decoder that
  * leaves namespaces to saxes pays) and without it (`xmlns: false`, the bare tokenizer the codec runs).
  *
- * Parsers of two shapes in one isolate make saxes's hot loop polymorphic and slow every parser down
- * 2–4×, so the codec and the bare tokenizer (same shape) share the benchmark's isolate, and the
- * namespace-aware tokenizer runs in a worker thread of its own (`isolated`), timing itself.
+ * Both run in worker threads of their own (`isolated`), each timing itself: saxes's hot loop, shared in
+ * one isolate by parsers of two shapes (namespaces on and off) or by parsers with different handlers
+ * (the codec's and these empty ones), turns polymorphic and slows every parser down, by 2–4× for the
+ * two shapes. So the benchmark's isolate runs saxes for the codec alone, as a service does.
  */
 import { Worker } from "node:worker_threads"
 import { SaxesParser } from "saxes"
@@ -52,8 +53,8 @@ export interface Isolated {
   readonly close: () => Promise<number>
 }
 
-/** `saxesRaw(xml, true)` in a worker thread of its own, which collects its garbage before each sample. */
-export const isolated = async (xml: string): Promise<Isolated> => {
+/** `saxesRaw(xml, xmlns)` in a worker thread of its own, which collects its garbage before each sample. */
+export const isolated = async (xml: string, xmlns: boolean): Promise<Isolated> => {
   // [0]: 0 idle, 1 result ready; the result (milliseconds) in the Float64 at byte 8.
   const shared = new SharedArrayBuffer(16)
   const flag = new Int32Array(shared, 0, 1)
@@ -63,7 +64,7 @@ export const isolated = async (xml: string): Promise<Isolated> => {
   const module = new URL("./saxesWorker.ts", import.meta.url).href
   const worker = new Worker(
     `const { register } = await import(${JSON.stringify(loader)}); register(); await import(${JSON.stringify(module)})`,
-    { eval: true, workerData: { xml, shared } }
+    { eval: true, workerData: { xml, xmlns, shared } }
   )
   await new Promise<void>((resolve, reject) => {
     worker.once("message", () => resolve())
