@@ -1,6 +1,7 @@
 /**
- * `pnpm bench:profile`: decodes the 12 MB envelope under the V8 profiler and prints where the time goes,
- * by function (self time), grouped into saxes, the codec, and the garbage collector.
+ * `pnpm bench:profile [2KB|350KB|12MB]`: decodes the envelope of that size (12 MB by default) under the V8
+ * profiler and prints where the time goes, by function (self time), grouped into saxes, the codec, and the
+ * garbage collector. Run on the built packages (`node --import tsx test/bench/profile.ts`), it names lines.
  */
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"

@@ -3,6 +3,7 @@ import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
+import * as FiberRef from "effect/FiberRef"
 import * as Ref from "effect/Ref"
 import * as TestClock from "effect/TestClock"
 import { deadline } from "../../packages/agent/src/internal/deadline.js"
@@ -45,6 +46,13 @@ describe("a call's deadline", () => {
         expect(yield* deadline(later, 60_000, () => new Late())).toBe("later")
       }))
       expect(calls).toMatchObject({ long: 3, cleared: 3 })
+    }))
+
+  it.live("what the effect sets in its fiber's context is the caller's afterwards, as with a join", () =>
+    Effect.gen(function*() {
+      const ref = FiberRef.unsafeMake(0)
+      yield* deadline(FiberRef.set(ref, 7), 60_000, () => new Late())
+      expect(yield* FiberRef.get(ref)).toBe(7)
     }))
 
   it.live("fails with the timeout's error once the late effect is interrupted", () =>

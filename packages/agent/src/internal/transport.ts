@@ -164,9 +164,9 @@ export const readAtMost = (
 
 /**
  * Makes effects into traced calls of `operation`: each failed with a `TimeoutError` (saying what its
- * `waitingFor` says was awaited then) unless it ends within `timeout`, inside a span `<Service>.<Operation>` that records how
- * it ended, a timeout included. The exchanges it makes annotate that span with their HTTP status and body
- * sizes.
+ * `waitingFor` says was awaited then) unless it ends within `timeout`, inside a span
+ * `<Service>.<Operation>` that records how it ended, a timeout included. The exchanges it makes annotate
+ * that span with their HTTP status and body sizes.
  */
 export const asCall = (
   operation: Pick<Service.AnyOperation, "name" | "service" | "action">,
