@@ -12,6 +12,7 @@ const files = [
   "decode-errors",
   "decoder-edges",
   "namespaces",
+  "escape",
   "encode",
   "xsd-lexical",
   "xsd-builtins",
@@ -21,6 +22,7 @@ const files = [
   "wsdl-drift",
   "xsd-validation",
   "conformance-user",
+  "differential",
   "laws",
   "hostile-xml",
   "fuzz"
@@ -51,9 +53,14 @@ export default defineConfig({
     include: files.map((name) => `test/src/${name}.test.ts`),
     // Cheap files first: a mutant is killed by the first failing test, so most are killed in a second.
     sequence: { sequencer: InOrder },
-    // The laws over the fewest messages that have every XML shape, 20 cases each, and 500 fuzzing cases:
-    // what a mutant's run pays for is mostly these.
-    env: { ERPSYNC_LAW_MESSAGES: "covering", ERPSYNC_LAW_RUNS: "20", ERPSYNC_FUZZ_RUNS: "500" },
+    // The laws over the fewest messages that have every XML shape, 20 cases each, 500 fuzzing cases, and
+    // the differential property at 10 cases per message and kind: what a mutant's run pays for is mostly these.
+    env: {
+      ERPSYNC_LAW_MESSAGES: "covering",
+      ERPSYNC_LAW_RUNS: "20",
+      ERPSYNC_FUZZ_RUNS: "500",
+      ERPSYNC_DIFFERENTIAL_RUNS: "10"
+    },
     // One module graph for all files, `effect` loaded once, and the workspace's modules loaded afresh for
     // each file (test/mutate/fresh.ts): a run of many files costs little more than their tests.
     isolate: false,

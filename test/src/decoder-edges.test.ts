@@ -9,7 +9,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
-import { connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
+import { ARRAYS, connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
 
 const schema = ErpSync.SaveConnectionResponse
 const withName = (name: string) => connectionResponse(`<DisplayName>${name}</DisplayName>`)
@@ -55,6 +55,33 @@ describe("limits: exactly at the limit is allowed, one past it is refused", () =
     expect(Either.map(decode(connectionResponse(ids(3))), (m) => m.Body.Response?.UserGroupAccessIds))
       .toStrictEqual(Either.right([1, 1, 1]))
     expect(errorOf(decode(connectionResponse(ids(4))))).toMatchObject({ reason: "Items", limit: 3 })
+    // Items that declare their prefix are resolved one by one, not known by the name the last one came under.
+    const declaring = (n: number) =>
+      `<UserGroupAccessIds>${`<x:int xmlns:x="${ARRAYS}">1</x:int>`.repeat(n)}</UserGroupAccessIds>`
+    expect(Either.map(decode(connectionResponse(declaring(3))), (m) => m.Body.Response?.UserGroupAccessIds))
+      .toStrictEqual(Either.right([1, 1, 1]))
+    expect(errorOf(decode(connectionResponse(declaring(4))))).toMatchObject({ reason: "Items", limit: 3 })
+  })
+
+  it("maxDepth, for an element known by the name it came under higher up (a recursive type)", () => {
+    interface Node {
+      readonly Name: string
+      readonly Children: ReadonlyArray<Node>
+    }
+    const Node: Schema.Schema<Node> = Schema.Struct({
+      Name: Xsd.string,
+      Children: Schema.Array(Schema.suspend(() => Node)).annotations(Xml.items("Node", NS))
+    }).annotations(Xml.complexType("Node", NS))
+    const Tree = Node.annotations(Xml.root("Node", NS))
+    const nested = (depth: number): string =>
+      depth === 1
+        ? "<Node><Name>leaf</Name><Children/></Node>"
+        : `<Node><Name>n</Name><Children>${nested(depth - 1)}</Children></Node>`
+    const xml = (depth: number) => nested(depth).replace("<Node>", `<Node xmlns="${NS}">`)
+    // Node n is at depth 2n - 1, its Name at 2n.
+    const decode = XmlCodec.decodeEither(Tree, { limits: { maxDepth: 8 } })
+    expect(Either.isRight(decode(xml(4)))).toBe(true)
+    expect(errorOf(decode(xml(5)))).toMatchObject({ _tag: "XmlLimitError", reason: "Depth", limit: 8 })
   })
 })
 

@@ -109,6 +109,6 @@ it("the same value or error for every mutated vendor example", () => {
       const text = textOf(c.mutations.reduce(applyMutation, c.input))
       if (text !== undefined) agree(c.example.message.schema)(text)
     }),
-    { numRuns: 1000 }
+    { numRuns: RUNS * 25 }
   )
 })
