@@ -331,7 +331,7 @@ export class ReferenceDecoder {
       case COMPLEX:
         return this.openMember(parent, tag)
       case ARRAY: {
-        const item = (parent.shape as ArrayShape).item
+        const item = (parent.shape as ArrayShape).itemSlot.decl
         if (local !== item.name || uri !== item.namespace) {
           this.push(SKIP, local, undefined)
           return

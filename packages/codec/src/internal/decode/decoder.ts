@@ -212,13 +212,12 @@ export class Decoder {
       case BODY:
         return openInBody(this, parent, tag)
       case ARRAY: {
-        const item = (parent.shape as ArrayShape).item
-        if (local !== item.name || this.uri !== item.namespace) {
+        const slot = (parent.shape as ArrayShape).itemSlot
+        if (local !== slot.decl.name || this.uri !== slot.decl.namespace) {
           this.push(SKIP, local)
           return
         }
         if (parent.items!.length >= this.limits.maxItems) this.fail(limitError(this, "Items", "maxItems", local))
-        const slot = (parent.shape as ArrayShape).itemSlot
         this.remember(slot, tag)
         // Stryker disable next-line UnaryOperator: an item has no slot; complete() appends it
         return this.openElement(slot, tag, -1, parent.items!.length + 1)

@@ -29,7 +29,7 @@ export interface ComplexShape {
 }
 export interface ArrayShape {
   readonly kind: typeof ARRAY
-  readonly item: ElementDecl
+  /** The item element's slot (its declaration is `itemSlot.decl`). */
   readonly itemSlot: Slot
   readonly wrappers: ReadonlyArray<Wrapper>
 }
@@ -62,7 +62,7 @@ export const shapeOf: (node: Node) => Shape = memo((node: Node): Shape => {
     ? { kind: SIMPLE, type: current.type, wrappers }
     : current._tag === "Complex"
     ? complexShape(current, wrappers)
-    : { kind: ARRAY, item: current.item, itemSlot: slotOf(current.item), wrappers }
+    : { kind: ARRAY, itemSlot: new Slot(current.item), wrappers }
 })
 
 /**

@@ -3,7 +3,7 @@
  * (`Code/Value`, nested `Subcode`s, `Reason/Text`, `Node`, `Role`, `Detail`): what a server of the
  * service answers when a call fails.
  */
-import { describeCharacter, escapeAttribute, escapeText, findInvalidCharacter } from "../escape.js"
+import { checkedText, describeCharacter, escapeAttribute, findInvalidCharacter } from "../escape.js"
 import { SOAP11, XML, XMLNS } from "../namespaces.js"
 import type { QName } from "../schema/annotations.js"
 
@@ -40,7 +40,13 @@ const checked = (text: string): string => {
   if (at !== -1) throw new TypeError(`a fault cannot carry the character ${describeCharacter(text, at)}`)
   return text
 }
-const writeText = (text: string): string => escapeText(checked(text))
+const writeText = (text: string): string => {
+  const escaped = checkedText(text)
+  if (typeof escaped === "number") {
+    throw new TypeError(`a fault cannot carry the character ${describeCharacter(text, escaped)}`)
+  }
+  return escaped
+}
 const writeAttribute = (text: string): string => escapeAttribute(checked(text))
 
 /** A local name, refused (with a `TypeError`) unless it is an XML name without a colon. */
