@@ -12,6 +12,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { CallArgs } from "../commands.js"
 import { readJson } from "../input.js"
+import { jsonOf } from "../json.js"
 import { lookup, operations } from "../registry.js"
 import { withClient } from "./client.js"
 
@@ -39,6 +40,6 @@ export const call = (options: CallArgs) =>
       (client) => client.call(operation as never, bodyOf(request) as never),
       takesTicket(operation)
     )
-    const encoded = yield* Schema.encode(operation.response)(response).pipe(Effect.orDie)
+    const encoded = yield* jsonOf(operation.response)(response).pipe(Effect.orDie)
     yield* Console.log(JSON.stringify(bodyOf(encoded), null, 2))
   })

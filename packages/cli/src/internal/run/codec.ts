@@ -8,6 +8,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { DecodeArgs, EncodeArgs } from "../commands.js"
 import { inputChunks, readJson } from "../input.js"
+import { jsonOf } from "../json.js"
 import { indentXml } from "../pretty.js"
 import { lookup, messages } from "../registry.js"
 
@@ -16,7 +17,7 @@ export const decode = ({ file, message, pretty }: DecodeArgs) =>
   lookup("message", messages, message).pipe(
     Effect.flatMap((schema) =>
       XmlCodec.decodeStream(schema)(inputChunks(Option.getOrUndefined(file))).pipe(
-        Effect.flatMap((value) => Schema.encode(schema)(value))
+        Effect.flatMap(jsonOf(schema))
       )
     ),
     Effect.flatMap((json) => Console.log(pretty ? JSON.stringify(json, null, 2) : JSON.stringify(json)))
