@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url"
 import { builderDocument, fastXmlParser, handWritten, nodeSoap, xmlBuilder } from "./competitors.js"
 import { consume, measure, measureAsync, type Options } from "./harness.js"
 import { connectionsAndFields, type Input, makeInput, requestOf, type Size } from "./inputs.js"
-import { isolated } from "./saxes.js"
+import { isolated } from "./isolated.js"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const CHUNK = 64 * 1024
@@ -71,13 +71,14 @@ const connectionsResponse = (): Decoding => {
     xml: input.xml,
     bytes: input.bytes,
     string: (xml) => Either.getOrThrow(decode(xml)),
-    chunks: chunked(ErpSync.GetConnectionsAndDisplayFieldsResponse)
+    chunks: chunked(ErpSync.GetConnectionsAndDisplayFieldsResponse),
+    byHand: false
   }
 }
 
 const ratio = (baseline: number, ours: number) => Math.round((baseline / ours) * 100) / 100
 
-const DECODE_BASELINES = ["saxes-raw", "saxes-raw-ns", "fast-xml-parser", "node-soap"] as const
+const DECODE_BASELINES = ["saxes-raw", "saxes-raw-ns", "hand-written", "fast-xml-parser", "node-soap"] as const
 
 /** A message to decode, and how: from one string, and from 64 KiB byte chunks through the push decoder. */
 interface Decoding {
@@ -86,6 +87,8 @@ interface Decoding {
   readonly bytes: Uint8Array
   readonly string: (xml: string) => unknown
   readonly chunks: (bytes: Uint8Array) => unknown
+  /** Whether `handDecoder.ts` decodes it (a SaveConnectionResponse). */
+  readonly byHand: boolean
 }
 
 const saveConnectionResponse = (input: Input): Decoding => ({
@@ -93,27 +96,31 @@ const saveConnectionResponse = (input: Input): Decoding => ({
   xml: input.xml,
   bytes: input.bytes,
   string: (xml) => Either.getOrThrow(decodeString(xml)),
-  chunks: decodeChunks
+  chunks: decodeChunks,
+  byHand: true
 })
 
 const decodeRows = async (input: Decoding, soap: Awaited<ReturnType<typeof nodeSoap>>): Promise<Array<Row>> => {
   // Every competitor must succeed on the input before it is timed.
-  input.string(input.xml)
-  const bare = await isolated(input.xml, false)
-  const namespaced = await isolated(input.xml, true)
+  const value = input.string(input.xml)
+  const bare = await isolated(input.xml, "saxes-raw")
+  const namespaced = await isolated(input.xml, "saxes-raw-ns")
+  const hand = input.byHand ? await isolated(input.xml, "hand-written", JSON.stringify(value)) : undefined
   const timings = measure([
     { name: "ours-string", run: () => input.string(input.xml) },
     { name: "ours-chunks", run: () => input.chunks(input.bytes) },
     { name: "saxes-raw", run: () => undefined, sample: bare.sample },
     { name: "saxes-raw-ns", run: () => undefined, sample: namespaced.sample },
+    ...(hand === undefined ? [] : [{ name: "hand-written", run: () => undefined, sample: hand.sample }]),
     { name: "fast-xml-parser", run: () => fastXmlParser(input.xml) },
     { name: "node-soap", run: () => soap.parse(input.xml) }
   ], OPTIONS[input.size === "12MB-arrays" ? "12MB" : input.size])
   await bare.close()
   await namespaced.close()
+  await hand?.close()
   const rows: Array<Row> = []
   for (const ours of ["ours-string", "ours-chunks"]) {
-    for (const baseline of DECODE_BASELINES) {
+    for (const baseline of DECODE_BASELINES.filter((b) => b !== "hand-written" || hand !== undefined)) {
       const o = timings.get(ours)!.median
       const b = timings.get(baseline)!.median
       rows.push({
