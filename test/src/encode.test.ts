@@ -4,6 +4,7 @@
 import { Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { handWritten } from "../bench/competitors.js"
@@ -156,6 +157,31 @@ describe("values of the wrong shape", () => {
     const member = failure({ Header: {}, Body: { Connection: withoutName } })
     expect(member).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/DisplayName" })
     expect(member.message).toContain("member DisplayName is missing")
+  })
+
+  it("reads members only as the value's own properties: inherited ones are missing", () => {
+    // A member inherited from another prototype is not the value's.
+    const inheriting = Object.assign(Object.create({ DisplayName: "inherited" }) as object, defaultConnection)
+    delete (inheriting as { DisplayName?: unknown }).DisplayName
+    const member = failure({ Header: {}, Body: { Connection: inheriting } })
+    expect(member).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/DisplayName" })
+    expect(member.message).toContain("member DisplayName is missing")
+    // Nor are those every object inherits from Object.prototype, for members named like them.
+    const Odd = Schema.Struct({ constructor: Xsd.string, toString: Schema.optional(Xsd.string) }).annotations({
+      ...Xml.root("Odd", "urn:odd"),
+      ...Xml.complexType("Odd", "urn:odd")
+    })
+    const odd = XmlCodec.encodeEither(Odd)
+    const start = `<Odd xmlns="urn:odd" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">`
+    expect(Either.getOrThrow(odd({ constructor: "c" } as never))).toBe(`${start}<constructor>c</constructor></Odd>`)
+    expect(Either.getLeft(odd({} as never))).toMatchObject(
+      Option.some({ path: "/Odd/constructor", reason: "InvalidValue", detail: "member constructor is missing" })
+    )
+    // A value without a prototype is read as a plain object.
+    const bare = Object.assign(Object.create(null) as object, { constructor: "c", toString: "t" })
+    expect(Either.getOrThrow(odd(bare as never))).toBe(
+      `${start}<constructor>c</constructor><toString>t</toString></Odd>`
+    )
   })
 
   it("an item of an array of the wrong type is named by its 1-based position", () => {

@@ -28,8 +28,13 @@ const replace = (c: string): string => c === "&" ? "&amp;" : c === "<" ? "&lt;" 
  */
 export const escapeText = (text: string): string => NEEDS_ESCAPE.test(text) ? text.replace(ESCAPES, replace) : text
 
-/** A character element text writes as a reference, or one XML 1.0 cannot carry. */
-const SPECIAL_IN_TEXT = /[&<>\r]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+/**
+ * A character element text writes as a reference (`&`, `<`, `>`, CR), one XML 1.0 cannot carry, or a
+ * surrogate (paired ones are characters, which the loop of `checkedText` tells apart): everything but
+ * tab, LF and the other characters up to U+FFFD. A search without the `u` flag, which is several times
+ * faster.
+ */
+const SPECIAL_IN_TEXT = /[^\t\n\u0020-\u0025\u0027-\u003B\u003D\u003F-\uD7FF\uE000-\uFFFD]/
 
 /**
  * `text` escaped as `escapeText` escapes it, or, when it holds a character XML 1.0 cannot carry, that

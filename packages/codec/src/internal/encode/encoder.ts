@@ -153,10 +153,16 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
     switch (node._tag) {
       case "Simple": {
         const type = node.type
+        const identity = type.identity === true
         return (value, out, tags) => {
-          const formatted = type.format(value)
-          if (!formatted.ok) throw new EncodeFailure("InvalidValue", formatted.message)
-          const text = formatted.value
+          let text: string
+          // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path; format gives the string itself
+          if (identity && typeof value === "string") text = value
+          else {
+            const formatted = type.format(value)
+            if (!formatted.ok) throw new EncodeFailure("InvalidValue", formatted.message)
+            text = formatted.value
+          }
           if (text === "") {
             out.s += tags.open + "/>"
             return
@@ -172,17 +178,30 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
         }
       }
       case "Complex": {
-        const members = node.members.map((member) => ({ member, write: writeElement(member) }))
+        const members = node.members
+        const writes = members.map(writeElement)
+        // A member whose key an object inherits from Object.prototype (`constructor`, `__proto__`) is
+        // read only as an own property.
+        const inherited = members.map((member) => member.key in Object.prototype)
         return (value, out, tags) => {
           // Never null here: `writeElement` writes null as xsi:nil before any content sees it.
           if (typeof value !== "object" || ARRAY_OF(value)) {
             throw new EncodeFailure("InvalidValue", `expected a struct, got ${kindOf(value)}`)
           }
           const record = value as Record<string, unknown>
+          // A plain object inherits nothing else, so its members are read as plain properties: an absent
+          // one is undefined. Any other object's are read only as its own.
+          const prototype = Object.getPrototypeOf(record)
+          const plain = prototype === Object.prototype || prototype === null
           out.s += tags.open + ">"
           for (let i = 0; i < members.length; i++) {
-            const { member, write } = members[i]!
-            const v = Object.prototype.hasOwnProperty.call(record, member.key) ? record[member.key] : undefined
+            const member = members[i]!
+            const key = member.key
+            const v = plain && !inherited[i]
+              ? record[key]
+              : Object.prototype.hasOwnProperty.call(record, key)
+              ? record[key]
+              : undefined
             if (v === undefined) {
               if (member.optional) continue
               // Located at the member, as the decoder locates a missing element.
@@ -190,7 +209,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
               failure.segments.push(member.name)
               throw failure
             }
-            write(v, out)
+            writes[i]!(v, out)
           }
           out.s += tags.close
         }
