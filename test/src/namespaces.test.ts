@@ -8,6 +8,7 @@ import { ErpSync } from "@erpsync/schema"
 import * as Either from "effect/Either"
 import { SaxesParser } from "saxes"
 import { describe, expect, it } from "vitest"
+import { Scope } from "../../packages/codec/src/internal/decode/scope.js"
 import { ARRAYS, connectionResponse, defaultConnection, NS, SOAP11, XSI } from "./support/envelope.js"
 
 const schema = ErpSync.SaveConnectionResponse
@@ -131,6 +132,42 @@ describe("a declaration holds in its element only", () => {
       `<UserGroupAccessIds xmlns:x="${ARRAYS}"><x:int>1</x:int><a:int>2</a:int><x:int xmlns:x="urn:o">3</x:int></UserGroupAccessIds>`
     )
     expect(decode(xml)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1, 2] })))
+  })
+})
+
+describe("states of the bindings", () => {
+  /** A scope after opening an element at depth 1 that declares `declarations`. */
+  const declaring = (...declarations: ReadonlyArray<readonly [string, string]>): Scope => {
+    const scope = new Scope()
+    scope.open(1)
+    for (const [prefix, uri] of declarations) scope.declare(prefix, uri)
+    return scope
+  }
+
+  it("documents that declare alike are in the same state, and known alike", () => {
+    expect(new Scope().generation).toBe(new Scope().generation)
+    const first = declaring(["", NS], ["a", ARRAYS])
+    expect(declaring(["", NS], ["a", ARRAYS]).generation).toBe(first.generation)
+    // Another binding, another order or one binding more is another state.
+    expect(declaring(["", NS], ["a", "urn:other"]).generation).not.toBe(first.generation)
+    expect(declaring(["a", ARRAYS], ["", NS]).generation).not.toBe(first.generation)
+    expect(declaring(["", NS]).generation).not.toBe(first.generation)
+    // Closing the element goes back to the state before it.
+    first.close(1)
+    expect(first.generation).toBe(new Scope().generation)
+    // The next document of a service resolves as the last one did (its names came from the tag names
+    // remembered under this state).
+    const items = connectionResponse(`<UserGroupAccessIds><a:int>1</a:int></UserGroupAccessIds>`)
+    expect(decode(items)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1] })))
+    expect(decode(items)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1] })))
+  })
+
+  it("past the states kept, a state reached again is a new one", () => {
+    for (let i = 0; i < 1100; i++) declaring(["p", `urn:fill:${i}`])
+    const late = declaring(["p", "urn:late"]).generation
+    expect(declaring(["p", "urn:late"]).generation).not.toBe(late)
+    // States kept before stay.
+    expect(declaring(["p", "urn:fill:0"]).generation).toBe(declaring(["p", "urn:fill:0"]).generation)
   })
 })
 

@@ -37,6 +37,42 @@ const pairProblem = (prefix: string, uri: string): string | undefined => {
 /** Generations of bindings, counted across all scopes: one number never stands for two sets of bindings. */
 let generations = 0
 
+/** How many states of bindings are kept for later documents (see `Bindings`). */
+const MAX_KEPT = 1024
+let kept = 0
+
+/**
+ * A state of the bindings, reached from the predefined ones by a sequence of declarations: the same
+ * sequence is the same state, with the same generation, in every document, so that what a document
+ * resolves under its bindings is known to the next one that declares alike (most documents of a
+ * service declare their namespaces as the one before did). The states reached are kept in a tree of at
+ * most `MAX_KEPT`; past that, a state is made afresh each time it is reached, a generation of its own.
+ */
+class Bindings {
+  readonly generation = ++generations
+  private children: Map<string, Bindings> | undefined = undefined
+  constructor(private readonly keep: boolean) {}
+
+  /** The state after declaring `prefix` as `uri` in this one. */
+  declare(prefix: string, uri: string): Bindings {
+    // A prefix is a name, so the first space ends it.
+    const key = prefix + " " + uri
+    let next = this.children?.get(key)
+    if (next === undefined) {
+      const keep = this.keep && kept < MAX_KEPT
+      next = new Bindings(keep)
+      if (keep) {
+        kept++
+        ;(this.children ??= new Map()).set(key, next)
+      }
+    }
+    return next
+  }
+}
+
+/** The predefined bindings (`xml` and `xmlns`) and nothing else. */
+const PREDEFINED = new Bindings(true)
+
 /**
  * The bindings in scope, innermost last, and for each open element how many there were before it: an
  * element that declares nothing costs one array store.
@@ -44,11 +80,16 @@ let generations = 0
 export class Scope {
   private readonly prefixes: Array<string> = ["xml", "xmlns"]
   private readonly uris: Array<string> = [XML_NAMESPACE, XMLNS_NAMESPACE]
+  /** The state after each binding. */
+  private readonly states: Array<Bindings> = [PREDEFINED, PREDEFINED]
   private readonly marks: Array<number> = []
   /** Element names resolved while the bindings stay as they are: the same tag name is resolved once. */
   private readonly elements = new Map<string, Resolved>()
-  /** Changes whenever the bindings do: names resolved in one generation resolve alike until it ends. */
-  generation = ++generations
+  /**
+   * The state of the bindings: names resolved in one generation resolve alike in it, in this document
+   * and in any other.
+   */
+  generation = PREDEFINED.generation
 
   /** The namespace `prefix` is bound to (`""`: the default namespace, once declared), or `undefined`. */
   resolve(prefix: string): string | undefined {
@@ -72,10 +113,12 @@ export class Scope {
     // As saxes: the value is trimmed, and in XML 1.0 a prefix cannot be undeclared.
     const uri = value.trim()
     if (prefix !== "" && uri === "") return "invalid attempt to undefine prefix in XML 1.0"
+    const state = this.states[this.states.length - 1]!.declare(prefix, uri)
     this.prefixes.push(prefix)
     this.uris.push(uri)
+    this.states.push(state)
     this.elements.clear()
-    this.generation = ++generations
+    this.generation = state.generation
     return pairProblem(prefix, uri)
   }
 
@@ -85,8 +128,9 @@ export class Scope {
     if (mark !== this.prefixes.length) {
       this.prefixes.length = mark
       this.uris.length = mark
+      this.states.length = mark
       this.elements.clear()
-      this.generation = ++generations
+      this.generation = this.states[mark - 1]!.generation
     }
   }
 
