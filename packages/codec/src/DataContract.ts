@@ -8,6 +8,7 @@
 import * as Arbitrary from "effect/Arbitrary"
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
+import { firstRepeatedKey } from "./internal/schema/duplicates.js"
 import * as lexical from "./internal/schema/lexical.js"
 import { fromText } from "./internal/schema/textForm.js"
 import { formatDuration, fromTicks, MAX_TICKS, parseDuration } from "./internal/schema/timeSpan.js"
@@ -159,8 +160,12 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
     ...Xml.complexType(options.name, options.namespace)
   }).pipe(
     Schema.filter((pairs) => {
-      // Primitive keys (strings, null, numbers, bigints) compare as themselves, in one Set; a struct key by
-      // the text of its members, in another.
+      // String keys (and null), the usual ones, in a table of their own; other primitive keys (numbers,
+      // bigints) compare as themselves, in one Set; a struct key by the text of its members, in another.
+      const repeated = firstRepeatedKey(pairs)
+      if (repeated !== undefined) {
+        return repeated === -1 ? true : `duplicate key ${keyText(pairs[repeated]!.Key)} at item ${repeated + 1}`
+      }
       const keys = new Set<unknown>()
       const structs = new Set<string>()
       for (let i = 0; i < pairs.length; i++) {
