@@ -20,7 +20,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { builderDocument, fastXmlParser, handWritten, nodeSoap, xmlBuilder } from "./competitors.js"
-import { consume, measure, measureAsync, type Options } from "./harness.js"
+import { consume, measure, measureAsync, type Options, readable } from "./harness.js"
 import { connectionsAndFields, type Input, makeInput, requestOf, type Size } from "./inputs.js"
 import { isolated } from "./isolated.js"
 
@@ -143,10 +143,10 @@ const encodeRows = (input: Input, soap: Awaited<ReturnType<typeof nodeSoap>>): A
   if (ours !== handWritten(request)) throw new Error("the hand-written encoder does not write the same bytes")
   const document = builderDocument(request)
   const timings = measure([
-    { name: "ours", run: () => Either.getOrThrow(encodeRequest(request)) },
-    { name: "hand-written", run: () => handWritten(request) },
-    { name: "xmlbuilder", run: () => xmlBuilder(document) },
-    { name: "node-soap", run: () => soap.serialize(request) }
+    { name: "ours", run: () => readable(Either.getOrThrow(encodeRequest(request))) },
+    { name: "hand-written", run: () => readable(handWritten(request)) },
+    { name: "xmlbuilder", run: () => readable(xmlBuilder(document)) },
+    { name: "node-soap", run: () => readable(soap.serialize(request)) }
   ], OPTIONS[input.size])
   const o = timings.get("ours")!.median
   return ["hand-written", "xmlbuilder", "node-soap"].map((baseline) => ({
