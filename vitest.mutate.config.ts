@@ -13,6 +13,7 @@ const files = [
   "decoder-edges",
   "namespaces",
   "escape",
+  "duplicates",
   "encode",
   "xsd-lexical",
   "xsd-builtins",

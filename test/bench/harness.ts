@@ -28,7 +28,6 @@ export interface Options {
 const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.()
 
 let sink: unknown
-/** Keeps results alive so that no run is optimised away. */
 let flattened = 0
 
 /**
@@ -42,6 +41,7 @@ export const readable = (text: string): string => {
   return text
 }
 
+/** Keeps results alive so that no run is optimised away. */
 export const consume = (value: unknown) => {
   sink = value
 }
