@@ -152,6 +152,8 @@ describe("states of the bindings", () => {
     expect(declaring(["", NS], ["a", "urn:other"]).generation).not.toBe(first.generation)
     expect(declaring(["a", ARRAYS], ["", NS]).generation).not.toBe(first.generation)
     expect(declaring(["", NS]).generation).not.toBe(first.generation)
+    // A prefix and a namespace that join to the same text are still another binding.
+    expect(declaring(["a", "bc"]).generation).not.toBe(declaring(["ab", "c"]).generation)
     // Closing the element goes back to the state before it.
     first.close(1)
     expect(first.generation).toBe(new Scope().generation)

@@ -43,9 +43,11 @@ const SPECIAL_IN_TEXT = /[^\t\n\u0020-\u0025\u0027-\u003B\u003D\u003F-\uD7FF\uE0
  */
 export const checkedText = (text: string): string | number => {
   const first = text.search(SPECIAL_IN_TEXT)
+  // Stryker disable next-line ConditionalExpression: a fast path; the loop finds nothing to escape either
   if (first === -1) return text
   let out = ""
   let start = 0
+  // Stryker disable next-line EqualityOperator: one past the end is NaN, which the loop passes over
   for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i)
     let reference: string

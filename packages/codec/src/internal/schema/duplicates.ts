@@ -11,7 +11,9 @@ let kept = new Int32Array(64)
 
 /** A table of at least `size` slots, all empty (0: empty; otherwise 1 + the index of the key there). */
 const tableOf = (size: number): Int32Array => {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a new table or the kept one, the answers are the same
   if (size > MAX_KEPT_SLOTS) return new Int32Array(size)
+  // Stryker disable next-line EqualityOperator: as above
   if (kept.length < size) kept = new Int32Array(size)
   else kept.fill(0, 0, size)
   return kept
@@ -20,6 +22,7 @@ const tableOf = (size: number): Int32Array => {
 /** FNV-1a over the UTF-16 code units of `text`. */
 const hash = (text: string): number => {
   let h = 0x811c9dc5
+  // Stryker disable next-line EqualityOperator: any hash finds the same repeats (one past the end xors NaN, as 0)
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
   return h
 }
@@ -35,6 +38,7 @@ export const firstRepeatedKey = (pairs: ReadonlyArray<{ readonly Key: unknown }>
     if (key !== null && typeof key !== "string") return undefined
   }
   let size = 16
+  // Stryker disable next-line EqualityOperator: a table one size larger finds the same repeats
   while (size < n * 2) size *= 2
   const table = tableOf(size)
   const mask = size - 1
@@ -46,6 +50,7 @@ export const firstRepeatedKey = (pairs: ReadonlyArray<{ readonly Key: unknown }>
       sawNull = true
       continue
     }
+    // Stryker disable next-line ArithmeticOperator: probing downwards finds the same repeats
     for (let slot = hash(key) & mask;; slot = (slot + 1) & mask) {
       const at = table[slot]!
       if (at === 0) {
