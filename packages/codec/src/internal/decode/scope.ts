@@ -42,17 +42,23 @@ const MAX_KEPT = 1024
 let kept = 0
 
 /**
- * A state of the bindings, reached from the predefined ones by a sequence of declarations: the same
- * sequence is the same state, with the same generation, in every document, so that what a document
- * resolves under its bindings is known to the next one that declares alike (most documents of a
- * service declare their namespaces as the one before did). The states reached are kept in a tree of at
- * most `MAX_KEPT`; past that, a state is made afresh each time it is reached, a generation of its own.
+ * A state of the bindings: the last binding made and the state it was made in, back to the predefined
+ * ones. The same sequence of declarations is the same state, with the same generation, in every
+ * document, so that what a document resolves under its bindings is known to the next one that declares
+ * alike (most documents of a service declare their namespaces as the one before did). The states reached
+ * are kept in a tree of at most `MAX_KEPT`; past that, a state is made afresh each time it is reached, a
+ * generation of its own.
  */
 class Bindings {
   // Stryker disable next-line UpdateOperator: counting down gives unique generations too
   readonly generation = ++generations
   private children: Map<string, Bindings> | undefined = undefined
-  constructor(private readonly keep: boolean) {}
+  constructor(
+    readonly parent: Bindings | undefined,
+    readonly prefix: string,
+    readonly uri: string,
+    private readonly keep: boolean
+  ) {}
 
   /** The state after declaring `prefix` as `uri` in this one. */
   declare(prefix: string, uri: string): Bindings {
@@ -62,7 +68,7 @@ class Bindings {
     if (next === undefined) {
       // Stryker disable next-line EqualityOperator: one state more or less kept is the same bound
       const keep = this.keep && kept < MAX_KEPT
-      next = new Bindings(keep)
+      next = new Bindings(this, prefix, uri, keep)
       if (keep) {
         kept++
         ;(this.children ??= new Map()).set(key, next)
@@ -73,38 +79,37 @@ class Bindings {
 }
 
 /** The predefined bindings (`xml` and `xmlns`) and nothing else. */
-const PREDEFINED = new Bindings(true)
+const PREDEFINED = new Bindings(new Bindings(undefined, "xml", XML_NAMESPACE, false), "xmlns", XMLNS_NAMESPACE, true)
 
 /**
- * The bindings in scope, innermost last, and for each open element how many there were before it: an
- * element that declares nothing costs one array store.
+ * The bindings in scope, and for each open element the state they were in before it: an element that
+ * declares nothing costs one array store.
  */
 export class Scope {
-  private readonly prefixes: Array<string> = ["xml", "xmlns"]
-  private readonly uris: Array<string> = [XML_NAMESPACE, XMLNS_NAMESPACE]
-  /** The state after each binding. */
-  private readonly states: Array<Bindings> = [PREDEFINED, PREDEFINED]
-  private readonly marks: Array<number> = []
+  private state = PREDEFINED
+  private readonly marks: Array<Bindings> = []
   /** Element names resolved while the bindings stay as they are: the same tag name is resolved once. */
   private readonly elements = new Map<string, Resolved>()
+
   /**
    * The state of the bindings: names resolved in one generation resolve alike in it, in this document
    * and in any other.
    */
-  generation = PREDEFINED.generation
+  get generation(): number {
+    return this.state.generation
+  }
 
   /** The namespace `prefix` is bound to (`""`: the default namespace, once declared), or `undefined`. */
   resolve(prefix: string): string | undefined {
-    const prefixes = this.prefixes
-    for (let i = prefixes.length - 1; i >= 0; i--) {
-      if (prefixes[i] === prefix) return this.uris[i]
+    for (let state: Bindings | undefined = this.state; state !== undefined; state = state.parent) {
+      if (state.prefix === prefix) return state.uri
     }
     return undefined
   }
 
   /** Opens an element at `depth`: its own declarations are added with `declare`. */
   open(depth: number): void {
-    this.marks[depth] = this.prefixes.length
+    this.marks[depth] = this.state
   }
 
   /**
@@ -115,24 +120,17 @@ export class Scope {
     // As saxes: the value is trimmed, and in XML 1.0 a prefix cannot be undeclared.
     const uri = value.trim()
     if (prefix !== "" && uri === "") return "invalid attempt to undefine prefix in XML 1.0"
-    const state = this.states[this.states.length - 1]!.declare(prefix, uri)
-    this.prefixes.push(prefix)
-    this.uris.push(uri)
-    this.states.push(state)
+    this.state = this.state.declare(prefix, uri)
     this.elements.clear()
-    this.generation = state.generation
     return pairProblem(prefix, uri)
   }
 
   /** Closes the element at `depth`: its declarations go out of scope. */
   close(depth: number): void {
     const mark = this.marks[depth]!
-    if (mark !== this.prefixes.length) {
-      this.prefixes.length = mark
-      this.uris.length = mark
-      this.states.length = mark
+    if (mark !== this.state) {
+      this.state = mark
       this.elements.clear()
-      this.generation = this.states[mark - 1]!.generation
     }
   }
 
