@@ -6,6 +6,7 @@
  * order, required or unknown elements, limits, positions in errors): the ceiling for a decoder on saxes.
  */
 import type { SaxesTag } from "saxes"
+import { detach } from "../../packages/codec/src/internal/schema/lexical.js"
 import { makeParser } from "./saxes.js"
 
 const INT = /^[+-]?[0-9]+$/
@@ -19,8 +20,6 @@ const readBoolean = (text: string): boolean => {
   if (text === "false" || text === "0") return false
   throw new Error(`not a boolean: ${text}`)
 }
-/** A copy that does not pin the input (see the codec's `detach`). */
-const detach = (text: string): string => text.length < 13 ? text : (" " + text).slice(1)
 const localName = (name: string): string => {
   const colon = name.indexOf(":")
   return colon < 0 ? name : name.slice(colon + 1)
