@@ -6,7 +6,7 @@
 import { describeCharacter } from "../escape.js"
 import type { Decoder } from "./decoder.js"
 import { DecodeFailure, limitError, parseError } from "./location.js"
-import { enter, leave, type SaxesBuffers } from "./parser.js"
+import { enter, leave } from "./parser.js"
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
@@ -29,6 +29,7 @@ export const writeChunk = (decoder: Decoder, text: string): void => {
     // Parse up to the bad character first, so that the error has its path and position.
     const at = LONE_SURROGATE.exec(chunk)!.index
     feed(decoder, chunk.slice(0, at))
+    settle(decoder)
     decoder.fail(parseError(decoder, "Malformed", `lone surrogate ${describeCharacter(chunk, at)} is not a character`))
   }
   feed(decoder, chunk)
@@ -37,7 +38,10 @@ export const writeChunk = (decoder: Decoder, text: string): void => {
 const feed = (decoder: Decoder, chunk: string): void => {
   const limits = decoder.limits
   decoder.length += chunk.length
-  if (decoder.length > limits.maxMessageLength) decoder.fail(limitError(decoder, "MessageLength", "maxMessageLength"))
+  if (decoder.length > limits.maxMessageLength) {
+    settle(decoder)
+    decoder.fail(limitError(decoder, "MessageLength", "maxMessageLength"))
+  }
   // Feed in slices so that no single run of text is parsed far past the text limit before it is checked.
   // Stryker disable next-line ArithmeticOperator: slices two shorter are as bounded
   const slice = Math.min(65536, limits.maxTextLength + 1)
@@ -46,7 +50,7 @@ const feed = (decoder: Decoder, chunk: string): void => {
     // the next write.
     const end = Math.min(chunk.length, start + slice)
     guard(decoder, chunk.slice(start, end))
-    if (pendingTokenLength(decoder) > limits.maxTextLength) {
+    if (decoder.parser.pending > limits.maxTextLength) {
       decoder.fail(limitError(decoder, "TextLength", "maxTextLength"))
     }
     start = end
@@ -56,28 +60,31 @@ const feed = (decoder: Decoder, chunk: string): void => {
 /** Ends the input: the parser closes, and reports a document that is not complete. */
 export const endInput = (decoder: Decoder): void => {
   if (decoder.pendingHighSurrogate !== "") {
+    settle(decoder)
     decoder.fail(parseError(decoder, "Malformed", "a lone surrogate is not a character"))
   }
+  // What the parser holds is read first, as saxes would have read it as it arrived.
+  settle(decoder)
   decoder.closing = true
-  guard(decoder, undefined)
+  guard(decoder, CLOSE)
 }
 
 /**
- * The longest run saxes holds between two events: a text node, attribute value, comment, CDATA section,
- * DOCTYPE or processing instruction (in `text`), a name (in `name`), an entity or a PI target. Read from
- * saxes 6's buffers after each slice, so that no handler pays for it.
+ * Before an error of the input's own: the parser reads what it holds, reporting what saxes would have by
+ * now (and any error of its own first), so that the error has saxes's path and position.
  */
-const pendingTokenLength = (decoder: Decoder): number => {
-  const buffers = decoder.parser as unknown as SaxesBuffers
-  return Math.max(buffers.text.length, buffers.name.length, buffers.entity.length, buffers.piTarget.length)
-}
+const settle = (decoder: Decoder): void => guard(decoder, SETTLE)
 
-/** Writes `text` to the parser (or closes it, given `undefined`) with the decoder's handlers active. */
-const guard = (decoder: Decoder, text: string | undefined): void => {
+const CLOSE = 0
+const SETTLE = 1
+
+/** Writes `text` to the parser (or closes or settles it) with the decoder's handlers active. */
+const guard = (decoder: Decoder, input: string | typeof CLOSE | typeof SETTLE): void => {
   const previous = enter(decoder)
   try {
-    if (text === undefined) decoder.parser.close()
-    else decoder.parser.write(text)
+    if (typeof input === "string") decoder.parser.write(input)
+    else if (input === CLOSE) decoder.parser.close()
+    else decoder.parser.flush()
   } catch (e) {
     // Anything else is a bug, not bad input (a schema without an XML form, a transformation that throws;
     // saxes itself does not throw once it has an error handler): it goes on as the defect it is.

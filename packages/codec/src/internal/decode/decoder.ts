@@ -5,7 +5,7 @@
  * (`capture.ts`), input text (`chunks.ts`), completed values (`complete.ts`) and errors (`location.ts`)
  * have files of their own, which share the decoder's state.
  */
-import type { SaxesParser, SaxesTag } from "saxes"
+import type { SaxesTag } from "saxes"
 import type { DecodeError } from "../../XmlError.js"
 import { XSI } from "../namespaces.js"
 import { collapse, detach } from "../schema/lexical.js"
@@ -33,9 +33,10 @@ import {
 } from "./frame.js"
 import type { Limits } from "./limits.js"
 import { decodeError, DecodeFailure, envelopeError, limitError, parseError, preview, valueError } from "./location.js"
-import { makeParser } from "./parser.js"
+import type { Sink } from "./parser.js"
 import { Scope } from "./scope.js"
 import { type ArrayShape, type ComplexShape, type SimpleShape, type Slot, slotOf } from "./shape.js"
+import { Tokenizer } from "./tokenizer.js"
 
 export { DecodeFailure } from "./location.js"
 
@@ -51,8 +52,8 @@ export interface Decoded {
  * A push decoder: `write` text as it arrives, then `end`. Both throw `DecodeFailure`; after a failure the
  * decoder is spent. Its fields are the state that the other files of the decoder share.
  */
-export class Decoder {
-  readonly parser: SaxesParser<{ position: true }>
+export class Decoder implements Sink {
+  readonly parser: Tokenizer
   readonly scope = new Scope()
   /** The expanded name of the tag being opened, set by `onOpenTag` before anything reads it. */
   // Stryker disable next-line StringLiteral: set for every tag before it is read
@@ -81,7 +82,7 @@ export class Decoder {
   captureBudget = MAX_CAPTURE_LENGTH
 
   constructor(readonly plan: RootPlan, readonly limits: Limits) {
-    this.parser = makeParser()
+    this.parser = new Tokenizer(this, limits.maxTextLength)
     // Stryker disable next-line StringLiteral: the document's frame is never part of a path
     this.push(DOCUMENT, "")
   }
@@ -108,7 +109,7 @@ export class Decoder {
   }
 
   // -------------------------------------------------------------------------------------------
-  // saxes events
+  // parser events
   // -------------------------------------------------------------------------------------------
 
   onError(error: Error): void {
@@ -128,6 +129,14 @@ export class Decoder {
     if (encoding !== undefined && encoding.toLowerCase() !== "utf-8") {
       this.fail(parseError(this, "Encoding", `the document declares encoding ${encoding}; only UTF-8 is supported`))
     }
+  }
+
+  onDoctype(): void {
+    this.fail(parseError(this, "Doctype", "a DOCTYPE is not allowed in a SOAP message"))
+  }
+
+  onProcessingInstruction(target: string): void {
+    this.fail(parseError(this, "ProcessingInstruction", `processing instruction <?${target}?> is not allowed`))
   }
 
   onAttribute(): void {
@@ -518,4 +527,6 @@ export const keepWarm = new Decoder(
   },
   { maxDepth: 1, maxMessageLength: 0, maxTextLength: 0, maxAttributes: 0, maxItems: 0 }
 )
+// Its tokenizer hands over to saxes at once, and keeps saxes's classes alive too.
+keepWarm.parser.flush()
 // Stryker restore all

@@ -1,19 +1,21 @@
 /**
- * The saxes parser as the decoder drives it: XML 1.0 only, handlers shared by every parser, and its
- * properties kept fast. Namespaces are the decoder's own (`scope.ts`): saxes's would build objects for
- * every tag and walk the open elements for every prefix.
+ * The saxes parser as the tokenizer hands documents over to it: XML 1.0 only, handlers shared by every
+ * parser, and its properties kept fast. Namespaces are the decoder's own (`scope.ts`): saxes's would build
+ * objects for every tag and walk the open elements for every prefix.
  */
 import { SaxesParser } from "saxes"
 import type { SaxesTag } from "saxes"
-import type { Decoder } from "./decoder.js"
-import { parseError } from "./location.js"
 
-/** The buffers saxes 6 accumulates a token in until it emits an event. */
-export interface SaxesBuffers {
-  readonly text: string
-  readonly name: string
-  readonly entity: string
-  readonly piTarget: string
+/** What receives the events of a document: the decoder (or, in tests, a recorder of them). */
+export interface Sink {
+  onError(error: Error): void
+  onXmlDecl(version: string | undefined, encoding: string | undefined): void
+  onDoctype(): void
+  onProcessingInstruction(target: string): void
+  onAttribute(): void
+  onOpenTag(tag: SaxesTag): void
+  onCloseTag(): void
+  onText(text: string): void
 }
 
 /** saxes 6's handler fields, as `on` names them. */
@@ -51,23 +53,23 @@ const declareHandlerFields = (parser: object): void => {
 // Stryker restore BlockStatement
 
 /**
- * The decoder whose parser is running: saxes calls handlers synchronously inside `write` and `close`, and
- * the decoder sets this around those calls (saving and restoring it, should a refinement decode another
+ * The sink (the decoder) whose parser is running: saxes calls handlers synchronously inside `write` and
+ * `close`, and the decoder sets this around those calls (saving and restoring it, should a refinement decode another
  * document). The handlers are module functions shared by every parser: closures made per decoder would be
  * new functions for every document, and V8 drops optimised code that inlined a function once it is
  * collected, so after each major GC the decoder would start cold again.
  */
-let active: Decoder | undefined
+let active: Sink | undefined
 
-/** Makes `decoder` the one the handlers reach; returns the one before, to restore with `leave`. */
-export const enter = (decoder: Decoder): Decoder | undefined => {
+/** Makes `sink` the one the handlers reach; returns the one before, to restore with `leave`. */
+export const enter = (sink: Sink): Sink | undefined => {
   const previous = active
-  active = decoder
+  active = sink
   return previous
 }
 
-/** Restores the decoder the handlers reach. */
-export const leave = (previous: Decoder | undefined): void => {
+/** Restores the sink the handlers reach. */
+export const leave = (previous: Sink | undefined): void => {
   active = previous
 }
 
@@ -75,19 +77,19 @@ const handlers = {
   error: (error: Error) => active!.onError(error),
   xmldecl: (declaration: { readonly version?: string | undefined; readonly encoding?: string | undefined }) =>
     active!.onXmlDecl(declaration.version, declaration.encoding),
-  doctype: () => active!.fail(parseError(active!, "Doctype", "a DOCTYPE is not allowed in a SOAP message")),
-  processinginstruction: (pi: { readonly target: string }) =>
-    active!.fail(
-      parseError(active!, "ProcessingInstruction", `processing instruction <?${pi.target}?> is not allowed`)
-    ),
+  doctype: () => active!.onDoctype(),
+  processinginstruction: (pi: { readonly target: string }) => active!.onProcessingInstruction(pi.target),
   attribute: () => active!.onAttribute(),
   opentag: (tag: SaxesTag) => active!.onOpenTag(tag),
   closetag: () => active!.onCloseTag(),
   text: (text: string) => active!.onText(text)
 }
 
-/** A saxes parser for one document: XML 1.0 whatever the declaration says, names not resolved. */
-export const makeParser = (): SaxesParser<{ position: true }> => {
+/**
+ * A saxes parser for one document: XML 1.0 whatever the declaration says, names not resolved. `prime`, the
+ * start of a document, is written to it before its handlers are registered: it reports nothing of it.
+ */
+export const makeParser = (prime: string): SaxesParser<{ position: true }> => {
   const parser = new SaxesParser({
     // Stryker disable next-line BooleanLiteral: saxes's default is false too
     xmlns: false,
@@ -99,6 +101,8 @@ export const makeParser = (): SaxesParser<{ position: true }> => {
     defaultXMLVersion: "1.0"
   })
   declareHandlerFields(parser)
+  // Stryker disable next-line ConditionalExpression: writing nothing changes nothing
+  if (prime !== "") parser.write(prime)
   parser.on("error", handlers.error)
   parser.on("xmldecl", handlers.xmldecl)
   parser.on("doctype", handlers.doctype)

@@ -1,0 +1,273 @@
+/**
+ * The decoder's tokenizer against saxes alone: for every document (every message's generated documents,
+ * written in every style, mutated, the vendor's examples mutated, and hand-picked XML that the scanner
+ * leaves to saxes) cut into chunks anywhere, both report the same events with the same payloads at the
+ * same `line:column`, and the same first error at the same place. The scanner only reads faster what
+ * saxes reads; where it hands over, saxes must go on exactly as if it had read everything itself.
+ */
+import { XmlCodec } from "@erpsync/codec"
+import { Variants } from "@erpsync/conformance"
+import * as Arbitrary from "effect/Arbitrary"
+import * as Either from "effect/Either"
+import * as fc from "effect/FastCheck"
+import { SaxesParser, type SaxesTag } from "saxes"
+import { describe, expect, it } from "vitest"
+import { enter, leave, type Sink } from "../../packages/codec/src/internal/decode/parser.js"
+import { Tokenizer } from "../../packages/codec/src/internal/decode/tokenizer.js"
+import { messages } from "./support/messages.js"
+import { applyMutation, fuzzCase, mutation } from "./support/mutations.js"
+
+const RUNS = Number(process.env["ERPSYNC_DIFFERENTIAL_RUNS"] ?? 40)
+const utf8 = new TextEncoder()
+
+/** The first error ends a document, as it ends a decode. */
+class Stop {}
+
+type Event = ReadonlyArray<unknown>
+
+/** Records events with the position the parser gives for each. */
+class Recorder implements Sink {
+  readonly events: Array<Event> = []
+  constructor(private readonly position: () => readonly [number, number]) {}
+  private record(...event: Event): void {
+    this.events.push([...event, ...this.position()])
+  }
+  onError(error: Error): void {
+    this.record("error", error.message)
+    throw new Stop()
+  }
+  onXmlDecl(version: string | undefined, encoding: string | undefined): void {
+    this.record("xmldecl", version, encoding)
+  }
+  onDoctype(): void {
+    this.record("doctype")
+  }
+  onProcessingInstruction(target: string): void {
+    this.record("pi", target)
+  }
+  onAttribute(): void {
+    this.record("attribute")
+  }
+  onOpenTag(tag: SaxesTag): void {
+    this.record("open", tag.name, { ...tag.attributes }, tag.isSelfClosing)
+  }
+  onCloseTag(): void {
+    this.record("close")
+  }
+  onText(text: string): void {
+    this.record("text", text)
+  }
+}
+
+/** Runs until the first error, which the recorder has recorded. */
+const untilError = (run: () => void): void => {
+  try {
+    run()
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e
+  }
+}
+
+/** The events of the tokenizer, given the chunks as the decoder gives them (flushed before the end). */
+const tokenized = (chunks: ReadonlyArray<string>, maxTextLength = 4 * 1024 * 1024): Array<Event> => {
+  const position = { of: (): readonly [number, number] => [0, 0] }
+  const recorder = new Recorder(() => position.of())
+  const tokenizer = new Tokenizer(recorder, maxTextLength)
+  position.of = () => [tokenizer.line, tokenizer.column]
+  const previous = enter(recorder)
+  try {
+    untilError(() => {
+      for (const chunk of chunks) tokenizer.write(chunk)
+      tokenizer.flush()
+      tokenizer.close()
+    })
+  } finally {
+    leave(previous)
+  }
+  return recorder.events
+}
+
+/** The events of saxes alone, set up as the decoder sets it up. */
+const saxed = (chunks: ReadonlyArray<string>): Array<Event> => {
+  const parser = new SaxesParser({ xmlns: false, position: true, forceXMLVersion: true, defaultXMLVersion: "1.0" })
+  const recorder = new Recorder(() => [parser.line, parser.column])
+  parser.on("error", (e) => recorder.onError(e))
+  parser.on("xmldecl", (d) => recorder.onXmlDecl(d.version, d.encoding))
+  parser.on("doctype", () => recorder.onDoctype())
+  parser.on("processinginstruction", (pi) => recorder.onProcessingInstruction(pi.target))
+  parser.on("attribute", () => recorder.onAttribute())
+  parser.on("opentag", (tag) => recorder.onOpenTag(tag))
+  parser.on("closetag", () => recorder.onCloseTag())
+  parser.on("text", (text) => recorder.onText(text))
+  parser.on("cdata", (text) => recorder.onText(text))
+  untilError(() => {
+    for (const chunk of chunks) parser.write(chunk)
+    parser.close()
+  })
+  return recorder.events
+}
+
+/** `text` cut at the given offsets (anywhere, a surrogate pair too). */
+const cutText = (text: string, cuts: ReadonlyArray<number>): Array<string> => {
+  const offsets = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b)
+  const chunks: Array<string> = []
+  let from = 0
+  for (const offset of offsets) {
+    chunks.push(text.slice(from, offset))
+    from = offset
+  }
+  chunks.push(text.slice(from))
+  return chunks
+}
+
+const agree = (text: string, cuts: ReadonlyArray<number>): void => {
+  const chunks = cutText(text, cuts)
+  expect(tokenized(chunks)).toEqual(saxed(chunks))
+}
+
+const cuts = fc.array(fc.nat(), { maxLength: 6 })
+
+const textOf = (bytes: Uint8Array): string | undefined => {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/** Documents the scanner reads itself, and every construct it leaves to saxes, right and wrong. */
+const PICKED = [
+  `<a>x</a>`,
+  `<?xml version="1.0" encoding="utf-8"?>\n<a b="1" c='2'>x &amp; &lt; &gt; &quot; &apos; &#65; &#x1F600; y</a>\n`,
+  `<?xml version='1.0'?><a/>`,
+  `<?xml version="1.0" standalone="yes"?> <a/> \n `,
+  `<?xml version="1.1"?><a/>`,
+  `<?xml version="1.0" encoding="latin1"?><a/>`,
+  `<?xml  version="1.0"?><a/>`,
+  ` <?xml version="1.0"?><a/>`,
+  `\uFEFF<a/>`,
+  `<a><b>1</b><b>2</b>\n  <c d="\u00e9\u{1F600}"/></a>`,
+  `<a>\u00e9\u{1F600}\n\u00e9<b/>\u{1F600}</a>`,
+  `<a>]]></a>`,
+  `<a>]]&gt;</a>`,
+  `<a>]]]></a>`,
+  `<a>x\r\ny</a>`,
+  `<a b="x\ty"/>`,
+  `<a b="x\ny"/>`,
+  `<a b="&amp;"/>`,
+  `<a b="<"/>`,
+  `<a b="1" b="2"/>`,
+  `<a b="1"c="2"/>`,
+  `<a b=1/>`,
+  `<a b/>`,
+  `<a\n  b = "1"\n  c="2"\n/>`,
+  `<a / >`,
+  `<a></b>`,
+  `<a><b></a>`,
+  `<a></a >`,
+  `<a></a\n>`,
+  `<a></ab>`,
+  `<ab></a>`,
+  `<a>x</a><b/>`,
+  `<a/>x`,
+  `<a/><!-- c -->`,
+  `<a/><?pi?>`,
+  `x<a/>`,
+  `<!-- c --><a/>`,
+  `<!DOCTYPE a><a/>`,
+  `<a><![CDATA[<x>]]></a>`,
+  `<a><!-- c --></a>`,
+  `<a><?pi x?></a>`,
+  `<\u00e9l\u00e9ment/>`,
+  `<a \u00e9="1"/>`,
+  `<a>&unknown;</a>`,
+  `<a>&amp</a>`,
+  `<a>&#0;</a>`,
+  `<a>&#xD800;</a>`,
+  `<a>&#X41;</a>`,
+  `<a>&#x;</a>`,
+  `<a>&#13;</a>`,
+  `<a>&#123456789;</a>`,
+  `<a>&;</a>`,
+  `<a>\u0001</a>`,
+  `<a>\uFFFE</a>`,
+  `<a>\uDC00</a>`,
+  `<a>`,
+  `<a><b>`,
+  ``,
+  `   `,
+  `<`,
+  `<a`,
+  `<a b="1"`,
+  `<a>text`,
+  `<a></`,
+  `<a></a`,
+  `<a:b:c xmlns:a="urn:a"/>`,
+  `<1a/>`,
+  `<a>\u2028</a>`
+]
+
+describe("the tokenizer against saxes", () => {
+  it.each(PICKED.map((text) => [JSON.stringify(text), text] as const))("%s, cut anywhere", (_, text) => {
+    fc.assert(fc.property(cuts, (c) => agree(text, c)), { numRuns: 20 })
+    agree(text, [])
+  })
+
+  it("every character at every place of a small document", () => {
+    // Each printable ASCII character, a few others, and nothing, put at every offset of one document.
+    const base = `<?xml version="1.0"?>\n<a x="1"><b>t&amp;u</b>\n<c/></a>\n`
+    const characters = ["", "\t", "\n", "\r", "\u00e9", "\u{1F600}", "\uFFFF"]
+    for (let c = 0x20; c < 0x7f; c++) characters.push(String.fromCharCode(c))
+    for (let at = 0; at <= base.length; at++) {
+      for (const character of characters) agree(base.slice(0, at) + character + base.slice(at), [])
+      agree(base.slice(0, at) + base.slice(at + 1), [])
+    }
+  })
+
+  it("a long token carried across chunks, and one handed over as too long to carry", () => {
+    const long = "y".repeat(70_000)
+    for (const text of [`<a>${long}</a>`, `<a b="${long}"/>`, `<a/>${" ".repeat(70_000)}`]) {
+      const chunks = cutText(text, [10, 40_000, 65_536, 69_999])
+      expect(tokenized(chunks)).toEqual(saxed(chunks))
+      expect(tokenized(chunks, 1000)).toEqual(saxed(chunks))
+    }
+  })
+})
+
+describe.each(messages.map((m) => [`${m.service}.${m.name}`, m] as const))("%s", (_, { schema }) => {
+  const encode = XmlCodec.encodeEither(schema)
+  const document = Arbitrary.make(schema).map((value) => Either.getOrThrow(encode(value)))
+  const style = Variants.styles(Variants.namespacesOf(schema))
+
+  it("the same events for every generated document in any style, cut anywhere", () => {
+    fc.assert(
+      fc.property(
+        document,
+        style,
+        cuts,
+        (xml, style, c) => agree(Variants.writeTree(Variants.parseTree(xml), style), c)
+      ),
+      { numRuns: RUNS }
+    )
+  })
+
+  it("the same events or error for every mutated document", () => {
+    fc.assert(
+      fc.property(document, fc.array(mutation, { minLength: 1, maxLength: 3 }), cuts, (xml, mutations, c) => {
+        const text = textOf(mutations.reduce(applyMutation, utf8.encode(xml)))
+        if (text !== undefined) agree(text, c)
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+it("the same events or error for every mutated vendor example, cut anywhere", () => {
+  fc.assert(
+    fc.property(fuzzCase, (c) => {
+      const text = textOf(c.mutations.reduce(applyMutation, c.input))
+      if (text !== undefined) agree(text, c.cuts)
+    }),
+    { numRuns: RUNS * 25 }
+  )
+})
