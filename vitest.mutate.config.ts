@@ -14,6 +14,7 @@ const files = [
   "namespaces",
   "escape",
   "duplicates",
+  "tokenizer",
   "encode",
   "xsd-lexical",
   "xsd-builtins",

@@ -25,6 +25,8 @@ const MAX_CARRIED = 256 * 1024
 /** Joins of a held token with the next chunk's start before the rest of the chunk is joined to it whole. */
 const MAX_JOINS = 8
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
 const PROLOG = 0
 const CONTENT = 1
 const EPILOG = 2
@@ -97,6 +99,7 @@ export class Tokenizer {
   private tagAttributes: Record<string, string> = NO_ATTRIBUTES
   private tagCount = 0
   private tagSelfClosing = false
+  private readonly tag: Mutable<SaxesTag> = { name: "", attributes: NO_ATTRIBUTES, isSelfClosing: false }
   private readonly attributeLines: Array<number> = []
   private readonly attributeColumns: Array<number> = []
   // A text run just read: its text, once decoded (pieces before `textFrom`), and where it ends.
@@ -462,11 +465,15 @@ export class Tokenizer {
   private endTag(text: string, at: number): number {
     const length = text.length
     const name = this.open[this.open.length - 1]!
-    // The name is read whole first, as saxes reads it: a different one is an error saxes reports now.
-    let i = at + 2
-    while (i < length && NAME[text.charCodeAt(i)]! > 0) i++
-    if (i >= length) return INCOMPLETE
-    if (i - at - 2 !== name.length || !text.startsWith(name, at + 2)) return SAXES
+    let i = at + 2 + name.length
+    if (i >= length || !text.startsWith(name, at + 2)) {
+      // saxes reads the name whole: one that ends inside the text and differs is an error it reports now.
+      i = at + 2
+      while (i < length && NAME[text.charCodeAt(i)]! > 0) i++
+      return i >= length ? INCOMPLETE : SAXES
+    }
+    // (A longer name is another name.)
+    if (NAME[text.charCodeAt(i)]! > 0) return SAXES
     i = this.spaces(text, i, length)
     if (i >= length) return INCOMPLETE
     return text.charCodeAt(i) === GT ? i + 1 : SAXES
@@ -554,7 +561,11 @@ export class Tokenizer {
       this.sink.onAttribute()
     }
     this.at(end)
-    const tag: SaxesTag = { name: this.tagName, attributes: this.tagAttributes, isSelfClosing: this.tagSelfClosing }
+    // One tag object for every tag: the decoder reads it only while it handles the event.
+    const tag = this.tag
+    tag.name = this.tagName
+    tag.attributes = this.tagAttributes
+    tag.isSelfClosing = this.tagSelfClosing
     this.sink.onOpenTag(tag)
     if (this.tagSelfClosing) {
       this.sink.onCloseTag()
