@@ -465,3 +465,37 @@ describe("the decoder's remaining corners", () => {
     expect(afterRoot).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", path: "" })
   })
 })
+
+describe("a large chunk of bytes, decoded in pieces", () => {
+  const utf8 = new TextEncoder()
+  // A name long enough that the bytes run past several 64 KiB pieces, with a character of two, three and
+  // four bytes at every offset modulo four, so that pieces end inside each of them.
+  const name = "aé€😀".repeat(30_000)
+  const xml = withName(name)
+  const bytes = utf8.encode(xml)
+
+  it("reads as the same text does, in one chunk or in any others", () => {
+    expect(bytes.byteLength).toBeGreaterThan(4 * 65536)
+    expect(XmlCodec.decodeEither(schema)(bytes)).toStrictEqual(named(name))
+    const cuts = [0, 1, 65535, 65537, 200_000, bytes.byteLength]
+    const decoder = XmlCodec.makeDecoder(schema)
+    for (let i = 1; i < cuts.length; i++) decoder.write(bytes.subarray(cuts[i - 1], cuts[i]))
+    expect(Either.map(decoder.end(), (d) => d.value)).toStrictEqual(named(name))
+  })
+
+  it("is decoded whole before any of it is parsed: invalid UTF-8 past an XML error is the error", () => {
+    const broken = utf8.encode(connectionResponse(`<DisplayName>x</Wrong>${"y".repeat(200_000)}`))
+    broken[broken.byteLength - 100] = 0xff
+    expect(errorOf(XmlCodec.decodeEither(schema)(broken))).toMatchObject({ reason: "Encoding", path: "" })
+  })
+
+  it("is counted against the message limit before any of it is parsed", () => {
+    const broken = utf8.encode(connectionResponse(`<DisplayName>x</Wrong>${"y".repeat(200_000)}`))
+    const limits = { maxMessageLength: broken.byteLength - 1000 }
+    expect(errorOf(XmlCodec.decodeEither(schema, { limits })(broken)))
+      .toMatchObject({ _tag: "XmlLimitError", reason: "MessageLength", path: "" })
+    // The same text as a string: the same error.
+    expect(errorOf(XmlCodec.decodeEither(schema, { limits })(new TextDecoder().decode(broken))))
+      .toMatchObject({ _tag: "XmlLimitError", reason: "MessageLength", path: "" })
+  })
+})

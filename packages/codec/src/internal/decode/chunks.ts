@@ -35,13 +35,36 @@ export const writeChunk = (decoder: Decoder, text: string): void => {
   feed(decoder, chunk)
 }
 
+/**
+ * Feeds the text of one chunk of bytes, decoded in pieces: counted against the message limit at once, as
+ * that text in one chunk would be. (Decoded from UTF-8, each piece holds whole characters: there is no
+ * surrogate to hold back or refuse.)
+ */
+export const writePieces = (decoder: Decoder, pieces: ReadonlyArray<string>): void => {
+  // Stryker disable next-line ConditionalExpression: a fast path; one piece joined is that piece
+  if (pieces.length === 1 || decoder.pendingHighSurrogate !== "") return writeChunk(decoder, pieces.join(""))
+  let length = 0
+  for (const piece of pieces) length += piece.length
+  count(decoder, length)
+  for (const piece of pieces) parse(decoder, piece)
+}
+
 const feed = (decoder: Decoder, chunk: string): void => {
-  const limits = decoder.limits
-  decoder.length += chunk.length
-  if (decoder.length > limits.maxMessageLength) {
+  count(decoder, chunk.length)
+  parse(decoder, chunk)
+}
+
+/** Counts `length` characters more against the message limit. */
+const count = (decoder: Decoder, length: number): void => {
+  decoder.length += length
+  if (decoder.length > decoder.limits.maxMessageLength) {
     settle(decoder)
     decoder.fail(limitError(decoder, "MessageLength", "maxMessageLength"))
   }
+}
+
+const parse = (decoder: Decoder, chunk: string): void => {
+  const limits = decoder.limits
   // Feed in slices so that no single run of text is parsed far past the text limit before it is checked.
   // Stryker disable next-line ArithmeticOperator: slices two shorter are as bounded
   const slice = Math.min(65536, limits.maxTextLength + 1)

@@ -11,7 +11,7 @@ import { XSI } from "../namespaces.js"
 import { collapse, detach } from "../schema/lexical.js"
 import type { RootPlan } from "../schema/plan.js"
 import { captureText, closeCapture, openCapture } from "./capture.js"
-import { endInput, writeChunk } from "./chunks.js"
+import { endInput, writeChunk, writePieces } from "./chunks.js"
 import { complete, unwrap, withAbsentMembers } from "./complete.js"
 import { closeBody, closeEnvelope, openEnvelope, openInBody, openInEnvelope } from "./envelope.js"
 import { MAX_CAPTURE_LENGTH } from "./fault.js"
@@ -91,6 +91,12 @@ export class Decoder implements Sink {
   write(text: string): void {
     if (this.failure !== undefined) throw this.failure
     writeChunk(this, text)
+  }
+
+  /** Feeds the text of one chunk of bytes, decoded in pieces. */
+  writePieces(pieces: ReadonlyArray<string>): void {
+    if (this.failure !== undefined) throw this.failure
+    writePieces(this, pieces)
   }
 
   /** Ends the input: checks the document is complete and returns its value. */

@@ -6,6 +6,9 @@ import { XmlParseError } from "../../XmlError.js"
 import type { Decoded, Decoder } from "./decoder.js"
 import { DecodeFailure } from "./decoder.js"
 
+/** Bytes decoded at once. */
+const PIECE = 64 * 1024
+
 /** Feeds strings or UTF-8 bytes, chunk by chunk, to a decoder. Throws `DecodeFailure`. */
 export class Feeder {
   // ignoreBOM: a byte order mark reaches saxes, which skips exactly one; a second one is an error.
@@ -19,15 +22,30 @@ export class Feeder {
       this.decoder.write(chunk)
       return
     }
-    let text: string
+    let pieces: Array<string>
     try {
-      text = this.utf8.decode(chunk, { stream: true })
+      pieces = this.decode(chunk)
     } catch {
       throw this.invalid()
     }
     this.bytes += chunk.byteLength
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: writing no text changes nothing
-    if (text.length > 0) this.decoder.write(text)
+    this.decoder.writePieces(pieces)
+  }
+
+  /**
+   * The text of `chunk`, in pieces of at most `PIECE` bytes each, all decoded before any is parsed (so that
+   * invalid UTF-8 anywhere in the chunk is the error, as it is for a small chunk). V8 builds a string of
+   * several megabytes several times slower than the same text in pieces, whether decoded at once or
+   * joined (12 MB: 144 ms decoded at once, 19 ms in 64 KiB pieces, 123 ms joined after).
+   */
+  private decode(chunk: Uint8Array): Array<string> {
+    const pieces: Array<string> = []
+    for (let at = 0; at < chunk.byteLength; at += PIECE) {
+      const piece = this.utf8.decode(chunk.subarray(at, at + PIECE), { stream: true })
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: writing no text changes nothing
+      if (piece.length > 0) pieces.push(piece)
+    }
+    return pieces
   }
 
   end(): Decoded {
