@@ -483,6 +483,14 @@ describe("a large chunk of bytes, decoded in pieces", () => {
     expect(Either.map(decoder.end(), (d) => d.value)).toStrictEqual(named(name))
   })
 
+  it("after text that ended in half a surrogate pair, which no bytes can complete", () => {
+    const [before, after] = withName("x\uD83Dy").split("\uD83D") as [string, string]
+    const decoder = XmlCodec.makeDecoder(schema)
+    expect(decoder.write(before + "\uD83D")).toStrictEqual(Either.void)
+    expect(errorOf(decoder.write(utf8.encode(after)))).toMatchObject({ reason: "Malformed" })
+    expect(errorOf(decoder.write(utf8.encode(after))).message).toContain("lone surrogate")
+  })
+
   it("is decoded whole before any of it is parsed: invalid UTF-8 past an XML error is the error", () => {
     const broken = utf8.encode(connectionResponse(`<DisplayName>x</Wrong>${"y".repeat(200_000)}`))
     broken[broken.byteLength - 100] = 0xff

@@ -37,12 +37,11 @@ export const writeChunk = (decoder: Decoder, text: string): void => {
 
 /**
  * Feeds the text of one chunk of bytes, decoded in pieces: counted against the message limit at once, as
- * that text in one chunk would be. (Decoded from UTF-8, each piece holds whole characters: there is no
- * surrogate to hold back or refuse.)
+ * that text in one chunk would be. Decoded from UTF-8, each piece holds whole characters: there is no
+ * surrogate to hold back or refuse (unless text written before ended in half a pair).
  */
 export const writePieces = (decoder: Decoder, pieces: ReadonlyArray<string>): void => {
-  // Stryker disable next-line ConditionalExpression: a fast path; one piece joined is that piece
-  if (pieces.length === 1 || decoder.pendingHighSurrogate !== "") return writeChunk(decoder, pieces.join(""))
+  if (decoder.pendingHighSurrogate !== "") return writeChunk(decoder, pieces.join(""))
   let length = 0
   for (const piece of pieces) length += piece.length
   count(decoder, length)
