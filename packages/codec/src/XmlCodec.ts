@@ -1,7 +1,7 @@
 /**
  * Decoding and encoding XML with any annotated schema. The codec is derived from the schema once and
  * cached; decoding streams (strings, bytes, Effect `Stream`s, async iterables, web `ReadableStream`s)
- * through saxes with bounded memory.
+ * through the codec's tokenizer (and saxes, for what it leaves) with bounded memory.
  *
  * @since 0.1.0
  */
@@ -207,7 +207,7 @@ const toStream = <E, R>(input: StreamInput<E, R>): Stream.Stream<Uint8Array | st
 }
 
 /**
- * Decodes a document from a stream of chunks, feeding saxes chunk by chunk: the document is never held
+ * Decodes a document from a stream of chunks, feeding the parser chunk by chunk: the document is never held
  * whole, and every way of cutting it into chunks gives the same result. The stream is not pulled
  * further once an error is found.
  *
