@@ -1,6 +1,7 @@
 /**
- * The streaming decoder: a state machine driven by the tokenizer's events (`tokenizer.ts`), built from a plan. It keeps one frame
- * per open element, fills values as elements close, and stops at the first problem with a typed error.
+ * The streaming decoder: a state machine driven by the tokenizer's events (`tokenizer.ts`), built from a
+ * plan. It keeps one frame per open element, fills values as elements close, and stops at the first
+ * problem with a typed error.
  * This file is the hot part, elements opening and closing; the envelope (`envelope.ts`), Faults
  * (`capture.ts`), input text (`chunks.ts`), completed values (`complete.ts`) and errors (`location.ts`)
  * have files of their own, which share the decoder's state.

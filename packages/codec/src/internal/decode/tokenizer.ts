@@ -39,6 +39,7 @@ const SAXES = -2
 
 const TAB = 0x09
 const NL = 0x0a
+const CR = 0x0d
 const SPACE = 0x20
 const DQUOTE = 0x22
 const HASH = 0x23
@@ -68,6 +69,9 @@ const DECLARATION =
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>)
 
 /** XML 1.0's `Char`, for a character reference's code point (as saxes's `isChar10`). */
+/** White space with its line ends as saxes reports them: CR LF and CR as LF. */
+const lineEnds = (space: string): string => space.includes("\r") ? space.replace(/\r\n?/g, "\n") : space
+
 const isChar = (c: number): boolean =>
   c === TAB || c === NL || c === 0x0d || (c >= SPACE && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) ||
   (c >= 0x10000 && c <= 0x10ffff)
@@ -153,12 +157,13 @@ export class Tokenizer {
       from = end
       if (from >= chunk.length) return
       // (`read` may have handed over, or finished the token held.)
-      if (this.handedOver()) return this.write(chunk.slice(from))
+      if (this.handedOver) return this.write(chunk.slice(from))
       if (this.tail.length === 0) return this.read(chunk.slice(from))
     }
   }
 
-  private handedOver(): boolean {
+  /** Whether the document has been handed over to saxes. */
+  get handedOver(): boolean {
     return this.saxes !== undefined
   }
 
@@ -170,7 +175,7 @@ export class Tokenizer {
       // reports it as text when the input ends.
       const rest = this.tail
       this.tail = ""
-      if (rest.length > 0) this.sink.onText(rest)
+      if (rest.length > 0) this.sink.onText(lineEnds(rest))
       return
     }
     this.saxes.close()
@@ -275,16 +280,22 @@ export class Tokenizer {
     this.eventColumn = this.base + index - this.scanLineStart - this.scanPairs
   }
 
-  /** Skips white space from `from`, counting lines; returns where it ends. */
+  /**
+   * Skips white space from `from`, counting lines (CR LF, CR and LF each end one); returns where it ends.
+   * (A CR at the end is skipped too: the caller then waits for more text, and reads it all again.)
+   */
   private spaces(text: string, from: number, length: number): number {
     let i = from
     while (i < length) {
       const c = text.charCodeAt(i)
-      if (c === NL) {
+      if (c === NL || c === CR) {
+        i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1
         this.scanLine++
-        this.scanLineStart = this.base + i + 1
+        this.scanLineStart = this.base + i
         this.scanPairs = 0
-      } else if (c !== SPACE && c !== TAB) break
+        continue
+      }
+      if (c !== SPACE && c !== TAB) break
       i++
     }
     return i
@@ -321,7 +332,7 @@ export class Tokenizer {
       this.eventColumn = spaceFrom
       this.sink.onXmlDecl("1.0", declaration[3])
       // After a declaration saxes reads white space as text (before one, it skips it).
-      if (i > spaceFrom) this.reportText(text.slice(spaceFrom, i))
+      if (i > spaceFrom) this.reportText(lineEnds(text.slice(spaceFrom, i)))
     }
     this.reportStartTag(end)
     this.mode = this.tagSelfClosing ? EPILOG : CONTENT
@@ -356,7 +367,16 @@ export class Tokenizer {
           this.scanLine++
           this.scanLineStart = this.base + i + 1
           this.scanPairs = 0
-        } else if (c !== TAB) return SAXES // a carriage return (saxes normalises it) or a control character
+        } else if (c === CR) {
+          // A line end of CR LF or CR alone is LF in text, as saxes reads it (which needs the next character).
+          if (i + 1 >= length) return INCOMPLETE
+          decoded += text.slice(piece, i) + "\n"
+          piece = i = text.charCodeAt(i + 1) === NL ? i + 2 : i + 1
+          this.scanLine++
+          this.scanLineStart = this.base + i
+          this.scanPairs = 0
+          continue
+        } else if (c !== TAB) return SAXES // a control character
         i++
         continue
       }
