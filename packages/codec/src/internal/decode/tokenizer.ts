@@ -6,8 +6,8 @@
  * The scanner reads one token at a time (a run of text and the tag after it) and reports it only once the
  * whole token has been read and found to be one saxes reads the same way; it then reports exactly the
  * events saxes would, at the positions saxes would. Anything else (a comment, CDATA, a DOCTYPE, a
- * processing instruction, a carriage return, a non-ASCII name, an entity it does not know, an error of any
- * kind) hands the rest of the document over to saxes at the start of that token, with saxes brought to the
+ * processing instruction, a non-ASCII name, an entity it does not know, white space other than a space in
+ * an attribute value, an error of any kind) hands the rest of the document over to saxes at the start of that token, with saxes brought to the
  * state it would be in there: the open elements written to it before its handlers are registered, and its
  * position set. saxes then reads the token, and reports the error if there is one, as it always did. So the
  * documents accepted, the events and the errors (messages and positions) are saxes's in every case; the
