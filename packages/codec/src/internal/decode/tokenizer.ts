@@ -113,6 +113,9 @@ export class Tokenizer {
   private textLine = 1
   private textLineStart = 0
   private textPairs = 0
+  // The chunks written while in the prolog, as written: handed over there, saxes reads them from the start
+  // in the same pieces (where it reports some errors depends on where its input was cut).
+  private prologChunks: Array<string> | undefined = []
 
   /** The longest token kept between chunks: no longer than the text limit, so saxes measures a longer one. */
   private readonly maxCarried: number
@@ -143,6 +146,7 @@ export class Tokenizer {
       this.saxes.write(chunk)
       return
     }
+    if (this.prologChunks !== undefined) this.prologChunks.push(chunk)
     if (this.tail.length === 0) return this.read(chunk)
     // The token held is finished with the start of the chunk, up to a `>`, and the rest read as it is:
     // a string joined from two reads several times slower in V8, even once flattened (a few `>` inside a
@@ -156,8 +160,9 @@ export class Tokenizer {
       this.read(head)
       from = end
       if (from >= chunk.length) return
-      // (`read` may have handed over, or finished the token held.)
-      if (this.handedOver) return this.write(chunk.slice(from))
+      // (`read` may have handed over, or finished the token held; handed over in the prolog, saxes has
+      // read the whole chunk.)
+      if (this.handedOver) return this.mode === PROLOG ? undefined : this.write(chunk.slice(from))
       if (this.tail.length === 0) return this.read(chunk.slice(from))
     }
   }
@@ -245,19 +250,23 @@ export class Tokenizer {
 
   /** Hands the document over to saxes at `boundary`, a token boundary of `text`. */
   private handOver(text: string, boundary: number): void {
-    const rest = boundary === 0 ? text : text.slice(boundary)
-    if (this.mode === PROLOG) {
-      // Nothing of the prolog has been reported: saxes reads the document from its start.
-      this.saxes = makeParser("")
-    } else {
-      // saxes without namespaces keeps, of what came before, only the open elements (and that the root was
-      // seen, or closed): written to it before its handlers are, they bring it to the same state.
-      this.saxes = makeParser(this.mode === CONTENT ? "<" + this.open.join("><") + ">" : "<r/>")
-      this.saxes.line = this.boundaryLine
-      this.saxes.column = this.base + boundary - this.boundaryLineStart - this.boundaryPairs
-    }
     this.tail = ""
-    this.saxes.write(rest)
+    if (this.mode === PROLOG) {
+      // Nothing of the prolog has been reported: saxes reads the document from its start, as written.
+      const saxes = makeParser("")
+      const chunks = this.prologChunks ?? []
+      this.saxes = saxes
+      this.prologChunks = undefined
+      for (const chunk of chunks) saxes.write(chunk)
+      return
+    }
+    // saxes without namespaces keeps, of what came before, only the open elements (and that the root was
+    // seen, or closed): written to it before its handlers are, they bring it to the same state.
+    const saxes = makeParser(this.mode === CONTENT ? "<" + this.open.join("><") + ">" : "<r/>")
+    saxes.line = this.boundaryLine
+    saxes.column = this.base + boundary - this.boundaryLineStart - this.boundaryPairs
+    this.saxes = saxes
+    saxes.write(boundary === 0 ? text : text.slice(boundary))
   }
 
   /** Starts reading a token at the last boundary's position. */
@@ -336,6 +345,7 @@ export class Tokenizer {
     }
     this.reportStartTag(end)
     this.mode = this.tagSelfClosing ? EPILOG : CONTENT
+    this.prologChunks = undefined
     return end
   }
 
