@@ -100,6 +100,77 @@ describe("what goes on the wire", () => {
     }).pipe(Effect.scoped))
 })
 
+describe("the call's span", () => {
+  /**
+   * The one span `ErpSync.SaveConnection` of a save against a server answering `status` with `body`, of
+   * declared length (read whole) or chunked (streamed).
+   */
+  const savedSpan = (status: number, body: string, declared: boolean) =>
+    Effect.gen(function*() {
+      const server = yield* rawServer((_, res) => {
+        res.writeHead(status, {
+          "content-type": "text/xml; charset=utf-8",
+          ...(declared ? { "content-length": Buffer.byteLength(body) } : {})
+        })
+        // Written in two pieces: without a declared length, Node sends them as chunks.
+        res.write(body.slice(0, 100))
+        res.end(body.slice(100))
+      })
+      const { spans, tracer } = yield* recordingTracer
+      const client = yield* clientFor(server.url)
+      const exit = yield* Effect.exit(client.saveConnection(newConnection).pipe(Effect.withTracer(tracer)))
+      const calls = spans.filter((s) => s.name === "ErpSync.SaveConnection")
+      expect(calls).toHaveLength(1)
+      const span = calls[0]!
+      // The platform's own span of the exchange, a child of the call's.
+      const exchange = spans.find((s) => s.parent._tag === "Some" && s.parent.value === span)
+      return { server, span, exchange, exit }
+    })
+
+  it.live.each([true, false])("says what was called, where, and what went each way (length declared: %s)", (declared) =>
+    Effect.gen(function*() {
+      const { exchange, exit, server, span } = yield* savedSpan(200, okResponse, declared)
+      expect(Exit.isSuccess(exit)).toBe(true)
+      expect(span.kind).toBe("client")
+      expect(Object.fromEntries(span.attributes)).toStrictEqual({
+        "rpc.system": "soap",
+        "rpc.service": "ErpSync",
+        "rpc.method": "SaveConnection",
+        "soap.action": SAVE_ACTION,
+        "soap.version": "1.1",
+        "server.address": `127.0.0.1:${server.port}`,
+        "http.response.status_code": 200,
+        "http.request.body.size": server.requests[0]!.body.length,
+        "http.response.body.size": Buffer.byteLength(okResponse)
+      })
+      // What the platform's span of the exchange saw of the same request and response.
+      expect(exchange?.attributes.get("http.request.header.content-length")).toBe(
+        String(server.requests[0]!.body.length)
+      )
+      expect(exchange?.attributes.get("http.response.header.content-length")).toBe(
+        declared ? String(Buffer.byteLength(okResponse)) : undefined
+      )
+      expect(exchange?.attributes.get("http.response.header.transfer-encoding")).toBe(declared ? undefined : "chunked")
+      expect(span.status).toMatchObject({ _tag: "Ended" })
+    }).pipe(Effect.scoped))
+
+  it.live("a failed call's span ends in its error, with the status it came with", () =>
+    Effect.gen(function*() {
+      const fault = XmlCodec.encodeFault({
+        soapVersion: "1.1",
+        code: { namespace: "http://schemas.xmlsoap.org/soap/envelope/", name: "Client" },
+        text: "refused"
+      })
+      const { exit, span } = yield* savedSpan(500, fault, true)
+      expect(span.attributes.get("http.response.status_code")).toBe(500)
+      expect(span.attributes.get("http.response.body.size")).toBe(Buffer.byteLength(fault))
+      const ended = span.status._tag === "Ended" ? span.status.exit : Exit.void
+      const error = Exit.isFailure(ended) ? Option.getOrUndefined(Cause.failureOption(ended.cause)) : undefined
+      expect(error).toMatchObject({ _tag: "SoapFault", reason: "Sender", text: "refused" })
+      expect(exit).toStrictEqual(ended)
+    }).pipe(Effect.scoped))
+})
+
 describe("answers decoded by content, whatever the status", () => {
   it.live("a Fault with HTTP 200 is a SoapFault", () =>
     Effect.gen(function*() {

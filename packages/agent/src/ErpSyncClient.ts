@@ -194,16 +194,7 @@ export const make = (
         const plan = planOf(operation)
         if (plan.defect !== undefined) return Effect.dieMessage(plan.defect)
         const exchange = (ticket: Redacted.Redacted<string> | undefined) =>
-          Effect.map(
-            call(
-              client,
-              plan.settings,
-              operation,
-              { Header: header(plan, ticket), Body: body } as never,
-              plan.template
-            ),
-            (exchange) => exchange.value
-          )
+          call(client, plan.settings, operation, { Header: header(plan, ticket), Body: body } as never, plan.template)
         if (!plan.ticket) return plan.traced(exchange(undefined))
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"

@@ -56,7 +56,7 @@ export const login = (
     new AuthenticationError({ reason, operation, username, detail, exceptionType: null, exceptions: [] })
   return exchange.pipe(
     Effect.catchTag("ServiceError", (error) => Effect.fail(fromServiceError(error, username))),
-    Effect.flatMap(({ value }) => {
+    Effect.flatMap((value) => {
       const body: SoPrincipal.AuthenticateResponse["Body"] = value.Body
       if (!body.AuthenticationSucceeded) {
         return Effect.fail(refused("NotAuthenticated", "the service did not authenticate these credentials"))

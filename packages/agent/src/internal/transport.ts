@@ -9,11 +9,13 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { type Service, type Soap, XmlCodec, type XmlError } from "@erpsync/codec"
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
+import * as Either from "effect/Either"
 import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
+import * as Tracer from "effect/Tracer"
 import { type ErpSyncError, HttpError, TimeoutError, TransportError } from "../ErpSyncError.js"
 import { deadline } from "./deadline.js"
 import { serviceErrorOf, type StatusHeader } from "./serviceError.js"
@@ -104,6 +106,12 @@ export const readPreview = (response: HttpClientResponse.HttpClientResponse): Ef
 
 const NO_REDIRECT: RequestInit = { redirect: "manual" }
 
+/** The caller's own fetch options, if it has any, with redirects never followed. */
+const requestInitOf = (context: Context.Context<never>): RequestInit => {
+  const requestInit = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
+  return requestInit === undefined ? NO_REDIRECT : { ...requestInit, redirect: "manual" }
+}
+
 /**
  * Sends `request`, its failures turned into a `TransportError` of `operation`. Never follows a redirect:
  * fetch would re-send a POST as a GET. The caller's own fetch options stay.
@@ -113,20 +121,25 @@ export const execute = (
   request: HttpClientRequest.HttpClientRequest,
   operation: string
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> =>
-  Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (requestInit) =>
-    client.execute(request).pipe(
-      Effect.provideService(
-        FetchHttpClient.RequestInit,
-        Option.isNone(requestInit) ? NO_REDIRECT : { ...requestInit.value, redirect: "manual" }
-      ),
-      Effect.mapError((error: HttpClientError.HttpClientError) =>
-        new TransportError({
-          reason: error._tag === "RequestError" && isConnectFailure(error.cause) ? "Connect" : "Request",
-          operation,
-          detail: describeCause(error.cause ?? error)
-        })
-      )
-    ))
+  Effect.flatMap(Effect.context<never>(), (context) => send(client, request, requestInitOf(context), operation))
+
+/** `execute` with the fetch options given. */
+const send = (
+  client: HttpClient.HttpClient,
+  request: HttpClientRequest.HttpClientRequest,
+  requestInit: RequestInit,
+  operation: string
+): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> =>
+  client.execute(request).pipe(
+    Effect.provideService(FetchHttpClient.RequestInit, requestInit),
+    Effect.mapError((error: HttpClientError.HttpClientError) =>
+      new TransportError({
+        reason: error._tag === "RequestError" && isConnectFailure(error.cause) ? "Connect" : "Request",
+        operation,
+        detail: describeCause(error.cause ?? error)
+      })
+    )
+  )
 
 /** A body's bytes, up to `limit`: `undefined` past it (the rest is not read). */
 export const readAtMost = (
@@ -189,7 +202,7 @@ export const asCall = (
       "soap.version": settings.soapVersion
     }
   } as const
-  return (self, waitingFor = answer) =>
+  return (self, waitingFor = awaitingAnswer) =>
     Effect.withSpan(
       deadline(self, timeoutMillis, () =>
         new TimeoutError({ reason: "Deadline", operation: operation.name, timeoutMillis, waitingFor: waitingFor() })),
@@ -204,140 +217,161 @@ export type Traced = <A, E, R>(
   waitingFor?: () => TimeoutError["waitingFor"]
 ) => Effect.Effect<A, E | TimeoutError, R>
 
-const answer = (): TimeoutError["waitingFor"] => "Answer"
+const awaitingAnswer = (): TimeoutError["waitingFor"] => "Answer"
 
-/** The part of an operation's requests that is the same for every call: URL, method, SOAP action. */
-export interface RequestTemplate {
+/**
+ * What is the same for every call of an operation at an endpoint, made once: the request's URL, method
+ * and SOAP action, and the codec's functions for its messages.
+ */
+export interface RequestTemplate<Request = unknown, Response = unknown> {
   readonly request: HttpClientRequest.HttpClientRequest
   readonly contentType: string
+  readonly encode: (message: Request) => Either.Either<string, XmlError.XmlEncodeError>
+  readonly decode: (bytes: Uint8Array) => Either.Either<Response, XmlError.DecodeError>
+  readonly decodeStream: <E>(
+    chunks: Stream.Stream<Uint8Array, E>
+  ) => Effect.Effect<Response, XmlError.DecodeError | XmlError.XmlReadError | E>
 }
 
 /** The request template of `operation` at `settings`' endpoint. */
-export const requestTemplate = (
+export const requestTemplate = <Request, Response, RequestEncoded, ResponseEncoded>(
   settings: CallSettings,
-  operation: Pick<Service.AnyOperation, "action">
-): RequestTemplate => ({
+  operation: Service.Operation<string, Request, Response, RequestEncoded, ResponseEncoded>
+): RequestTemplate<Request, Response> => ({
   request: HttpClientRequest.post(settings.url).pipe(
     HttpClientRequest.setHeaders(actionHeaders(settings.soapVersion, operation.action))
   ),
-  contentType: contentTypeOf(settings.soapVersion, operation.action)
+  contentType: contentTypeOf(settings.soapVersion, operation.action),
+  encode: XmlCodec.encodeEither(operation.request, { soapVersion: settings.soapVersion }),
+  decode: XmlCodec.decodeEither(operation.response, { limits: settings.limits }),
+  decodeStream: XmlCodec.decodeStream(operation.response, { limits: settings.limits })
 })
 
-/** What a successful exchange returns. */
-export interface Exchange<Response> {
-  readonly value: Response
-  readonly status: number
-  readonly bytesSent: number
-  readonly bytesReceived: number
+/** Sets an attribute of the call's span, if it runs in one. */
+type Annotate = (key: string, value: number) => void
+
+const annotateOf = (context: Context.Context<never>): Annotate => {
+  const span = Context.getOrElse(context, Tracer.ParentSpan, () => undefined)
+  return span !== undefined && span._tag === "Span" ? (key, value) => span.attribute(key, value) : () => {}
 }
 
 /**
- * Calls `operation` with `message`. Decodes the response by its content whatever the HTTP status, so that
- * a Fault with status 200 and a response with status 500 are both read for what they are. The caller
- * gives it a deadline and a span (`asCall`).
+ * Calls `operation` with `message` and gives the response. Decodes the response by its content whatever the
+ * HTTP status, so that a Fault with status 200 and a response with status 500 are both read for what they
+ * are. The caller gives it a deadline and a span (`asCall`); the span gets the status and the body sizes.
  */
 export const call = <Request, Response extends { readonly Header: StatusHeader }, RequestEncoded, ResponseEncoded>(
   client: HttpClient.HttpClient,
   settings: CallSettings,
   operation: Service.Operation<string, Request, Response, RequestEncoded, ResponseEncoded>,
   message: Request,
-  template: RequestTemplate = requestTemplate(settings, operation)
-): Effect.Effect<Exchange<Response>, ErpSyncError> => {
-  const name = operation.name
-  return Effect.gen(function*() {
-    const xml = yield* XmlCodec.encode(operation.request, { soapVersion: settings.soapVersion })(message)
-    const body = utf8.encode(xml)
+  template: RequestTemplate<Request, Response> = requestTemplate(settings, operation)
+): Effect.Effect<Response, ErpSyncError> =>
+  Effect.flatMap(Effect.context<never>(), (context) => {
+    const encoded = template.encode(message)
+    if (Either.isLeft(encoded)) return Effect.fail(encoded.left)
+    const annotate = annotateOf(context)
+    const body = utf8.encode(encoded.right)
+    annotate("http.request.body.size", body.length)
     const request = HttpClientRequest.bodyUint8Array(template.request, body, template.contentType)
-    const send = execute(client, request, name)
-    const response = yield* settings.retry === undefined ? send : send.pipe(
-      Effect.retry({
-        schedule: settings.retry,
-        // Only where the request provably never reached the server: a save resent could create twice.
-        while: (error) => error.reason === "Connect"
-      })
-    )
-    const status = response.status
-    const contentType = response.headers["content-type"] ?? null
-    yield* Effect.annotateCurrentSpan({ "http.response.status_code": status, "http.request.body.size": body.length })
-    const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
-      new HttpError({ reason, operation: name, status, contentType, preview, detail })
-
-    if (status >= 300 && status < 400) {
-      const location = response.headers["location"] ?? "no location"
-      return yield* Effect.fail(httpError("Redirect", `redirect to ${location} refused`, yield* readPreview(response)))
-    }
-    const media = mediaType(contentType)
-    if (!XML_MEDIA_TYPES.has(media)) {
-      const preview = yield* readPreview(response)
-      return yield* Effect.fail(
-        status >= 400
-          ? httpError("Status", `HTTP ${status} with ${media === "" ? "no content type" : media}`, preview)
-          : httpError("ContentType", `${media === "" ? "no content type" : media} is not a SOAP content type`, preview)
-      )
-    }
-    const charset = charsetOf(contentType)
-    if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
-      return yield* Effect.fail(
-        httpError("ContentType", `charset ${charset} is not supported; only UTF-8 is`, yield* readPreview(response))
-      )
-    }
-
-    // A small body of known length, not content-encoded, is read in one piece and decoded at once: the
-    // common case, and much cheaper than a stream. Any other body streams into the decoder, counted
-    // (after content decoding) and cut at the limit. Both keep the first KiB for error messages.
-    let received = 0
-    let preview: Uint8Array = new Uint8Array(0)
-    const declared = Number(response.headers["content-length"] ?? "NaN")
-    const encoding = (response.headers["content-encoding"] ?? "identity").trim().toLowerCase()
-    const whole = encoding === "identity" && Number.isInteger(declared) && declared >= 0 &&
-      declared <= Math.min(SMALL_BODY_BYTES, settings.maxResponseBytes)
-    const bodyBroken = (error: HttpClientError.ResponseError) =>
-      new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
-    const tooLarge = () =>
-      httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
-    const decoded = whole
-      ? response.arrayBuffer.pipe(
-        Effect.mapError(bodyBroken),
-        Effect.flatMap((buffer): Effect.Effect<Response, HttpError | XmlError.DecodeError> => {
-          const bytes = new Uint8Array(buffer)
-          received = bytes.length
-          preview = bytes.subarray(0, PREVIEW_BYTES)
-          // HTTP clients hold a body to its declared length; one that does not is held to the limit here.
-          return received > settings.maxResponseBytes
-            ? Effect.fail(tooLarge())
-            : XmlCodec.decode(operation.response, { limits: settings.limits })(bytes)
+    const exchange = send(client, request, requestInitOf(context), operation.name)
+    return Effect.flatMap(
+      settings.retry === undefined ? exchange : exchange.pipe(
+        Effect.retry({
+          schedule: settings.retry,
+          // Only where the request provably never reached the server: a save resent could create twice.
+          while: (error) => error.reason === "Connect"
         })
-      )
-      : XmlCodec.decodeStream(operation.response, { limits: settings.limits })(response.stream.pipe(
-        Stream.mapError(bodyBroken),
-        Stream.mapEffect((chunk) => {
-          received += chunk.length
-          preview = appendPreview(preview, chunk)
-          return received > settings.maxResponseBytes ? Effect.fail(tooLarge()) : Effect.succeed(chunk)
-        })
-      ))
-    const value = yield* decoded.pipe(
-      Effect.catchTags({
-        SoapEnvelopeError: (error: XmlError.SoapEnvelopeError) =>
-          error.reason === "NotSoap"
-            ? Effect.fail(httpError("NotSoap", error.detail, previewText(preview)))
-            : Effect.fail(error),
-        XmlReadError: (error: XmlError.XmlReadError) =>
-          Effect.fail(new TransportError({ reason: "Body", operation: name, detail: error.detail }))
-      }),
-      Effect.catchIf(
-        // A decoding error of an answer whose status says it is no SOAP response: report the status.
-        (error) =>
-          status >= 400 && status !== 500 && error._tag !== "SoapFault" && error._tag !== "TransportError" &&
-          error._tag !== "HttpError" && error._tag !== "XmlLimitError",
-        () => Effect.fail(httpError("Status", `HTTP ${status}`, previewText(preview)))
-      )
+      ),
+      (response) => {
+        annotate("http.response.status_code", response.status)
+        return answer(response, settings, template, operation.name, annotate)
+      }
     )
-    yield* Effect.annotateCurrentSpan({ "http.response.body.size": received })
-    const serviceError = serviceErrorOf(name, value.Header, status)
-    if (serviceError !== undefined) return yield* Effect.fail(serviceError)
-    return { value, status, bytesSent: body.length, bytesReceived: received }
   })
+
+/** Reads the response of a call of `name`, checked and decoded: a typed error for every way it is wrong. */
+const answer = <Response extends { readonly Header: StatusHeader }>(
+  response: HttpClientResponse.HttpClientResponse,
+  settings: CallSettings,
+  template: RequestTemplate<never, Response>,
+  name: string,
+  annotate: Annotate
+): Effect.Effect<Response, ErpSyncError> => {
+  const status = response.status
+  const headers = response.headers
+  const contentType = headers["content-type"] ?? null
+  const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
+    new HttpError({ reason, operation: name, status, contentType, preview, detail })
+  const refuse = (reason: HttpError["reason"], detail: string) =>
+    Effect.flatMap(readPreview(response), (preview) => Effect.fail(httpError(reason, detail, preview)))
+
+  if (status >= 300 && status < 400) {
+    return refuse("Redirect", `redirect to ${headers["location"] ?? "no location"} refused`)
+  }
+  const media = mediaType(contentType)
+  if (!XML_MEDIA_TYPES.has(media)) {
+    const what = media === "" ? "no content type" : media
+    return status >= 400
+      ? refuse("Status", `HTTP ${status} with ${what}`)
+      : refuse("ContentType", `${what} is not a SOAP content type`)
+  }
+  const charset = charsetOf(contentType)
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+    return refuse("ContentType", `charset ${charset} is not supported; only UTF-8 is`)
+  }
+
+  // A small body of known length, not content-encoded, is read in one piece and decoded at once: the
+  // common case, and much cheaper than a stream. Any other body streams into the decoder, counted
+  // (after content decoding) and cut at the limit. Both keep the first KiB for error messages.
+  let received = 0
+  let preview: Uint8Array = new Uint8Array(0)
+  const declared = Number(headers["content-length"] ?? "NaN")
+  const encoding = headers["content-encoding"]
+  const whole = (encoding === undefined || encoding.trim().toLowerCase() === "identity") &&
+    Number.isInteger(declared) && declared >= 0 && declared <= Math.min(SMALL_BODY_BYTES, settings.maxResponseBytes)
+  const bodyBroken = (error: HttpClientError.ResponseError) =>
+    new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
+  const tooLarge = () =>
+    httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
+  // What a decoding error means for the call.
+  const failed = (error: XmlError.DecodeError | XmlError.XmlReadError | HttpError | TransportError): ErpSyncError => {
+    annotate("http.response.body.size", received)
+    const mapped = error._tag === "SoapEnvelopeError" && error.reason === "NotSoap"
+      ? httpError("NotSoap", error.detail, previewText(preview))
+      : error._tag === "XmlReadError"
+      ? new TransportError({ reason: "Body", operation: name, detail: error.detail })
+      : error
+    // A decoding error of an answer whose status says it is no SOAP response: report the status.
+    return status >= 400 && status !== 500 && mapped._tag !== "SoapFault" && mapped._tag !== "TransportError" &&
+        mapped._tag !== "HttpError" && mapped._tag !== "XmlLimitError"
+      ? httpError("Status", `HTTP ${status}`, previewText(preview))
+      : mapped
+  }
+  const decoded = (value: Response): Effect.Effect<Response, ErpSyncError> => {
+    annotate("http.response.body.size", received)
+    const serviceError = serviceErrorOf(name, value.Header, status)
+    return serviceError === undefined ? Effect.succeed(value) : Effect.fail(serviceError)
+  }
+  if (whole) {
+    return Effect.flatMap(Effect.mapError(response.arrayBuffer, bodyBroken), (buffer) => {
+      const bytes = new Uint8Array(buffer)
+      received = bytes.length
+      preview = bytes.subarray(0, PREVIEW_BYTES)
+      // HTTP clients hold a body to its declared length; one that does not is held to the limit here.
+      if (received > settings.maxResponseBytes) return Effect.fail(failed(tooLarge()))
+      const value = template.decode(bytes)
+      return Either.isLeft(value) ? Effect.fail(failed(value.left)) : decoded(value.right)
+    })
+  }
+  return template.decodeStream(response.stream.pipe(
+    Stream.mapError(bodyBroken),
+    Stream.mapEffect((chunk) => {
+      received += chunk.length
+      preview = appendPreview(preview, chunk)
+      return received > settings.maxResponseBytes ? Effect.fail(tooLarge()) : Effect.succeed(chunk)
+    })
+  )).pipe(Effect.matchEffect({ onFailure: (error) => Effect.fail(failed(error)), onSuccess: decoded }))
 }
 
 /** The host (and port) of `url`; empty when it is not a URL. */
