@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["test/src/**/*.test.ts"],
     globalSetup: ["test/globalSetup.ts"],
+    setupFiles: ["test/yieldBetweenTests.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000
   }
