@@ -127,32 +127,37 @@ describe("the call's span", () => {
       return { server, span, exchange, exit }
     })
 
-  it.live.each([true, false])("says what was called, where, and what went each way (length declared: %s)", (declared) =>
-    Effect.gen(function*() {
-      const { exchange, exit, server, span } = yield* savedSpan(200, okResponse, declared)
-      expect(Exit.isSuccess(exit)).toBe(true)
-      expect(span.kind).toBe("client")
-      expect(Object.fromEntries(span.attributes)).toStrictEqual({
-        "rpc.system": "soap",
-        "rpc.service": "ErpSync",
-        "rpc.method": "SaveConnection",
-        "soap.action": SAVE_ACTION,
-        "soap.version": "1.1",
-        "server.address": `127.0.0.1:${server.port}`,
-        "http.response.status_code": 200,
-        "http.request.body.size": server.requests[0]!.body.length,
-        "http.response.body.size": Buffer.byteLength(okResponse)
-      })
-      // What the platform's span of the exchange saw of the same request and response.
-      expect(exchange?.attributes.get("http.request.header.content-length")).toBe(
-        String(server.requests[0]!.body.length)
-      )
-      expect(exchange?.attributes.get("http.response.header.content-length")).toBe(
-        declared ? String(Buffer.byteLength(okResponse)) : undefined
-      )
-      expect(exchange?.attributes.get("http.response.header.transfer-encoding")).toBe(declared ? undefined : "chunked")
-      expect(span.status).toMatchObject({ _tag: "Ended" })
-    }).pipe(Effect.scoped))
+  it.live.each([true, false])(
+    "says what was called, where, and what went each way (length declared: %s)",
+    (declared) =>
+      Effect.gen(function*() {
+        const { exchange, exit, server, span } = yield* savedSpan(200, okResponse, declared)
+        expect(Exit.isSuccess(exit)).toBe(true)
+        expect(span.kind).toBe("client")
+        expect(Object.fromEntries(span.attributes)).toStrictEqual({
+          "rpc.system": "soap",
+          "rpc.service": "ErpSync",
+          "rpc.method": "SaveConnection",
+          "soap.action": SAVE_ACTION,
+          "soap.version": "1.1",
+          "server.address": `127.0.0.1:${server.port}`,
+          "http.response.status_code": 200,
+          "http.request.body.size": server.requests[0]!.body.length,
+          "http.response.body.size": Buffer.byteLength(okResponse)
+        })
+        // What the platform's span of the exchange saw of the same request and response.
+        expect(exchange?.attributes.get("http.request.header.content-length")).toBe(
+          String(server.requests[0]!.body.length)
+        )
+        expect(exchange?.attributes.get("http.response.header.content-length")).toBe(
+          declared ? String(Buffer.byteLength(okResponse)) : undefined
+        )
+        expect(exchange?.attributes.get("http.response.header.transfer-encoding")).toBe(
+          declared ? undefined : "chunked"
+        )
+        expect(span.status).toMatchObject({ _tag: "Ended" })
+      }).pipe(Effect.scoped)
+  )
 
   it.live("a failed call's span ends in its error, with the status it came with", () =>
     Effect.gen(function*() {
