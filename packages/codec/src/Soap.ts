@@ -5,8 +5,9 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { getMessage } from "./internal/ast/annotations.js"
 import * as namespaces from "./internal/namespaces.js"
-import { EnvelopeAnnotationId, getMessage, MessageAnnotationId } from "./internal/schema/annotations.js"
+import { EnvelopeAnnotationId, MessageAnnotationId } from "./internal/schema/annotations.js"
 import * as Xml from "./Xml.js"
 
 /**

@@ -6,12 +6,12 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { dateTimeArbitrary, xmlStringArbitrary } from "./internal/ast/arbitraries.js"
+import { fromText } from "./internal/ast/textForm.js"
 import { XS } from "./internal/namespaces.js"
 import { type LexicalResult, type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/schema/annotations.js"
-import { dateTimeArbitrary, xmlStringArbitrary } from "./internal/schema/arbitraries.js"
 import * as lexical from "./internal/schema/lexical.js"
 import * as simpleTypes from "./internal/schema/simpleTypes.js"
-import { fromText } from "./internal/schema/textForm.js"
 
 const annotate = <A>(type: SimpleTypeAnnotation<A>) => ({ [SimpleTypeAnnotationId]: type })
 

@@ -4,8 +4,6 @@
  * as it was so that the codec's decoder can be checked against it on every generated and mutated
  * document. It shares the plan, the shapes, the frames and the lexical rules with the codec.
  */
-import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
 import { SaxesParser, type SaxesTag } from "saxes"
 import { type Captured, MAX_CAPTURE_LENGTH, readFault } from "../../../packages/codec/src/internal/decode/fault.js"
 import {
@@ -30,15 +28,13 @@ import {
   complexShape,
   type Shape,
   shapeOf,
-  type SimpleShape,
-  transformOf
+  type SimpleShape
 } from "../../../packages/codec/src/internal/decode/shape.js"
 import { describeCharacter } from "../../../packages/codec/src/internal/escape.js"
 import { SOAP11, SOAP12, XMLNS, XSI } from "../../../packages/codec/src/internal/namespaces.js"
 import { setProperty } from "../../../packages/codec/src/internal/property.js"
 import { collapse, detach } from "../../../packages/codec/src/internal/schema/lexical.js"
 import type { ElementDecl, Member, RootPlan } from "../../../packages/codec/src/internal/schema/plan.js"
-import { checkRefinement } from "../../../packages/codec/src/internal/schema/plan.js"
 import {
   type DecodeError,
   SoapEnvelopeError,
@@ -721,16 +717,12 @@ export class ReferenceDecoder {
     for (let i = 0; i < wrappers.length; i++) {
       const wrapper = wrappers[i]!
       if (wrapper._tag === "Refine") {
-        const issue = checkRefinement(wrapper.ast, value)
-        if (Option.isSome(issue)) {
-          this.fail(this.valueError(frame, ParseResult.TreeFormatter.formatIssueSync(issue.value)))
-        }
+        const issue = wrapper.check(value)
+        if (issue !== undefined) this.fail(this.valueError(frame, issue))
       } else {
-        const result = transformOf(wrapper.ast)(value)
-        if (result._tag === "Left") {
-          this.fail(this.valueError(frame, ParseResult.TreeFormatter.formatIssueSync(result.left)))
-        }
-        value = result.right
+        const result = wrapper.decode(value)
+        if (!result.ok) this.fail(this.valueError(frame, result.message))
+        value = result.value
       }
     }
     return value

@@ -2,11 +2,8 @@
  * Values completed as their elements close: structs in member order with absent members given their
  * defaults, refinements and transformations applied, and each value handed to the element around it.
  */
-import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
 import { setProperty } from "../property.js"
 import type { Member } from "../schema/plan.js"
-import { checkRefinement } from "../schema/plan.js"
 import type { Decoder } from "./decoder.js"
 import {
   ABSENT,
@@ -24,7 +21,7 @@ import {
   SKIP
 } from "./frame.js"
 import { decodeError, valueError } from "./location.js"
-import { type ComplexShape, type Shape, transformOf } from "./shape.js"
+import type { ComplexShape, Shape } from "./shape.js"
 
 /** Hands the value of the element `frame` stands for to the element around it, and closes the frame. */
 export const complete = (decoder: Decoder, frame: Frame, value: unknown): void => {
@@ -108,16 +105,12 @@ export const unwrap = (decoder: Decoder, frame: Frame, shape: Shape, value: unkn
   for (let i = 0; i < wrappers.length; i++) {
     const wrapper = wrappers[i]!
     if (wrapper._tag === "Refine") {
-      const issue = checkRefinement(wrapper.ast, value)
-      if (Option.isSome(issue)) {
-        decoder.fail(valueError(decoder, frame, ParseResult.TreeFormatter.formatIssueSync(issue.value)))
-      }
+      const issue = wrapper.check(value)
+      if (issue !== undefined) decoder.fail(valueError(decoder, frame, issue))
     } else {
-      const result = transformOf(wrapper.ast)(value)
-      if (result._tag === "Left") {
-        decoder.fail(valueError(decoder, frame, ParseResult.TreeFormatter.formatIssueSync(result.left)))
-      }
-      value = result.right
+      const result = wrapper.decode(value)
+      if (!result.ok) decoder.fail(valueError(decoder, frame, result.message))
+      value = result.value
     }
   }
   return value

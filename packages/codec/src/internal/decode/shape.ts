@@ -2,14 +2,9 @@
  * Shapes: plan nodes compiled for decoding, once per node. A shape says whether an element holds text, a
  * struct or an array, and which refinements and transformations apply to its value.
  */
-import type * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
-import type * as AST from "effect/SchemaAST"
 import { memo } from "../memo.js"
 import type { SimpleTypeAnnotation } from "../schema/annotations.js"
 import type { ComplexNode, ElementDecl, Member, Node, RefineNode, TransformNode } from "../schema/plan.js"
-import { transformationAst } from "../schema/plan.js"
 import { ARRAY, COMPLEX, SIMPLE } from "./frame.js"
 
 export type Wrapper = RefineNode | TransformNode
@@ -95,9 +90,3 @@ export const complexShape = (node: ComplexNode, wrappers: ReadonlyArray<Wrapper>
   byLocal: indexMembers(node.members),
   wrappers
 })
-
-export type Transform = (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
-/** The decoding of a transformation, from the type its XML carries (compiled once per transformation). */
-export const transformOf: (ast: AST.Transformation) => Transform = memo((ast: AST.Transformation) =>
-  ParseResult.decodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
-)

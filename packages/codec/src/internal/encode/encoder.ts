@@ -3,17 +3,12 @@
  * tag precomputed. It writes members in `xs:sequence` order, `null` as `xsi:nil="true"`, and refuses
  * text that XML 1.0 cannot carry.
  */
-import type * as Either from "effect/Either"
-import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
-import type * as AST from "effect/SchemaAST"
 import { XmlEncodeError } from "../../XmlError.js"
 import { checkedText, describeCharacter, escapeAttribute } from "../escape.js"
 import { memo } from "../memo.js"
 import { SOAP11, SOAP12, XSI } from "../namespaces.js"
 import type { ElementDecl, Node, RootPlan } from "../schema/plan.js"
-import { checkRefinement, forEachNode, transformationAst } from "../schema/plan.js"
+import { forEachNode } from "../schema/plan.js"
 
 /** Thrown while writing; each element on the way out adds its name to the path. */
 export class EncodeFailure {
@@ -238,24 +233,20 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
         return (value, out, tags) => contentOf(node.get())(value, out, tags)
       case "Refine": {
         const from = contentOf(node.from)
-        const ast = node.ast
+        const check = node.check
         return (value, out, tags) => {
-          const issue = checkRefinement(ast, value)
-          if (Option.isSome(issue)) {
-            throw new EncodeFailure("InvalidValue", ParseResult.TreeFormatter.formatIssueSync(issue.value))
-          }
+          const issue = check(value)
+          if (issue !== undefined) throw new EncodeFailure("InvalidValue", issue)
           from(value, out, tags)
         }
       }
       case "Transform": {
         const from = contentOf(node.from)
-        const encode = encodeTransformation(node.ast)
+        const encode = node.encode
         return (value, out, tags) => {
           const result = encode(value)
-          if (result._tag === "Left") {
-            throw new EncodeFailure("InvalidValue", ParseResult.TreeFormatter.formatIssueSync(result.left))
-          }
-          from(result.right, out, tags)
+          if (!result.ok) throw new EncodeFailure("InvalidValue", result.message)
+          from(result.value, out, tags)
         }
       }
     }
@@ -321,9 +312,3 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
     }
   }
 }
-
-type Transform = (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
-/** The encoding of a transformation, to the type its XML carries (compiled once per transformation). */
-const encodeTransformation: (ast: AST.Transformation) => Transform = memo((ast: AST.Transformation) =>
-  ParseResult.encodeUnknownEither(Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>)
-)

@@ -1,8 +1,7 @@
 /**
- * The annotation keys the codec reads from a schema's AST, and typed getters for them.
+ * The annotations the codec reads from a schema: their keys and what each holds. `ast/annotations.ts`
+ * reads them.
  */
-import * as Option from "effect/Option"
-import * as AST from "effect/SchemaAST"
 
 /** Where an element lives: its local name and namespace URI. */
 export interface QName {
@@ -77,14 +76,3 @@ export const SimpleTypeAnnotationId: unique symbol = Symbol.for("@erpsync/codec/
 export const EnvelopeAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Envelope")
 export const RootElementAnnotationId: unique symbol = Symbol.for("@erpsync/codec/RootElement")
 export const MessageAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Message")
-
-const getter = <A>(id: symbol) => (annotated: AST.Annotated): A | undefined =>
-  Option.getOrUndefined(AST.getAnnotation<A>(annotated, id))
-
-export const getElement = getter<ElementAnnotation>(ElementAnnotationId)
-export const getComplexType = getter<ComplexTypeAnnotation>(ComplexTypeAnnotationId)
-export const getItems = getter<ItemsAnnotation>(ItemsAnnotationId)
-export const getSimpleType = getter<SimpleTypeAnnotation>(SimpleTypeAnnotationId)
-export const getEnvelope = getter<EnvelopeAnnotation>(EnvelopeAnnotationId)
-export const getRootElement = getter<RootElementAnnotation>(RootElementAnnotationId)
-export const getMessage = getter<MessageAnnotation>(MessageAnnotationId)

@@ -1,18 +1,10 @@
 /**
- * The one place that interprets a schema's AST: it turns an annotated schema into an XML plan (which
- * elements, in which order, with which simple types), compiled once per AST node and cached. The
- * encoder and the decoder are built from the plan, never from the AST.
+ * The codec's plan of a schema: which elements, in which order, with which simple types, refinements
+ * and transformations, as plain data and functions. The encoder and the decoder are built from it alone;
+ * `ast/plan.ts` makes it from a schema's AST.
  */
-import * as Either from "effect/Either"
-import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
-import * as AST from "effect/SchemaAST"
-import { memo } from "../memo.js"
 import { setProperty } from "../property.js"
-import * as annotations from "./annotations.js"
-import type { QName, SimpleTypeAnnotation } from "./annotations.js"
-import { booleanType, doubleType, enumerationType, stringType } from "./simpleTypes.js"
+import type { LexicalResult, QName, SimpleTypeAnnotation } from "./annotations.js"
 
 /** A value written as element text. */
 export interface SimpleNode {
@@ -44,15 +36,22 @@ export interface LazyNode {
 export interface RefineNode {
   readonly _tag: "Refine"
   readonly from: Node
-  readonly ast: AST.Refinement
+  /** Why `value` does not pass, or `undefined` when it does. */
+  readonly check: (value: unknown) => string | undefined
 }
 
 /** A transformation: the XML carries the `from` side. */
 export interface TransformNode {
   readonly _tag: "Transform"
   readonly from: Node
-  readonly ast: AST.Transformation
+  /** From a value of the `from` side, already checked by the decoder. */
+  readonly decode: (value: unknown) => Conversion
+  /** To a value of the `from` side, which the encoder then checks. */
+  readonly encode: (value: unknown) => Conversion
 }
+
+/** The result of a transformation: the value, or why there is none. */
+export type Conversion = LexicalResult<unknown>
 
 export type Node = SimpleNode | ComplexNode | ArrayNode | LazyNode | RefineNode | TransformNode
 
@@ -88,160 +87,18 @@ export class SchemaDefinitionError extends Error {
   override readonly name = "SchemaDefinitionError"
 }
 
-const definitionError = (path: ReadonlyArray<PropertyKey>, message: string): Error =>
+/** A `SchemaDefinitionError` located at `path`. */
+export const definitionError = (path: ReadonlyArray<PropertyKey>, message: string): Error =>
   new SchemaDefinitionError(
     `Cannot derive an XML codec at ${path.length === 0 ? "the root" : path.map(String).join(".")}: ${message}`
   )
-
-const simple = <A>(type: SimpleTypeAnnotation<A>): SimpleNode => ({
-  _tag: "Simple",
-  type: type as unknown as SimpleTypeAnnotation
-})
-
-const unsupported = (what: string) => (_: AST.AST, __: unknown, path: ReadonlyArray<PropertyKey>): Node => {
-  throw definitionError(path, `${what} has no XML form; annotate it with a simple type (see Xsd)`)
-}
-
-const enumeration = (values: ReadonlyArray<string>, name: string): SimpleNode =>
-  simple(enumerationType(values as readonly [string, ...Array<string>], name, ""))
-
-const stringLiterals = (types: ReadonlyArray<AST.AST>): Array<string> | undefined => {
-  const out: Array<string> = []
-  for (const type of types) {
-    if (!AST.isLiteral(type) || typeof type.literal !== "string") return undefined
-    out.push(type.literal)
-  }
-  return out
-}
-
-const identifierOf = (ast: AST.AST): string =>
-  AST.getIdentifierAnnotation(ast).pipe((o) => o._tag === "Some" ? o.value : "enumeration")
-
-const match: AST.Match<Node> = {
-  Declaration: unsupported("a declared type"),
-  Literal: (ast, _, path) => {
-    if (typeof ast.literal !== "string") {
-      throw definitionError(path, `the literal ${String(ast.literal)} has no XML form`)
-    }
-    return enumeration([ast.literal], identifierOf(ast))
-  },
-  UniqueSymbol: unsupported("a unique symbol"),
-  UndefinedKeyword: unsupported("undefined"),
-  VoidKeyword: unsupported("void"),
-  NeverKeyword: unsupported("never"),
-  UnknownKeyword: unsupported("unknown"),
-  AnyKeyword: unsupported("any"),
-  StringKeyword: () => simple(stringType),
-  NumberKeyword: () => simple(doubleType),
-  BooleanKeyword: () => simple(booleanType),
-  BigIntKeyword: unsupported("bigint"),
-  SymbolKeyword: unsupported("symbol"),
-  ObjectKeyword: unsupported("object"),
-  Enums: (ast, _, path) => {
-    const values = ast.enums.map(([, value]) => value)
-    const strings = values.filter((value): value is string => typeof value === "string")
-    if (strings.length !== values.length) throw definitionError(path, "numeric enums have no XML form")
-    return enumeration(strings, identifierOf(ast))
-  },
-  TemplateLiteral: unsupported("a template literal"),
-  TypeLiteral: (ast, go, path) => {
-    if (ast.indexSignatures.length > 0) throw definitionError(path, "index signatures have no XML form")
-    const complexType = annotations.getComplexType(ast)
-    const namespace = complexType?.namespace ?? ""
-    const members = ast.propertySignatures.map((ps): Member => {
-      if (typeof ps.name !== "string") throw definitionError(path, "only string keys have an XML form")
-      const element = annotations.getElement(ps)
-      const memberPath = [...path, ps.name]
-      const { nillable, node } = elementType(ps.type, go, memberPath)
-      const minOccurs = ps.isOptional ? 0 : element?.minOccurs ?? 1
-      const member: Member = {
-        key: ps.name,
-        name: element?.name ?? ps.name,
-        namespace: element?.namespace ?? namespace,
-        nillable,
-        node,
-        optional: ps.isOptional,
-        minOccurs,
-        // Stryker disable next-line OptionalChaining: minOccurs is 0 here only by an element annotation
-        defaultValue: ps.isOptional || minOccurs === 1 ? undefined : element?.default ?? defaultOf(node, nillable)
-      }
-      if (member.minOccurs === 0 && !member.optional && member.defaultValue === undefined) {
-        throw definitionError(memberPath, "a minOccurs=0 member of this type needs a default value")
-      }
-      return member
-    })
-    return {
-      _tag: "Complex",
-      typeName: complexType === undefined ? undefined : { namespace: complexType.namespace, name: complexType.name },
-      members
-    }
-  },
-  TupleType: (ast, go, path) => {
-    if (ast.elements.length > 0 || ast.rest.length !== 1) {
-      throw definitionError(path, "only arrays (no tuple elements) have an XML form")
-    }
-    const items = annotations.getItems(ast)
-    if (items === undefined) throw definitionError(path, "an array needs an item element name (Xml.items)")
-    const { nillable, node } = elementType(ast.rest[0]!.type, go, [...path, items.name])
-    const complexType = annotations.getComplexType(ast)
-    return {
-      _tag: "Array",
-      typeName: complexType === undefined ? undefined : { namespace: complexType.namespace, name: complexType.name },
-      item: { name: items.name, namespace: items.namespace, nillable, node }
-    }
-  },
-  Union: (ast, go, path) => {
-    const literals = stringLiterals(ast.types)
-    if (literals !== undefined) return enumeration(literals, identifierOf(ast))
-    const { nillable, node } = elementType(ast, go, path)
-    if (nillable) throw definitionError(path, "a nullable type is only allowed as the type of an element")
-    return node
-  },
-  Suspend: (ast, go, path) => {
-    let node: Node | undefined
-    return { _tag: "Lazy", get: () => node ??= go(ast.f(), path) }
-  },
-  Refinement: (ast, go, path) => ({ _tag: "Refine", from: go(ast.from, path), ast }),
-  Transformation: (ast, go, path) => ({ _tag: "Transform", from: go(ast.from, path), ast })
-}
-
-/** Compiles (once per AST node) the XML plan of a schema; `path` locates its definition errors. */
-export const plan: (ast: AST.AST, path: ReadonlyArray<PropertyKey>) => Node = memo(
-  (ast: AST.AST, path: ReadonlyArray<PropertyKey>): Node => {
-    const simpleType = annotations.getSimpleType(ast)
-    return simpleType !== undefined ? simple(simpleType) : match[ast._tag](ast as never, plan, path)
-  }
-)
-
-/** The content of an element of type `ast`: a `NullOr` makes it nillable, `undefined` is dropped. */
-const elementType = (
-  ast: AST.AST,
-  go: AST.Compiler<Node>,
-  path: ReadonlyArray<PropertyKey>
-): { readonly nillable: boolean; readonly node: Node } => {
-  if (AST.isUnion(ast) && annotations.getSimpleType(ast) === undefined) {
-    const rest = ast.types.filter((t) => !(AST.isLiteral(t) && t.literal === null) && !AST.isUndefinedKeyword(t))
-    const nillable = ast.types.some((t) => AST.isLiteral(t) && t.literal === null)
-    if (rest.length === ast.types.length) {
-      const literals = stringLiterals(rest)
-      if (literals !== undefined) return { nillable: false, node: go(ast, path) }
-      throw definitionError(path, "a union has no XML form unless it is of string literals or of a type and null")
-    }
-    // Stryker disable next-line ConditionalExpression: without it, the empty union is never, refused at the same path
-    if (rest.length === 0) throw definitionError(path, "a type that is only null or undefined has no XML form")
-    // A union of one member is that member.
-    const inner = AST.Union.make(rest)
-    return { nillable, node: go(inner, path) }
-  }
-  return { nillable: false, node: go(ast, path) }
-}
 
 /**
  * The value an absent `minOccurs="0"` element decodes to, as WCF's DataContractSerializer gives it: `null`
  * when nillable, the simple type's default, an empty array, and for a struct that is not nillable (a .NET
  * value type) the struct of its members' defaults. A fresh value each time: a default is never shared.
  */
-const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined => {
+export const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined => {
   if (nillable) return () => null
   switch (node._tag) {
     case "Simple": {
@@ -270,14 +127,18 @@ const defaultOf = (node: Node, nillable: boolean): (() => unknown) | undefined =
       // The default must pass the refinement, or the member needs a default of its own.
       const inner = defaultOf(node.from, false)
       if (inner === undefined) return undefined
-      return Option.isNone(checkRefinement(node.ast, inner())) ? inner : undefined
+      return node.check(inner()) === undefined ? inner : undefined
     }
     case "Transform": {
       const inner = defaultOf(node.from, false)
       if (inner === undefined) return undefined
-      const decode = ParseResult.decodeUnknownEither(Schema.make(transformationAst(node.ast)))
-      if (Either.isLeft(decode(inner()))) return undefined
-      return () => Either.getOrThrow(decode(inner()))
+      if (!node.decode(inner()).ok) return undefined
+      return () => {
+        const result = node.decode(inner())
+        // Stryker disable next-line ConditionalExpression: the same input decoded the same before
+        if (!result.ok) throw new SchemaDefinitionError(result.message)
+        return result.value
+      }
     }
     // Stryker disable next-line ConditionalExpression,StringLiteral: a node no case takes has no default either
     case "Lazy":
@@ -291,22 +152,6 @@ export const resolve = (node: Node): Exclude<Node, LazyNode> => {
   let current = node
   while (current._tag === "Lazy") current = current.get()
   return current
-}
-
-/**
- * The transformation a `Transform` node applies, with its `from` side reduced to its type: the XML
- * carries values of that type, already checked by the decoder.
- */
-export const transformationAst = (ast: AST.Transformation): AST.Transformation =>
-  new AST.Transformation(AST.typeAST(ast.from), ast.to, ast.transformation)
-
-/** Runs a refinement's predicate; one that throws counts as refusing the value. */
-export const checkRefinement = (ast: AST.Refinement, value: unknown): Option.Option<ParseResult.ParseIssue> => {
-  try {
-    return ast.filter(value, {}, ast)
-  } catch (e) {
-    return Option.some(new ParseResult.Type(ast, value, e instanceof Error ? e.message : String(e)))
-  }
 }
 
 /** Calls `f` once for every node reachable from `roots`, resolving recursive references on the way. */
@@ -332,40 +177,4 @@ export const forEachNode = (roots: ReadonlyArray<Node>, f: (node: Node) => void)
     }
   }
   roots.forEach(visit)
-}
-
-/** Compiles the plan of a message root: a SOAP envelope or a plain document. */
-export const planRoot = (ast: AST.AST): RootPlan => {
-  const root = planRootUnchecked(ast)
-  // Resolve every recursive reference now, so that a definition error surfaces when the codec is derived.
-  forEachNode(root._tag === "Envelope" ? [root.header, root.body.node] : [root.root.node], () => {})
-  return root
-}
-
-const planRootUnchecked = (ast: AST.AST): RootPlan => {
-  const envelope = annotations.getEnvelope(ast)
-  if (envelope !== undefined) {
-    if (!AST.isTypeLiteral(ast)) throw definitionError([], "a SOAP message must be a struct")
-    const header = ast.propertySignatures.find((ps) => ps.name === envelope.headerKey)
-    const body = ast.propertySignatures.find((ps) => ps.name === envelope.bodyKey)
-    if (header === undefined || body === undefined) {
-      throw definitionError([], `a SOAP message needs the keys ${envelope.headerKey} and ${envelope.bodyKey}`)
-    }
-    const headerNode = resolve(plan(header.type, [envelope.headerKey]))
-    if (headerNode._tag !== "Complex") throw definitionError([envelope.headerKey], "the header must be a struct")
-    return {
-      _tag: "Envelope",
-      headerKey: envelope.headerKey,
-      header: headerNode,
-      bodyKey: envelope.bodyKey,
-      body: rootElement(body.type, [envelope.bodyKey])
-    }
-  }
-  return { _tag: "Document", root: rootElement(ast, []) }
-}
-
-const rootElement = (ast: AST.AST, path: ReadonlyArray<PropertyKey>): ElementDecl => {
-  const root = annotations.getRootElement(ast)
-  if (root === undefined) throw definitionError(path, "the root needs an element name (Xml.root or Soap.message)")
-  return { name: root.name, namespace: root.namespace, nillable: false, node: plan(ast, path) }
 }

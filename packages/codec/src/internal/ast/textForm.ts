@@ -4,7 +4,7 @@
  */
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import type { SimpleTypeAnnotation } from "./annotations.js"
+import type { SimpleTypeAnnotation } from "../schema/annotations.js"
 
 /** `to` from its text: `type.parse` decodes, `type.format` encodes, a failure of either is a `Type` issue. */
 export const fromText = <A, I, R>(
