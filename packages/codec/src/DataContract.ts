@@ -5,9 +5,11 @@
  *
  * @since 0.2.0
  */
-import * as Arbitrary from "effect/Arbitrary"
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
+import * as SchemaTransformation from "effect/SchemaTransformation"
+import type * as FastCheck from "fast-check"
+import { arbitraryOf } from "./internal/ast/arbitrary.js"
 import { fromText } from "./internal/ast/textForm.js"
 import { firstRepeatedKey } from "./internal/schema/duplicates.js"
 import * as lexical from "./internal/schema/lexical.js"
@@ -41,10 +43,10 @@ export const Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays
  * @since 0.2.0
  * @category simple types
  */
-export const duration: Schema.Schema<Duration.Duration, string> = fromText(Schema.DurationFromSelf, {
+export const duration: Schema.Codec<Duration.Duration, string> = fromText(Schema.Duration, {
   parse: parseDuration,
   format: formatDuration
-}).annotations({
+}).annotate({
   ...Xsd.simpleType({
     name: "duration",
     namespace: Serialization,
@@ -52,14 +54,15 @@ export const duration: Schema.Schema<Duration.Duration, string> = fromText(Schem
     format: formatDuration,
     default: Duration.zero
   }),
-  description: "a TimeSpan, as its XML text (\"PT5M\", \"P1DT2H\")",
-  arbitrary: () => (fc) =>
+  ...Xsd.arbitrary((fc) =>
     fc.oneof(
       fc.bigInt({ min: 0n, max: MAX_TICKS }),
       // whole seconds, minutes and days, as intervals usually are
       fc.bigInt({ min: 0n, max: 10_000_000n }).map((n) => n * 10_000_000n),
       fc.constantFrom(0n, 1n, MAX_TICKS)
     ).map(fromTicks)
+  ),
+  description: "a TimeSpan, as its XML text (\"PT5M\", \"P1DT2H\")"
 })
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
@@ -71,7 +74,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
  * @since 0.2.0
  * @category simple types
  */
-export const guid: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(GUID)).annotations({
+export const guid: Schema.Codec<string> = Schema.String.check(Schema.isPattern(GUID)).annotate({
   ...Xsd.simpleType({
     name: "guid",
     namespace: Serialization,
@@ -98,29 +101,33 @@ const readCodeUnit = lexical.parseBoundedInteger("ser:char", 0, 65535)
  * @since 0.2.0
  * @category simple types
  */
-export const char: Schema.Schema<string, number> = Schema.transform(
-  Schema.Int.pipe(Schema.between(0, 65535)),
-  Schema.String.pipe(Schema.length(1)),
-  // Stryker disable next-line BooleanLiteral: `strict` only checks the types, when compiling
-  { strict: true, decode: (code) => String.fromCharCode(code), encode: (unit) => unit.charCodeAt(0) }
-).annotations({
-  ...Xsd.simpleType<string>({
-    name: "char",
-    namespace: Serialization,
-    parse: (text) => {
-      const code = readCodeUnit(text)
-      return code.ok ? { ok: true, value: String.fromCharCode(code.value) } : code
-    },
-    format: (value) =>
-      typeof value === "string" && value.length === 1
-        ? { ok: true, value: String(value.charCodeAt(0)) }
-        : { ok: false, message: `${JSON.stringify(value)} is not one UTF-16 code unit` },
-    default: "\u0000"
-  }),
-  description: "one UTF-16 code unit, as its number (0 to 65535)",
-  // Stryker disable next-line ObjectLiteral: fromCharCode takes any integer modulo 2^16, as uniformly
-  arbitrary: () => (fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))
-})
+export const char: Schema.Codec<string, number> = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 65535 }))
+  .pipe(
+    Schema.decodeTo(
+      Schema.String.check(Schema.isBetweenLength(1, 1)),
+      SchemaTransformation.transform({
+        decode: (code: number) => String.fromCharCode(code),
+        encode: (unit: string) => unit.charCodeAt(0)
+      })
+    )
+  ).annotate({
+    ...Xsd.simpleType<string>({
+      name: "char",
+      namespace: Serialization,
+      parse: (text) => {
+        const code = readCodeUnit(text)
+        return code.ok ? { ok: true, value: String.fromCharCode(code.value) } : code
+      },
+      format: (value) =>
+        typeof value === "string" && value.length === 1
+          ? { ok: true, value: String(value.charCodeAt(0)) }
+          : { ok: false, message: `${JSON.stringify(value)} is not one UTF-16 code unit` },
+      default: "\u0000"
+    }),
+    // Stryker disable next-line ObjectLiteral: fromCharCode takes any integer modulo 2^16, as uniformly
+    ...Xsd.arbitrary((fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))),
+    description: "one UTF-16 code unit, as its number (0 to 65535)"
+  })
 
 /** A key as text, the same for equal keys: a string, number, bigint or struct (by its members). */
 const keyText = (key: unknown): string =>
@@ -144,22 +151,22 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
   /** The element of each pair, e.g. `StringKeyValuePair`. */
   readonly pair: string
   /** The type of `Value`, nillable. */
-  readonly value: Schema.Schema<V, I>
+  readonly value: Schema.Codec<V, I>
   /** The type of `Key`. Default: a nillable `xs:string`. */
-  readonly key?: Schema.Schema<K, KI>
-}): Schema.Schema<
+  readonly key?: Schema.Codec<K, KI>
+}): Schema.Codec<
   ReadonlyArray<{ readonly Key: K; readonly Value: V | null }>,
   ReadonlyArray<{ readonly Key: KI; readonly Value: I | null }>
 > => {
-  const key = options.key ?? (Schema.NullOr(Xsd.string) as unknown as Schema.Schema<K, KI>)
-  const Pair = Schema.Struct({ Key: key, Value: Schema.NullOr(options.value) }).annotations(
+  const key = options.key ?? (Schema.NullOr(Xsd.string) as unknown as Schema.Codec<K, KI>)
+  const Pair = Schema.Struct({ Key: key, Value: Schema.NullOr(options.value) }).annotate(
     Xml.complexType(options.pair, options.namespace)
   )
-  return Schema.Array(Pair).annotations({
+  return Schema.Array(Pair).annotate({
     ...Xml.items(options.pair, options.namespace),
     ...Xml.complexType(options.name, options.namespace)
-  }).pipe(
-    Schema.filter((pairs) => {
+  }).check(
+    Schema.makeFilter((pairs: ReadonlyArray<{ readonly Key: unknown }>) => {
       // String keys (and null), the usual ones, in a table of their own; other primitive keys (numbers,
       // bigints) compare as themselves, in one Set; a struct key by the text of its members, in another.
       const repeated = firstRepeatedKey(pairs)
@@ -180,9 +187,13 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
       return true
     }, {
       identifier: options.name,
-      arbitrary: () => (fc) =>
-        // Stryker disable next-line ObjectLiteral: without the selector, Arbitrary's filter drops a repeated key, at the cost of more draws
-        fc.uniqueArray(Arbitrary.makeLazy(Pair)(fc), { selector: (pair) => keyText(pair.Key), maxLength: 6 })
+      ...Xsd.arbitrary((fc) =>
+        // Stryker disable next-line ObjectLiteral: without the selector, the check drops a repeated key, at the cost of more draws
+        fc.uniqueArray(arbitraryOf(Pair.ast, fc) as FastCheck.Arbitrary<{ readonly Key: unknown }>, {
+          selector: (pair) => keyText(pair.Key),
+          maxLength: 6
+        })
+      )
     })
   )
 }
