@@ -36,7 +36,7 @@ export interface ExceptionInfo extends Schema.Schema.Type<typeof ExceptionInfo> 
  * @category errors
  */
 export class ServiceError extends Schema.TaggedError<ServiceError>("@erpsync/agent/ServiceError")("ServiceError", {
-  reason: Schema.Literal("ExceptionInfo", "NotSucceeded", "EmptyResponse"),
+  reason: Schema.Literals(["ExceptionInfo", "NotSucceeded", "EmptyResponse"]),
   operation: Schema.String,
   /** The outermost exception's `Message` (`FriendlyText` when it has none). */
   detail: Schema.String,
@@ -63,7 +63,7 @@ export class ServiceError extends Schema.TaggedError<ServiceError>("@erpsync/age
  * @category errors
  */
 export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/HttpError")("HttpError", {
-  reason: Schema.Literal("Status", "ContentType", "Redirect", "NotSoap", "NotJson", "BodyTooLarge"),
+  reason: Schema.Literals(["Status", "ContentType", "Redirect", "NotSoap", "NotJson", "BodyTooLarge"]),
   operation: Schema.String,
   status: Schema.Number,
   contentType: Schema.NullOr(Schema.String),
@@ -87,7 +87,7 @@ export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/Htt
  */
 export class TransportError
   extends Schema.TaggedError<TransportError>("@erpsync/agent/TransportError")("TransportError", {
-    reason: Schema.Literal("Connect", "Request", "Body"),
+    reason: Schema.Literals(["Connect", "Request", "Body"]),
     operation: Schema.String,
     detail: Schema.String
   })
@@ -108,7 +108,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/age
   reason: Schema.Literal("Deadline"),
   operation: Schema.String,
   timeoutMillis: Schema.Number,
-  waitingFor: Schema.Literal("Ticket", "Answer")
+  waitingFor: Schema.Literals(["Ticket", "Answer"])
 }) {
   override get message(): string {
     const what = this.waitingFor === "Ticket" ? "no ticket" : "no complete answer"
@@ -137,7 +137,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/age
  */
 export class AuthenticationError
   extends Schema.TaggedError<AuthenticationError>("@erpsync/agent/AuthenticationError")("AuthenticationError", {
-    reason: Schema.Literal(
+    reason: Schema.Literals([
       "NotAuthenticated",
       "ExceptionInfo",
       "NotSucceeded",
@@ -147,7 +147,7 @@ export class AuthenticationError
       "KeysUnavailable",
       "InvalidPrivateKey",
       "NoContextIdentifier"
-    ),
+    ]),
     /** `AuthenticateUsernamePassword`, `AuthenticateWithAccessToken` or `PartnerSystemUser/Authenticate`. */
     operation: Schema.String,
     /** The user name logged in with; null for an access token and a system user. */

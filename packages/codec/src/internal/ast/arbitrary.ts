@@ -178,7 +178,7 @@ const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: nu
         })
         if (!SchemaAST.isOptional(ps.type)) required.push(ps.name)
       }
-      return fc.record(model, { requiredKeys: required })
+      return fc.record(model, { requiredKeys: required, noNullPrototype: true })
     }
     case "Suspend": {
       // Derived when first drawn, so that a recursive type is derived only as deep as it is generated.
