@@ -379,7 +379,7 @@ describe("bytes", () => {
     const chunks = Stream.fromIterable([first, new Uint8Array([0xff])])
     const result = await Effect.runPromise(Effect.result(XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)(chunks)))
     expect(Result.isFailure(result) && result.failure).toMatchObject({ _tag: "XmlParseError", reason: "Encoding" })
-    expect(Result.isFailure(result) && result.failure._tag === "XmlParseError" && result.left.detail).toContain(
+    expect(Result.isFailure(result) && result.failure._tag === "XmlParseError" && result.failure.detail).toContain(
       `after offset ${first.length}`
     )
   })

@@ -101,11 +101,14 @@ describe("errors are Schemas", () => {
 })
 
 describe("each error class", () => {
-  it("is named by its package-qualified identifier, which a refusal of its JSON shows", () => {
+  it("is named by its package-qualified identifier, which a refusal of its JSON carries", () => {
     for (const [tag, error] of Object.entries<Schema.Top & { readonly identifier: string }>(errors)) {
       expect(error.identifier).toBe(`@erpsync/codec/${tag}`)
       const refused = Schema.decodeUnknownResult(error)({ _tag: tag, reason: 5 })
-      expect(Result.isFailure(refused) && String(refused.failure)).toContain(`@erpsync/codec/${tag}`)
+      // The refusal is the class's own: its issue is at the class's declaration, which names it.
+      const issue = Result.isFailure(refused) ? refused.failure.issue : undefined
+      expect(issue?._tag === "Encoding" && issue.ast.annotations?.["identifier"]).toBe(`@erpsync/codec/${tag}`)
+      expect(String(Result.isFailure(refused) && refused.failure)).toContain(`at ["reason"]`)
     }
   })
 

@@ -39,14 +39,16 @@ const onTimer = <A, E, R, E2>(
   Effect.flatMap(Effect.forkChild(self), (fiber) =>
     // One parameter only: `Effect.callback` makes an `AbortSignal` for a function that takes a second.
     Effect.callback<A, E | E2>((resume) => {
-      const removeObserver = fiber.addObserver((exit: Exit.Exit<A, E>) => {
-        clearTimeout(timer)
-        resume(exit)
-      })
+      // The timer first: a fiber that has ended already calls its observer at once.
+      let removeObserver = (): void => {}
       const timer = setTimeout(() => {
         removeObserver()
         resume(Effect.andThen(Fiber.interrupt(fiber), Effect.fail(onTimeout())))
       }, Math.max(0, millis))
+      removeObserver = fiber.addObserver((exit: Exit.Exit<A, E>) => {
+        clearTimeout(timer)
+        resume(exit)
+      })
       return Effect.suspend(() => {
         clearTimeout(timer)
         removeObserver()

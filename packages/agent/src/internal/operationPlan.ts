@@ -26,7 +26,7 @@ export interface Plan {
   readonly defect: string | undefined
 }
 
-const headerNames = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> => new Set(XmlCodec.headerNames(schema))
+const headerNames = (schema: Schema.Codec<unknown, unknown>): ReadonlySet<string> => new Set(XmlCodec.headerNames(schema))
 
 /**
  * The plans of a client whose ErpSync endpoint is `url`: ErpSync's operations are called there, another
