@@ -9,10 +9,10 @@ import * as path from "node:path"
 import { NO_SYSTEM_USER } from "./support/fixtures.js"
 
 // --- README: using the client -------------------------------------------------------------------
-import { FetchHttpClient } from "@effect/platform"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/testing"
 import { Duration, Effect, Layer, Option, Redacted } from "effect"
+import { FetchHttpClient } from "effect/http"
 
 const program = Effect.gen(function*() {
   const saved = yield* ErpSyncClient.saveConnection({
@@ -36,8 +36,8 @@ const program = Effect.gen(function*() {
 }).pipe(
   // Every failure is typed: match on the tag (and on `reason`).
   Effect.catchTags({
-    ServiceError: (error) => Effect.dieMessage(`ErpSync refused: ${error.detail}`),
-    TimeoutError: (error) => Effect.dieMessage(`no answer within ${error.timeoutMillis} ms`)
+    ServiceError: (error) => Effect.die(new Error(`ErpSync refused: ${error.detail}`)),
+    TimeoutError: (error) => Effect.die(new Error(`no answer within ${error.timeoutMillis} ms`))
   })
 )
 
@@ -207,7 +207,7 @@ const GetOrder = definition.operation(
   definition.request("GetOrder", { OrderId: Xml.optionalElement(Xsd.long) }),
   definition.response("GetOrderResponse", {
     Total: Xml.optionalElement(Xsd.decimal),
-    Lines: Xml.optionalElement(Schema.Array(Xsd.string).annotations(Xml.items("Line", Orders)))
+    Lines: Xml.optionalElement(Schema.Array(Xsd.string).annotate(Xml.items("Line", Orders)))
   })
 )
 

@@ -102,7 +102,9 @@ describe("errors are Schemas", () => {
 
 describe("each error class", () => {
   it("is named by its package-qualified identifier, which a refusal of its JSON carries", () => {
-    for (const [tag, error] of Object.entries<Schema.Top & { readonly identifier: string }>(errors)) {
+    for (
+      const [tag, error] of Object.entries<Schema.Codec<unknown, unknown> & { readonly identifier: string }>(errors)
+    ) {
       expect(error.identifier).toBe(`@erpsync/codec/${tag}`)
       const refused = Schema.decodeUnknownResult(error)({ _tag: tag, reason: 5 })
       // The refusal is the class's own: its issue is at the class's declaration, which names it.

@@ -1,11 +1,11 @@
 /**
- * One JSON exchange over `@effect/platform`'s HttpClient, for SuperID's REST endpoints: the body bounded in
+ * One JSON exchange over Effect's HttpClient (`effect/http`), for SuperID's REST endpoints: the body bounded in
  * size and parsed, redirects refused, every failure of the exchange itself a typed error. What the JSON
  * means is the caller's.
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
+import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import { HttpError, type TransportError } from "../ErpSyncError.js"
 import { execute, PREVIEW_BYTES, readAtMost, readPreview } from "./transport.js"
 

@@ -4,9 +4,9 @@
  * again when a JWT names a key the kept set lacks (the keys were rotated), once per set kept, so that
  * concurrent verifications of one new key fetch once.
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
+import * as HttpClientRequest from "effect/http/HttpClientRequest"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as SynchronizedRef from "effect/SynchronizedRef"
@@ -33,17 +33,17 @@ export interface KeyStore {
 }
 
 const Discovery = Schema.Struct({ jwks_uri: Schema.String })
-const Jwks = Schema.Struct({ keys: Schema.Array(Schema.Record({ key: Schema.String, value: Schema.Unknown })) })
+const Jwks = Schema.Struct({ keys: Schema.Array(Schema.Record(Schema.String, Schema.Unknown)) })
 
 const OPERATION = "SuperID keys"
 
-const getJson = <A, I>(client: HttpClient.HttpClient, url: string, schema: Schema.Schema<A, I>, what: string) =>
+const getJson = <A, I>(client: HttpClient.HttpClient, url: string, schema: Schema.Codec<A, I>, what: string) =>
   exchangeJson(client, HttpClientRequest.get(url).pipe(HttpClientRequest.acceptJson), OPERATION).pipe(
     Effect.mapError((error) => new KeysUnavailable(`${what} at ${url}: ${error.message}`)),
     Effect.flatMap((answer) =>
       answer.status !== 200
         ? Effect.fail(new KeysUnavailable(`${what} at ${url}: HTTP ${answer.status}`))
-        : Schema.decodeUnknown(schema)(answer.json).pipe(
+        : Schema.decodeUnknownEffect(schema)(answer.json).pipe(
           Effect.mapError(() => new KeysUnavailable(`${what} at ${url} is not the JSON expected`))
         )
     )
@@ -67,11 +67,11 @@ const fetchKeySet = (client: HttpClient.HttpClient, discoveryUrl: string): Effec
         new KeysUnavailable(`the key set at ${jwksUrl} is not a JWK set (${e instanceof Error ? e.message : e})`)
       )
     }
-  }).pipe(Effect.withSpan("SuperId.keys", { attributes: { "url.full": discoveryUrl }, captureStackTrace: false }))
+  }).pipe(Effect.withSpan("SuperId.keys", { attributes: { "url.full": discoveryUrl } }, { captureStackTrace: false }))
 
 /** A store of the keys published at `discoveryUrl`, empty until first asked. */
 export const makeKeyStore = (client: HttpClient.HttpClient, discoveryUrl: string): KeyStore => {
-  const ref = SynchronizedRef.unsafeMake(Option.none<KeySet>())
+  const ref = SynchronizedRef.makeUnsafe(Option.none<KeySet>())
   const fetch = Effect.map(fetchKeySet(client, discoveryUrl), (set) => [set, Option.some(set)] as const)
   return {
     current: SynchronizedRef.modifyEffect(

@@ -4,12 +4,13 @@
  * verified against the environment's published keys (RS256, issuer `SuperOffice AS`, audience `spn:` and
  * the tenant's serial, the tenant asked for) before the ticket claim is taken from it.
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
+import * as HttpClientRequest from "effect/http/HttpClientRequest"
 import * as Redacted from "effect/Redacted"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as jose from "jose"
 import type * as crypto from "node:crypto"
@@ -119,14 +120,14 @@ const verify = (jwt: string, keyStore: KeyStore, now: number) =>
   Effect.gen(function*() {
     const unavailable = (error: { readonly detail: string }) => refused("KeysUnavailable", error.detail)
     const keys = yield* Effect.mapError(keyStore.current, unavailable)
-    const first = yield* Effect.either(verifyWith(jwt, keys, now))
-    if (first._tag === "Right") return first.right.payload
-    let error = first.left
+    const first = yield* Effect.result(verifyWith(jwt, keys, now))
+    if (Result.isSuccess(first)) return first.success.payload
+    let error = first.failure
     if (error.code === "ERR_JWKS_NO_MATCHING_KEY") {
       const fresh = yield* Effect.mapError(keyStore.refresh(keys), unavailable)
-      const second = yield* Effect.either(verifyWith(jwt, fresh, now))
-      if (second._tag === "Right") return second.right.payload
-      error = second.left
+      const second = yield* Effect.result(verifyWith(jwt, fresh, now))
+      if (Result.isSuccess(second)) return second.success.payload
+      error = second.failure
     }
     const kid = error.code === "ERR_JWKS_NO_MATCHING_KEY" ? keyIdOf(jwt) : undefined
     return yield* Effect.fail(
@@ -180,7 +181,7 @@ export const exchange = (
     const signed = signSystemToken(systemUserToken, settings.privateKey, new Date(now))
     const request = HttpClientRequest.post(authenticateUrl(settings.superIdUrl)).pipe(
       HttpClientRequest.acceptJson,
-      HttpClientRequest.bodyUnsafeJson({
+      HttpClientRequest.bodyJsonUnsafe({
         SignedSystemToken: signed,
         ApplicationToken: applicationToken,
         ContextIdentifier: settings.contextIdentifier,
@@ -210,19 +211,20 @@ export const exchange = (
     )
     return ticket
   }).pipe(
-    Effect.timeoutFail({
+    Effect.timeoutOrElse({
       duration: settings.timeout,
-      onTimeout: () =>
-        new TimeoutError({
-          reason: "Deadline",
-          operation: OPERATION,
-          timeoutMillis: Duration.toMillis(settings.timeout),
-          waitingFor: "Ticket"
-        })
+      orElse: () =>
+        Effect.fail(
+          new TimeoutError({
+            reason: "Deadline",
+            operation: OPERATION,
+            timeoutMillis: Duration.toMillis(settings.timeout),
+            waitingFor: "Ticket"
+          })
+        )
     }),
     Effect.withSpan("SuperId.PartnerSystemUser.Authenticate", {
       kind: "client",
-      captureStackTrace: false,
       attributes: { "server.address": hostOf(settings.superIdUrl), "superoffice.tenant": settings.contextIdentifier }
-    })
+    }, { captureStackTrace: false })
   )

@@ -21,6 +21,12 @@ import { type ErpSyncError, HttpError, TimeoutError, TransportError } from "../E
 import { deadline } from "./deadline.js"
 import { serviceErrorOf, type StatusHeader } from "./serviceError.js"
 
+/**
+ * An operation whose response carries the headers NetServer reports failures in (the client checks that
+ * before calling it).
+ */
+export type CallableOperation = Service.Operation<string, unknown, { readonly Header: StatusHeader }>
+
 /** Everything a call needs besides the operation and the message. */
 export interface CallSettings {
   readonly url: string
@@ -91,8 +97,7 @@ const isConnectFailure = (cause: unknown): boolean => {
 }
 
 /** What an `HttpClientError` says went wrong, from its reason's cause (its own message when it has none). */
-const detailOf = (error: HttpClientError.HttpClientError): string =>
-  describeCause(error.reason.cause ?? error.reason)
+const detailOf = (error: HttpClientError.HttpClientError): string => describeCause(error.reason.cause ?? error.reason)
 
 /** A body that could not be read to its end: cut short, reset, or not decompressible. */
 const bodyBroken = (operation: string) => (error: HttpClientError.HttpClientError): TransportError =>

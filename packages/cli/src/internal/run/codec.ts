@@ -28,7 +28,8 @@ export const encode = ({ file, message, pretty, soapVersion }: EncodeArgs) =>
   lookup("message", messages, message).pipe(
     Effect.flatMap((schema) =>
       readJson(Option.getOrUndefined(file)).pipe(
-        Effect.flatMap((json) => Schema.decodeUnknown(schema, { errors: "all" })(json)),
+        // Every problem at once, each with the value it is about (see `issues.ts`).
+        Effect.flatMap((json) => Schema.decodeUnknownEffect(schema)(json, { errors: "all", reportInput: true })),
         Effect.flatMap((value) => XmlCodec.encode(schema, { soapVersion })(value))
       )
     ),

@@ -3,6 +3,8 @@
  * node's checks become `Refine` nodes and its encoding chain a `Transform` node, both holding plain
  * functions, so that nothing past this file needs the Schema modules.
  */
+import * as Cause from "effect/Cause"
+import * as Exit from "effect/Exit"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
@@ -128,7 +130,7 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
   Union: (ast, path) => {
     const literals = stringLiterals(ast.types)
     if (literals !== undefined) return enumeration(literals, identifierOf(ast))
-    const { nillable, node } = elementType(ast, path)
+    const { nillable, node } = unionContent(ast, path)
     if (nillable) throw definitionError(path, "a nullable type is only allowed as the type of an element")
     return node
   },
@@ -180,25 +182,35 @@ const transformation = (ast: AST.AST, path: Path): Node => {
   return {
     _tag: "Transform",
     from: plan(last.to, path),
-    decode: conversion(Schema.decodeUnknownResult(schema)),
-    encode: conversion(Schema.encodeUnknownResult(schema))
+    decode: conversion(Schema.decodeUnknownExit(schema)),
+    encode: conversion(Schema.encodeUnknownExit(schema))
   }
 }
 
-/** A parser's result as a conversion, its issue formatted. */
-const conversion =
-  (parse: (u: unknown) => Result.Result<unknown, Schema.SchemaError>) => (value: unknown): Conversion => {
-    const result = parse(value)
-    return Result.isSuccess(result)
-      ? { ok: true, value: result.success }
-      : { ok: false, message: formatIssue(result.failure.issue) }
-  }
+/**
+ * A parser's result as a conversion, its issue formatted. A transformation that throws is a bug in the
+ * schema, not bad input: what it threw is thrown again, as the schema's own code would throw it.
+ */
+const conversion = (parse: (u: unknown) => Exit.Exit<unknown, Schema.SchemaError>) => (value: unknown): Conversion => {
+  const exit = parse(value)
+  if (Exit.isSuccess(exit)) return { ok: true, value: exit.value }
+  const error = Cause.findError(exit.cause)
+  if (Result.isSuccess(error)) return { ok: false, message: formatIssue(error.success.issue) }
+  throw Cause.squash(exit.cause)
+}
 
 /** The content of an element of type `ast`: a union with `null` makes it nillable, `undefined` is dropped. */
-const elementType = (ast: AST.AST, path: Path): { readonly nillable: boolean; readonly node: Node } => {
-  if (!AST.isUnion(ast) || annotations.getSimpleType(ast) !== undefined || ast.checks !== undefined) {
-    return { nillable: false, node: plan(ast, path) }
-  }
+const elementType = (ast: AST.AST, path: Path): { readonly nillable: boolean; readonly node: Node } =>
+  AST.isUnion(ast) && ast.checks === undefined && ast.encoding === undefined &&
+    annotations.getSimpleType(ast) === undefined
+    ? unionContent(ast, path)
+    : { nillable: false, node: plan(ast, path) }
+
+/**
+ * What a union (its own checks aside) holds: its members but `null`, which makes it nillable, and
+ * `undefined`, with unions inside it flattened.
+ */
+const unionContent = (ast: AST.Union, path: Path): { readonly nillable: boolean; readonly node: Node } => {
   const rest: Array<AST.AST> = []
   let nillable = false
   let dropped = false
@@ -221,7 +233,8 @@ const elementType = (ast: AST.AST, path: Path): { readonly nillable: boolean; re
   }
   collect(ast.types)
   if (!dropped) {
-    if (stringLiterals(rest) !== undefined) return { nillable: false, node: plan(ast, path) }
+    const literals = stringLiterals(rest)
+    if (literals !== undefined) return { nillable: false, node: enumeration(literals, identifierOf(ast)) }
     throw definitionError(path, "a union has no XML form unless it is of string literals or of a type and null")
   }
   // Stryker disable next-line ConditionalExpression: without it, the empty union is never, refused at the same path
