@@ -52,10 +52,11 @@ describe("a call's deadline", () => {
 
   it.live("the effect runs in the caller's context, as with Effect.timeoutOrElse: its services and its span", () =>
     Effect.gen(function*() {
-      const seen = yield* deadline(Effect.all([Effect.service(Answer), Effect.currentSpan]), 60_000, () => new Late()).pipe(
-        Effect.provideService(Answer, 42),
-        Effect.withSpan("caller")
-      )
+      const seen = yield* deadline(Effect.all([Effect.service(Answer), Effect.currentSpan]), 60_000, () => new Late())
+        .pipe(
+          Effect.provideService(Answer, 42),
+          Effect.withSpan("caller")
+        )
       expect(seen[0]).toBe(42)
       expect(seen[1].name).toBe("caller")
     }))

@@ -52,7 +52,7 @@ export const makeTicketCache = <E>(
           slots.set(key, { _tag: "Ready", ticket, expiresAt: now + lifetimeMillis })
           return ticket
         }))
-      return Effect.map(Effect.andThen(Effect.yieldNow, Effect.forkIn(loginAndStore, scope)), (fiber) => {
+      return Effect.map(Effect.forkIn(loginAndStore, scope), (fiber) => {
         // Observed from outside the fiber, in the same step as its fork: the deferred is completed however
         // the fiber ends, even one interrupted before it started (the scope closing).
         fiber.addObserver((exit) => {
@@ -70,7 +70,7 @@ export const makeTicketCache = <E>(
 
     const cache: TicketCache<E> = {
       get: (key, login) =>
-        ((f: any) => f((x: any) => x))((restore: any) =>
+        Effect.uninterruptibleMask((restore) =>
           Effect.flatMap(Clock.currentTimeMillis, (now) =>
             // Synchronous from the look-up to the new slot: no other fiber can start a second login.
             Effect.suspend(() => {

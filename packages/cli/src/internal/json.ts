@@ -1,8 +1,9 @@
 /**
- * A decoded message's JSON form, what the command line prints: the encoded side of its schema. For the
- * many messages whose schema transforms nothing (no encoding and no declaration anywhere in it), the
- * decoded value already is that form: encoding it again would only walk and check it a second time (at
- * 12 MB, about as long as decoding it).
+ * A message's JSON form, the encoded side of its schema, both ways. In: JSON read by the command line is
+ * checked for every problem at once, each issue keeping the value it is about (for `issues.ts` to show).
+ * Out: what the command line prints; for the many messages whose schema transforms nothing (no encoding
+ * and no declaration anywhere in it), the decoded value already is that form: encoding it again would only
+ * walk and check it a second time (at 12 MB, about as long as decoding it).
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
@@ -48,3 +49,7 @@ export const jsonOf = <A, I>(schema: Schema.Codec<A, I>) => {
     ? (value: A): Effect.Effect<I, Schema.SchemaError> => Effect.succeed(value as unknown as I)
     : Schema.encodeEffect(schema)
 }
+
+/** The value of `schema` that JSON read from the input stands for; a `SchemaError` lists every problem. */
+export const fromJson = <A, I>(schema: Schema.Codec<A, I>) => (json: unknown): Effect.Effect<A, Schema.SchemaError> =>
+  Schema.decodeUnknownEffect(schema)(json, { errors: "all", reportInput: true })

@@ -4,8 +4,7 @@
  * version alone, and an invocation it cannot run as one line on standard error, without the help, so that
  * every failure is one line.
  */
-import type { CliError, HelpDoc } from "effect/cli"
-import { CliOutput } from "effect/cli"
+import { type CliError, CliOutput, type HelpDoc } from "effect/cli"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 

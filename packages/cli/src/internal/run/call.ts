@@ -12,7 +12,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type { CallArgs } from "../commands.js"
 import { readJson } from "../input.js"
-import { jsonOf } from "../json.js"
+import { fromJson, jsonOf } from "../json.js"
 import { lookup, operations } from "../registry.js"
 import { withClient } from "./client.js"
 
@@ -34,10 +34,7 @@ export const call = (options: CallArgs) =>
       ? { ...(defaults as object), ...json }
       : json
     // The body is checked as part of a whole message, so that errors name its path from `Body`.
-    const request = yield* Schema.decodeUnknownEffect(operation.request)({ Header: {}, Body: body }, {
-      errors: "all",
-      reportInput: true
-    })
+    const request = yield* fromJson(operation.request)({ Header: {}, Body: body })
     const response = yield* withClient(
       options,
       (client) => client.call(operation as never, bodyOf(request) as never),

@@ -21,6 +21,7 @@ import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import type { ConnectionIdArgs, ConnectionOptions, SaveConnectionArgs } from "../commands.js"
 import { InputError, readJson } from "../input.js"
+import { fromJson } from "../json.js"
 
 /**
  * The command line names no usable credentials: none at all, more than one way, or a user name without
@@ -223,9 +224,7 @@ const printConnection = (value: ErpSync.ErpConnection | null) =>
 /** `save-connection [FILE|-]`: an ErpConnection as JSON in, the saved one out. */
 export const saveConnection = (options: SaveConnectionArgs) =>
   readJson(Option.getOrUndefined(options.file)).pipe(
-    Effect.flatMap((json) =>
-      Schema.decodeUnknownEffect(ErpSync.ErpConnection)(json, { errors: "all", reportInput: true })
-    ),
+    Effect.flatMap(fromJson(ErpSync.ErpConnection)),
     Effect.flatMap((value) => withClient(options, (client) => client.saveConnection(value))),
     Effect.flatMap(printConnection)
   )
