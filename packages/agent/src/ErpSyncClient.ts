@@ -100,8 +100,9 @@ export interface MissingStatusHeader<Header extends string> {
  * @since 0.2.0
  * @category models
  */
-export type Callable<O extends Service.AnyOperation> = 0 extends 1 & O["response"]["Type"]
-  // A response of no known type (an operation widened to `AnyOperation`) cannot be shown to carry them.
+export type Callable<O extends Service.AnyOperation> = unknown extends O["response"]["Type"]
+  // A response of no known type (`unknown` or `any`: an operation widened to `AnyOperation`) cannot be shown
+  // to carry them.
   ? MissingStatusHeader<"ExceptionInfo">
   : O["response"]["Type"] extends { readonly Header: infer Header }
     ? "ExceptionInfo" extends keyof Header ? "Succeeded" extends keyof Header ? unknown

@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import type * as HttpClient from "effect/http/HttpClient"
 import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import { HttpError, type TransportError } from "../ErpSyncError.js"
-import { execute, PREVIEW_BYTES, readAtMost, readPreview } from "./transport.js"
+import { execute, PREVIEW_BYTES, readAtMost, readPreview } from "./exchange.js"
 
 /** The largest JSON answer read: SuperID's are a few KiB. */
 export const MAX_JSON_BYTES = 1024 * 1024

@@ -8,17 +8,16 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Fiber from "effect/Fiber"
-import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import type * as HttpClient from "effect/http/HttpClient"
-import type * as HttpClientError from "effect/http/HttpClientError"
 import * as HttpClientRequest from "effect/http/HttpClientRequest"
 import type * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as Result from "effect/Result"
 import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
-import { type ErpSyncError, HttpError, TimeoutError, TransportError } from "../ErpSyncError.js"
+import { type ErpSyncError, HttpError, TimeoutError, type TransportError } from "../ErpSyncError.js"
 import { deadline } from "./deadline.js"
+import { appendPreview, bodyBroken, PREVIEW_BYTES, previewText, readPreview, requestInitOf, send } from "./exchange.js"
 import { serviceErrorOf, type StatusHeader } from "./serviceError.js"
 
 /**
@@ -45,20 +44,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 /** The largest body read in one piece rather than streamed (when its length is declared). */
 export const SMALL_BODY_BYTES = 64 * 1024
 
-/** The at most 1 KiB of a body kept for error messages. */
-export const PREVIEW_BYTES = 1024
-
 const utf8 = new TextEncoder()
-const previewText = (bytes: Uint8Array): string => new TextDecoder("utf-8").decode(bytes)
-
-/** `preview` with as much of `chunk` as fits in `PREVIEW_BYTES`. */
-const appendPreview = (preview: Uint8Array, chunk: Uint8Array): Uint8Array => {
-  if (preview.length >= PREVIEW_BYTES) return preview
-  const next = new Uint8Array(Math.min(PREVIEW_BYTES, preview.length + chunk.length))
-  next.set(preview)
-  next.set(chunk.subarray(0, next.length - preview.length), preview.length)
-  return next
-}
 
 const mediaType = (contentType: string | null): string =>
   contentType === null ? "" : contentType.split(";")[0]!.trim().toLowerCase()
@@ -70,130 +56,12 @@ const charsetOf = (contentType: string | null): string | undefined => {
 
 const XML_MEDIA_TYPES = new Set(["text/xml", "application/soap+xml", "application/xml"])
 
-const describeCause = (cause: unknown): string => {
-  const parts: Array<string> = []
-  let current: unknown = cause
-  for (let i = 0; i < 4 && current !== undefined && current !== null; i++) {
-    if (current instanceof Error) {
-      const code = (current as { code?: unknown }).code
-      parts.push(typeof code === "string" ? `${current.message} (${code})` : current.message)
-      current = (current as { cause?: unknown }).cause
-    } else {
-      parts.push(String(current))
-      break
-    }
-  }
-  return parts.join(": ")
-}
-
-const isConnectFailure = (cause: unknown): boolean => {
-  let current: unknown = cause
-  for (let i = 0; i < 4 && typeof current === "object" && current !== null; i++) {
-    const code = (current as { code?: unknown }).code
-    if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH") return true
-    current = (current as { cause?: unknown }).cause
-  }
-  return false
-}
-
-/** What an `HttpClientError` says went wrong, from its reason's cause (its own message when it has none). */
-const detailOf = (error: HttpClientError.HttpClientError): string => describeCause(error.reason.cause ?? error.reason)
-
-/** A body that could not be read to its end: cut short, reset, or not decompressible. */
-const bodyBroken = (operation: string) => (error: HttpClientError.HttpClientError): TransportError =>
-  new TransportError({ reason: "Body", operation, detail: detailOf(error) })
-
 /** SOAP 1.1 puts the action in the quoted `SOAPAction` header, SOAP 1.2 in the content type. */
 const contentTypeOf = (version: Soap.SoapVersion, action: string): string =>
   version === "1.1" ? "text/xml; charset=utf-8" : `application/soap+xml; charset=utf-8; action="${action}"`
 
 const actionHeaders = (version: Soap.SoapVersion, action: string): Record<string, string> =>
   version === "1.1" ? { soapaction: `"${action}"` } : {}
-
-/** Reads at most `PREVIEW_BYTES` of a body, then lets the rest go. */
-export const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
-  Effect.suspend(() => {
-    let preview: Uint8Array = new Uint8Array(0)
-    return response.stream.pipe(
-      Stream.runForEachWhile((chunk) =>
-        Effect.sync(() => {
-          preview = appendPreview(preview, chunk)
-          return preview.length < PREVIEW_BYTES
-        })
-      ),
-      Effect.map(() => previewText(preview)),
-      Effect.orElseSucceed(() => "")
-    )
-  })
-
-const NO_REDIRECT: RequestInit = { redirect: "manual" }
-
-/** The caller's own fetch options, if it has any, with redirects never followed. */
-const requestInitOf = (context: Context.Context<never>): RequestInit => {
-  const requestInit = Context.getOrUndefined(context, FetchHttpClient.RequestInit)
-  return requestInit === undefined ? NO_REDIRECT : { ...requestInit, redirect: "manual" }
-}
-
-/**
- * Sends `request`, its failures turned into a `TransportError` of `operation`. Never follows a redirect:
- * fetch would re-send a POST as a GET. The caller's own fetch options stay.
- */
-export const execute = (
-  client: HttpClient.HttpClient,
-  request: HttpClientRequest.HttpClientRequest,
-  operation: string
-): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> =>
-  Effect.withFiber((fiber) => send(client, request, requestInitOf(fiber.context), operation))
-
-/** `execute` with the fetch options given. */
-const send = (
-  client: HttpClient.HttpClient,
-  request: HttpClientRequest.HttpClientRequest,
-  requestInit: RequestInit,
-  operation: string
-): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> =>
-  client.execute(request).pipe(
-    Effect.provideService(FetchHttpClient.RequestInit, requestInit),
-    Effect.mapError((error) =>
-      new TransportError({
-        reason: error.reason._tag === "TransportError" && isConnectFailure(error.reason.cause) ? "Connect" : "Request",
-        operation,
-        detail: detailOf(error)
-      })
-    )
-  )
-
-/** A body's bytes, up to `limit`: `undefined` past it (the rest is not read). */
-export const readAtMost = (
-  response: HttpClientResponse.HttpClientResponse,
-  limit: number,
-  operation: string
-): Effect.Effect<Uint8Array | undefined, TransportError> =>
-  Effect.suspend(() => {
-    const chunks: Array<Uint8Array> = []
-    let size = 0
-    return response.stream.pipe(
-      Stream.runForEachWhile((chunk) =>
-        Effect.sync(() => {
-          size += chunk.length
-          if (size > limit) return false
-          chunks.push(chunk)
-          return true
-        })
-      ),
-      Effect.mapError(bodyBroken(operation)),
-      Effect.map(() => {
-        if (size > limit) return undefined
-        const bytes = new Uint8Array(size)
-        let at = 0
-        for (const chunk of chunks) {
-          bytes.set(chunk, at)
-          at += chunk.length
-        }
-        return bytes
-      })
-    )
-  })
 
 /**
  * Makes effects into traced calls of `operation`: each failed with a `TimeoutError` (saying what its
