@@ -3,15 +3,15 @@
  * baseline measured alongside (these machines are shared and noisy: absolute times mean little).
  * Prints a markdown table and writes `bench/results.json` and `bench/RESULTS.md`.
  */
-import { FetchHttpClient } from "effect/http"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
-import * as Result from "effect/Result"
 import * as Exit from "effect/Exit"
+import { FetchHttpClient } from "effect/http"
 import * as Redacted from "effect/Redacted"
+import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
 import { execFileSync, spawn } from "node:child_process"
@@ -78,7 +78,14 @@ const connectionsResponse = (): Decoding => {
 
 const ratio = (baseline: number, ours: number) => Math.round((baseline / ours) * 100) / 100
 
-const DECODE_BASELINES = ["saxes-raw", "saxes-raw-ns", "hand-written", "effect-xml", "fast-xml-parser", "node-soap"] as const
+const DECODE_BASELINES = [
+  "saxes-raw",
+  "saxes-raw-ns",
+  "hand-written",
+  "effect-xml",
+  "fast-xml-parser",
+  "node-soap"
+] as const
 
 /** A message to decode, and how: from one string, and from 64 KiB byte chunks through the push decoder. */
 interface Decoding {

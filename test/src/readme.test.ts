@@ -14,6 +14,7 @@ import { ErpSyncServer } from "@erpsync/testing"
 import { Duration, Effect, Layer, Option, Redacted } from "effect"
 import { FetchHttpClient } from "effect/http"
 
+// README.md:begin
 const program = Effect.gen(function*() {
   const saved = yield* ErpSyncClient.saveConnection({
     TableRight: null,
@@ -40,6 +41,7 @@ const program = Effect.gen(function*() {
     TimeoutError: (error) => Effect.die(new Error(`no answer within ${error.timeoutMillis} ms`))
   })
 )
+// README.md:end
 
 it.live("README: save a connection and read it back with a ticket you have", () =>
   Effect.gen(function*() {
@@ -239,6 +241,7 @@ it("the READMEs show the marked examples of this file verbatim", () => {
   const source = fs.readFileSync(new URL(import.meta.url), "utf8")
   const regions = [...source.matchAll(/^( *)\/\/ (\S+\.md):begin\n([\s\S]*?)^ *\/\/ \2:end$/gm)]
   expect(regions.map(([, , file]) => file)).toStrictEqual([
+    "README.md",
     "README.md",
     "README.md",
     "README.md",

@@ -179,15 +179,13 @@ export const make = (
       ticketLifetimeMillis: Duration.toMillis(options.ticketLifetime ?? Duration.hours(6))
     })
     const systemUser = options.systemUser
-    const superId = systemUser === undefined ? undefined : yield* Effect.promise(() =>
-      SuperId.make({
-        systemUserToken: systemUser.systemUserToken,
-        applicationPublicKey: systemUser.applicationPublicKey,
-        applicationToken: systemUser.applicationToken,
-        contextIdentifier: systemUser.contextIdentifier ?? "Cust12345",
-        timestampToleranceMillis: Duration.toMillis(systemUser.timestampTolerance ?? Duration.minutes(5))
-      }, sessions)
-    )
+    const superId = systemUser === undefined ? undefined : yield* SuperId.make({
+      systemUserToken: systemUser.systemUserToken,
+      applicationPublicKey: systemUser.applicationPublicKey,
+      applicationToken: systemUser.applicationToken,
+      contextIdentifier: systemUser.contextIdentifier ?? "Cust12345",
+      timestampToleranceMillis: Duration.toMillis(systemUser.timestampTolerance ?? Duration.minutes(5))
+    }, sessions)
     const server = yield* NodeHttpServer.make(() => http.createServer(), { port: options.port ?? 0, host })
     yield* server.serve(
       makeApp({
@@ -208,9 +206,8 @@ export const make = (
       soPrincipalUrl: `${origin}${soPrincipalPath}`,
       superIdUrl: origin,
       tenantUrl: `${origin}/${superId?.contextIdentifier ?? "Cust12345"}${path}`,
-      rotateSigningKey: superId === undefined ? noSystemUser : Effect.promise(() => superId.rotate()),
-      signWithUnpublishedKey: (on) =>
-        superId === undefined ? noSystemUser : Effect.promise(() => superId.setSignWithUnpublished(on)),
+      rotateSigningKey: superId === undefined ? noSystemUser : superId.rotate(),
+      signWithUnpublishedKey: (on) => superId === undefined ? noSystemUser : superId.setSignWithUnpublished(on),
       connections: Effect.sync(() => model.connections.all()),
       state: Effect.sync(() => model.snapshot()),
       counts: Effect.sync(() => sessions.snapshot())

@@ -12,7 +12,15 @@ import * as fs from "node:fs/promises"
 import { AuthenticationError, type ErpSyncError } from "../ErpSyncError.js"
 import type { SystemUserOptions, TicketRequest, TicketSourceService } from "../TicketSource.js"
 import { type KeyStore, makeKeyStore } from "./keySet.js"
-import { contextIdentifierOf, discoveryUrl, environmentOf, environmentUrl, exchange, OPERATION } from "./superId.js"
+import {
+  contextIdentifierOf,
+  discoveryUrl,
+  environmentOf,
+  environmentUrl,
+  exchange,
+  makeSignature,
+  OPERATION
+} from "./superId.js"
 import { readPrivateKey } from "./systemUserKey.js"
 import { makeTicketCache } from "./ticketCache.js"
 import { DEFAULT_TIMEOUT } from "./transport.js"
@@ -52,6 +60,7 @@ export const systemUserSource = (
     const client = yield* HttpClient.HttpClient
     const cache = yield* makeTicketCache<ErpSyncError>(lifetime)
     const timeout = Duration.fromInputUnsafe(options.timeout ?? DEFAULT_TIMEOUT)
+    const signature = yield* makeSignature
     let privateKey: crypto.KeyObject | undefined
     const key = Effect.suspend(() =>
       privateKey === undefined
@@ -94,6 +103,7 @@ export const systemUserSource = (
               privateKey,
               applicationToken: options.applicationToken,
               keys: keyStoreOf(superIdUrl),
+              signature,
               timeout
             })
           })

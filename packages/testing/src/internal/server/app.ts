@@ -133,7 +133,7 @@ const superIdAnswer = (
         }
         const now = yield* Clock.currentTimeMillis
         const text = utf8.decode(body.success)
-        return json(yield* Effect.promise(() => superId.authenticate(text, now, origin)))
+        return json(yield* superId.authenticate(text, now, origin))
       }
       default:
         return undefined
