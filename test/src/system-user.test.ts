@@ -303,11 +303,14 @@ const fakeSuperId = (options: {
   Effect.gen(function*() {
     const pair = yield* Effect.promise(() => jose.generateKeyPair("RS256", { extractable: true }))
     const jwk = { ...(yield* Effect.promise(() => jose.exportJWK(pair.publicKey))), kid: "k1", alg: "RS256" }
-    const jwt = (claims: jose.JWTPayload, setup: (jwt: jose.SignJWT) => jose.SignJWT = (jwt) => jwt) =>
-      setup(
-        new jose.SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer("SuperOffice AS")
-          .setAudience("spn:42").setIssuedAt().setExpirationTime("5 minutes")
+    // Issued now, expiring in 5 minutes, unless the claims say otherwise (`exp: undefined` leaves it out).
+    const jwt = (claims: jose.JWTPayload, setup: (jwt: jose.SignJWT) => jose.SignJWT = (jwt) => jwt) => {
+      const now = Math.floor(Date.now() / 1000)
+      return setup(
+        new jose.SignJWT({ iat: now, exp: now + 300, ...claims }).setProtectedHeader({ alg: "RS256", kid: "k1" })
+          .setIssuer("SuperOffice AS").setAudience("spn:42")
       ).sign(pair.privateKey)
+    }
     let origin = ""
     const server = yield* rawServer((request, response) => {
       const send = (status: number, json: unknown) =>
@@ -406,6 +409,7 @@ describe("the JWT SuperID answers with", () => {
       "InvalidToken",
       "exp"
     ],
+    ["that never expires", (jwt) => jwt(tenantClaims({ exp: undefined })), "InvalidToken", "exp"],
     ["not signed", async () => new jose.UnsecuredJWT(tenantClaims()).encode(), "InvalidToken", "does not verify"]
   ]
   for (const [what, token, reason, detail] of refusals) {

@@ -121,7 +121,13 @@ const claim = (verified: Verified, name: string): string | undefined => {
 
 /** `jwt` verified against `keys`: RS256, the issuer, and its times within the tolerance. */
 const verifyWith = (jwt: string, keys: KeySet, signature: Signature.Signature["Service"]) =>
-  Jwt.verifyWithKeySet(Claims, jwt, { algorithms: ["RS256"], issuer: ISSUER, clockTolerance: CLOCK_TOLERANCE }).pipe(
+  Jwt.verifyWithKeySet(Claims, jwt, {
+    algorithms: ["RS256"],
+    issuer: ISSUER,
+    clockTolerance: CLOCK_TOLERANCE,
+    // SuperID always dates its tokens: one that never expires is not one of its.
+    requiredClaims: ["exp"]
+  }).pipe(
     Effect.provideService(Jwks.Jwks, keys.jwks),
     Effect.provideService(Signature.Signature, signature)
   )
