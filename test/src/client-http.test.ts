@@ -24,7 +24,7 @@ import * as fs from "node:fs"
 import type * as http from "node:http"
 import { afterAll } from "vitest"
 import { newConnection } from "./support/fixtures.js"
-import { recordingTracer } from "./support/observe.js"
+import { recordingTracer, rendered } from "./support/observe.js"
 import { extractSchemas, validate } from "./support/reference.js"
 import { closedPort, rawServer, saveAgainst, type SeenRequest, TICKET } from "./support/servers.js"
 
@@ -271,6 +271,39 @@ describe("answers that are not SOAP", () => {
       expect(target.requests).toHaveLength(0)
     }).pipe(Effect.scoped))
 
+  it.live("a refused redirect shows only its location's origin and path: no query, fragment or credentials", () =>
+    Effect.gen(function*() {
+      const cases = [
+        [
+          "https://erp-admin:Pa55word@sso.example:8443/login/next?ticket=SECRET&x=1#SECRET",
+          "https://sso.example:8443/login/next"
+        ],
+        ["/login/next?ticket=SECRET", "http://127.0.0.1:<port>/login/next"],
+        ["javascript:SECRET", "a javascript: location"]
+      ] as const
+      let answered = 0
+      const server = yield* rawServer((_, res) => {
+        const location = cases[answered++]![0]
+        // As IIS answers a redirect: a body that repeats the location.
+        res.writeHead(302, { location, "content-type": "text/html" }).end(`Object moved to <a href="${location}">`)
+      })
+      const { spans, tracer } = yield* recordingTracer
+      const client = yield* clientFor(server.url)
+      const causes: Array<Cause.Cause<unknown>> = []
+      for (const [, shown] of cases) {
+        const exit = yield* Effect.exit(client.saveConnection(newConnection)).pipe(Effect.withTracer(tracer))
+        const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.findErrorOption(exit.cause)) : undefined
+        const detail = `redirect to ${shown.replace("<port>", String(server.port))} refused`
+        expect(error).toMatchObject({ _tag: "HttpError", reason: "Redirect", status: 302, detail })
+        expect(String(error)).toContain(detail)
+        if (Exit.isFailure(exit)) causes.push(exit.cause)
+      }
+      expect(causes).toHaveLength(cases.length)
+      expect(spans.filter((s) => s.name === "ErpSync.SaveConnection")).toHaveLength(cases.length)
+      const text = rendered([], causes, spans)
+      for (const secret of ["SECRET", "erp-admin", "Pa55word"]) expect(text).not.toContain(secret)
+    }).pipe(Effect.scoped))
+
   it.live("a body over maxResponseBytes is BodyTooLarge whatever the status", () =>
     Effect.gen(function*() {
       const error = yield* saveError(answer(503, "text/xml; charset=utf-8", okResponse), { maxResponseBytes: 256 })
@@ -503,6 +536,58 @@ describe("retries", () => {
       const saved = yield* Fiber.join(fiber)
       expect(saved.ErpConnectionId).toBe(5)
     }).pipe(Effect.scoped))
+
+  /** Node's error for a connect that failed with `code` (as `net` makes it; undici passes it on). */
+  const connectError = (code: string, errno: number) =>
+    Object.assign(new Error(`connect ${code} 10.20.30.40:443 - Local (0.0.0.0:0)`), {
+      errno,
+      code,
+      syscall: "connect",
+      address: "10.20.30.40",
+      port: 443
+    })
+  /** undici's `ConnectTimeoutError`: the socket did not connect within undici's `connectTimeout`. */
+  const connectTimeout = Object.assign(
+    new Error("Connect Timeout Error (attempted address: sso.example:443, timeout: 10000ms)"),
+    { name: "ConnectTimeoutError", code: "UND_ERR_CONNECT_TIMEOUT" }
+  )
+  /** A read that timed out: the request may have reached the server. */
+  const readTimeout = Object.assign(new Error("read ETIMEDOUT"), { errno: -110, code: "ETIMEDOUT", syscall: "read" })
+
+  for (
+    const [what, cause, retried] of [
+      ["an unreachable network", connectError("ENETUNREACH", -101), true],
+      // Node tries each address of a host in turn, and reports the failures together, with the first's code.
+      [
+        "an unreachable network at every address",
+        Object.assign(new AggregateError([connectError("ENETUNREACH", -101)]), { code: "ENETUNREACH" }),
+        true
+      ],
+      ["a connect timeout", connectTimeout, true],
+      ["a read timeout", readTimeout, false]
+    ] as const
+  ) {
+    it.live(`${what} is ${retried ? "" : "not "}retried with the schedule, as fetch reports it`, () =>
+      Effect.gen(function*() {
+        const server = yield* rawServer(answer(200, "text/xml; charset=utf-8", okResponse))
+        const client = yield* clientFor(server.url, { retry: Schedule.recurs(3) })
+        let attempts = 0
+        // What fetch rejects with when undici fails: a TypeError whose cause is undici's error.
+        const failingOnce: typeof globalThis.fetch = (input, init) =>
+          attempts++ === 0 ? Promise.reject(new TypeError("fetch failed", { cause })) : globalThis.fetch(input, init)
+        const exit = yield* Effect.exit(client.saveConnection(newConnection)).pipe(
+          Effect.provideService(FetchHttpClient.Fetch, failingOnce)
+        )
+        if (retried) {
+          expect(exit).toMatchObject({ _tag: "Success", value: { ErpConnectionId: 5 } })
+          expect(attempts).toBe(2)
+        } else {
+          const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.findErrorOption(exit.cause)) : undefined
+          expect(error).toMatchObject({ _tag: "TransportError", reason: "Request" })
+          expect(attempts).toBe(1)
+        }
+      }).pipe(Effect.scoped))
+  }
 })
 
 describe("decoding errors over HTTP", () => {

@@ -840,3 +840,112 @@ describe("definition errors and defaults at their edges", () => {
     expect(Result.getOrThrow(encode(R, { e: "yes" }))).toContain("<e>Y</e>")
   })
 })
+
+describe("Effect 4's ways of declaring schemas", () => {
+  const times100 = SchemaTransformation.transform({ decode: (n: number) => n * 100, encode: (n: number) => n / 100 })
+
+  it("a transformation into a simple type is a transformation of what it encodes from, as Effect decodes it", () => {
+    const Hundreds = Xsd.int.pipe(Schema.decodeTo(Xsd.int, times100))
+    const R = doc({ a: Hundreds })
+    expect(Schema.decodeUnknownSync(R)({ a: 3 })).toStrictEqual({ a: 300 })
+    expect(decode(R, `<r xmlns="urn:test"><a>3</a></r>`)).toStrictEqual(Result.succeed({ a: 300 }))
+    expect(Result.getOrThrow(encode(R, { a: 300 }))).toContain("<a>3</a>")
+    // The text is read as the xs:long it encodes from, not as an xs:dateTime.
+    const FromSeconds = Xsd.long.pipe(Schema.decodeTo(
+      Xsd.dateTime,
+      SchemaTransformation.transform({
+        decode: (n: bigint) => new Date(Number(n) * 1000).toISOString().replace(/\.000Z$/, "Z"),
+        encode: (s: string) => BigInt(Date.parse(s) / 1000)
+      })
+    ))
+    expect(decode(doc({ t: FromSeconds }), `<r xmlns="urn:test"><t> 60 </t></r>`)).toStrictEqual(
+      Result.succeed({ t: "1970-01-01T00:01:00Z" })
+    )
+  })
+
+  it("a simple type that reads through its encoding (Xsd.long) is read by its own parse", () => {
+    const R = doc({ n: Xsd.long })
+    expect(decode(R, `<r xmlns="urn:test"><n> +007 </n></r>`)).toStrictEqual(Result.succeed({ n: 7n }))
+    expect(XmlCodec.describe(R).types.get("{urn:test}r")?.[0]?.type).toStrictEqual({
+      kind: "simple",
+      name: { namespace: "http://www.w3.org/2001/XMLSchema", name: "long" }
+    })
+  })
+
+  it("links to schemas that decode themselves (nested encodings, a struct of them) apply as Effect applies them", () => {
+    const Doubled = Schema.NumberFromString.pipe(
+      Schema.decodeTo(Schema.Number, SchemaTransformation.transform({ decode: (n) => n * 2, encode: (n) => n / 2 }))
+    )
+    const Trimmed = Xsd.string.pipe(
+      Schema.decodeTo(Doubled, SchemaTransformation.transform({ decode: (s) => s.trim(), encode: (s) => s }))
+    )
+    const R = doc({ a: Trimmed })
+    expect(Schema.decodeUnknownSync(R)({ a: " 21 " })).toStrictEqual({ a: 42 })
+    expect(decode(R, `<r xmlns="urn:test"><a> 21 </a></r>`)).toStrictEqual(Result.succeed({ a: 42 }))
+    expect(Result.getOrThrow(encode(R, { a: 42 }))).toContain("<a>21</a>")
+    const Wrapped = Xsd.string.pipe(Schema.decodeTo(
+      Schema.Struct({ n: Schema.NumberFromString }),
+      SchemaTransformation.transform({
+        decode: (s: string) => ({ n: s }),
+        encode: (o: { readonly n: string }) => o.n
+      })
+    ))
+    expect(decode(doc({ a: Wrapped }), `<r xmlns="urn:test"><a>5</a></r>`)).toStrictEqual(
+      Result.succeed({ a: { n: 5 } })
+    )
+    expect(Result.getOrThrow(encode(doc({ a: Wrapped }), { a: { n: 5 } }))).toContain("<a>5</a>")
+  })
+
+  it("a key optional on the encoded side only (withDecodingDefaultKey) may be absent, and has Effect's default", () => {
+    const R = doc({
+      a: Xsd.int.pipe(Schema.withDecodingDefaultKey(Effect.succeed(5))),
+      b: Xsd.int.pipe(Schema.withDecodingDefault(Effect.succeed(7)))
+    })
+    expect(Schema.decodeUnknownSync(R)({})).toStrictEqual({ a: 5, b: 7 })
+    expect(decode(R, `<r xmlns="urn:test"/>`)).toStrictEqual(Result.succeed({ a: 5, b: 7 }))
+    expect(decode(R, `<r xmlns="urn:test"><b>2</b></r>`)).toStrictEqual(Result.succeed({ a: 5, b: 2 }))
+    expect(XmlCodec.describe(R).types.get("{urn:test}r")?.map((m) => [m.name, m.minOccurs])).toStrictEqual([["a", 0], [
+      "b",
+      0
+    ]])
+  })
+
+  it("an element annotation is kept under Schema.optional and NullOr, and a second one adds to the first", () => {
+    const R = doc({
+      a: Schema.optional(Xml.element(Xsd.string, { name: "Alpha" })),
+      b: Schema.NullOr(Xml.element(Xsd.string, { name: "Beta" })),
+      c: Xml.optionalElement(Xml.element(Xsd.int, { name: "Gamma" }))
+    })
+    const xml = Result.getOrThrow(encode(R, { a: "x", b: "y", c: 1 }))
+    expect(xml).toContain("<Alpha>x</Alpha><Beta>y</Beta><Gamma>1</Gamma>")
+    expect(decode(R, `<r xmlns="urn:test"><Beta>y</Beta></r>`)).toStrictEqual(Result.succeed({ b: "y", c: 0 }))
+  })
+
+  it("a Schema.Class is written as the struct it is encoded as, with the class's complex type, and decodes to an instance", () => {
+    class Person extends Schema.Class<Person>("Person")(
+      { name: Xsd.string, age: Xsd.int },
+      Xml.complexType("Person", "urn:p")
+    ) {}
+    const R = doc({ p: Person })
+    const xml = Result.getOrThrow(encode(R, { p: new Person({ name: "x", age: 3 }) }))
+    expect(xml).toContain(`<p><a:name>x</a:name><a:age>3</a:age></p>`)
+    expect(xml).toContain(`xmlns:a="urn:p"`)
+    const read = Result.getOrThrow(decode(R, xml))
+    expect(read.p).toBeInstanceOf(Person)
+    expect(read.p).toMatchObject({ name: "x", age: 3 })
+  })
+
+  it("checks on a flipped schema's encoded side are refused when the codec is derived", () => {
+    const Positive = Schema.Struct({ n: Xsd.int }).check(Schema.makeFilter((o: { n: number }) => o.n > 0))
+    expect(() => XmlCodec.compile(doc({ f: Schema.flip(Positive) }))).toThrow(
+      /^Cannot derive an XML codec at f: checks on a schema's encoded side/
+    )
+  })
+
+  it("a middleware (catchDecoding) is refused when the codec is derived", () => {
+    const Lenient = Xsd.int.pipe(Schema.catchDecoding(() => Effect.succeedSome(0)))
+    expect(() => XmlCodec.compile(doc({ a: Lenient }))).toThrow(
+      /^Cannot derive an XML codec at a: a middleware \(such as catchDecoding\) has no XML form$/
+    )
+  })
+})

@@ -56,18 +56,19 @@ describe("a message that mixes qualified and unqualified elements", () => {
 
 describe("a lossy declaration", () => {
   // A note read with its spaces trimmed: what is written is not what is read back.
-  const Trimmed = Xsd.string.pipe(
+  const TrimmedText = Xsd.string.pipe(
     Schema.decodeTo(
       Schema.String,
       SchemaTransformation.transform({ decode: (text: string) => text.trim(), encode: (text: string) => text })
     )
-  ).annotate(Xsd.simpleType({
+  )
+  const Trimmed = TrimmedText.annotate(Xsd.simpleType({
     name: "string",
     namespace: "http://www.w3.org/2001/XMLSchema",
     parse: (text) => ({ ok: true, value: text.trim() }),
     format: (value) => ({ ok: true, value: String(value) }),
     default: ""
-  }))
+  }, TrimmedText))
   const Note = definition.request("Note", { Text: Trimmed })
 
   it("fails decode ∘ encode = identity, with the seed and the shrunk counterexample", async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, type ErpSyncError, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/testing"
-import type * as Cause from "effect/Cause"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
@@ -16,6 +16,7 @@ import * as Exit from "effect/Exit"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as References from "effect/References"
 import * as TestClock from "effect/testing/TestClock"
@@ -289,16 +290,18 @@ describe("the system-user flow", () => {
 })
 
 /**
- * A SuperID of the test's own: it publishes `publish` and answers every exchange with `answer` (a JWT it
- * signs with `sign`, or any JSON).
+ * A SuperID of the test's own: it publishes its key (answering `keySetStatus`, or redirecting to
+ * `keySetLocation`) and answers every exchange with `answer` (a JWT it signs, or any JSON, redirecting to
+ * `location` when it is given).
  */
 const fakeSuperId = (options: {
   readonly answer: (
     jwt: (claims: jose.JWTPayload, setup?: (jwt: jose.SignJWT) => jose.SignJWT) => Promise<string>
   ) => Promise<
-    { readonly status: number; readonly json: unknown }
+    { readonly status: number; readonly json: unknown; readonly location?: string }
   >
   readonly keySetStatus?: number
+  readonly keySetLocation?: string
 }) =>
   Effect.gen(function*() {
     const pair = yield* Effect.promise(() => jose.generateKeyPair("RS256", { extractable: true }))
@@ -313,18 +316,23 @@ const fakeSuperId = (options: {
     }
     let origin = ""
     const server = yield* rawServer((request, response) => {
-      const send = (status: number, json: unknown) =>
-        response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json))
+      const send = (status: number, json: unknown, location?: string) =>
+        response.writeHead(status, {
+          "content-type": "application/json",
+          ...(location === undefined ? {} : { location })
+        })
+          .end(JSON.stringify(json))
       const url = request.url.toLowerCase()
       if (url === "/login/.well-known/openid-configuration") {
         send(200, { jwks_uri: `${origin}/login/.well-known/jwks` })
         return undefined
       }
       if (url === "/login/.well-known/jwks") {
-        send(options.keySetStatus ?? 200, options.keySetStatus === undefined ? { keys: [jwk] } : {})
+        if (options.keySetLocation !== undefined) send(302, options.keySetLocation, options.keySetLocation)
+        else send(options.keySetStatus ?? 200, options.keySetStatus === undefined ? { keys: [jwk] } : {})
         return undefined
       }
-      void options.answer(jwt).then(({ json, status }) => send(status, json))
+      void options.answer(jwt).then(({ json, location, status }) => send(status, json, location))
       return undefined
     })
     origin = `http://127.0.0.1:${server.port}`
@@ -450,6 +458,43 @@ describe("the JWT SuperID answers with", () => {
       const failing = yield* fakeSuperId({ answer: async () => ({ status: 503, json: "unavailable" }) })
       const status = yield* Effect.flip(ticketFrom(failing))
       expect(status._tag === "HttpError" && status.reason).toBe("Status")
+    }).pipe(Effect.scoped))
+
+  it.live("a redirect, of the exchange or of the keys, is refused showing only its location's origin and path", () =>
+    Effect.gen(function*() {
+      const location = "https://erp-admin:Pa55word@sso.example:8443/login/next?ticket=SECRET&x=1#SECRET"
+      const shown = "redirect to https://sso.example:8443/login/next refused"
+      const exchange = yield* fakeSuperId({ answer: async () => ({ status: 302, json: location, location }) })
+      const keySet = yield* fakeSuperId({
+        keySetLocation: location,
+        answer: async (jwt) => ({ status: 200, json: { IsSuccessful: true, Token: await jwt(tenantClaims()) } })
+      })
+      const { spans, tracer } = yield* recordingTracer
+      const [refused, unavailable] = yield* Effect.forEach(
+        [exchange, keySet],
+        (superId) => Effect.exit(ticketFrom(superId)).pipe(Effect.withTracer(tracer))
+      )
+      const errorOf = (exit: Exit.Exit<unknown, ErpSyncError.ErpSyncError> | undefined) =>
+        exit !== undefined && Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : Option.none()
+      expect(Option.getOrUndefined(errorOf(refused))).toMatchObject({
+        _tag: "HttpError",
+        reason: "Redirect",
+        status: 302,
+        detail: shown
+      })
+      expect(String(Option.getOrUndefined(errorOf(refused)))).toContain(shown)
+      const keysError = Option.getOrUndefined(errorOf(unavailable))
+      expect(keysError).toMatchObject({ _tag: "AuthenticationError", reason: "KeysUnavailable" })
+      expect(keysError?._tag === "AuthenticationError" && keysError.detail).toContain(shown)
+      expect(spans.map((s) => s.name)).toEqual(
+        expect.arrayContaining(["SuperId.PartnerSystemUser.Authenticate", "SuperId.keys"])
+      )
+      const causes = [refused, unavailable].flatMap((exit) =>
+        exit !== undefined && Exit.isFailure(exit) ? [exit.cause] : []
+      )
+      expect(causes).toHaveLength(2)
+      const text = rendered([], causes, spans)
+      for (const secret of ["SECRET", "erp-admin", "Pa55word"]) expect(text).not.toContain(secret)
     }).pipe(Effect.scoped))
 
   it.live("keys that cannot be fetched are KeysUnavailable, and the ticket is not used", () =>

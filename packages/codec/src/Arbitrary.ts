@@ -17,8 +17,9 @@ export {
 } from "./internal/ast/arbitrary.js"
 
 /**
- * The arbitrary of `schema`'s type. A schema it cannot generate (a declared type without an
- * `Xsd.arbitrary` annotation, an index signature) throws an `ArbitraryDefinitionError` naming where.
+ * The arbitrary of `schema`'s type. A schema it cannot generate (a declared type with neither an
+ * encoding nor an `Xsd.arbitrary` annotation, an index signature) throws an `ArbitraryDefinitionError`
+ * naming where, when derived; one whose checks refuse a thousand values in a row, when sampled.
  *
  * @example
  * ```ts

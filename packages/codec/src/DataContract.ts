@@ -33,6 +33,8 @@ export const Serialization = "http://schemas.microsoft.com/2003/10/Serialization
  */
 export const Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays" as const
 
+const durationText = fromText(Schema.Duration, { parse: parseDuration, format: formatDuration })
+
 /**
  * `ser:duration`, a .NET `TimeSpan`, as an Effect `Duration`: an `xs:duration` of days, hours, minutes
  * and seconds (no years or months), whole 100 ns ticks, at most `P10675199DT2H48M5.4775807S`. A negative
@@ -43,17 +45,14 @@ export const Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays
  * @since 0.2.0
  * @category simple types
  */
-export const duration: Schema.Codec<Duration.Duration, string> = fromText(Schema.Duration, {
-  parse: parseDuration,
-  format: formatDuration
-}).annotate({
+export const duration: Schema.Codec<Duration.Duration, string> = durationText.annotate({
   ...Xsd.simpleType({
     name: "duration",
     namespace: Serialization,
     parse: parseDuration,
     format: formatDuration,
     default: Duration.zero
-  }),
+  }, durationText),
   ...Xsd.arbitrary((fc) =>
     fc.oneof(
       fc.bigInt({ min: 0n, max: MAX_TICKS }),
@@ -93,6 +92,16 @@ export const guid: Schema.Codec<string> = Schema.String.check(Schema.isPattern(G
 
 const readCodeUnit = lexical.parseBoundedInteger("ser:char", 0, 65535)
 
+const codeUnit = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 65535 })).pipe(
+  Schema.decodeTo(
+    Schema.String.check(Schema.isBetweenLength(1, 1)),
+    SchemaTransformation.transform({
+      decode: (code: number) => String.fromCharCode(code),
+      encode: (unit: string) => unit.charCodeAt(0)
+    })
+  )
+)
+
 /**
  * `ser:char`, a .NET `char`, as a string of one UTF-16 code unit: on the wire its number (an `xs:int`
  * from 0 to 65535), so that any code unit, even one XML text cannot carry, goes through. Its JSON form is
@@ -101,33 +110,24 @@ const readCodeUnit = lexical.parseBoundedInteger("ser:char", 0, 65535)
  * @since 0.2.0
  * @category simple types
  */
-export const char: Schema.Codec<string, number> = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 65535 }))
-  .pipe(
-    Schema.decodeTo(
-      Schema.String.check(Schema.isBetweenLength(1, 1)),
-      SchemaTransformation.transform({
-        decode: (code: number) => String.fromCharCode(code),
-        encode: (unit: string) => unit.charCodeAt(0)
-      })
-    )
-  ).annotate({
-    ...Xsd.simpleType<string>({
-      name: "char",
-      namespace: Serialization,
-      parse: (text) => {
-        const code = readCodeUnit(text)
-        return code.ok ? { ok: true, value: String.fromCharCode(code.value) } : code
-      },
-      format: (value) =>
-        typeof value === "string" && value.length === 1
-          ? { ok: true, value: String(value.charCodeAt(0)) }
-          : { ok: false, message: `${JSON.stringify(value)} is not one UTF-16 code unit` },
-      default: "\u0000"
-    }),
-    // Stryker disable next-line ObjectLiteral: fromCharCode takes any integer modulo 2^16, as uniformly
-    ...Xsd.arbitrary((fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))),
-    description: "one UTF-16 code unit, as its number (0 to 65535)"
-  })
+export const char: Schema.Codec<string, number> = codeUnit.annotate({
+  ...Xsd.simpleType<string>({
+    name: "char",
+    namespace: Serialization,
+    parse: (text) => {
+      const code = readCodeUnit(text)
+      return code.ok ? { ok: true, value: String.fromCharCode(code.value) } : code
+    },
+    format: (value) =>
+      typeof value === "string" && value.length === 1
+        ? { ok: true, value: String(value.charCodeAt(0)) }
+        : { ok: false, message: `${JSON.stringify(value)} is not one UTF-16 code unit` },
+    default: "\u0000"
+  }, codeUnit),
+  // Stryker disable next-line ObjectLiteral: fromCharCode takes any integer modulo 2^16, as uniformly
+  ...Xsd.arbitrary((fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))),
+  description: "one UTF-16 code unit, as its number (0 to 65535)"
+})
 
 /** A key as text, the same for equal keys: a string, number, bigint or struct (by its members). */
 const keyText = (key: unknown): string =>

@@ -60,7 +60,12 @@ export interface ElementOptions<A> {
  * @category annotations
  */
 export const element = <S extends Schema.Top>(schema: S, options: ElementOptions<S["Type"]>): S["Rebuild"] =>
-  schema.annotateKey(elementAnnotations(options))
+  schema.annotateKey({
+    [ElementAnnotationId]: {
+      ...(schema.ast.context?.annotations?.[ElementAnnotationId] as ElementOptions<S["Type"]> | undefined),
+      ...options
+    }
+  })
 
 /**
  * The annotations of a member element, for a member's key annotated otherwise (`schema.annotateKey(...)`).

@@ -19,7 +19,13 @@ import {
 import * as lexical from "./internal/schema/lexical.js"
 import * as simpleTypes from "./internal/schema/simpleTypes.js"
 
-const annotate = <A>(type: SimpleTypeAnnotation<A>) => ({ [SimpleTypeAnnotationId]: type })
+/** The transformation of the last link of `schema`'s encoding, which a simple type of it reads through. */
+const lastTransformation = (schema: Schema.Top | undefined): unknown =>
+  schema?.ast.encoding === undefined ? undefined : schema.ast.encoding[schema.ast.encoding.length - 1]!.transformation
+
+const annotate = <A>(type: SimpleTypeAnnotation<A>, schema?: Schema.Top) => ({
+  [SimpleTypeAnnotationId]: schema === undefined ? type : { ...type, reads: lastTransformation(schema) }
+})
 
 /**
  * An annotation that says how to generate values of a schema for property tests (`@erpsync/codec/Arbitrary`),
@@ -55,22 +61,27 @@ export interface SimpleType<A> {
 
 /**
  * Annotations that make a schema a simple type: the codec reads and writes its values as element text
- * with `parse` and `format`, and no longer looks inside it (a transformation annotated so is read by
- * `parse` directly, and the checks before the annotation are its to meet). Spread them into
- * `.annotate(...)`, with an `arbitrary` when the schema's own values do not stay within the type.
+ * with `parse` and `format`, and no longer looks inside it (the checks before the annotation are its to
+ * meet). Spread them into `.annotate(...)`, with an `arbitrary` when the schema's own values do not stay
+ * within the type. For a schema with an encoding (a `Schema.decodeTo`), pass the schema as `encoded`:
+ * its text is then read by `parse` directly, as `Xsd.long`'s is, and the schema's encoded side is only
+ * its JSON form. Without it, the annotation is the type side's, and the XML carries the encoded side, read
+ * through the transformation; so a schema that goes on to be transformed (`Xsd.int.pipe(decodeTo(...))`)
+ * is a transformation of its simple type.
  *
  * @since 0.2.0
  * @category simple types
  */
 export const simpleType = <A>(
-  type: SimpleType<A>
+  type: SimpleType<A>,
+  encoded?: Schema.Top
 ): { readonly [SimpleTypeAnnotationId]: SimpleTypeAnnotation<A>; readonly identifier: string } => ({
-  [SimpleTypeAnnotationId]: {
+  ...annotate({
     name: { namespace: type.namespace, name: type.name },
     parse: type.parse,
     format: type.format,
     default: type.default
-  },
+  }, encoded),
   identifier: type.name
 })
 
@@ -164,8 +175,9 @@ export const unsignedInt: Schema.Codec<number> = integer("unsignedInt", 0, 42949
 const bigInteger = (name: string, min: bigint, max: bigint): Schema.Codec<bigint, string> => {
   const type = simpleTypes.bigIntegerType(name, min, max)
   // The JSON form is read by the same rules as the XML text, not by `BigInt` (which takes `0x10`).
-  return fromText(Schema.BigInt.check(Schema.isBetweenBigInt({ minimum: min, maximum: max })), type).annotate({
-    ...annotate(type),
+  const text = fromText(Schema.BigInt.check(Schema.isBetweenBigInt({ minimum: min, maximum: max })), type)
+  return text.annotate({
+    ...annotate(type, text),
     identifier: `xs:${name}`,
     description: `a whole number from ${min} to ${max}, as a JSON string`
   })
@@ -227,7 +239,7 @@ export const decimal: Schema.Codec<string> = Schema.String.check(Schema.isPatter
  * @category simple types
  */
 export const base64Binary: Schema.Codec<Uint8Array, string> = Schema.Uint8ArrayFromBase64.annotate({
-  ...annotate(simpleTypes.base64BinaryType),
+  ...annotate(simpleTypes.base64BinaryType, Schema.Uint8ArrayFromBase64),
   ...arbitrary((fc) => fc.uint8Array({ maxLength: 64 })),
   identifier: "xs:base64Binary",
   description: "bytes, as base64 text"

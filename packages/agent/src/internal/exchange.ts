@@ -11,7 +11,7 @@ import type * as HttpClientError from "effect/http/HttpClientError"
 import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import type * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as Stream from "effect/Stream"
-import { TransportError } from "../ErpSyncError.js"
+import { HttpError, TransportError } from "../ErpSyncError.js"
 
 /** The at most 1 KiB of a body kept for error messages. */
 export const PREVIEW_BYTES = 1024
@@ -44,11 +44,24 @@ const describeCause = (cause: unknown): string => {
   return parts.join(": ")
 }
 
+/**
+ * The codes of a connection that was never made, so of a request that never reached the server: refused,
+ * a host with no address, a network or host out of reach, or undici's connect timeout. A plain `ETIMEDOUT`
+ * is not one of them: it can come after the request was sent.
+ */
+const CONNECT_FAILURES: ReadonlySet<unknown> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT"
+])
+
 const isConnectFailure = (cause: unknown): boolean => {
   let current: unknown = cause
   for (let i = 0; i < 4 && typeof current === "object" && current !== null; i++) {
-    const code = (current as { code?: unknown }).code
-    if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH") return true
+    if (CONNECT_FAILURES.has((current as { code?: unknown }).code)) return true
     current = (current as { cause?: unknown }).cause
   }
   return false
@@ -76,6 +89,44 @@ export const readPreview = (response: HttpClientResponse.HttpClientResponse): Ef
       Effect.orElseSucceed(() => "")
     )
   })
+
+/**
+ * What a message shows of a redirect's `location`: the origin and path it points to (resolved against
+ * `requestUrl`), never its query, fragment or user information, any of which may hold a token or a password.
+ */
+const shownLocation = (location: string | undefined, requestUrl: string): string => {
+  if (location === undefined) return "no location"
+  let url: URL
+  try {
+    url = new URL(location, requestUrl)
+  } catch {
+    return "a location that is not a URL"
+  }
+  return url.protocol === "http:" || url.protocol === "https:"
+    ? `${url.origin}${url.pathname}`
+    : `a ${url.protocol} location`
+}
+
+/**
+ * Refuses a redirect of a call of `operation`: an `HttpError` (`Redirect`) naming the location's origin
+ * and path only, without a preview, since a redirect's body often repeats the location whole. What the
+ * body holds is read up to `PREVIEW_BYTES` and let go.
+ */
+export const refuseRedirect = (
+  response: HttpClientResponse.HttpClientResponse,
+  operation: string
+): Effect.Effect<never, HttpError> => {
+  const headers = response.headers
+  const error = new HttpError({
+    reason: "Redirect",
+    operation,
+    status: response.status,
+    contentType: headers["content-type"] ?? null,
+    preview: "",
+    detail: `redirect to ${shownLocation(headers["location"], response.request.url)} refused`
+  })
+  return Effect.flatMap(readPreview(response), () => Effect.fail(error))
+}
 
 const NO_REDIRECT: RequestInit = { redirect: "manual" }
 

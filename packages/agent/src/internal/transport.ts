@@ -17,7 +17,16 @@ import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import { type ErpSyncError, HttpError, TimeoutError, type TransportError } from "../ErpSyncError.js"
 import { deadline } from "./deadline.js"
-import { appendPreview, bodyBroken, PREVIEW_BYTES, previewText, readPreview, requestInitOf, send } from "./exchange.js"
+import {
+  appendPreview,
+  bodyBroken,
+  PREVIEW_BYTES,
+  previewText,
+  readPreview,
+  refuseRedirect,
+  requestInitOf,
+  send
+} from "./exchange.js"
 import { serviceErrorOf, type StatusHeader } from "./serviceError.js"
 
 /**
@@ -198,7 +207,7 @@ const answer = <Response extends { readonly Header: StatusHeader }>(
     Effect.flatMap(readPreview(response), (preview) => Effect.fail(httpError(reason, detail, preview)))
 
   if (status >= 300 && status < 400) {
-    return refuse("Redirect", `redirect to ${headers["location"] ?? "no location"} refused`)
+    return refuseRedirect(response, name)
   }
   const media = mediaType(contentType)
   if (!XML_MEDIA_TYPES.has(media)) {

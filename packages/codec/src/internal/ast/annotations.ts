@@ -43,9 +43,20 @@ const getter = <A>(key: string) => (ast: AST.AST): A | undefined => {
   return (at === -1 ? ast.annotations![key] : ast.checks![at]!.annotations![key]) as A
 }
 
-/** The element annotation of a struct member, on its key. */
-export const getElement = (ast: AST.AST): ElementAnnotation | undefined =>
-  ast.context?.annotations?.[ElementAnnotationId] as ElementAnnotation | undefined
+/**
+ * The element annotation of a struct member, on its key; or, when the member's type is a union made of
+ * the annotated schema (`Schema.optional(Xml.element(...))`, `Schema.NullOr(Xml.element(...))`), on its
+ * member's.
+ */
+export const getElement = (ast: AST.AST): ElementAnnotation | undefined => {
+  const own = ast.context?.annotations?.[ElementAnnotationId] as ElementAnnotation | undefined
+  if (own !== undefined || ast._tag !== "Union") return own
+  for (const type of ast.types) {
+    const inner = getElement(type)
+    if (inner !== undefined) return inner
+  }
+  return undefined
+}
 
 export const getComplexType = getter<ComplexTypeAnnotation>(ComplexTypeAnnotationId)
 export const getItems = getter<ItemsAnnotation>(ItemsAnnotationId)

@@ -5,6 +5,8 @@
  * `arbitraryConstraint`), and its checks filter them. fast-check is handed in, so that the schemas that
  * carry annotations never load it.
  */
+import * as Exit from "effect/Exit"
+import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import * as SchemaAST from "effect/SchemaAST"
 import type * as FastCheck from "fast-check"
@@ -17,6 +19,9 @@ type Arb = FastCheck.Arbitrary<unknown>
 
 /** How deep generation follows a recursive reference before it keeps to the ways out (null, empty arrays). */
 const MAX_RECURSION = 3
+
+/** How many values in a row a schema's checks may refuse before generating them is given up as hopeless. */
+const MAX_REFUSALS = 1000
 
 /** A schema that cannot be generated: a programming error, reported when the arbitrary is derived. */
 export class ArbitraryDefinitionError extends Error {
@@ -56,8 +61,15 @@ const constraintsOf = (checks: ReadonlyArray<AST.Check<unknown>>): Constraints =
     if (typeof maximum === "number" || typeof maximum === "bigint") {
       out.maximum = out.maximum === undefined || maximum < out.maximum ? maximum : out.maximum
     }
-    if (typeof c["minLength"] === "number") out.minLength = Math.max(out.minLength ?? 0, c["minLength"])
-    if (typeof c["maxLength"] === "number") out.maxLength = Math.min(out.maxLength ?? Infinity, c["maxLength"])
+    // Lengths in code units and in code points alike: the strings generated are of ASCII characters.
+    for (const key of ["minLength", "minCodePoints", "minSize"]) {
+      const n = c[key]
+      if (typeof n === "number") out.minLength = Math.max(out.minLength ?? 0, n)
+    }
+    for (const key of ["maxLength", "maxCodePoints", "maxSize"]) {
+      const n = c[key]
+      if (typeof n === "number") out.maxLength = Math.min(out.maxLength ?? Infinity, n)
+    }
     if (Array.isArray(c["patterns"])) {
       for (const p of c["patterns"] as Array<{ source: string; flags: string }>) {
         ;(out.patterns ??= []).push(new RegExp(p.source, p.flags))
@@ -88,20 +100,66 @@ const recursive = (ast: AST.AST, seen: Set<AST.AST> = new Set()): boolean => {
   }
 }
 
-/** The arbitrary of `ast`'s type, `depth` recursive references deep. */
+/**
+ * The arbitrary of `ast`'s type, `depth` recursive references deep. An annotation's values are kept; but
+ * where checks after it declare a pattern, a string of that pattern is what they ask for, and is
+ * generated instead. Values the checks refuse are drawn again, up to `MAX_REFUSALS` in a row.
+ */
 export const arbitraryOf = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey> = [], depth = 0): Arb => {
   const at = annotations.annotatedAt(ast, ArbitraryAnnotationId)
   const checks = ast.checks ?? []
   let base: Arb
   let filters: ReadonlyArray<AST.Check<unknown>>
-  if (at !== undefined) {
+  if (at !== undefined && constraintsOf(checks.slice(at + 1)).patterns === undefined) {
     base = annotations.getArbitrary(ast)!(fc)
     filters = checks.slice(at + 1)
+  } else if (ast.encoding !== undefined && SchemaAST.isDeclaration(ast)) {
+    base = declared(ast, fc, path, depth)
+    filters = []
   } else {
     base = shape(ast, fc, path, depth, constraintsOf(checks))
     filters = checks
   }
-  return filters.length === 0 ? base : base.filter((value) => firstIssue(filters, value, ast) === undefined)
+  return filters.length === 0 ? base : bounded(base, filters, ast, path)
+}
+
+/** `arb`'s values that pass `checks`, failing with a definition error after too many refusals in a row. */
+const bounded = (
+  arb: Arb,
+  checks: ReadonlyArray<AST.Check<unknown>>,
+  ast: AST.AST,
+  path: ReadonlyArray<PropertyKey>
+) => {
+  let refused = 0
+  return arb.filter((value) => {
+    if (firstIssue(checks, value, ast) === undefined) {
+      refused = 0
+      return true
+    }
+    if (++refused >= MAX_REFUSALS) {
+      refused = 0
+      failure(path, `its checks refused ${MAX_REFUSALS} values in a row; annotate it with Xsd.arbitrary`)
+    }
+    return false
+  })
+}
+
+/**
+ * A declared type with an encoding (a `Schema.Class`): values of what it is encoded as, encoded to its
+ * encoded form and decoded through the whole schema, as Effect's own arbitraries derive declarations.
+ */
+const declared = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: number): Arb => {
+  const links = ast.encoding!
+  const wire = Schema.make(links[links.length - 1]!.to) as unknown as Schema.Codec<unknown, unknown>
+  const whole = Schema.make(ast) as unknown as Schema.Codec<unknown, unknown>
+  const encode = Schema.encodeUnknownExit(wire)
+  const decode = Schema.decodeUnknownExit(whole)
+  return arbitraryOf(wire.ast, fc, path, depth).map((value) => {
+    const encoded = encode(value)
+    const decoded = Exit.isSuccess(encoded) ? decode(encoded.value) : encoded
+    if (Exit.isSuccess(decoded)) return decoded.value
+    return failure(path, "a value of what the declared type is encoded as does not decode to it")
+  })
 }
 
 const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: number, c: Constraints): Arb => {
@@ -170,13 +228,17 @@ const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: nu
       const required: Array<string> = []
       for (const ps of ast.propertySignatures) {
         if (typeof ps.name !== "string") return failure(path, "only string keys are generated")
+        const optional = SchemaAST.isOptional(ps.type)
         Object.defineProperty(model, ps.name, {
-          value: arbitraryOf(ps.type, fc, [...path, ps.name], depth),
+          // An optional key is left out rather than given `undefined`, which has no form in XML or JSON.
+          value: optional
+            ? definedOf(ps.type, fc, [...path, ps.name], depth)
+            : arbitraryOf(ps.type, fc, [...path, ps.name], depth),
           enumerable: true,
           writable: true,
           configurable: true
         })
-        if (!SchemaAST.isOptional(ps.type)) required.push(ps.name)
+        if (!optional) required.push(ps.name)
       }
       return fc.record(model, { requiredKeys: required, noNullPrototype: true })
     }
@@ -190,4 +252,13 @@ const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: nu
     default:
       return failure(path, `${ast._tag} is not generated`)
   }
+}
+
+/** The arbitrary of an optional member's type without `undefined`: a union's other members. */
+const definedOf = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: number): Arb => {
+  if (ast._tag !== "Union" || ast.checks !== undefined || ast.encoding !== undefined) {
+    return arbitraryOf(ast, fc, path, depth).filter((value) => value !== undefined)
+  }
+  const defined = ast.types.filter((type) => type._tag !== "Undefined")
+  return fc.oneof(...defined.map((type) => definedOf(type, fc, path, depth)))
 }

@@ -10,7 +10,13 @@ import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import * as SchemaTransformation from "effect/SchemaTransformation"
 import { memo } from "../memo.js"
-import { type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "../schema/annotations.js"
+import {
+  ComplexTypeAnnotationId,
+  ItemsAnnotationId,
+  RootElementAnnotationId,
+  type SimpleTypeAnnotation,
+  SimpleTypeAnnotationId
+} from "../schema/annotations.js"
 import {
   type Conversion,
   defaultOf,
@@ -108,7 +114,10 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
       const memberPath = [...path, ps.name]
       const optional = AST.isOptional(ps.type)
       const { nillable, node } = elementType(ps.type, memberPath)
-      const minOccurs = optional ? 0 : element?.minOccurs ?? 1
+      // A key optional on the encoded side only (`withDecodingDefaultKey`) is an element that may be absent,
+      // and then has the value Effect's parser gives an absent key.
+      const decodingDefault = optional ? undefined : decodingDefaultOf(ps.name, ps.type, memberPath)
+      const minOccurs = optional || decodingDefault !== undefined ? 0 : element?.minOccurs ?? 1
       const member: Member = {
         key: ps.name,
         name: element?.name ?? ps.name,
@@ -118,7 +127,9 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
         optional,
         minOccurs,
         // Stryker disable next-line OptionalChaining: minOccurs is 0 here only by an element annotation
-        defaultValue: optional || minOccurs === 1 ? undefined : element?.default ?? defaultOf(node, nillable)
+        defaultValue: optional || minOccurs === 1
+          ? undefined
+          : decodingDefault ?? element?.default ?? defaultOf(node, nillable)
       }
       if (member.minOccurs === 0 && !member.optional && member.defaultValue === undefined) {
         throw definitionError(memberPath, "a minOccurs=0 member of this type needs a default value")
@@ -143,17 +154,23 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
 /**
  * Compiles (once per AST node) the XML plan of a schema; `path` locates its definition errors. A simple
  * type annotation makes the node a simple type, whose text is read and written by the annotation alone:
- * the checks before the one it is on (or all, when it is on the node) and any encoding are the
- * annotation's to meet. The checks after it are refinements. Without one, a node with an encoding is a
- * transformation of what its last link encodes to, whose own checks its parsers apply; otherwise the
- * node's shape, refined by its checks.
+ * the checks before the one it is on (or all, when it is on the node) are the annotation's to meet, and
+ * the checks after it are refinements. An encoding is the annotation's too when it reads through it
+ * (`reads`, as `Xsd.long` does); any other makes the node a transformation of what its last link encodes
+ * to, whose parsers apply the node's checks. Otherwise the node's shape, refined by its checks.
  */
 export const plan: (ast: AST.AST, path: Path) => Node = memo((ast: AST.AST, path: Path): Node => {
   const simpleAt = annotations.annotatedAt(ast, SimpleTypeAnnotationId)
   if (simpleAt !== undefined) {
-    return refined(simple(annotations.getSimpleType(ast)!), ast, simpleAt + 1)
+    const type = annotations.getSimpleType(ast)!
+    if (ast.encoding === undefined || type.reads === ast.encoding[ast.encoding.length - 1]!.transformation) {
+      return refined(simple(type), ast, simpleAt + 1)
+    }
   }
   if (ast.encoding !== undefined) return transformation(ast, path)
+  if ("encodingChecks" in ast && ast.encodingChecks !== undefined) {
+    throw definitionError(path, "checks on a schema's encoded side (a flipped schema's) have no XML form")
+  }
   return refined(shapes[ast._tag](ast as never, path), ast, 0)
 })
 
@@ -164,28 +181,47 @@ const refined = (node: Node, ast: AST.AST, from: number): Node => {
 }
 
 /**
- * A node with an encoding: the XML carries the last link's side, decoded through the links to the node's
- * type. Each side is taken as its type, since the codec decodes and encodes what it holds itself.
+ * A node with an encoding: the XML carries the last link's side (`wire`), whose value the codec holds as
+ * its type. Decoding encodes that value to the wire's encoded form and decodes the whole schema from
+ * it, with Effect's parsers, so that every link, and every schema a link leads to, applies as Effect
+ * applies it; encoding goes the other way. A declared type (`Schema.Class`) lends its XML annotations to
+ * the struct it is encoded as.
  */
 const transformation = (ast: AST.AST, path: Path): Node => {
   const links = ast.encoding!
-  const last = links[links.length - 1]!
-  let chain: AST.AST = AST.toType(last.to)
-  for (let i = links.length - 1; i >= 0; i--) {
-    const transformation = links[i]!.transformation
-    if (!SchemaTransformation.isTransformation(transformation)) {
+  for (const link of links) {
+    if (!SchemaTransformation.isTransformation(link.transformation)) {
       throw definitionError(path, "a middleware (such as catchDecoding) has no XML form")
     }
-    chain = AST.decodeTo(chain, AST.toType(i === 0 ? ast : links[i - 1]!.to), transformation)
   }
-  const schema = Schema.make(chain) as unknown as Schema.Codec<unknown, unknown>
+  const last = links[links.length - 1]!.to
+  const wire = AST.isDeclaration(ast) ? withXmlAnnotationsOf(ast, last) : last
+  const whole = Schema.make(ast) as unknown as Schema.Codec<unknown, unknown>
+  const wireSchema = Schema.make(wire) as unknown as Schema.Codec<unknown, unknown>
   return {
     _tag: "Transform",
-    from: plan(last.to, path),
-    decode: conversion(Schema.decodeUnknownExit(schema)),
-    encode: conversion(Schema.encodeUnknownExit(schema))
+    from: plan(wire, path),
+    decode: then(conversion(Schema.encodeUnknownExit(wireSchema)), conversion(Schema.decodeUnknownExit(whole))),
+    encode: then(conversion(Schema.encodeUnknownExit(whole)), conversion(Schema.decodeUnknownExit(wireSchema)))
   }
 }
+
+/** The codec's annotations of a declared type, given to the schema it is encoded as where it has none. */
+const withXmlAnnotationsOf = (declaration: AST.AST, to: AST.AST): AST.AST => {
+  const given: Record<string, unknown> = {}
+  for (const key of [ComplexTypeAnnotationId, RootElementAnnotationId, ItemsAnnotationId, "identifier"]) {
+    const value = declaration.annotations?.[key]
+    if (value !== undefined && annotations.annotatedAt(to, key) === undefined) given[key] = value
+  }
+  return Object.keys(given).length === 0 ? to : (Schema.make(to) as Schema.Top).annotate(given).ast
+}
+
+/** One conversion after the other. */
+const then =
+  (first: (value: unknown) => Conversion, second: (value: unknown) => Conversion) => (value: unknown): Conversion => {
+    const result = first(value)
+    return result.ok ? second(result.value) : result
+  }
 
 /**
  * A parser's result as a conversion, its issue formatted. A transformation that throws is a bug in the
@@ -197,6 +233,26 @@ const conversion = (parse: (u: unknown) => Exit.Exit<unknown, Schema.SchemaError
   const error = Cause.findError(exit.cause)
   if (Result.isSuccess(error)) return { ok: false, message: formatIssue(error.success.issue) }
   throw Cause.squash(exit.cause)
+}
+
+/**
+ * The value of an absent key whose encoded side is optional while its type is not: what Effect's parser
+ * gives a struct without it (a default of `withDecodingDefault` or `withDecodingDefaultKey`), computed
+ * afresh each time; `undefined` when the encoded side is required.
+ */
+const decodingDefaultOf = (key: string, ast: AST.AST, path: Path): (() => unknown) | undefined => {
+  const links = ast.encoding
+  if (links === undefined || !AST.isOptional(links[links.length - 1]!.to)) return undefined
+  const decode = Schema.decodeUnknownExit(
+    Schema.Struct({ [key]: Schema.make(ast) }) as unknown as Schema.Codec<unknown, unknown>
+  )
+  const absent = (): unknown => {
+    const exit = decode({})
+    if (Exit.isSuccess(exit)) return (exit.value as Record<string, unknown>)[key]
+    throw definitionError(path, `an absent element has no value: ${Cause.pretty(exit.cause)}`)
+  }
+  absent()
+  return absent
 }
 
 /** The content of an element of type `ast`: a union with `null` makes it nillable, `undefined` is dropped. */

@@ -51,6 +51,13 @@ export interface SimpleTypeAnnotation<A = unknown> {
    * valid), so that the decoder can skip `parse`.
    */
   readonly identity?: boolean
+  /**
+   * The transformation of the last link of the encoding the simple type reads through itself, as
+   * `Xsd.long` reads its JSON string form: the annotation then stands for the whole schema. Without it, or
+   * when the schema's encoding has gained links since, the annotation is its type side's, and the
+   * encoding a transformation on top of what its last link encodes to.
+   */
+  readonly reads?: unknown
 }
 
 /** Annotation on the root schema of a SOAP message. */
