@@ -258,3 +258,24 @@ it("the READMEs show the marked examples of this file verbatim", () => {
     expect(readme, file).toContain(dedented.join("\n"))
   }
 })
+
+it("packages/agent/README.md's exports table lists each module of the package and every export of each", () => {
+  const source = (file: string) => fs.readFileSync(new URL(`../../packages/agent/src/${file}`, import.meta.url), "utf8")
+  const readme = fs.readFileSync(new URL("../../packages/agent/README.md", import.meta.url), "utf8")
+  const rows = new Map(
+    [...readme.matchAll(/^\| `(\w+)` \| (.+) \|$/gm)].map(([, module, cell]) => [
+      module!,
+      new Set([...cell!.matchAll(/`(\w+)`/g)].map(([, name]) => name!))
+    ])
+  )
+  const modules = [...source("index.ts").matchAll(/^export \* as (\w+) from "\.\/(\w+)\.js"$/gm)]
+  expect(modules.map(([, name]) => name)).toStrictEqual(["ErpSyncClient", "ErpSyncError", "TicketSource"])
+  expect([...rows.keys()].sort()).toStrictEqual(modules.map(([, name]) => name).sort())
+  for (const [, name, file] of modules) {
+    const exported = [
+      ...source(`${file}.ts`).matchAll(/^export (?:declare )?(?:const|let|function|class|interface|type) (\w+)/gm)
+    ].map(([, name]) => name!)
+    expect(exported.length, name).toBeGreaterThan(5)
+    expect(exported.filter((exportName) => !rows.get(name!)!.has(exportName)), name).toStrictEqual([])
+  }
+})

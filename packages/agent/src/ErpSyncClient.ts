@@ -53,7 +53,8 @@ export interface ErpSyncClientConfig {
   /** The decoder's limits (`XmlCodec.defaultLimits` otherwise). */
   readonly limits?: Partial<XmlCodec.Limits> | undefined
   /**
-   * Retries, applied only when the connection was refused (the request never reached the server).
+   * Retries, applied only when the connection was never made (refused, no address for the host, the
+   * network or host unreachable, or a connect timeout): the request never reached the server.
    * Default: none, since a `SaveConnection` with id 0 resent could create two connections.
    */
   readonly retry?: Schedule.Schedule<unknown, TransportError> | undefined

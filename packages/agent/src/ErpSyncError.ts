@@ -57,7 +57,9 @@ export class ServiceError extends Schema.TaggedError<ServiceError>("@erpsync/age
  * The server answered, but not with a SOAP message: a status or content type that is not SOAP's, a
  * redirect (never followed: a POST must not be re-sent as a GET), a body that is not a SOAP envelope,
  * or a body larger than the limit. For SuperID's system-user exchange, whose answers are JSON, `NotJson`:
- * an answer that is not the JSON SuperID documents. `preview` holds at most the first 1 KiB of the body.
+ * an answer that is not the JSON SuperID documents. `preview` holds at most the first 1 KiB of the body
+ * (none for a redirect, whose body often repeats its location). A redirect's `detail` names the origin and
+ * path of its location only: its query, fragment or user information may hold a token or a password.
  *
  * @since 0.1.0
  * @category errors
@@ -78,9 +80,10 @@ export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/Htt
 }
 
 /**
- * The exchange with the server broke: the connection was refused (`Connect`: the request never reached
- * the server, so retrying is safe), the request failed on the way (`Request`), or the response body was
- * cut short or reset (`Body`).
+ * The exchange with the server broke: the connection was never made (`Connect`: refused, no address for
+ * the host, the network or host unreachable, or a connect timeout; the request never reached the server, so
+ * retrying is safe), the request failed on the way (`Request`), or the response body was cut short or
+ * reset (`Body`).
  *
  * @since 0.1.0
  * @category errors

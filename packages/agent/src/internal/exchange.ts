@@ -1,7 +1,8 @@
 /**
  * One HTTP exchange over Effect's HttpClient (`effect/http`), as every call of the client makes it: redirects
- * never followed, the caller's fetch options kept, failures turned into a `TransportError` that says
- * whether the request reached the server, and bodies read with their size bounded.
+ * never followed and refused without their location's secrets, the caller's fetch options kept, failures
+ * turned into a `TransportError` that says whether the request reached the server, and bodies read with
+ * their size bounded.
  */
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
