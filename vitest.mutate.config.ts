@@ -24,6 +24,7 @@ const files = [
   "wsdl-drift",
   "xsd-validation",
   "conformance-user",
+  "arbitrary",
   "differential",
   "laws",
   "hostile-xml",

@@ -4,7 +4,7 @@
  */
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 
 export type Size = "2KB" | "350KB" | "12MB"
 
@@ -78,7 +78,7 @@ export const makeInput = (size: Size): Input => {
     Body: { Response: connection(pairs, ids) }
   }
   const bytes = new TextEncoder().encode(
-    Either.getOrThrow(XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)(value))
+    Result.getOrThrow(XmlCodec.encodeResult(ErpSync.SaveConnectionResponse)(value))
   )
   // Read back from its bytes, the text is one flat string, as a body read from the network is.
   return { size, value, xml: new TextDecoder().decode(bytes), bytes }
@@ -129,7 +129,7 @@ export const connectionsAndFields = (connections: number, fields: number, seed =
       }))
     }
   }
-  const xml = Either.getOrThrow(XmlCodec.encodeEither(ErpSync.GetConnectionsAndDisplayFieldsResponse)(value))
+  const xml = Result.getOrThrow(XmlCodec.encodeResult(ErpSync.GetConnectionsAndDisplayFieldsResponse)(value))
   const bytes = new TextEncoder().encode(xml)
   return { value, xml: new TextDecoder().decode(bytes), bytes }
 }

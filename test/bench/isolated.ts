@@ -7,8 +7,11 @@
  */
 import { Worker } from "node:worker_threads"
 
-/** saxes's bare tokenization without and with namespaces (`saxes.ts`), and `handDecoder.ts`. */
-export type IsolatedCompetitor = "saxes-raw" | "saxes-raw-ns" | "hand-written"
+/**
+ * saxes's bare tokenization without and with namespaces (`saxes.ts`), `handDecoder.ts`, and Effect's own
+ * XML event decoder (`effectXml.ts`).
+ */
+export type IsolatedCompetitor = "saxes-raw" | "saxes-raw-ns" | "hand-written" | "effect-xml"
 
 /** A competitor that runs in a worker thread: `sample(n)` blocks until the worker has run `n` times. */
 export interface Isolated {

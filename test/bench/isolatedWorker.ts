@@ -1,5 +1,6 @@
 /** The worker of `isolated`: runs its competitor on its document `n` times per request. */
 import { parentPort, workerData } from "node:worker_threads"
+import { effectXmlEvents } from "./effectXml.js"
 import { handDecode } from "./handDecoder.js"
 import type { IsolatedCompetitor } from "./isolated.js"
 import { saxesRaw } from "./saxes.js"
@@ -17,6 +18,8 @@ if (gc === undefined) throw new Error("run with --expose-gc")
 
 const run: (xml: string) => unknown = competitor === "hand-written"
   ? handDecode
+  : competitor === "effect-xml"
+  ? effectXmlEvents
   : (text) => saxesRaw(text, competitor === "saxes-raw-ns")
 
 if (expected !== undefined && JSON.stringify(run(xml)) !== expected) {

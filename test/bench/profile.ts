@@ -5,7 +5,7 @@
  */
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as fs from "node:fs"
 import * as inspector from "node:inspector"
 import { makeInput } from "./inputs.js"
@@ -20,8 +20,8 @@ interface Profile {
 }
 
 const input = makeInput((process.argv.find((a) => a.endsWith("B")) ?? "12MB") as "12MB")
-const decode = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)
-for (let i = 0; i < 3; i++) Either.getOrThrow(decode(input.xml)) // warm up
+const decode = XmlCodec.decodeResult(ErpSync.SaveConnectionResponse)
+for (let i = 0; i < 3; i++) Result.getOrThrow(decode(input.xml)) // warm up
 
 const session = new inspector.Session()
 session.connect()
@@ -33,7 +33,7 @@ const post = (method: string, params?: object) =>
 await post("Profiler.enable")
 await post("Profiler.setSamplingInterval", { interval: 100 })
 await post("Profiler.start")
-for (let i = 0; i < (input.size === "12MB" ? 5 : 200); i++) Either.getOrThrow(decode(input.xml))
+for (let i = 0; i < (input.size === "12MB" ? 5 : 200); i++) Result.getOrThrow(decode(input.xml))
 const { profile } = (await post("Profiler.stop")) as { profile: Profile }
 if (process.argv.includes("--save")) fs.writeFileSync("bench/decode-12MB.cpuprofile", JSON.stringify(profile))
 

@@ -3,15 +3,15 @@
  * baseline measured alongside (these machines are shared and noisy: absolute times mean little).
  * Prints a markdown table and writes `bench/results.json` and `bench/RESULTS.md`.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import { FetchHttpClient } from "effect/http"
 import * as Redacted from "effect/Redacted"
+import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
 import { execFileSync, spawn } from "node:child_process"
@@ -51,26 +51,26 @@ const OPTIONS: Record<Size, Options> = {
   "12MB": { rounds: 5, warmup: 1, minSampleMillis: 0 }
 }
 
-const decodeString = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)
-const encodeRequest = XmlCodec.encodeEither(ErpSync.SaveConnectionRequest)
+const decodeString = XmlCodec.decodeResult(ErpSync.SaveConnectionResponse)
+const encodeRequest = XmlCodec.encodeResult(ErpSync.SaveConnectionRequest)
 
 /** Decodes from 64 KiB byte chunks through the push decoder. */
-const chunked = <A, I>(schema: Schema.Schema<A, I, never>) => (bytes: Uint8Array): unknown => {
+const chunked = <A, I>(schema: Schema.Codec<A, I>) => (bytes: Uint8Array): unknown => {
   const decoder = XmlCodec.makeDecoder(schema)
-  for (let i = 0; i < bytes.length; i += CHUNK) Either.getOrThrow(decoder.write(bytes.subarray(i, i + CHUNK)))
-  return Either.getOrThrow(decoder.end()).value
+  for (let i = 0; i < bytes.length; i += CHUNK) Result.getOrThrow(decoder.write(bytes.subarray(i, i + CHUNK)))
+  return Result.getOrThrow(decoder.end()).value
 }
 const decodeChunks = chunked(ErpSync.SaveConnectionResponse)
 
 /** A GetConnectionsAndDisplayFields response of 1,500 connections of 20 fields each (about 12 MB). */
 const connectionsResponse = (): Decoding => {
   const input = connectionsAndFields(1500, 20)
-  const decode = XmlCodec.decodeEither(ErpSync.GetConnectionsAndDisplayFieldsResponse)
+  const decode = XmlCodec.decodeResult(ErpSync.GetConnectionsAndDisplayFieldsResponse)
   return {
     size: "12MB-arrays",
     xml: input.xml,
     bytes: input.bytes,
-    string: (xml) => Either.getOrThrow(decode(xml)),
+    string: (xml) => Result.getOrThrow(decode(xml)),
     chunks: chunked(ErpSync.GetConnectionsAndDisplayFieldsResponse),
     byHand: false
   }
@@ -78,7 +78,14 @@ const connectionsResponse = (): Decoding => {
 
 const ratio = (baseline: number, ours: number) => Math.round((baseline / ours) * 100) / 100
 
-const DECODE_BASELINES = ["saxes-raw", "saxes-raw-ns", "hand-written", "fast-xml-parser", "node-soap"] as const
+const DECODE_BASELINES = [
+  "saxes-raw",
+  "saxes-raw-ns",
+  "hand-written",
+  "effect-xml",
+  "fast-xml-parser",
+  "node-soap"
+] as const
 
 /** A message to decode, and how: from one string, and from 64 KiB byte chunks through the push decoder. */
 interface Decoding {
@@ -95,7 +102,7 @@ const saveConnectionResponse = (input: Input): Decoding => ({
   size: input.size,
   xml: input.xml,
   bytes: input.bytes,
-  string: (xml) => Either.getOrThrow(decodeString(xml)),
+  string: (xml) => Result.getOrThrow(decodeString(xml)),
   chunks: decodeChunks,
   byHand: true
 })
@@ -106,18 +113,21 @@ const decodeRows = async (input: Decoding, soap: Awaited<ReturnType<typeof nodeS
   const bare = await isolated(input.xml, "saxes-raw")
   const namespaced = await isolated(input.xml, "saxes-raw-ns")
   const hand = input.byHand ? await isolated(input.xml, "hand-written", JSON.stringify(value)) : undefined
+  const effectXml = await isolated(input.xml, "effect-xml")
   const timings = measure([
     { name: "ours-string", run: () => input.string(input.xml) },
     { name: "ours-chunks", run: () => input.chunks(input.bytes) },
     { name: "saxes-raw", run: () => undefined, sample: bare.sample },
     { name: "saxes-raw-ns", run: () => undefined, sample: namespaced.sample },
     ...(hand === undefined ? [] : [{ name: "hand-written", run: () => undefined, sample: hand.sample }]),
+    { name: "effect-xml", run: () => undefined, sample: effectXml.sample },
     { name: "fast-xml-parser", run: () => fastXmlParser(input.xml) },
     { name: "node-soap", run: () => soap.parse(input.xml) }
   ], OPTIONS[input.size === "12MB-arrays" ? "12MB" : input.size])
   await bare.close()
   await namespaced.close()
   await hand?.close()
+  await effectXml.close()
   const rows: Array<Row> = []
   for (const ours of ["ours-string", "ours-chunks"]) {
     for (const baseline of DECODE_BASELINES.filter((b) => b !== "hand-written" || hand !== undefined)) {
@@ -139,11 +149,11 @@ const decodeRows = async (input: Decoding, soap: Awaited<ReturnType<typeof nodeS
 
 const encodeRows = (input: Input, soap: Awaited<ReturnType<typeof nodeSoap>>): Array<Row> => {
   const request = requestOf(input)
-  const ours = Either.getOrThrow(encodeRequest(request))
+  const ours = Result.getOrThrow(encodeRequest(request))
   if (ours !== handWritten(request)) throw new Error("the hand-written encoder does not write the same bytes")
   const document = builderDocument(request)
   const timings = measure([
-    { name: "ours", run: () => readable(Either.getOrThrow(encodeRequest(request))) },
+    { name: "ours", run: () => readable(Result.getOrThrow(encodeRequest(request))) },
     { name: "hand-written", run: () => readable(handWritten(request)) },
     { name: "xmlbuilder", run: () => readable(xmlBuilder(document)) },
     { name: "node-soap", run: () => readable(soap.serialize(request)) }
@@ -172,10 +182,10 @@ const memoryRow = (input: Input): Row => {
   let peak = before
   const decoder = XmlCodec.makeDecoder(ErpSync.SaveConnectionResponse)
   for (const chunk of chunks) {
-    Either.getOrThrow(decoder.write(chunk))
+    Result.getOrThrow(decoder.write(chunk))
     peak = Math.max(peak, process.memoryUsage().heapUsed)
   }
-  const value = Either.getOrThrow(decoder.end()).value
+  const value = Result.getOrThrow(decoder.end()).value
   peak = Math.max(peak, process.memoryUsage().heapUsed)
   gc()
   gc()
@@ -194,7 +204,7 @@ const memoryRow = (input: Input): Row => {
 /** `saveConnection` of the 2 KB message against the local server, and a bare fetch posting the same bytes. */
 const callRows = async (input: Input): Promise<Array<Row>> => {
   const scope = Effect.runSync(Scope.make())
-  const server = await Effect.runPromise(Scope.extend(ErpSyncServer.make({ ticket: "7T:bench-ticket" }), scope))
+  const server = await Effect.runPromise(Scope.provide(ErpSyncServer.make({ ticket: "7T:bench-ticket" }), scope))
   const client = await Effect.runPromise(
     ErpSyncClient.make({ url: server.url }).pipe(
       Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make("7T:bench-ticket"))),
@@ -204,7 +214,7 @@ const callRows = async (input: Input): Promise<Array<Row>> => {
   // Id 0: every call creates a connection, through the client and through fetch alike.
   const connection = { ...input.value.Body.Response!, ErpConnectionId: 0 }
   const request = { ...requestOf(input), Body: { Connection: connection } }
-  const body = new TextEncoder().encode(Either.getOrThrow(encodeRequest(request)))
+  const body = new TextEncoder().encode(Result.getOrThrow(encodeRequest(request)))
   const headers = {
     "content-type": "text/xml; charset=utf-8",
     soapaction: `"${ErpSync.SaveConnection.action}"`

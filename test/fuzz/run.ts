@@ -7,8 +7,8 @@
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
-import * as fc from "effect/FastCheck"
 import * as Stream from "effect/Stream"
+import * as fc from "fast-check"
 import { lazyInput } from "../src/support/huge.js"
 import { fuzzCase, runCase } from "../src/support/mutations.js"
 

@@ -4,11 +4,11 @@
  * the endpoint in `ERPSYNC_URL` (a local server started with `erpsync serve`): a connection saved, read
  * back and deleted.
  */
-import { FetchHttpClient } from "@effect/platform"
 import type { ErpSyncError } from "@erpsync/agent"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import type { ErpSync } from "@erpsync/schema"
 import { Effect, Layer, Option } from "effect"
+import { FetchHttpClient } from "effect/http"
 
 const connection: ErpSync.ErpConnection = {
   TableRight: null,
@@ -31,7 +31,7 @@ const program = Effect.gen(function*() {
   const saved = yield* ErpSyncClient.saveConnection(connection)
   const read = yield* ErpSyncClient.getConnection(saved.ErpConnectionId)
   if (Option.isNone(read) || read.value.DisplayName !== connection.DisplayName) {
-    return yield* Effect.dieMessage("the connection read back differs from the one saved")
+    return yield* Effect.die(new Error("the connection read back differs from the one saved"))
   }
   yield* ErpSyncClient.deleteConnection(saved.ErpConnectionId)
   const gone = yield* ErpSyncClient.getConnection(saved.ErpConnectionId)

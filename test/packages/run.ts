@@ -4,14 +4,15 @@
  * `bundler`). Then three fresh projects install the tarballs with npm from the registry, as a user's
  * project does:
  *
- * - a service's (`client.ts`): the client, `effect`, `@effect/platform` and TypeScript only. It must hold
- *   one copy of `effect` and of `@effect/platform`, none of `@effect/cli` or `@effect/platform-node`; its
- *   size is printed. The program is type-checked (`strict`, `exactOptionalPropertyTypes`) and run with
+ * - a service's (`client.ts`): the client and `effect`, installed as the README says (`npm install
+ *   @erpsync/agent effect`, no versions: npm's latest `effect`), and TypeScript. It must hold one copy of
+ *   `effect`, no Effect 3 package (`@effect/platform`, `@effect/cli`) and no `@effect/platform-node`, and
+ *   `npm ls` must find no peer dependency unmet; its size is printed. The program is type-checked (`strict`, `exactOptionalPropertyTypes`) and run with
  *   `node` against a local server;
  * - the command line's: `erpsync` installed alone, which serves the local server for the first (its
  *   start-up time is measured by `pnpm bench`);
  * - a user's integration test (`testing.ts`): the client with `@erpsync/testing` and
- *   `@effect/platform-node`, in-process.
+ *   `@effect/platform-node` (no version either), in-process.
  *
  * Run by `pnpm packages` after the build (`pnpm install` builds); CI runs it.
  */
@@ -126,17 +127,32 @@ const copies = (dir: string, name: string): number => {
   return found.size
 }
 
-const base = ["effect@3.22.4", "@effect/platform@0.97.2", "typescript@5.9.3"]
+// As the README's install line: `effect` without a version. TypeScript is the tool the check runs.
+const base = ["effect", "typescript@5.9.3"]
 
 // The service: the client alone.
 const service = project("service", ["codec", "schema", "agent"], base)
-for (const name of ["effect", "@effect/platform"]) {
-  check(copies(service, name) === 1, `service: one copy of ${name}`)
-}
-for (const name of ["@effect/cli", "@effect/platform-node", "@erpsync/cli", "@erpsync/testing", "@erpsync/codegen"]) {
+check(copies(service, "effect") === 1, "service: one copy of effect")
+const effectVersion = (JSON.parse(fs.readFileSync(path.join(service, "node_modules/effect/package.json"), "utf8")) as {
+  readonly version: string
+}).version
+check(effectVersion.startsWith("4."), `service: effect ${effectVersion}, npm's latest, is Effect 4`)
+for (
+  const name of [
+    "@effect/platform",
+    "@effect/cli",
+    "@effect/platform-node",
+    "fast-check",
+    "@erpsync/cli",
+    "@erpsync/testing",
+    "@erpsync/codegen"
+  ]
+) {
   check(copies(service, name) === 0, `service: no ${name}`)
 }
-run("npm", ["ls", "effect", "@effect/platform"], service)
+// npm ls exits non-zero on a peer dependency that is missing or of the wrong version.
+run("npm", ["ls", "--all"], service)
+check(true, "service: npm ls --all finds every peer dependency met")
 const serviceSize = sizeOf(service)
 const clientSize = serviceSize - bytesOf(path.join(service, "node_modules/typescript"))
 typeCheck(service, "client.ts", "bundler", [])
@@ -184,12 +200,15 @@ try {
 // A user's integration test, with the local server in-process.
 const testing = project("testing", ["codec", "schema", "agent", "testing"], [
   ...base,
-  "@effect/platform-node@0.108.2",
-  "@types/node@20.19.43"
+  "@effect/platform-node",
+  "@types/node@22.20.7"
 ])
-for (const name of ["effect", "@effect/platform", "@effect/platform-node"]) {
+for (const name of ["effect", "@effect/platform-node"]) {
   check(copies(testing, name) === 1, `testing: one copy of ${name}`)
 }
+check(copies(testing, "@effect/platform") === 0, "testing: no @effect/platform")
+run("npm", ["ls", "--all"], testing)
+check(true, "testing: npm ls --all finds every peer dependency met")
 typeCheck(testing, "testing.ts", "bundler", ["node"])
 typeCheck(testing, "testing.ts", "node16", ["node"])
 const tested = execFileSync(process.execPath, [path.join(testing, "out/testing.js")], {
@@ -205,7 +224,7 @@ const ownSize = ["@erpsync", "saxes", "xmlchars"].reduce(
 )
 const sizes = { client: clientSize, own: ownSize, testing: sizeOf(testing), cli: sizeOf(cli) }
 console.log(
-  `\nInstall size (node_modules): the client with effect and @effect/platform ${mb(sizes.client)}, of which ` +
+  `\nInstall size (node_modules): the client with effect ${mb(sizes.client)}, of which ` +
     `the client's own packages ${mb(sizes.own)} (${mb(serviceSize)} with TypeScript); ` +
     `the client with @erpsync/testing ${mb(sizes.testing)}; the command line alone ${mb(sizes.cli)}`
 )

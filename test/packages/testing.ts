@@ -2,10 +2,10 @@
  * A user's integration test: the local server of `@erpsync/testing` in-process, the client against it.
  * Type-checked and run in a project of its own, with the packed packages.
  */
-import { FetchHttpClient } from "@effect/platform"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/testing"
 import { Effect, Layer, Redacted } from "effect"
+import { FetchHttpClient } from "effect/http"
 
 const test = Effect.gen(function*() {
   const server = yield* ErpSyncServer.make({ username: "u", password: "p" })

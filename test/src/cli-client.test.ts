@@ -1,10 +1,10 @@
 /**
  * The command line's client commands against `erpsync serve`, and `erpsync demo`.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Redacted from "effect/Redacted"
 import * as fs from "node:fs"
 import * as os from "node:os"

@@ -92,7 +92,7 @@ describe("erpsync decode / encode", () => {
     )
     expect(run.code).toBe(1)
     expect(run.stderr.trim().split("\n")).toHaveLength(1)
-    expect(run.stderr).toMatch(/^ParseError: .*ErpConnectionId/)
+    expect(run.stderr).toMatch(/^SchemaError: .*ErpConnectionId/)
   })
 
   it("input that is not JSON: exit 1 and one line", async () => {

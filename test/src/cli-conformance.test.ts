@@ -55,7 +55,7 @@ const lossyEndpoint = async (rewrite: (body: string) => string): Promise<string>
 }
 
 beforeAll(async () => {
-  server = await Effect.runPromise(Scope.extend(ErpSyncServer.make({ ticket: TICKET }), scope))
+  server = await Effect.runPromise(Scope.provide(ErpSyncServer.make({ ticket: TICKET }), scope))
 })
 afterAll(async () => {
   for (const proxy of lossyServers) proxy.close()

@@ -5,9 +5,10 @@
  * to the same message.
  */
 import { XmlCodec } from "@erpsync/codec"
-import * as Arbitrary from "effect/Arbitrary"
-import * as fc from "effect/FastCheck"
+import * as Arbitrary from "@erpsync/codec/Arbitrary"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
 import * as fs from "node:fs"
 import * as net from "node:net"
 import * as os from "node:os"
@@ -37,7 +38,7 @@ describe("input errors, in plain words", () => {
       file(JSON.stringify({ Header: {}, Body: { ErpConnectionId: "one" } }))
     ])
     expect(run.ok).toBe(false)
-    expect(run.stderr).toBe(`ParseError: 1 problem: Body.ErpConnectionId: expected ${INT}, got "one"`)
+    expect(run.stderr).toBe(`SchemaError: 1 problem: Body.ErpConnectionId: expected ${INT}, got "one"`)
   })
 
   it("report every problem at once, on one line: the 14 members an ErpConnection must have", async () => {
@@ -66,7 +67,7 @@ describe("input errors, in plain words", () => {
       "UserGroupAccessIds",
       "AssociateAccessIds"
     ]
-    expect(run.stderr).toBe(`ParseError: 14 problems: ${members.map((m) => `${m}: is missing`).join("; ")}`)
+    expect(run.stderr).toBe(`SchemaError: 14 problems: ${members.map((m) => `${m}: is missing`).join("; ")}`)
   })
 
   it("say \"or null\" for a nillable member, name array items by index, and list an enumeration's values", async () => {
@@ -95,7 +96,7 @@ describe("input errors, in plain words", () => {
       file(JSON.stringify(connection))
     ])
     expect(saved.stderr).toBe(
-      "ParseError: 5 problems: " +
+      "SchemaError: 5 problems: " +
         `ErpConnectorId: expected ${INT}, got 1.5; ` +
         "DisplayName: expected an xs:string (text) or null, got 3; " +
         "Active: expected an xs:boolean (true or false), got \"yes\"; " +
@@ -113,7 +114,7 @@ describe("input errors, in plain words", () => {
     ])
     // ErpActorType's values in the WSDL's order.
     expect(mapping.stderr).toBe(
-      "ParseError: 1 problem: Body.ActorType: expected an ErpActorType: one of \"Unknown\", \"Customer\", " +
+      "SchemaError: 1 problem: Body.ActorType: expected an ErpActorType: one of \"Unknown\", \"Customer\", " +
         "\"Supplier\", \"Partner\", \"Person\", \"Project\", \"Employee\", \"Sale\", got \"Client\""
     )
   })
@@ -128,7 +129,7 @@ describe("input errors, in plain words", () => {
     ])
     expect(run.stderr).not.toContain("a-ticket-in-the-wrong-place")
     expect(run.stderr).toBe(
-      "ParseError: 2 problems: Header.Credentials: expected a SoCredentials or null, got a string (not shown); " +
+      "SchemaError: 2 problems: Header.Credentials: expected a SoCredentials or null, got a string (not shown); " +
         `Body.ErpConnectionId: expected ${INT}, got an array of 1`
     )
   })
@@ -140,20 +141,23 @@ describe("input errors, in plain words", () => {
       file(JSON.stringify({ Header: { Credentials: { Ticket: 8675309 } }, Body: { ErpConnectionId: 1 } }))
     ])
     expect(run.stderr).toBe(
-      "ParseError: 1 problem: Header.Credentials.Ticket: expected an xs:string (text) or null, got a number (not shown)"
+      "SchemaError: 1 problem: Header.Credentials.Ticket: expected an xs:string (text) or null, got a number (not shown)"
     )
   })
 })
 
 describe("failures, one line each, from the executable", () => {
   it.each([
-    [["get-connection"], /^Missing argument <ID>$/],
+    [["get-connection"], /^Missing required argument: ID$/],
     [["get-connection", "--ticket", "t", "1"], /^InputError: Missing: give --url \(or set ERPSYNC_URL\)$/],
     [
       ["get-connection", "--url", "http://127.0.0.1:9/ErpSync.svc", "--ticket", "t", "--timeout", "5", "1"],
       /^--timeout: "5" is not a duration \(e\.g\. "30 seconds", "500 millis"\)$/
     ],
-    [["no-such-command"], /^Invalid subcommand for erpsync - use one of /],
+    [
+      ["no-such-command"],
+      /^Unknown subcommand "no-such-command" for "erpsync"; use one of decode, encode, operations, /
+    ],
     [["operations", "--format", "xml"], /^--format: "xml" is not one of text, json, markdown$/],
     [
       ["get-connection", "--url", "http://127.0.0.1:9/ErpSync.svc", "--ticket", "t", "abc"],
@@ -226,19 +230,19 @@ describe("--pretty", () => {
         const json = Schema.encodeSync(schema)(value)
         const run = await runInProcess(["encode", `${service}.${name}`, "--pretty", file(JSON.stringify(json))])
         expect(run.stderr).toBe("")
-        const decoded = XmlCodec.decodeEither(schema)(run.stdout)
-        expect(decoded._tag, `${name}: ${run.stdout}`).toBe("Right")
-        expect(Schema.encodeSync(schema)((decoded as { right: unknown }).right)).toStrictEqual(json)
+        const decoded = XmlCodec.decodeResult(schema)(run.stdout)
+        expect(decoded._tag, `${name}: ${run.stdout}`).toBe("Success")
+        expect(Schema.encodeSync(schema)(Result.getOrThrow(decoded))).toStrictEqual(json)
         if (run.stdout.includes("<s:Body>")) expect(run.stdout).toMatch(/\n {2}<s:Body>\n/)
       }
     }
   })
 
   it("decode prints one line of JSON, and indented JSON with --pretty", async () => {
-    const xml = XmlCodec.encodeEither(messages[0]!.schema)(
+    const xml = XmlCodec.encodeResult(messages[0]!.schema)(
       fc.sample(Arbitrary.make(messages[0]!.schema), { numRuns: 1, seed: 3 })[0]
     )
-    const input = file((xml as { right: string }).right)
+    const input = file(Result.getOrThrow(xml))
     const compact = await runInProcess(["decode", messages[0]!.name, input])
     const pretty = await runInProcess(["decode", messages[0]!.name, "--pretty", input])
     expect(compact.stdout.split("\n")).toHaveLength(1)

@@ -5,7 +5,7 @@
  * names the file, the construct and where it is.
  */
 import { Codegen } from "@erpsync/codegen"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -18,7 +18,7 @@ const generatedDir = path.join(root, "packages/schema/src/generated")
 const wsdlFile = (name: string) => path.join(referenceDir, name)
 
 const generate = (files: ReadonlyArray<string>) =>
-  Codegen.readSources(files).pipe(Either.flatMap(Codegen.generate), Either.getOrThrow)
+  Codegen.readSources(files).pipe(Result.flatMap(Codegen.generate), Result.getOrThrow)
 
 describe("the committed declarations", () => {
   it("are what the generator writes from ErpSync.wsdl and SoPrincipal.wsdl (pnpm codegen)", () => {
@@ -131,8 +131,8 @@ describe("the output for another WSDL of the same style", () => {
       "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSyncNext/SyncEverything"
     )
     const request = { Header: {}, Body: {} }
-    const xml = Either.getOrThrow(XmlCodec.encodeEither(module.SyncEverythingRequest)(request))
-    expect(XmlCodec.decodeEither(module.SyncEverythingRequest)(xml)).toStrictEqual(Either.right(request))
+    const xml = Result.getOrThrow(XmlCodec.encodeResult(module.SyncEverythingRequest)(request))
+    expect(XmlCodec.decodeResult(module.SyncEverythingRequest)(xml)).toStrictEqual(Result.succeed(request))
 
     // Mutual recursion, and a dictionary keyed by bigints whose duplicate keys are refused.
     const Trees = await import(path.join(out, "Trees.ts"))
@@ -141,11 +141,18 @@ describe("the output for another WSDL of the same style", () => {
       Index: [{ Key: 9007199254740993n, Value: { Name: "c", Children: null } }]
     }
     const message = { Header: {}, Body: tree }
-    const encoded = Either.getOrThrow(XmlCodec.encodeEither(Trees.OpRequest)(message))
-    expect(XmlCodec.decodeEither(Trees.OpRequest)(encoded)).toStrictEqual(Either.right(message))
+    const encoded = Result.getOrThrow(XmlCodec.encodeResult(Trees.OpRequest)(message))
+    expect(XmlCodec.decodeResult(Trees.OpRequest)(encoded)).toStrictEqual(Result.succeed(message))
     const twice = { Header: {}, Body: { ...tree, Index: [tree.Index[0], tree.Index[0]] } }
-    expect(Either.isLeft(XmlCodec.encodeEither(Trees.OpRequest)(twice))).toBe(true)
-    expect(fs.readFileSync(path.join(out, "Trees.ts"), "utf8")).toContain("export interface NodeEncoded {")
+    expect(Result.isFailure(XmlCodec.encodeResult(Trees.OpRequest)(twice))).toBe(true)
+    // The declarations' form: a recursive type's schema a `Schema.Codec` of its type and its encoded form,
+    // annotated with `.annotate`, referring to its group through `Schema.suspend`.
+    const treesSource = fs.readFileSync(path.join(out, "Trees.ts"), "utf8")
+    expect(treesSource).toContain("export interface NodeEncoded {")
+    expect(treesSource).toContain("export const Node: Schema.Codec<Node, NodeEncoded> = Schema.Struct({")
+    expect(treesSource).toContain(`}).annotate(Xml.complexType("Node", T))`)
+    expect(treesSource).toContain("Schema.suspend((): Schema.Codec<Node, NodeEncoded> => Node)")
+    expect(treesSource).not.toMatch(/\.annotations\(|Schema\.Schema<|Schema\.Schema\.Encoded/)
   })
 })
 
@@ -175,11 +182,11 @@ const wsdl = (options: { members?: string; types?: string; binding?: string; sty
 </wsdl:definitions>`
 
 const refusal = (sources: ReadonlyArray<Codegen.WsdlSource>) =>
-  Either.flip(Codegen.generate(sources)).pipe(Either.getOrThrow)
+  Result.flip(Codegen.generate(sources)).pipe(Result.getOrThrow)
 
 describe("what the generator refuses, with a CodegenError naming the file, the construct and where it is", () => {
   it("a minimal WSDL is accepted (the cases below differ from it in one construct)", () => {
-    const [file] = Either.getOrThrow(
+    const [file] = Result.getOrThrow(
       Codegen.generate([{
         file: "T.wsdl",
         text: wsdl({ members: `<xs:element minOccurs="0" name="Id" type="xs:int" />` })
@@ -322,7 +329,7 @@ describe("what the generator refuses, with a CodegenError naming the file, the c
   })
 
   it("a WSDL file that cannot be read", () => {
-    expect(Either.flip(Codegen.readSources([path.join(scratch, "missing.wsdl")])).pipe(Either.getOrThrow))
+    expect(Result.flip(Codegen.readSources([path.join(scratch, "missing.wsdl")])).pipe(Result.getOrThrow))
       .toMatchObject({ _tag: "CodegenError", reason: "Read" })
   })
 })

@@ -5,6 +5,7 @@
 import { Service, Soap, Xml, Xsd } from "@erpsync/codec"
 import { Laws } from "@erpsync/conformance"
 import * as Schema from "effect/Schema"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import { describe, expect, it } from "vitest"
 
 const Orders = "urn:example:orders"
@@ -23,7 +24,7 @@ const GetOrder = definition.operation(
   definition.request("GetOrder", { OrderId: Xml.optionalElement(Xsd.long) }),
   definition.response("GetOrderResponse", {
     Total: Xml.optionalElement(Xsd.decimal),
-    Lines: Xml.optionalElement(Schema.Array(Xsd.string).annotations(Xml.items("Line", Orders)))
+    Lines: Xml.optionalElement(Schema.Array(Xsd.string).annotate(Xml.items("Line", Orders)))
   })
 )
 
@@ -44,7 +45,7 @@ describe("a message that mixes qualified and unqualified elements", () => {
     Local: Xml.element(Xsd.int, { namespace: "" }),
     Other: Xml.element(Schema.NullOr(Xsd.boolean), { namespace: "urn:example:other", minOccurs: 0 }),
     Inner: Xml.element(
-      Schema.Struct({ Deep: Xml.element(Xsd.string, { namespace: "" }), Named: Xsd.long }).annotations(
+      Schema.Struct({ Deep: Xml.element(Xsd.string, { namespace: "" }), Named: Xsd.long }).annotate(
         Xml.complexType("Inner", Orders)
       ),
       { namespace: "" }
@@ -55,17 +56,19 @@ describe("a message that mixes qualified and unqualified elements", () => {
 
 describe("a lossy declaration", () => {
   // A note read with its spaces trimmed: what is written is not what is read back.
-  const Trimmed = Schema.transform(Xsd.string, Schema.String, {
-    strict: true,
-    decode: (text) => text.trim(),
-    encode: (text) => text
-  }).annotations(Xsd.simpleType({
+  const TrimmedText = Xsd.string.pipe(
+    Schema.decodeTo(
+      Schema.String,
+      SchemaTransformation.transform({ decode: (text: string) => text.trim(), encode: (text: string) => text })
+    )
+  )
+  const Trimmed = TrimmedText.annotate(Xsd.simpleType({
     name: "string",
     namespace: "http://www.w3.org/2001/XMLSchema",
     parse: (text) => ({ ok: true, value: text.trim() }),
     format: (value) => ({ ok: true, value: String(value) }),
     default: ""
-  }))
+  }, TrimmedText))
   const Note = definition.request("Note", { Text: Trimmed })
 
   it("fails decode ∘ encode = identity, with the seed and the shrunk counterexample", async () => {

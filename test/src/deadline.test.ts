@@ -1,16 +1,18 @@
 import { describe, expect, it, vi } from "@effect/vitest"
+import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
-import * as FiberRef from "effect/FiberRef"
 import * as Ref from "effect/Ref"
-import * as TestClock from "effect/TestClock"
+import * as Result from "effect/Result"
+import * as TestClock from "effect/testing/TestClock"
 import { deadline } from "../../packages/agent/src/internal/deadline.js"
 
 class Late {
   readonly _tag = "Late"
 }
+
+const Answer = Context.Reference<number>("test/deadline/Answer", { defaultValue: () => 0 })
 
 /**
  * The timers of long delays (the deadlines under test; the tests' own sleeps are short) set while `self`
@@ -41,26 +43,30 @@ describe("a call's deadline", () => {
     Effect.gen(function*() {
       const calls = yield* watchTimers(Effect.gen(function*() {
         expect(yield* deadline(Effect.succeed(7), 60_000, () => new Late())).toBe(7)
-        expect(yield* Effect.either(deadline(Effect.fail("no"), 60_000, () => new Late()))).toEqual(Either.left("no"))
+        expect(yield* Effect.result(deadline(Effect.fail("no"), 60_000, () => new Late()))).toEqual(Result.fail("no"))
         const later = Effect.as(Effect.sleep(5), "later")
         expect(yield* deadline(later, 60_000, () => new Late())).toBe("later")
       }))
       expect(calls).toMatchObject({ long: 3, cleared: 3 })
     }))
 
-  it.live("what the effect sets in its fiber's context is the caller's afterwards, as with a join", () =>
+  it.live("the effect runs in the caller's context, as with Effect.timeoutOrElse: its services and its span", () =>
     Effect.gen(function*() {
-      const ref = FiberRef.unsafeMake(0)
-      yield* deadline(FiberRef.set(ref, 7), 60_000, () => new Late())
-      expect(yield* FiberRef.get(ref)).toBe(7)
+      const seen = yield* deadline(Effect.all([Effect.service(Answer), Effect.currentSpan]), 60_000, () => new Late())
+        .pipe(
+          Effect.provideService(Answer, 42),
+          Effect.withSpan("caller")
+        )
+      expect(seen[0]).toBe(42)
+      expect(seen[1].name).toBe("caller")
     }))
 
   it.live("fails with the timeout's error once the late effect is interrupted", () =>
     Effect.gen(function*() {
       const interrupted = yield* Ref.make(false)
       const late = Effect.never.pipe(Effect.onInterrupt(() => Ref.set(interrupted, true)))
-      const result = yield* Effect.either(deadline(late, 20, () => new Late()))
-      expect(result).toEqual(Either.left(new Late()))
+      const result = yield* Effect.result(deadline(late, 20, () => new Late()))
+      expect(result).toEqual(Result.fail(new Late()))
       expect(yield* Ref.get(interrupted)).toBe(true)
     }))
 
@@ -69,7 +75,7 @@ describe("a call's deadline", () => {
       const interrupted = yield* Ref.make(false)
       const late = Effect.never.pipe(Effect.onInterrupt(() => Ref.set(interrupted, true)))
       const calls = yield* watchTimers(Effect.gen(function*() {
-        const fiber = yield* Effect.fork(deadline(late, 60_000, () => new Late()))
+        const fiber = yield* Effect.forkChild(deadline(late, 60_000, () => new Late()))
         yield* Effect.sleep(5)
         yield* Fiber.interrupt(fiber)
       }))
@@ -80,8 +86,8 @@ describe("a call's deadline", () => {
   it.live("an effect that ends just as the deadline passes gives one outcome", () =>
     Effect.gen(function*() {
       for (let i = 0; i < 20; i++) {
-        const result = yield* Effect.either(deadline(Effect.as(Effect.sleep(2), "done"), 2, () => new Late()))
-        expect([Either.right("done"), Either.left(new Late())]).toContainEqual(result)
+        const result = yield* Effect.result(deadline(Effect.as(Effect.sleep(2), "done"), 2, () => new Late()))
+        expect([Result.succeed("done"), Result.fail(new Late())]).toContainEqual(result)
       }
     }))
 
@@ -89,9 +95,9 @@ describe("a call's deadline", () => {
     Effect.gen(function*() {
       const never = Deferred.await(yield* Deferred.make<void>())
       const calls = yield* watchTimers(Effect.gen(function*() {
-        const fiber = yield* Effect.fork(deadline(never, Infinity, () => new Late()))
+        const fiber = yield* Effect.forkChild(deadline(never, Infinity, () => new Late()))
         yield* Effect.sleep(5)
-        expect(fiber.unsafePoll()).toBeNull()
+        expect(fiber.pollUnsafe()).toBeUndefined()
         yield* Fiber.interrupt(fiber)
       }))
       expect(calls.long).toBe(0)
@@ -99,10 +105,10 @@ describe("a call's deadline", () => {
 
   it.effect("under a TestClock, follows that clock", () =>
     Effect.gen(function*() {
-      const fiber = yield* Effect.fork(Effect.either(deadline(Effect.never, 1000, () => new Late())))
+      const fiber = yield* Effect.forkChild(Effect.result(deadline(Effect.never, 1000, () => new Late())))
       yield* TestClock.adjust(999)
-      expect(fiber.unsafePoll()).toBeNull()
+      expect(fiber.pollUnsafe()).toBeUndefined()
       yield* TestClock.adjust(1)
-      expect(yield* Fiber.join(fiber)).toEqual(Either.left(new Late()))
+      expect(yield* Fiber.join(fiber)).toEqual(Result.fail(new Late()))
     }))
 })

@@ -4,16 +4,16 @@
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Stream from "effect/Stream"
 import { describe, expect, it } from "vitest"
 import { connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
 
-const decode = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)
+const decode = XmlCodec.decodeResult(ErpSync.SaveConnectionResponse)
 const errorOf = (input: string | Uint8Array) => {
   const result = decode(input)
-  if (Either.isRight(result)) throw new Error("expected an error, got " + JSON.stringify(result.right))
-  return result.left
+  if (Result.isSuccess(result)) throw new Error("expected an error, got " + JSON.stringify(result.success))
+  return result.failure
 }
 
 describe("schema errors", () => {
@@ -83,7 +83,7 @@ describe("forward compatibility", () => {
         `<UserGroupAccessIds><a:int>1</a:int><a:long>2</a:long><a:int>3</a:int></UserGroupAccessIds>`
     )
     expect(decode(xml)).toStrictEqual(
-      Either.right({
+      Result.succeed({
         Header: {},
         Body: { Response: { ...defaultConnection, ErpConnectionId: 5, UserGroupAccessIds: [1, 3] } }
       })
@@ -92,7 +92,7 @@ describe("forward compatibility", () => {
 
   it("unknown header blocks are skipped", () => {
     expect(decode(connectionResponse("", `<Other xmlns="urn:x"><Deep/></Other><Succeeded>true</Succeeded>`)))
-      .toStrictEqual(Either.right({ Header: { Succeeded: true }, Body: { Response: defaultConnection } }))
+      .toStrictEqual(Result.succeed({ Header: { Succeeded: true }, Body: { Response: defaultConnection } }))
   })
 })
 
@@ -132,7 +132,7 @@ describe("envelope errors", () => {
   it("a header element that the WSDL declares is decoded from directly under the Envelope (the examples' form)", () => {
     const xml = `<s:Envelope xmlns:s="${SOAP11}"><Succeeded xmlns="${NS}">false</Succeeded>` +
       `<s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body></s:Envelope>`
-    expect(decode(xml)).toStrictEqual(Either.right({ Header: { Succeeded: false }, Body: { Response: null } }))
+    expect(decode(xml)).toStrictEqual(Result.succeed({ Header: { Succeeded: false }, Body: { Response: null } }))
   })
 })
 
@@ -223,7 +223,7 @@ describe("XML errors", () => {
     const xml = new TextEncoder().encode(connectionResponse(`<DisplayName>ærø 😀</DisplayName>`))
     for (let i = 0; i < xml.length; i++) {
       const result = decode(xml.subarray(0, i))
-      expect(Either.isLeft(result)).toBe(true)
+      expect(Result.isFailure(result)).toBe(true)
     }
     expect(errorOf(xml.subarray(0, xml.length - 3))).toMatchObject({ _tag: "XmlParseError", reason: "Truncated" })
   })
@@ -240,8 +240,8 @@ describe("XML errors", () => {
     const chunks = Stream.fromIterable(["<html>", "<body>", "</body>", "</html>"]).pipe(
       Stream.tap(() => Effect.sync(() => pulled++))
     )
-    const result = await Effect.runPromise(Effect.either(XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)(chunks)))
-    expect(Either.isLeft(result) && result.left._tag).toBe("SoapEnvelopeError")
+    const result = await Effect.runPromise(Effect.result(XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)(chunks)))
+    expect(Result.isFailure(result) && result.failure._tag).toBe("SoapEnvelopeError")
     expect(pulled).toBe(1)
   })
 
@@ -377,9 +377,9 @@ describe("bytes", () => {
   it("the offset of invalid bytes counts the chunks before them", async () => {
     const first = new TextEncoder().encode(connectionResponse("").slice(0, 30))
     const chunks = Stream.fromIterable([first, new Uint8Array([0xff])])
-    const result = await Effect.runPromise(Effect.either(XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)(chunks)))
-    expect(Either.isLeft(result) && result.left).toMatchObject({ _tag: "XmlParseError", reason: "Encoding" })
-    expect(Either.isLeft(result) && result.left._tag === "XmlParseError" && result.left.detail).toContain(
+    const result = await Effect.runPromise(Effect.result(XmlCodec.decodeStream(ErpSync.SaveConnectionResponse)(chunks)))
+    expect(Result.isFailure(result) && result.failure).toMatchObject({ _tag: "XmlParseError", reason: "Encoding" })
+    expect(Result.isFailure(result) && result.failure._tag === "XmlParseError" && result.failure.detail).toContain(
       `after offset ${first.length}`
     )
   })

@@ -5,34 +5,36 @@
  */
 import { Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
-import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
+import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import * as SchemaGetter from "effect/SchemaGetter"
+import * as SchemaIssue from "effect/SchemaIssue"
 import { describe, expect, it } from "vitest"
 import { ARRAYS, connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
 
 const schema = ErpSync.SaveConnectionResponse
 const withName = (name: string) => connectionResponse(`<DisplayName>${name}</DisplayName>`)
 const named = (DisplayName: string) =>
-  Either.right({ Header: {}, Body: { Response: { ...defaultConnection, DisplayName } } })
+  Result.succeed({ Header: {}, Body: { Response: { ...defaultConnection, DisplayName } } })
 const errorOf = <E extends { readonly _tag: string; readonly message: string }>(
-  result: Either.Either<unknown, E>
+  result: Result.Result<unknown, E>
 ): E => {
-  if (Either.isRight(result)) throw new Error("expected an error, got " + JSON.stringify(result.right))
-  return result.left
+  if (Result.isSuccess(result)) throw new Error("expected an error, got " + JSON.stringify(result.success))
+  return result.failure
 }
 
 describe("limits: exactly at the limit is allowed, one past it is refused", () => {
   it("maxMessageLength", () => {
     const xml = withName("x")
-    expect(XmlCodec.decodeEither(schema, { limits: { maxMessageLength: xml.length } })(xml)).toStrictEqual(named("x"))
-    expect(errorOf(XmlCodec.decodeEither(schema, { limits: { maxMessageLength: xml.length - 1 } })(xml)))
+    expect(XmlCodec.decodeResult(schema, { limits: { maxMessageLength: xml.length } })(xml)).toStrictEqual(named("x"))
+    expect(errorOf(XmlCodec.decodeResult(schema, { limits: { maxMessageLength: xml.length - 1 } })(xml)))
       .toMatchObject({ _tag: "XmlLimitError", reason: "MessageLength", limit: xml.length - 1 })
   })
 
   it("maxTextLength, for one text node and for text that comes in several pieces", () => {
     // (The Envelope's namespace names are text the parser reads too: the limit is above their length.)
-    const decode = XmlCodec.decodeEither(schema, { limits: { maxTextLength: 100 } })
+    const decode = XmlCodec.decodeResult(schema, { limits: { maxTextLength: 100 } })
     const x = (n: number) => "x".repeat(n)
     expect(decode(withName(x(100)))).toStrictEqual(named(x(100)))
     expect(errorOf(decode(withName(x(101))))).toMatchObject({ reason: "TextLength", limit: 100 })
@@ -44,22 +46,22 @@ describe("limits: exactly at the limit is allowed, one past it is refused", () =
   it("maxAttributes", () => {
     const attributes = (n: number) => Array.from({ length: n }, (_, i) => ` a${i}="v"`).join("")
     const xml = (n: number) => connectionResponse(`<DisplayName${attributes(n)}>x</DisplayName>`)
-    const decode = XmlCodec.decodeEither(schema, { limits: { maxAttributes: 10 } })
+    const decode = XmlCodec.decodeResult(schema, { limits: { maxAttributes: 10 } })
     expect(decode(xml(10))).toStrictEqual(named("x"))
     expect(errorOf(decode(xml(11)))).toMatchObject({ _tag: "XmlLimitError", reason: "Attributes", limit: 10 })
   })
 
   it("maxItems", () => {
     const ids = (n: number) => `<UserGroupAccessIds>${"<a:int>1</a:int>".repeat(n)}</UserGroupAccessIds>`
-    const decode = XmlCodec.decodeEither(schema, { limits: { maxItems: 3 } })
-    expect(Either.map(decode(connectionResponse(ids(3))), (m) => m.Body.Response?.UserGroupAccessIds))
-      .toStrictEqual(Either.right([1, 1, 1]))
+    const decode = XmlCodec.decodeResult(schema, { limits: { maxItems: 3 } })
+    expect(Result.map(decode(connectionResponse(ids(3))), (m) => m.Body.Response?.UserGroupAccessIds))
+      .toStrictEqual(Result.succeed([1, 1, 1]))
     expect(errorOf(decode(connectionResponse(ids(4))))).toMatchObject({ reason: "Items", limit: 3 })
     // Items that declare their prefix are resolved one by one, not known by the name the last one came under.
     const declaring = (n: number) =>
       `<UserGroupAccessIds>${`<x:int xmlns:x="${ARRAYS}">1</x:int>`.repeat(n)}</UserGroupAccessIds>`
-    expect(Either.map(decode(connectionResponse(declaring(3))), (m) => m.Body.Response?.UserGroupAccessIds))
-      .toStrictEqual(Either.right([1, 1, 1]))
+    expect(Result.map(decode(connectionResponse(declaring(3))), (m) => m.Body.Response?.UserGroupAccessIds))
+      .toStrictEqual(Result.succeed([1, 1, 1]))
     expect(errorOf(decode(connectionResponse(declaring(4))))).toMatchObject({ reason: "Items", limit: 3 })
   })
 
@@ -68,19 +70,19 @@ describe("limits: exactly at the limit is allowed, one past it is refused", () =
       readonly Name: string
       readonly Children: ReadonlyArray<Node>
     }
-    const Node: Schema.Schema<Node> = Schema.Struct({
+    const Node: Schema.Codec<Node> = Schema.Struct({
       Name: Xsd.string,
-      Children: Schema.Array(Schema.suspend(() => Node)).annotations(Xml.items("Node", NS))
-    }).annotations(Xml.complexType("Node", NS))
-    const Tree = Node.annotations(Xml.root("Node", NS))
+      Children: Schema.Array(Schema.suspend((): Schema.Codec<Node> => Node)).annotate(Xml.items("Node", NS))
+    }).annotate(Xml.complexType("Node", NS))
+    const Tree = Node.annotate(Xml.root("Node", NS))
     const nested = (depth: number): string =>
       depth === 1
         ? "<Node><Name>leaf</Name><Children/></Node>"
         : `<Node><Name>n</Name><Children>${nested(depth - 1)}</Children></Node>`
     const xml = (depth: number) => nested(depth).replace("<Node>", `<Node xmlns="${NS}">`)
     // Node n is at depth 2n - 1, its Name at 2n.
-    const decode = XmlCodec.decodeEither(Tree, { limits: { maxDepth: 8 } })
-    expect(Either.isRight(decode(xml(4)))).toBe(true)
+    const decode = XmlCodec.decodeResult(Tree, { limits: { maxDepth: 8 } })
+    expect(Result.isSuccess(decode(xml(4)))).toBe(true)
     expect(errorOf(decode(xml(5)))).toMatchObject({ _tag: "XmlLimitError", reason: "Depth", limit: 8 })
   })
 })
@@ -94,12 +96,12 @@ describe("input fed in slices", () => {
       const prefix = withName("").indexOf("</DisplayName>")
       const before = "x".repeat(65536 - prefix + offset)
       const name = before + emoji + "y".repeat(70_000)
-      expect(XmlCodec.decodeEither(schema)(withName(name))).toStrictEqual(named(name))
+      expect(XmlCodec.decodeResult(schema)(withName(name))).toStrictEqual(named(name))
     })
   }
 
   it("a pair at the boundary of the slices a small maxTextLength makes", () => {
-    const decode = XmlCodec.decodeEither(schema, { limits: { maxTextLength: 100 } })
+    const decode = XmlCodec.decodeResult(schema, { limits: { maxTextLength: 100 } })
     for (let n = 0; n < 8; n++) {
       const name = "x".repeat(n) + emoji.repeat(20)
       expect(decode(withName(name))).toStrictEqual(named(name))
@@ -110,15 +112,15 @@ describe("input fed in slices", () => {
     const xml = withName(`a${"\u{1F600}"}b`)
     const at = xml.indexOf("\u{1F600}") + 1
     const decoder = XmlCodec.makeDecoder(schema)
-    expect(Either.isRight(decoder.write(xml.slice(0, at)))).toBe(true)
-    expect(Either.isRight(decoder.write(xml.slice(at)))).toBe(true)
-    expect(Either.map(decoder.end(), (d) => d.value)).toStrictEqual(named(`a${"\u{1F600}"}b`))
+    expect(Result.isSuccess(decoder.write(xml.slice(0, at)))).toBe(true)
+    expect(Result.isSuccess(decoder.write(xml.slice(at)))).toBe(true)
+    expect(Result.map(decoder.end(), (d) => d.value)).toStrictEqual(named(`a${"\u{1F600}"}b`))
   })
 
   it("a lone surrogate is refused where it is, with the text before it parsed", () => {
     const xml = withName("ab\uDC00")
     // The position is that of the last character read before it.
-    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({
+    expect(errorOf(XmlCodec.decodeResult(schema)(xml))).toMatchObject({
       _tag: "XmlParseError",
       reason: "Malformed",
       path: "/Envelope/Body/SaveConnectionResponse/Response/DisplayName",
@@ -130,7 +132,7 @@ describe("input fed in slices", () => {
 
 describe("the document", () => {
   it("an XML declaration of version 1.0 in UTF-8 is read; another version or encoding is refused", () => {
-    const decode = XmlCodec.decodeEither(schema)
+    const decode = XmlCodec.decodeResult(schema)
     const body = withName("x")
     expect(decode(`<?xml version="1.0" encoding="utf-8"?>${body}`)).toStrictEqual(named("x"))
     expect(decode(`<?xml version="1.0" encoding="UTF-8"?>${body}`)).toStrictEqual(named("x"))
@@ -140,21 +142,21 @@ describe("the document", () => {
   })
 
   it("empty input is Empty; input that stops inside the root is Truncated", () => {
-    const decode = XmlCodec.decodeEither(schema)
+    const decode = XmlCodec.decodeResult(schema)
     expect(errorOf(decode(""))).toMatchObject({ _tag: "XmlParseError", reason: "Empty" })
     expect(errorOf(decode(new Uint8Array()))).toMatchObject({ _tag: "XmlParseError", reason: "Empty" })
     expect(errorOf(decode(`<s:Envelope xmlns:s="${SOAP11}"><s:Body>`))).toMatchObject({ reason: "Truncated" })
   })
 
   it("a second root element is Malformed", () => {
-    expect(errorOf(XmlCodec.decodeEither(schema)(withName("x") + "<again/>"))).toMatchObject({
+    expect(errorOf(XmlCodec.decodeResult(schema)(withName("x") + "<again/>"))).toMatchObject({
       _tag: "XmlParseError",
       reason: "Malformed"
     })
   })
 
   it("a parser error's detail has no line:column of its own: the error's fields carry them", () => {
-    const error = errorOf(XmlCodec.decodeEither(schema)(`<s:Envelope xmlns:s="${SOAP11}">\n<s:Body><a b=c/>`))
+    const error = errorOf(XmlCodec.decodeResult(schema)(`<s:Envelope xmlns:s="${SOAP11}">\n<s:Body><a b=c/>`))
     expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", line: 2 })
     const detail = error._tag === "XmlParseError" ? error.detail : ""
     expect(detail).not.toMatch(/^\S*\d+:\d+/)
@@ -163,16 +165,16 @@ describe("the document", () => {
 
   it("text in element content is refused, and the message shows at most 40 characters of it", () => {
     const text = "t".repeat(39) + "!" + "s".repeat(100)
-    const error = errorOf(XmlCodec.decodeEither(schema)(connectionResponse(`${text}<Active>true</Active>`)))
+    const error = errorOf(XmlCodec.decodeResult(schema)(connectionResponse(`${text}<Active>true</Active>`)))
     expect(error).toMatchObject({ _tag: "XmlDecodeError", reason: "UnexpectedText" })
     expect(error.message).toContain(JSON.stringify(text.slice(0, 40) + "…"))
     expect(error.message).not.toContain("!s")
-    const short = errorOf(XmlCodec.decodeEither(schema)(connectionResponse(`${"u".repeat(40)}<Active>true</Active>`)))
+    const short = errorOf(XmlCodec.decodeResult(schema)(connectionResponse(`${"u".repeat(40)}<Active>true</Active>`)))
     expect(short.message).toContain(JSON.stringify("u".repeat(40)))
   })
 
   it("text directly in the Envelope or Body is refused as the envelope's", () => {
-    const error = errorOf(XmlCodec.decodeEither(schema)(envelope(`stray<SaveConnectionResponse/>`)))
+    const error = errorOf(XmlCodec.decodeResult(schema)(envelope(`stray<SaveConnectionResponse/>`)))
     expect(error).toMatchObject({ _tag: "SoapEnvelopeError", reason: "UnexpectedText" })
     expect(error.message).toContain(`"stray"`)
   })
@@ -182,7 +184,7 @@ describe("the envelope", () => {
   it("an element after the Body is refused", () => {
     const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body>` +
       `<Succeeded xmlns="${NS}">true</Succeeded></s:Envelope>`
-    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({
+    expect(errorOf(XmlCodec.decodeResult(schema)(xml))).toMatchObject({
       _tag: "SoapEnvelopeError",
       reason: "ContentAfterBody",
       path: "/Envelope/Succeeded"
@@ -193,35 +195,35 @@ describe("the envelope", () => {
     const xml = `<s:Envelope xmlns:s="${SOAP11}"><Succeeded xmlns="${NS}">true</Succeeded>` +
       `<s:Header><ExtraInfo xmlns="${NS}"/></s:Header>` +
       `<s:Body><SaveConnectionResponse xmlns="${NS}"/></s:Body></s:Envelope>`
-    expect(Either.map(XmlCodec.decodeEither(schema)(xml), (m) => m.Header)).toStrictEqual(
-      Either.right({ Succeeded: true, ExtraInfo: [] })
+    expect(Result.map(XmlCodec.decodeResult(schema)(xml), (m) => m.Header)).toStrictEqual(
+      Result.succeed({ Succeeded: true, ExtraInfo: [] })
     )
   })
 
   it("header blocks in any order are read; the same block twice is refused", () => {
     const header = `<Succeeded>true</Succeeded><ExtraInfo/>`
-    expect(Either.map(XmlCodec.decodeEither(schema)(connectionResponse("", header)), (m) => m.Header))
-      .toStrictEqual(Either.right({ Succeeded: true, ExtraInfo: [] }))
-    expect(errorOf(XmlCodec.decodeEither(schema)(connectionResponse("", `<Succeeded>true</Succeeded>`.repeat(2)))))
+    expect(Result.map(XmlCodec.decodeResult(schema)(connectionResponse("", header)), (m) => m.Header))
+      .toStrictEqual(Result.succeed({ Succeeded: true, ExtraInfo: [] }))
+    expect(errorOf(XmlCodec.decodeResult(schema)(connectionResponse("", `<Succeeded>true</Succeeded>`.repeat(2)))))
       .toMatchObject({ reason: "DuplicateElement", path: "/Envelope/Header/Succeeded" })
   })
 
   it("an element named Fault outside the envelope's namespace is the wrong body element, not a fault", () => {
     const xml = envelope(`<Fault><faultcode>s:Client</faultcode><faultstring>no</faultstring></Fault>`)
-    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({ _tag: "XmlDecodeError" })
+    expect(errorOf(XmlCodec.decodeResult(schema)(xml))).toMatchObject({ _tag: "XmlDecodeError" })
   })
 
   it("xsi:nil=\"0\" and \"false\" are not nil; \"1\" and \"true\" are", () => {
-    const decode = XmlCodec.decodeEither(schema)
+    const decode = XmlCodec.decodeResult(schema)
     const name = (nil: string, text: string) =>
-      Either.map(
+      Result.map(
         decode(withName("").replace("<DisplayName>", `<DisplayName i:nil="${nil}">${text}`)),
         (m) => m.Body.Response?.DisplayName
       )
-    expect(name("0", "x")).toStrictEqual(Either.right("x"))
-    expect(name("false", "x")).toStrictEqual(Either.right("x"))
-    expect(name("1", "")).toStrictEqual(Either.right(null))
-    expect(name("true", "")).toStrictEqual(Either.right(null))
+    expect(name("0", "x")).toStrictEqual(Result.succeed("x"))
+    expect(name("false", "x")).toStrictEqual(Result.succeed("x"))
+    expect(name("1", "")).toStrictEqual(Result.succeed(null))
+    expect(name("true", "")).toStrictEqual(Result.succeed(null))
   })
 })
 
@@ -231,7 +233,7 @@ describe("a Fault", () => {
 
   it("an unprefixed faultcode is in the default namespace in scope", () => {
     const error = errorOf(
-      XmlCodec.decodeEither(schema)(
+      XmlCodec.decodeResult(schema)(
         fault11(`<faultcode>Client</faultcode><faultstring>x</faultstring>`, ` xmlns="urn:d"`)
       )
     )
@@ -240,14 +242,14 @@ describe("a Fault", () => {
 
   it("a faultcode with markup in it is not resolved as a QName", () => {
     const error = errorOf(
-      XmlCodec.decodeEither(schema)(fault11(`<faultcode>s:<b/>Client</faultcode><faultstring>x</faultstring>`))
+      XmlCodec.decodeResult(schema)(fault11(`<faultcode>s:<b/>Client</faultcode><faultstring>x</faultstring>`))
     )
     expect(error).toMatchObject({ _tag: "SoapFault", code: { namespace: "", name: "s:Client" } })
   })
 
   it("its text is kept up to the capture budget, 65,536 characters", () => {
     const error = errorOf(
-      XmlCodec.decodeEither(schema)(
+      XmlCodec.decodeResult(schema)(
         fault11(`<faultcode>s:Client</faultcode><faultstring>${"a".repeat(100_000)}</faultstring>`)
       )
     )
@@ -263,12 +265,12 @@ describe("a Fault", () => {
     const attributes = Array.from({ length: 8000 }, (_, i) => ` attr${i}=""`).join("")
     for (const spend of [elements, `<e${attributes}/>`]) {
       const xml = fault11(`<faultcode>s:Client</faultcode><detail>${spend}</detail><faultstring>late</faultstring>`)
-      const error = errorOf(XmlCodec.decodeEither(schema, { limits: { maxAttributes: 10_000 } })(xml))
+      const error = errorOf(XmlCodec.decodeResult(schema, { limits: { maxAttributes: 10_000 } })(xml))
       expect(error).toMatchObject({ _tag: "SoapFault", code: { name: "Client" }, text: "" })
     }
     // Below the budget, the same faultstring is read.
     const small = fault11(`<faultcode>s:Client</faultcode><detail><e/></detail><faultstring>late</faultstring>`)
-    expect(errorOf(XmlCodec.decodeEither(schema)(small))).toMatchObject({ text: "late" })
+    expect(errorOf(XmlCodec.decodeResult(schema)(small))).toMatchObject({ text: "late" })
   })
 })
 
@@ -276,21 +278,21 @@ describe("where an error is, and what it says", () => {
   it("a parse error's detail is saxes's message without its line:column, which the fields carry", () => {
     // Line 12: a two-digit line number, which the prefix must be read whole for.
     const xml = `<s:Envelope xmlns:s="${SOAP11}">` + "\n".repeat(11) + `<s:Body>&bogus;</s:Body></s:Envelope>`
-    const error = errorOf(XmlCodec.decodeEither(schema)(xml))
+    const error = errorOf(XmlCodec.decodeResult(schema)(xml))
     expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", line: 12, column: 15 })
     expect(error._tag === "XmlParseError" && error.detail).toBe("undefined entity.")
   })
 
   it("an invalid value is located where the element's content starts, not where it ends", () => {
     const xml = connectionResponse("<ErpConnectionId>12x\n\n</ErpConnectionId>")
-    const error = errorOf(XmlCodec.decodeEither(schema)(xml))
+    const error = errorOf(XmlCodec.decodeResult(schema)(xml))
     const start = xml.indexOf("<ErpConnectionId>") + "<ErpConnectionId>".length
     expect(error).toMatchObject({ _tag: "XmlDecodeError", reason: "InvalidValue", line: 1, column: start + 1 })
   })
 
   it("an element out of order names the member it must come before", () => {
     const xml = connectionResponse("<ErpConnectorId>1</ErpConnectorId><ErpConnectionId>1</ErpConnectionId>")
-    const error = errorOf(XmlCodec.decodeEither(schema)(xml))
+    const error = errorOf(XmlCodec.decodeResult(schema)(xml))
     expect(error).toMatchObject({ reason: "OutOfOrder", path: expect.stringMatching(/\/Response\/ErpConnectionId$/) })
     expect(error._tag === "XmlDecodeError" && error.detail).toBe(
       "element ErpConnectionId must come before ErpConnectorId"
@@ -299,12 +301,12 @@ describe("where an error is, and what it says", () => {
 
   it("a second occurrence of a member is a duplicate, also after skipped unknown elements", () => {
     const xml = connectionResponse("<ErpConnectionId>1</ErpConnectionId><Unknown/><ErpConnectionId>2</ErpConnectionId>")
-    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({ reason: "DuplicateElement" })
+    expect(errorOf(XmlCodec.decodeResult(schema)(xml))).toMatchObject({ reason: "DuplicateElement" })
   })
 
   it("an array item's path carries its 1-based position", () => {
     const xml = connectionResponse("<UserGroupAccessIds><a:int>1</a:int><a:int>x</a:int></UserGroupAccessIds>")
-    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({
+    expect(errorOf(XmlCodec.decodeResult(schema)(xml))).toMatchObject({
       reason: "InvalidValue",
       path: "/Envelope/Body/SaveConnectionResponse/Response/UserGroupAccessIds/int[2]"
     })
@@ -319,7 +321,7 @@ describe("the Fault's capture budget over several pieces of text", () => {
     const xml = fault11(
       `<faultcode>s:Client</faultcode><faultstring>${"a".repeat(40_000)}<![CDATA[${"b".repeat(40_000)}]]></faultstring>`
     )
-    const error = errorOf(XmlCodec.decodeEither(schema)(xml))
+    const error = errorOf(XmlCodec.decodeResult(schema)(xml))
     const text = error._tag === "SoapFault" ? error.text : ""
     expect(text).toMatch(/^a{40000}b+$/)
     expect(text.length).toBeLessThan(65536)
@@ -336,18 +338,18 @@ describe("text held between slices", () => {
     const pad = (limit + 1 - ((at(0).indexOf(text) + limit) % (limit + 1))) % (limit + 1)
     const xml = at(pad)
     expect((xml.indexOf(text) + limit) % (limit + 1)).toBe(0)
-    expect(XmlCodec.decodeEither(schema, { limits: { maxTextLength: limit } })(xml)).toStrictEqual(named(text))
+    expect(XmlCodec.decodeResult(schema, { limits: { maxTextLength: limit } })(xml)).toStrictEqual(named(text))
   })
 
   it("a high surrogate at the very end of the input is a lone surrogate", () => {
-    const error = errorOf(XmlCodec.decodeEither(schema)(withName("x") + "\uD800"))
+    const error = errorOf(XmlCodec.decodeResult(schema)(withName("x") + "\uD800"))
     expect(error).toMatchObject({ _tag: "XmlParseError", reason: "Malformed" })
   })
 
   it("only a Fault of the envelope's namespace is a fault: another SOAP element in the Body is unexpected", () => {
     const other = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><s:Other><faultcode>s:Client</faultcode>` +
       `<faultstring>x</faultstring></s:Other></s:Body></s:Envelope>`
-    expect(errorOf(XmlCodec.decodeEither(schema)(other))).toMatchObject({
+    expect(errorOf(XmlCodec.decodeResult(schema)(other))).toMatchObject({
       _tag: "XmlDecodeError",
       reason: "UnexpectedElement",
       path: "/Envelope/Body/Other"
@@ -355,13 +357,13 @@ describe("text held between slices", () => {
   })
 
   it("text beside the items of an array is an XmlDecodeError at the array", () => {
-    const List = Schema.Struct({ list: Schema.Array(Xsd.int).annotations(Xml.items("i", "urn:t")) }).annotations({
+    const List = Schema.Struct({ list: Schema.Array(Xsd.int).annotate(Xml.items("i", "urn:t")) }).annotate({
       ...Xml.complexType("R", "urn:t"),
       ...Xml.root("r", "urn:t")
     })
-    const decodeList = XmlCodec.decodeEither(List)
+    const decodeList = XmlCodec.decodeResult(List)
     expect(decodeList(`<r xmlns="urn:t"><list> <i>1</i>\n<i>2</i> </list></r>`)).toStrictEqual(
-      Either.right({ list: [1, 2] })
+      Result.succeed({ list: [1, 2] })
     )
     expect(errorOf(decodeList(`<r xmlns="urn:t"><list><i>1</i>junk<i>2</i></list></r>`))).toMatchObject({
       _tag: "XmlDecodeError",
@@ -371,18 +373,18 @@ describe("text held between slices", () => {
   })
 
   it("text beside the members of a struct is an XmlDecodeError, beside the Body's element an envelope error", () => {
-    expect(errorOf(XmlCodec.decodeEither(schema)(connectionResponse("junk<ErpConnectionId>1</ErpConnectionId>"))))
+    expect(errorOf(XmlCodec.decodeResult(schema)(connectionResponse("junk<ErpConnectionId>1</ErpConnectionId>"))))
       .toMatchObject({ _tag: "XmlDecodeError", reason: "UnexpectedText" })
-    expect(errorOf(XmlCodec.decodeEither(schema)(envelope(`junk<SaveConnectionResponse/>`))))
+    expect(errorOf(XmlCodec.decodeResult(schema)(envelope(`junk<SaveConnectionResponse/>`))))
       .toMatchObject({ _tag: "SoapEnvelopeError", reason: "UnexpectedText" })
   })
 })
 
 describe("the root of a SOAP message", () => {
   it("is an Envelope by name and namespace: another element of the SOAP namespace is not SOAP", () => {
-    expect(errorOf(XmlCodec.decodeEither(schema)(`<s:Body xmlns:s="${SOAP11}"/>`)))
+    expect(errorOf(XmlCodec.decodeResult(schema)(`<s:Body xmlns:s="${SOAP11}"/>`)))
       .toMatchObject({ _tag: "SoapEnvelopeError", reason: "NotSoap" })
-    expect(errorOf(XmlCodec.decodeEither(schema)(`<Envelope xmlns="urn:other"/>`)))
+    expect(errorOf(XmlCodec.decodeResult(schema)(`<Envelope xmlns="urn:other"/>`)))
       .toMatchObject({ _tag: "SoapEnvelopeError", reason: "NotSoap" })
   })
 })
@@ -397,7 +399,7 @@ describe("the decoder's remaining corners", () => {
     const limit = 1000
     const xml = withName("x".repeat(50_000))
     const start = xml.indexOf("<DisplayName>") + "<DisplayName>".length
-    const error = errorOf(XmlCodec.decodeEither(schema, { limits: { maxTextLength: limit } })(xml))
+    const error = errorOf(XmlCodec.decodeResult(schema, { limits: { maxTextLength: limit } })(xml))
     expect(error).toMatchObject({ _tag: "XmlLimitError", reason: "TextLength", line: 1 })
     expect(error._tag === "XmlLimitError" && error.column).toBeLessThanOrEqual(start + 2 * (limit + 1))
   })
@@ -406,7 +408,7 @@ describe("the decoder's remaining corners", () => {
     const xml =
       `<s:Envelope xmlns:s="${SOAP11}" xmlns="urn:d"><s:Body><s:Fault><faultcode/><faultstring>x</faultstring>` +
       `</s:Fault></s:Body></s:Envelope>`
-    expect(errorOf(XmlCodec.decodeEither(schema)(xml))).toMatchObject({
+    expect(errorOf(XmlCodec.decodeResult(schema)(xml))).toMatchObject({
       _tag: "SoapFault",
       code: { namespace: "", name: "" }
     })
@@ -414,14 +416,14 @@ describe("the decoder's remaining corners", () => {
 
   it("header blocks written directly under the Envelope are read in any order", () => {
     const xml = soapEnvelope(`<TimeZone><SoTimeZoneId>2</SoTimeZoneId></TimeZone><Succeeded>true</Succeeded>${body}`)
-    expect(XmlCodec.decodeEither(schema)(xml)).toMatchObject(
-      Either.right({ Header: { Succeeded: true, TimeZone: { SoTimeZoneId: 2 } } })
+    expect(XmlCodec.decodeResult(schema)(xml)).toMatchObject(
+      Result.succeed({ Header: { Succeeded: true, TimeZone: { SoTimeZoneId: 2 } } })
     )
   })
 
   it("an element of the SOAP namespace before the Body that is neither Header nor Body is skipped as a header block", () => {
     const xml = soapEnvelope(`<s:Extra><s:Body/></s:Extra>${body}`)
-    expect(XmlCodec.decodeEither(schema)(xml)).toStrictEqual(Either.right({ Header: {}, Body: { Response: null } }))
+    expect(XmlCodec.decodeResult(schema)(xml)).toStrictEqual(Result.succeed({ Header: {}, Body: { Response: null } }))
   })
 
   it("a required header block that is missing is named in the Header", () => {
@@ -431,7 +433,7 @@ describe("the decoder's remaining corners", () => {
       body: { name: "Ping", fields: {} }
     })
     const xml = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><Ping xmlns="urn:t"/></s:Body></s:Envelope>`
-    expect(errorOf(XmlCodec.decodeEither(message)(xml))).toMatchObject({
+    expect(errorOf(XmlCodec.decodeResult(message)(xml))).toMatchObject({
       _tag: "XmlDecodeError",
       reason: "MissingElement",
       path: "/Envelope/Header/Token"
@@ -439,18 +441,18 @@ describe("the decoder's remaining corners", () => {
   })
 
   it("a transformation that refuses the text's value is an invalid value at the element", () => {
-    const Positive = Schema.transformOrFail(Xsd.int, Schema.Number, {
-      strict: true,
-      decode: (n, _, ast) =>
-        n > 0 ? ParseResult.succeed(n) : ParseResult.fail(new ParseResult.Type(ast, n, "not positive")),
-      encode: ParseResult.succeed
-    })
-    const R = Schema.Struct({ n: Positive }).annotations({
+    const Positive = Xsd.int.pipe(Schema.decodeTo(Schema.Number, {
+      decode: SchemaGetter.transformEffect((n: number, options) =>
+        n > 0 ? Effect.succeed(n) : Effect.fail(new SchemaIssue.InvalidValue({ message: "not positive" }, n, options))
+      ),
+      encode: SchemaGetter.passthrough()
+    }))
+    const R = Schema.Struct({ n: Positive }).annotate({
       ...Xml.root("r", "urn:t"),
       ...Xml.complexType("r", "urn:t")
     })
-    expect(XmlCodec.decodeEither(R)(`<r xmlns="urn:t"><n>2</n></r>`)).toStrictEqual(Either.right({ n: 2 }))
-    expect(errorOf(XmlCodec.decodeEither(R)(`<r xmlns="urn:t"><n>-2</n></r>`))).toMatchObject({
+    expect(XmlCodec.decodeResult(R)(`<r xmlns="urn:t"><n>2</n></r>`)).toStrictEqual(Result.succeed({ n: 2 }))
+    expect(errorOf(XmlCodec.decodeResult(R)(`<r xmlns="urn:t"><n>-2</n></r>`))).toMatchObject({
       _tag: "XmlDecodeError",
       reason: "InvalidValue",
       path: "/r/n"
@@ -458,10 +460,10 @@ describe("the decoder's remaining corners", () => {
   })
 
   it("content after the root element is an error of the document, with no element in its path", () => {
-    const afterEnvelope = errorOf(XmlCodec.decodeEither(schema)(soapEnvelope(body) + "<x/>"))
+    const afterEnvelope = errorOf(XmlCodec.decodeResult(schema)(soapEnvelope(body) + "<x/>"))
     expect(afterEnvelope).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", path: "" })
-    const R = Schema.Struct({}).annotations({ ...Xml.root("r", "urn:t"), ...Xml.complexType("r", "urn:t") })
-    const afterRoot = errorOf(XmlCodec.decodeEither(R)(`<r xmlns="urn:t"/>junk`))
+    const R = Schema.Struct({}).annotate({ ...Xml.root("r", "urn:t"), ...Xml.complexType("r", "urn:t") })
+    const afterRoot = errorOf(XmlCodec.decodeResult(R)(`<r xmlns="urn:t"/>junk`))
     expect(afterRoot).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", path: "" })
   })
 })
@@ -476,17 +478,17 @@ describe("a large chunk of bytes, decoded in pieces", () => {
 
   it("reads as the same text does, in one chunk or in any others", () => {
     expect(bytes.byteLength).toBeGreaterThan(4 * 65536)
-    expect(XmlCodec.decodeEither(schema)(bytes)).toStrictEqual(named(name))
+    expect(XmlCodec.decodeResult(schema)(bytes)).toStrictEqual(named(name))
     const cuts = [0, 1, 65535, 65537, 200_000, bytes.byteLength]
     const decoder = XmlCodec.makeDecoder(schema)
     for (let i = 1; i < cuts.length; i++) decoder.write(bytes.subarray(cuts[i - 1], cuts[i]))
-    expect(Either.map(decoder.end(), (d) => d.value)).toStrictEqual(named(name))
+    expect(Result.map(decoder.end(), (d) => d.value)).toStrictEqual(named(name))
   })
 
   it("after text that ended in half a surrogate pair, which no bytes can complete", () => {
     const [before, after] = withName("x\uD83Dy").split("\uD83D") as [string, string]
     const decoder = XmlCodec.makeDecoder(schema)
-    expect(decoder.write(before + "\uD83D")).toStrictEqual(Either.void)
+    expect(decoder.write(before + "\uD83D")).toStrictEqual(Result.succeed(undefined))
     expect(errorOf(decoder.write(utf8.encode(after)))).toMatchObject({ reason: "Malformed" })
     expect(errorOf(decoder.write(utf8.encode(after))).message).toContain("lone surrogate")
   })
@@ -494,16 +496,16 @@ describe("a large chunk of bytes, decoded in pieces", () => {
   it("is decoded whole before any of it is parsed: invalid UTF-8 past an XML error is the error", () => {
     const broken = utf8.encode(connectionResponse(`<DisplayName>x</Wrong>${"y".repeat(200_000)}`))
     broken[broken.byteLength - 100] = 0xff
-    expect(errorOf(XmlCodec.decodeEither(schema)(broken))).toMatchObject({ reason: "Encoding", path: "" })
+    expect(errorOf(XmlCodec.decodeResult(schema)(broken))).toMatchObject({ reason: "Encoding", path: "" })
   })
 
   it("is counted against the message limit before any of it is parsed", () => {
     const broken = utf8.encode(connectionResponse(`<DisplayName>x</Wrong>${"y".repeat(200_000)}`))
     const limits = { maxMessageLength: broken.byteLength - 1000 }
-    expect(errorOf(XmlCodec.decodeEither(schema, { limits })(broken)))
+    expect(errorOf(XmlCodec.decodeResult(schema, { limits })(broken)))
       .toMatchObject({ _tag: "XmlLimitError", reason: "MessageLength", path: "" })
     // The same text as a string: the same error.
-    expect(errorOf(XmlCodec.decodeEither(schema, { limits })(new TextDecoder().decode(broken))))
+    expect(errorOf(XmlCodec.decodeResult(schema, { limits })(new TextDecoder().decode(broken))))
       .toMatchObject({ _tag: "XmlLimitError", reason: "MessageLength", path: "" })
   })
 })

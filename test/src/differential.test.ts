@@ -5,11 +5,11 @@
  * line:column). A faster decoder that accepts one document more or one fewer fails here.
  */
 import { XmlCodec } from "@erpsync/codec"
+import * as Arbitrary from "@erpsync/codec/Arbitrary"
 import { Variants } from "@erpsync/conformance"
-import * as Arbitrary from "effect/Arbitrary"
-import * as Either from "effect/Either"
-import * as fc from "effect/FastCheck"
+import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { planRoot } from "../../packages/codec/src/internal/ast/plan.js"
 import { resolveLimits } from "../../packages/codec/src/internal/decode/limits.js"
@@ -21,27 +21,27 @@ const RUNS = Number(process.env["ERPSYNC_DIFFERENTIAL_RUNS"] ?? 40)
 const utf8 = new TextEncoder()
 
 /** A result as both decoders give it: the value, or the error's own fields. */
-const outcome = (result: Either.Either<unknown, unknown>): unknown =>
-  Either.isRight(result) ? { value: result.right } : { error: { ...(result.left as object) } }
+const outcome = (result: Result.Result<unknown, unknown>): unknown =>
+  Result.isSuccess(result) ? { value: result.success } : { error: { ...(result.failure as object) } }
 
-const referenceDecode = (schema: Schema.Schema<unknown, unknown>) => {
+const referenceDecode = (schema: Schema.Codec<unknown, unknown>) => {
   const plan = planRoot(schema.ast)
   const limits = resolveLimits(undefined)
-  return (text: string): Either.Either<unknown, unknown> => {
+  return (text: string): Result.Result<unknown, unknown> => {
     try {
       const decoder = new ReferenceDecoder(plan, limits)
       decoder.write(text)
-      return Either.right(decoder.end().value)
+      return Result.succeed(decoder.end().value)
     } catch (e) {
-      if (e instanceof ReferenceFailure) return Either.left(e.error)
+      if (e instanceof ReferenceFailure) return Result.fail(e.error)
       throw e
     }
   }
 }
 
 /** Both decoders on the same text: the same outcome. */
-const agree = (schema: Schema.Schema<unknown, unknown>) => {
-  const ours = XmlCodec.decodeEither(schema)
+const agree = (schema: Schema.Codec<unknown, unknown>) => {
+  const ours = XmlCodec.decodeResult(schema)
   const reference = referenceDecode(schema)
   return (text: string): void => {
     expect(outcome(ours(text))).toEqual(outcome(reference(text)))
@@ -75,8 +75,8 @@ const rewrite = fc.subarray([...REWRITES.keys()]).map((chosen) => (text: string)
 
 describe.each(messages.map((m) => [`${m.service}.${m.name}`, m] as const))("%s", (_, { schema }) => {
   const check = agree(schema)
-  const encode = XmlCodec.encodeEither(schema)
-  const document = Arbitrary.make(schema).map((value) => Either.getOrThrow(encode(value)))
+  const encode = XmlCodec.encodeResult(schema)
+  const document = Arbitrary.make(schema).map((value) => Result.getOrThrow(encode(value)))
 
   it("the same value for every generated document", () => {
     fc.assert(fc.property(document, check), { numRuns: RUNS })

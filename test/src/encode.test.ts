@@ -3,20 +3,20 @@
  */
 import { Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
-import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { handWritten } from "../bench/competitors.js"
 import { connection } from "../bench/inputs.js"
 import { defaultConnection } from "./support/envelope.js"
 
-const encode = XmlCodec.encodeEither(ErpSync.SaveConnectionRequest)
+const encode = XmlCodec.encodeResult(ErpSync.SaveConnectionRequest)
 const withName = (DisplayName: string) => ({ Header: {}, Body: { Connection: { ...defaultConnection, DisplayName } } })
 
 describe("encoding", () => {
   it("writes a SOAP 1.1 envelope with the headers inside <Header>, in the binding's order, members in WSDL order", () => {
-    const xml = Either.getOrThrow(
+    const xml = Result.getOrThrow(
       encode({
         Header: {
           TimeZone: { SoTimeZoneId: 1, SoTimeZoneLocationCode: "NO" },
@@ -40,8 +40,8 @@ describe("encoding", () => {
   })
 
   it("writes a SOAP 1.2 envelope on request", () => {
-    const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(ErpSync.GetConnectionRequest, { soapVersion: "1.2" })({
+    const xml = Result.getOrThrow(
+      XmlCodec.encodeResult(ErpSync.GetConnectionRequest, { soapVersion: "1.2" })({
         Header: {},
         Body: { ErpConnectionId: 1 }
       })
@@ -51,7 +51,7 @@ describe("encoding", () => {
   })
 
   it("escapes markup and writes CR as &#13;", () => {
-    const xml = Either.getOrThrow(encode(withName("a&b<c>d]]>e\r\nf\tg\"h'")))
+    const xml = Result.getOrThrow(encode(withName("a&b<c>d]]>e\r\nf\tg\"h'")))
     expect(xml).toContain(`<DisplayName>a&amp;b&lt;c&gt;d]]&gt;e&#13;\nf\tg"h'</DisplayName>`)
   })
 
@@ -65,12 +65,12 @@ describe("encoding", () => {
     ["U+DC00", "\uDC00y"]
   ])("refuses %s with a typed error naming the field", (code, text) => {
     const result = encode(withName(text))
-    expect(Either.isLeft(result) && result.left).toMatchObject({
+    expect(Result.isFailure(result) && result.failure).toMatchObject({
       _tag: "XmlEncodeError",
       reason: "InvalidCharacter",
       path: "/Envelope/Body/SaveConnection/Connection/DisplayName"
     })
-    expect(Either.isLeft(result) && result.left.message).toContain(code)
+    expect(Result.isFailure(result) && result.failure.message).toContain(code)
   })
 
   it("names the item of an array or dictionary in the path", () => {
@@ -80,15 +80,15 @@ describe("encoding", () => {
         Connection: { ...defaultConnection, ConfigFields: [{ Key: "a", Value: "ok" }, { Key: "b", Value: "\u0000" }] }
       }
     })
-    expect(Either.isLeft(result) && result.left.path).toBe(
+    expect(Result.isFailure(result) && result.failure.path).toBe(
       "/Envelope/Body/SaveConnection/Connection/ConfigFields/StringKeyValuePair[2]/Value"
     )
   })
 
   it("never puts a secret into an error: the message names the field and the character, not the value", () => {
     const result = encode({ Header: { Credentials: { Ticket: "secret-ticket\u0000" } }, Body: { Connection: null } })
-    expect(Either.isLeft(result) && result.left.path).toBe("/Envelope/Header/Credentials/Ticket")
-    expect(Either.isLeft(result) && result.left.message).not.toContain("secret")
+    expect(Result.isFailure(result) && result.failure.path).toBe("/Envelope/Header/Credentials/Ticket")
+    expect(Result.isFailure(result) && result.failure.message).not.toContain("secret")
   })
 })
 
@@ -100,13 +100,13 @@ describe("long messages", () => {
         Header: { Credentials: { Ticket: "7T:t" } },
         Body: { Connection: connection(pairs, ids, pairs) }
       }
-      const xml = Either.getOrThrow(encode(request))
+      const xml = Result.getOrThrow(encode(request))
       expect(xml.length).toBeGreaterThan(1_000_000)
       expect(xml).toBe(handWritten(request))
     }
-    const document = Either.getOrThrow(
-      XmlCodec.encodeEither(
-        Schema.Array(Schema.NullOr(Xsd.string)).annotations({
+    const document = Result.getOrThrow(
+      XmlCodec.encodeResult(
+        Schema.Array(Schema.NullOr(Xsd.string)).annotate({
           ...Xml.root("List", "urn:l"),
           ...Xml.items("string", "urn:l")
         })
@@ -125,8 +125,8 @@ describe("long messages", () => {
 describe("values of the wrong shape", () => {
   const failure = (value: unknown) => {
     const result = encode(value as never)
-    if (Either.isRight(result)) throw new Error("expected an XmlEncodeError")
-    return result.left
+    if (Result.isSuccess(result)) throw new Error("expected an XmlEncodeError")
+    return result.failure
   }
 
   it("a message that is not an object: the kind of value, at the Envelope", () => {
@@ -167,19 +167,19 @@ describe("values of the wrong shape", () => {
     expect(member).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/DisplayName" })
     expect(member.message).toContain("member DisplayName is missing")
     // Nor are those every object inherits from Object.prototype, for members named like them.
-    const Odd = Schema.Struct({ constructor: Xsd.string, toString: Schema.optional(Xsd.string) }).annotations({
+    const Odd = Schema.Struct({ constructor: Xsd.string, toString: Schema.optional(Xsd.string) }).annotate({
       ...Xml.root("Odd", "urn:odd"),
       ...Xml.complexType("Odd", "urn:odd")
     })
-    const odd = XmlCodec.encodeEither(Odd)
+    const odd = XmlCodec.encodeResult(Odd)
     const start = `<Odd xmlns="urn:odd" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">`
-    expect(Either.getOrThrow(odd({ constructor: "c" } as never))).toBe(`${start}<constructor>c</constructor></Odd>`)
-    expect(Either.getLeft(odd({} as never))).toMatchObject(
+    expect(Result.getOrThrow(odd({ constructor: "c" } as never))).toBe(`${start}<constructor>c</constructor></Odd>`)
+    expect(Result.getFailure(odd({} as never))).toMatchObject(
       Option.some({ path: "/Odd/constructor", reason: "InvalidValue", detail: "member constructor is missing" })
     )
     // A value without a prototype is read as a plain object.
     const bare = Object.assign(Object.create(null) as object, { constructor: "c", toString: "t" })
-    expect(Either.getOrThrow(odd(bare as never))).toBe(
+    expect(Result.getOrThrow(odd(bare as never))).toBe(
       `${start}<constructor>c</constructor><toString>t</toString></Odd>`
     )
   })
@@ -193,7 +193,7 @@ describe("values of the wrong shape", () => {
   })
 
   it("a message without its header is written without a Header element", () => {
-    const xml = Either.getOrThrow(encode({ Body: { Connection: null } } as never))
+    const xml = Result.getOrThrow(encode({ Body: { Connection: null } } as never))
     expect(xml).not.toContain("Header")
     expect(xml).toContain(`<s:Body><SaveConnection><Connection i:nil="true"/></SaveConnection></s:Body>`)
   })
@@ -281,8 +281,10 @@ describe("encoding faults", () => {
       detail: [{ namespace: "", name: "Why", attributes: [{ namespace: "urn:e", name: "xmlns", value: "v" }] }]
     })
     expect(xml).toContain(`<detail xmlns:d1="urn:e"><Why d1:xmlns="v"/></detail>`)
-    const decoded = XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)(xml)
-    expect(Either.isLeft(decoded) && decoded.left._tag === "SoapFault" && decoded.left.detail).toContain(`:xmlns="v"`)
+    const decoded = XmlCodec.decodeResult(ErpSync.SaveConnectionResponse)(xml)
+    expect(Result.isFailure(decoded) && decoded.failure._tag === "SoapFault" && decoded.failure.detail).toContain(
+      `:xmlns="v"`
+    )
   })
 
   it("refuses, with a TypeError, what would not be well-formed XML: names, characters, declarations", () => {
@@ -305,15 +307,15 @@ describe("encoding schemas of one's own", () => {
   const NS = "urn:test"
   const XSI = `xmlns:i="http://www.w3.org/2001/XMLSchema-instance"`
   const doc = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
-    Schema.Struct(fields).annotations({ ...Xml.root("r", NS), ...Xml.complexType("r", NS) })
+    Schema.Struct(fields).annotate({ ...Xml.root("r", NS), ...Xml.complexType("r", NS) })
 
   it("prefixes the namespaces a, b, … in the order met, skipping s and i, then n26, n27, …", () => {
     // Thirty members, each in a namespace of its own: the encoder's own prefixes are never given away.
     const fields = Object.fromEntries(
       Array.from({ length: 30 }, (_, k) => [`m${k}`, Xml.element(Xsd.int, { namespace: `urn:ns${k}` })])
     )
-    const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(doc(fields))(Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`m${k}`, k])))
+    const xml = Result.getOrThrow(
+      XmlCodec.encodeResult(doc(fields))(Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`m${k}`, k])))
     )
     const letters = "abcdefghjklmnopqrtuvwxyz".split("")
     const prefixes = [...letters, ...Array.from({ length: 6 }, (_, k) => `n${k + 26}`)]
@@ -328,7 +330,7 @@ describe("encoding schemas of one's own", () => {
       namespace: NS,
       header: {
         Trace: Soap.header(
-          Schema.Struct({ Id: Xml.element(Xsd.string, { namespace: "urn:trace" }) }).annotations(
+          Schema.Struct({ Id: Xml.element(Xsd.string, { namespace: "urn:trace" }) }).annotate(
             Xml.complexType("Trace", "urn:h")
           ),
           { namespace: "urn:h" }
@@ -336,8 +338,8 @@ describe("encoding schemas of one's own", () => {
       },
       body: { name: "Ping", fields: { Note: Xml.element(Xsd.string, { namespace: "urn:note" }) } }
     })
-    const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(message)({ Header: { Trace: { Id: "t" } }, Body: { Note: "n" } })
+    const xml = Result.getOrThrow(
+      XmlCodec.encodeResult(message)({ Header: { Trace: { Id: "t" } }, Body: { Note: "n" } })
     )
     expect(xml).toBe(
       `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns="${NS}" xmlns:a="urn:h" xmlns:b="urn:trace" xmlns:c="urn:note" ${XSI}>` +
@@ -346,31 +348,31 @@ describe("encoding schemas of one's own", () => {
   })
 
   it("writes empty text as an empty element", () => {
-    expect(XmlCodec.encodeEither(doc({ a: Xsd.string }))({ a: "" })).toStrictEqual(
-      Either.right(`<r xmlns="${NS}" ${XSI}><a/></r>`)
+    expect(XmlCodec.encodeResult(doc({ a: Xsd.string }))({ a: "" })).toStrictEqual(
+      Result.succeed(`<r xmlns="${NS}" ${XSI}><a/></r>`)
     )
   })
 
   it("refuses null for an element that is not nillable, at the element", () => {
-    const result = XmlCodec.encodeEither(doc({ a: Xsd.int }))({ a: null } as never)
-    expect(Either.flip(result)).toMatchObject(
-      Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/r/a" })
+    const result = XmlCodec.encodeResult(doc({ a: Xsd.int }))({ a: null } as never)
+    expect(Result.flip(result)).toMatchObject(
+      Result.succeed({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/r/a" })
     )
   })
 
   it("refuses a message that is not an object, and a required header block that is missing", () => {
     const message = Soap.message({ namespace: NS, header: { Token: Xsd.string }, body: { name: "Ping", fields: {} } })
-    const encode = XmlCodec.encodeEither(message)
+    const encode = XmlCodec.encodeResult(message)
     for (const value of [5, "x", null, undefined]) {
-      expect(Either.flip(encode(value as never))).toMatchObject(
-        Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/Envelope" })
+      expect(Result.flip(encode(value as never))).toMatchObject(
+        Result.succeed({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/Envelope" })
       )
     }
-    expect(Either.flip(encode({ Header: {}, Body: {} } as never))).toMatchObject(
-      Either.right({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/Envelope/Header/Token" })
+    expect(Result.flip(encode({ Header: {}, Body: {} } as never))).toMatchObject(
+      Result.succeed({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/Envelope/Header/Token" })
     )
     expect(encode({ Header: { Token: "t" }, Body: {} })).toStrictEqual(
-      Either.right(
+      Result.succeed(
         `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns="${NS}" ${XSI}><s:Header><Token>t</Token></s:Header><s:Body><Ping></Ping></s:Body></s:Envelope>`
       )
     )

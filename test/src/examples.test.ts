@@ -5,7 +5,7 @@
  */
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync, SoPrincipal } from "@erpsync/schema"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
@@ -18,77 +18,77 @@ const exampleRequestHeader = {
   Credentials: { Ticket: "7T:1234abcxyzExample==" }
 }
 
-const decodeExample = <A, I>(schema: Parameters<typeof XmlCodec.decodeEither<A, I>>[0], file: string) =>
-  XmlCodec.decodeEither(schema)(readReference(`examples/${file}`))
+const decodeExample = <A, I>(schema: Parameters<typeof XmlCodec.decodeResult<A, I>>[0], file: string) =>
+  XmlCodec.decodeResult(schema)(readReference(`examples/${file}`))
 
 describe("vendor examples (SOAP 1.2 envelope, headers directly under Envelope, xsi:type everywhere)", () => {
   it("SaveConnection.request.xml", () => {
     expect(decodeExample(ErpSync.SaveConnectionRequest, "SaveConnection.request.xml")).toStrictEqual(
-      Either.right({ Header: exampleRequestHeader, Body: { Connection: exampleConnection } })
+      Result.succeed({ Header: exampleRequestHeader, Body: { Connection: exampleConnection } })
     )
   })
 
   it("SaveConnection.response.xml", () => {
     expect(decodeExample(ErpSync.SaveConnectionResponse, "SaveConnection.response.xml")).toStrictEqual(
-      Either.right({ Header: {}, Body: { Response: exampleConnection } })
+      Result.succeed({ Header: {}, Body: { Response: exampleConnection } })
     )
   })
 
   it("GetConnection.request.xml", () => {
     expect(decodeExample(ErpSync.GetConnectionRequest, "GetConnection.request.xml")).toStrictEqual(
-      Either.right({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } })
+      Result.succeed({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } })
     )
   })
 
   it("GetConnection.response.xml", () => {
     expect(decodeExample(ErpSync.GetConnectionResponse, "GetConnection.response.xml")).toStrictEqual(
-      Either.right({ Header: {}, Body: { Response: exampleConnection } })
+      Result.succeed({ Header: {}, Body: { Response: exampleConnection } })
     )
   })
 
   it("DeleteConnection.request.xml", () => {
     expect(decodeExample(ErpSync.DeleteConnectionRequest, "DeleteConnection.request.xml")).toStrictEqual(
-      Either.right({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } })
+      Result.succeed({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } })
     )
   })
 
   it("DeleteConnection.response.xml", () => {
     expect(decodeExample(ErpSync.DeleteConnectionResponse, "DeleteConnection.response.xml")).toStrictEqual(
-      Either.right({ Header: {}, Body: {} })
+      Result.succeed({ Header: {}, Body: {} })
     )
   })
 
   it("TestConnectionById.request.xml and .response.xml", () => {
     expect(decodeExample(ErpSync.TestConnectionByIdRequest, "TestConnectionById.request.xml")).toStrictEqual(
-      Either.right({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } })
+      Result.succeed({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } })
     )
     expect(decodeExample(ErpSync.TestConnectionByIdResponse, "TestConnectionById.response.xml")).toStrictEqual(
-      Either.right({ Header: {}, Body: { Response: false } })
+      Result.succeed({ Header: {}, Body: { Response: false } })
     )
   })
 
   it("ToggleErpConnectionActive.request.xml and .response.xml (one empty {Arrays}string)", () => {
     expect(decodeExample(ErpSync.ToggleErpConnectionActiveRequest, "ToggleErpConnectionActive.request.xml"))
-      .toStrictEqual(Either.right({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } }))
+      .toStrictEqual(Result.succeed({ Header: exampleRequestHeader, Body: { ErpConnectionId: 0 } }))
     expect(decodeExample(ErpSync.ToggleErpConnectionActiveResponse, "ToggleErpConnectionActive.response.xml"))
-      .toStrictEqual(Either.right({ Header: {}, Body: { Response: [""] } }))
+      .toStrictEqual(Result.succeed({ Header: {}, Body: { Response: [""] } }))
   })
 
   it("a response example does not decode as the other operation's response", () => {
     const result = decodeExample(ErpSync.SaveConnectionResponse, "GetConnection.response.xml")
-    expect(Either.isLeft(result) && result.left._tag).toBe("XmlDecodeError")
+    expect(Result.isFailure(result) && result.failure._tag).toBe("XmlDecodeError")
   })
 })
 
 describe("SoPrincipal.GetSystemInfo examples", () => {
   it("the request and the response, with a licence, a module licence and a DSA key of empty base64 values", () => {
     expect(decodeExample(SoPrincipal.GetSystemInfoRequest, "SoPrincipal.GetSystemInfo.request.xml")).toStrictEqual(
-      Either.right({ Header: { ApplicationToken: "1234567-1234-9876" }, Body: {} })
+      Result.succeed({ Header: { ApplicationToken: "1234567-1234-9876" }, Body: {} })
     )
     const date = "2023-03-31T13:24:21Z"
     const empty = new Uint8Array(0)
     expect(decodeExample(SoPrincipal.GetSystemInfoResponse, "SoPrincipal.GetSystemInfo.response.xml")).toStrictEqual(
-      Either.right({
+      Result.succeed({
         Header: {},
         Body: {
           SystemInfo: {
@@ -172,7 +172,7 @@ describe("every vendor example", () => {
     for (const file of files) {
       const schema = withSchemas.get(file)
       if (schema !== undefined) {
-        expect(Either.isRight(XmlCodec.decodeEither(schema)(readReference(`examples/${file}`))), file).toBe(true)
+        expect(Result.isSuccess(XmlCodec.decodeResult(schema)(readReference(`examples/${file}`))), file).toBe(true)
       } else {
         expect(SKIPPED[file], file).toMatch(/\w/)
       }

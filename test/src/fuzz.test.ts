@@ -2,7 +2,7 @@
  * A short mutation-fuzzing campaign (HOSTILE-INPUTS.md cases 27 and 28); `pnpm fuzz` runs a long one.
  * `ERPSYNC_FUZZ_RUNS` sets its cases (default 3,000).
  */
-import * as fc from "effect/FastCheck"
+import * as fc from "fast-check"
 import { expect, it } from "vitest"
 import { fuzzCase, runCase } from "./support/mutations.js"
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import type * as http from "node:http"
 import * as zlib from "node:zlib"
 import { NS, SOAP11 } from "./support/envelope.js"
@@ -94,8 +94,8 @@ describe("13. faults over HTTP", () => {
 describe("15. in-band failures", () => {
   it.live("ExceptionInfo with inner exceptions and parameters is a ServiceError carrying all of them", () =>
     Effect.gen(function*() {
-      const body = Either.getOrThrow(
-        XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)({
+      const body = Result.getOrThrow(
+        XmlCodec.encodeResult(ErpSync.SaveConnectionResponse)({
           Header: {
             ExceptionInfo: {
               Message: "outer",
@@ -138,8 +138,8 @@ describe("15. in-band failures", () => {
 describe("21. content type and charset", () => {
   it.live("UTF-8 declared, Latin-1 sent: an Encoding error, never U+FFFD", () =>
     Effect.gen(function*() {
-      const text = Either.getOrThrow(
-        XmlCodec.encodeEither(ErpSync.SaveConnectionResponse)({
+      const text = Result.getOrThrow(
+        XmlCodec.encodeResult(ErpSync.SaveConnectionResponse)({
           Header: {},
           Body: { Response: { ...newConnection, DisplayName: "blåbær" } }
         })

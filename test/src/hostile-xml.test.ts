@@ -6,7 +6,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
@@ -15,8 +15,8 @@ import { readReference } from "./support/reference.js"
 import { rawServer } from "./support/servers.js"
 
 const schema = ErpSync.SaveConnectionResponse
-const decode = XmlCodec.decodeEither(schema)
-const errorOf = (input: string | Uint8Array) => Either.getOrThrow(Either.flip(decode(input)))
+const decode = XmlCodec.decodeResult(schema)
+const errorOf = (input: string | Uint8Array) => Result.getOrThrow(Result.flip(decode(input)))
 const decodeLazy = (input: ReturnType<typeof lazyInput>) =>
   XmlCodec.decodeStream(schema)(input.stream).pipe(Effect.flip)
 
@@ -68,7 +68,7 @@ describe("2. processing instructions", () => {
   })
 
   it("the XML declaration is allowed", () => {
-    expect(Either.isRight(decode(`<?xml version="1.0" encoding="utf-8"?>${connectionResponse("")}`))).toBe(true)
+    expect(Result.isSuccess(decode(`<?xml version="1.0" encoding="utf-8"?>${connectionResponse("")}`))).toBe(true)
   })
 })
 
@@ -77,7 +77,7 @@ describe("3. depth", () => {
     {
       // Envelope, Body, SaveConnectionResponse, Response are 4 levels; 60 more reach 64, 61 exceed it.
       const ok = OPEN + "<x>".repeat(60) + "</x>".repeat(60) + CLOSE
-      expect(decode(ok)).toStrictEqual(Either.right({ Header: {}, Body: { Response: defaultConnection } }))
+      expect(decode(ok)).toStrictEqual(Result.succeed({ Header: {}, Body: { Response: defaultConnection } }))
       const over = OPEN + "<x>".repeat(61) + "</x>".repeat(61) + CLOSE
       expect(errorOf(over)).toMatchObject({ _tag: "XmlLimitError", reason: "Depth", limit: 64 })
     }
@@ -100,10 +100,10 @@ describe("3. depth", () => {
     }))
 
   it("a custom limit applies", () => {
-    const result = XmlCodec.decodeEither(schema, { limits: { maxDepth: 5 } })(
+    const result = XmlCodec.decodeResult(schema, { limits: { maxDepth: 5 } })(
       connectionResponse(`<TableRight><Reason/></TableRight>`)
     )
-    expect(Either.isLeft(result) && result.left).toMatchObject({ reason: "Depth", limit: 5 })
+    expect(Result.isFailure(result) && result.failure).toMatchObject({ reason: "Depth", limit: 5 })
   })
 })
 
@@ -138,8 +138,8 @@ describe("4. huge tokens", () => {
     }))
 
   it("a message longer than maxMessageLength is refused", () => {
-    const result = XmlCodec.decodeEither(schema, { limits: { maxMessageLength: 100 } })(connectionResponse(""))
-    expect(Either.isLeft(result) && result.left).toMatchObject({
+    const result = XmlCodec.decodeResult(schema, { limits: { maxMessageLength: 100 } })(connectionResponse(""))
+    expect(Result.isFailure(result) && result.failure).toMatchObject({
       _tag: "XmlLimitError",
       reason: "MessageLength",
       limit: 100
@@ -148,10 +148,10 @@ describe("4. huge tokens", () => {
 
   it("more items than maxItems are refused", () => {
     const ids = "<a:int>1</a:int>".repeat(11)
-    const result = XmlCodec.decodeEither(schema, { limits: { maxItems: 10 } })(
+    const result = XmlCodec.decodeResult(schema, { limits: { maxItems: 10 } })(
       connectionResponse(`<UserGroupAccessIds>${ids}</UserGroupAccessIds>`)
     )
-    expect(Either.isLeft(result) && result.left).toMatchObject({
+    expect(Result.isFailure(result) && result.failure).toMatchObject({
       _tag: "XmlLimitError",
       reason: "Items",
       limit: 10,
@@ -191,9 +191,9 @@ describe("5. characters XML 1.0 forbids, and bad encodings", () => {
     const doc = connectionResponse(`<DisplayName>😀</DisplayName>`)
     const at = doc.indexOf("😀") + 1
     const decoder = XmlCodec.makeDecoder(schema)
-    Either.getOrThrow(decoder.write(doc.slice(0, at)))
-    Either.getOrThrow(decoder.write(doc.slice(at)))
-    const value = Either.getOrThrow(decoder.end()).value
+    Result.getOrThrow(decoder.write(doc.slice(0, at)))
+    Result.getOrThrow(decoder.write(doc.slice(at)))
+    const value = Result.getOrThrow(decoder.end()).value
     expect(value.Body.Response?.DisplayName).toBe("😀")
   })
 
@@ -235,23 +235,23 @@ describe("6. undeclared namespace prefixes", () => {
 describe("7. line ends and whitespace", () => {
   it("CR LF and lone CR in text become LF; &#13; stays CR; tabs and newlines stay", () => {
     const result = decode(connectionResponse("<DisplayName>a\r\nb\rc&#13;d\te\nf</DisplayName>"))
-    expect(Either.getOrThrow(result).Body.Response?.DisplayName).toBe("a\nb\nc\rd\te\nf")
+    expect(Result.getOrThrow(result).Body.Response?.DisplayName).toBe("a\nb\nc\rd\te\nf")
   })
 
   it("a CR LF split across chunks is one LF", () => {
     const doc = connectionResponse("<DisplayName>a\r\nb</DisplayName>")
     const at = doc.indexOf("\r") + 1
     const decoder = XmlCodec.makeDecoder(schema)
-    Either.getOrThrow(decoder.write(doc.slice(0, at)))
-    Either.getOrThrow(decoder.write(doc.slice(at)))
-    expect(Either.getOrThrow(decoder.end()).value.Body.Response?.DisplayName).toBe("a\nb")
+    Result.getOrThrow(decoder.write(doc.slice(0, at)))
+    Result.getOrThrow(decoder.write(doc.slice(at)))
+    expect(Result.getOrThrow(decoder.end()).value.Body.Response?.DisplayName).toBe("a\nb")
   })
 
   it("attribute values are normalised: a literal tab and newline become spaces (xsi:nil=\"\\ttrue\\n\" is nil)", () => {
     const doc = connectionResponse(
       `<DisplayName xmlns:i="http://www.w3.org/2001/XMLSchema-instance" i:nil="\ttrue\n"/>`
     )
-    expect(Either.getOrThrow(decode(doc)).Body.Response?.DisplayName).toBeNull()
+    expect(Result.getOrThrow(decode(doc)).Body.Response?.DisplayName).toBeNull()
   })
 
   it("CR, tabs and newlines survive an encode and decode round trip", () => {
@@ -261,8 +261,8 @@ describe("7. line ends and whitespace", () => {
         Response: { ...defaultConnection, DisplayName: "\r\n\t \r", ConfigFields: [{ Key: "\r", Value: "\n\r\n" }] }
       }
     }
-    const xml = Either.getOrThrow(XmlCodec.encodeEither(schema)(value))
-    expect(decode(xml)).toStrictEqual(Either.right(value))
+    const xml = Result.getOrThrow(XmlCodec.encodeResult(schema)(value))
+    expect(decode(xml)).toStrictEqual(Result.succeed(value))
   })
 })
 
@@ -272,7 +272,7 @@ describe("8. __proto__, constructor, prototype", () => {
     const doc = connectionResponse(
       `<__proto__><polluted>1</polluted></__proto__><constructor><prototype><polluted>1</polluted></prototype></constructor>`
     )
-    expect(decode(doc)).toStrictEqual(Either.right({ Header: {}, Body: { Response: defaultConnection } }))
+    expect(decode(doc)).toStrictEqual(Result.succeed({ Header: {}, Body: { Response: defaultConnection } }))
     expect(Object.getOwnPropertyNames(Object.prototype).join()).toBe(before)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
@@ -282,10 +282,10 @@ describe("8. __proto__, constructor, prototype", () => {
       ["__proto__"]: Xsd.string,
       constructor: Xsd.string,
       prototype: Xsd.string
-    }).annotations({ ...Xml.root("Odd", "urn:odd"), ...Xml.complexType("Odd", "urn:odd") })
+    }).annotate({ ...Xml.root("Odd", "urn:odd"), ...Xml.complexType("Odd", "urn:odd") })
     const xml =
       `<Odd xmlns="urn:odd"><__proto__>p</__proto__><constructor>c</constructor><prototype>t</prototype></Odd>`
-    const value = Either.getOrThrow(XmlCodec.decodeEither(Odd)(xml)) as Record<string, unknown>
+    const value = Result.getOrThrow(XmlCodec.decodeResult(Odd)(xml)) as Record<string, unknown>
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
     expect(Object.getOwnPropertyNames(value)).toStrictEqual(["__proto__", "constructor", "prototype"])
     expect(value["constructor"]).toBe("c")
@@ -293,7 +293,7 @@ describe("8. __proto__, constructor, prototype", () => {
     expect(Object.getOwnPropertyDescriptor(value, "__proto__")).toStrictEqual(
       Object.getOwnPropertyDescriptor({ p: "p" }, "p")
     )
-    expect(Either.getOrThrow(XmlCodec.encodeEither(Odd)(value as never))).toContain("<__proto__>p</__proto__>")
+    expect(Result.getOrThrow(XmlCodec.encodeResult(Odd)(value as never))).toContain("<__proto__>p</__proto__>")
   })
 })
 
@@ -302,8 +302,8 @@ describe("9. byte order marks, junk and declared encodings", () => {
   const bytes = new TextEncoder().encode(doc)
   const BOM = [0xef, 0xbb, 0xbf]
   it("one BOM is fine", () => {
-    expect(Either.isRight(decode(new Uint8Array([...BOM, ...bytes])))).toBe(true)
-    expect(Either.isRight(decode("\uFEFF" + doc))).toBe(true)
+    expect(Result.isSuccess(decode(new Uint8Array([...BOM, ...bytes])))).toBe(true)
+    expect(Result.isSuccess(decode("\uFEFF" + doc))).toBe(true)
   })
   it("two BOMs are an error", () => {
     expect(errorOf(new Uint8Array([...BOM, ...BOM, ...bytes]))).toMatchObject({
@@ -331,11 +331,13 @@ describe("10. truncation, trailing junk, empty input", () => {
       const bytes = new TextEncoder().encode(text)
       const rootEnd = new TextEncoder().encode(text.slice(0, text.lastIndexOf(">") + 1)).length
       for (let i = 0; i < bytes.length; i++) {
-        const result = yield* Effect.either(XmlCodec.decodeStream(schema)(Stream.make(bytes.subarray(0, i))))
+        const result = yield* Effect.result(XmlCodec.decodeStream(schema)(Stream.make(bytes.subarray(0, i))))
         if (i < rootEnd) {
-          expect(Either.isLeft(result) && ["XmlParseError", "SoapEnvelopeError"].includes(result.left._tag)).toBe(true)
+          expect(Result.isFailure(result) && ["XmlParseError", "SoapEnvelopeError"].includes(result.failure._tag)).toBe(
+            true
+          )
         } else {
-          expect(Either.isRight(result)).toBe(true)
+          expect(Result.isSuccess(result)).toBe(true)
         }
       }
     }))
@@ -354,7 +356,7 @@ describe("10. truncation, trailing junk, empty input", () => {
 describe("19. unknown elements", () => {
   it("are skipped, but still bounded by the limits", () => {
     expect(decode(connectionResponse("<New><Deeper>1</Deeper></New>"))).toStrictEqual(
-      Either.right({ Header: {}, Body: { Response: defaultConnection } })
+      Result.succeed({ Header: {}, Body: { Response: defaultConnection } })
     )
     const deep = connectionResponse("<u>".repeat(70) + "</u>".repeat(70))
     expect(errorOf(deep)).toMatchObject({ _tag: "XmlLimitError", reason: "Depth" })

@@ -2,18 +2,18 @@
  * Interop with node-soap, an independent SOAP stack driven by the vendor's WSDL: its client against our
  * local server, and our client against its server.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { type Service, XmlCodec } from "@erpsync/codec"
+import * as Arbitrary from "@erpsync/codec/Arbitrary"
 import { ErpSync } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
-import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as fc from "effect/FastCheck"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Redacted from "effect/Redacted"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import * as path from "node:path"
@@ -81,12 +81,12 @@ describe("a node-soap client, created from the WSDL, against the local server", 
       expect(yield* server.connections).toStrictEqual([])
       const [gone] = yield* Effect.promise(() => client.GetConnectionAsync({ ErpConnectionId: 1 }))
       expect(gone?.["Response"] ?? null).toBeNull()
-    }).pipe(Effect.scoped))
+    }))
 })
 
 /** A node-soap server for the WSDL whose SaveConnection gives the connection back with id 7. */
 const nodeSoapServer = Effect.acquireRelease(
-  Effect.async<{ server: http.Server; url: string; requests: Array<unknown> }>((resume) => {
+  Effect.callback<{ server: http.Server; url: string; requests: Array<unknown> }>((resume) => {
     const requests: Array<unknown> = []
     const server = http.createServer((_, res) => res.writeHead(404).end())
     const service = {
@@ -105,7 +105,7 @@ const nodeSoapServer = Effect.acquireRelease(
       resume(Effect.succeed({ server, url: `http://127.0.0.1:${port}/Remote/Services86/ErpSync.svc`, requests }))
     })
   }),
-  ({ server }) => Effect.async<void>((resume) => void server.close(() => resume(Effect.void)))
+  ({ server }) => Effect.callback<void>((resume) => void server.close(() => resume(Effect.void)))
 )
 
 describe("our client against a node-soap server created from the WSDL", () => {
@@ -136,16 +136,16 @@ describe("our client against a node-soap server created from the WSDL", () => {
         Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make("7T:interop"))),
         Effect.provide(FetchHttpClient.layer)
       )
-      const result = yield* Effect.either(client.saveConnection(value))
+      const result = yield* Effect.result(client.saveConnection(value))
       return { result, requests: server.requests }
     })
 
   it.live("SaveConnection round-trips nulls, empty strings, escaped and non-ASCII text, ints and booleans", () =>
     Effect.gen(function*() {
       const { requests, result } = yield* save(connection)
-      expect(result).toStrictEqual(Either.right({ ...connection, ErpConnectionId: 7 }))
+      expect(result).toStrictEqual(Result.succeed({ ...connection, ErpConnectionId: 7 }))
       expect(requests).toHaveLength(1)
-    }).pipe(Effect.scoped))
+    }))
 
   it.live("id arrays: node-soap reads ours, but writes its items in the wrong namespace; we follow the WSDL", () =>
     Effect.gen(function*() {
@@ -155,17 +155,17 @@ describe("our client against a node-soap server created from the WSDL", () => {
       // Its answer writes <int> in the service's namespace, where the WSDL's ArrayOfint (schema
       // .../Serialization/Arrays, elementFormDefault qualified) puts {Arrays}int. Those elements are not
       // the WSDL's items, so the decoder skips them as unknown elements, as WCF does, and the list is empty.
-      expect(result).toStrictEqual(Either.right({ ...connection, ErpConnectionId: 7, UserGroupAccessIds: [] }))
-    }).pipe(Effect.scoped))
+      expect(result).toStrictEqual(Result.succeed({ ...connection, ErpConnectionId: 7, UserGroupAccessIds: [] }))
+    }))
 
   it.live("an empty ConfigFields: node-soap answers xsi:nil without declaring the xsi prefix, which we refuse", () =>
     Effect.gen(function*() {
       const { requests, result } = yield* save({ ...connection, ConfigFields: [] })
       expect(requests).toHaveLength(1)
       // <ConfigFields xsi:nil="true"> with no xmlns:xsi in scope is not namespace-well-formed XML.
-      expect(Either.isLeft(result) && result.left).toMatchObject({ _tag: "XmlParseError", reason: "Malformed" })
-      expect(Either.isLeft(result) && result.left.message).toContain("unbound namespace prefix")
-    }).pipe(Effect.scoped))
+      expect(Result.isFailure(result) && result.failure).toMatchObject({ _tag: "XmlParseError", reason: "Malformed" })
+      expect(Result.isFailure(result) && result.failure.message).toContain("unbound namespace prefix")
+    }))
 })
 
 const erpSyncOperations = Object.values(ErpSync.service.operations as Record<string, Service.AnyOperation>)
@@ -173,7 +173,7 @@ const erpSyncOperations = Object.values(ErpSync.service.operations as Record<str
 const jsonOf = (value: unknown) => JSON.stringify(value, (_, v) => typeof v === "bigint" ? `${v}` : v)
 
 /** Of 20 values sampled (seeded), the one whose JSON form is longest: a value, not a null or defaults. */
-const richest = (message: Schema.Schema<unknown, unknown>, seed: number): unknown =>
+const richest = (message: Schema.Codec<unknown, unknown>, seed: number): unknown =>
   fc.sample(Arbitrary.make(message), { numRuns: 20, seed }).map((value) => ({
     value,
     length: jsonOf(Schema.encodeSync(message)(value)).length
@@ -184,7 +184,7 @@ const richest = (message: Schema.Schema<unknown, unknown>, seed: number): unknow
  * empty elements, not as `xsi:nil`: the one departure from the WSDL in what it sends), and the value it
  * stands for.
  */
-const sampleOf = (message: Schema.Schema<unknown, unknown>, seed: number) => {
+const sampleOf = (message: Schema.Codec<unknown, unknown>, seed: number) => {
   const value = richest(message, seed)
   const description = XmlCodec.describe(message)
   const json = withoutNullItems(
@@ -208,7 +208,7 @@ describe("node-soap's client, created from the WSDL, calls every ErpSync operati
         const client = (yield* Effect.promise(() =>
           soap.createClientAsync(WSDL, { endpoint: server.url })
         )) as unknown as Record<string, (args: unknown) => Promise<Array<unknown>>>
-        const request = operation.request as Schema.Schema<unknown, unknown>
+        const request = operation.request as Schema.Codec<unknown, unknown>
         const { description, expected, json } = sampleOf(request, 20261202 + i)
         // node-soap answers (it reads our response as the WSDL says) ...
         const [answer] = yield* Effect.promise(() =>
@@ -216,16 +216,16 @@ describe("node-soap's client, created from the WSDL, calls every ErpSync operati
         )
         expect(answer === null || typeof answer === "object").toBe(true)
         // ... and what it sent is what it was given, as our decoder reads it.
-        const sent = Either.getOrThrow(XmlCodec.decodeEither(request)(requests[0]!)) as { readonly Body: unknown }
+        const sent = Result.getOrThrow(XmlCodec.decodeResult(request)(requests[0]!)) as { readonly Body: unknown }
         expect(sent.Body).toStrictEqual(expected)
-      }).pipe(Effect.scoped)
+      })
   )
 })
 
 describe("our client calls every ErpSync operation against a node-soap server created from the WSDL", () => {
   /** What the server answers each operation with: a sampled response, as node-soap is given it, and as we read it. */
   const answers = new Map(erpSyncOperations.map((operation, i) => {
-    const response = operation.response as Schema.Schema<unknown, unknown>
+    const response = operation.response as Schema.Codec<unknown, unknown>
     const value = richest(response, 20261203 + i)
     const description = XmlCodec.describe(response)
     const body = description.elements[0]!
@@ -238,7 +238,7 @@ describe("our client calls every ErpSync operation against a node-soap server cr
   }))
 
   const server = Effect.acquireRelease(
-    Effect.async<{ server: http.Server; url: string }>((resume) => {
+    Effect.callback<{ server: http.Server; url: string }>((resume) => {
       const server = http.createServer((_, res) => res.writeHead(404).end())
       const implementation = Object.fromEntries([...answers].map(([name, { given }]) => [name, () => given]))
       server.listen(0, "127.0.0.1", () => {
@@ -249,7 +249,7 @@ describe("our client calls every ErpSync operation against a node-soap server cr
         resume(Effect.succeed({ server, url: `http://127.0.0.1:${port}/Remote/Services86/ErpSync.svc` }))
       })
     }),
-    ({ server }) => Effect.async<void>((resume) => void server.close(() => resume(Effect.void)))
+    ({ server }) => Effect.callback<void>((resume) => void server.close(() => resume(Effect.void)))
   )
 
   it("answers with values, not only defaults: more than 20 of the 44 answers carry structs, arrays and text", () => {
@@ -269,6 +269,6 @@ describe("our client calls every ErpSync operation against a node-soap server cr
         const [request] = fc.sample(Arbitrary.make(operation.request), { numRuns: 1, seed: 20261204 + i })
         const response = yield* client.call(operation as never, (request as { readonly Body: never }).Body)
         expect((response as { readonly Body: unknown }).Body).toStrictEqual(answers.get(operation.name)!.read)
-      }).pipe(Effect.scoped)
+      })
   )
 })

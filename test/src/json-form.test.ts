@@ -1,15 +1,15 @@
 /**
  * The command line's JSON form of a decoded message (`erpsync decode`, `erpsync call`): the same text as
- * `Schema.encode` gives, for every message, whether it takes the short way (a schema that transforms
+ * `Schema.encodeSync` gives, for every message, whether it takes the short way (a schema that transforms
  * nothing: the decoded value is its own encoded form) or encodes.
  */
 import { DataContract, Xml, XmlCodec } from "@erpsync/codec"
-import * as Arbitrary from "effect/Arbitrary"
+import * as Arbitrary from "@erpsync/codec/Arbitrary"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as fc from "effect/FastCheck"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { jsonOf } from "../../packages/cli/src/internal/json.js"
 import { messages } from "./support/messages.js"
@@ -18,15 +18,15 @@ const RUNS = Number(process.env["ERPSYNC_JSON_RUNS"] ?? 25)
 
 describe("the JSON form of a decoded message", () => {
   it.each(messages.map((m) => [`${m.service}.${m.name}`, m] as const))(
-    "%s: as Schema.encode gives it",
+    "%s: as Schema.encodeSync gives it",
     (_, { schema }) => {
-      const encodeXml = XmlCodec.encodeEither(schema)
-      const decodeXml = XmlCodec.decodeEither(schema)
+      const encodeXml = XmlCodec.encodeResult(schema)
+      const decodeXml = XmlCodec.decodeResult(schema)
       const json = jsonOf(schema)
       fc.assert(
         fc.property(Arbitrary.make(schema), (value) => {
           // The value as the decoder builds it, from the message's XML.
-          const decoded = Either.getOrThrow(decodeXml(Either.getOrThrow(encodeXml(value))))
+          const decoded = Result.getOrThrow(decodeXml(Result.getOrThrow(encodeXml(value))))
           const expected = JSON.stringify(Schema.encodeSync(schema)(decoded))
           expect(JSON.stringify(Effect.runSync(json(decoded)))).toBe(expected)
         }),
@@ -41,14 +41,14 @@ describe("the JSON form of a decoded message", () => {
     // The very value: nothing was copied.
     expect(Effect.runSync(jsonOf(Plain)(plain))).toBe(plain)
 
-    const Timed = Schema.Struct({ Interval: DataContract.duration }).annotations(Xml.complexType("Timed", "urn:t"))
+    const Timed = Schema.Struct({ Interval: DataContract.duration }).annotate(Xml.complexType("Timed", "urn:t"))
     expect(Effect.runSync(jsonOf(Timed)({ Interval: Duration.minutes(5) }))).toStrictEqual({ Interval: "PT5M" })
     // A transformation deep inside (behind a recursive reference) is found too.
     interface Tree {
       readonly Interval: Duration.Duration
       readonly Children: ReadonlyArray<Tree>
     }
-    const Tree: Schema.Schema<Tree, { readonly Interval: string; readonly Children: ReadonlyArray<unknown> }> = Schema
+    const Tree: Schema.Codec<Tree, { readonly Interval: string; readonly Children: ReadonlyArray<unknown> }> = Schema
       .Struct({
         Children: Schema.Array(Schema.suspend(() => Tree)),
         Interval: DataContract.duration

@@ -3,17 +3,17 @@
  * over HTTP: a connector entity and a connection on it, its configuration, activation, the engine, and
  * deleting both.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { expect, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import type { ErpSync } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Redacted from "effect/Redacted"
 import { NO_SYSTEM_USER } from "./support/fixtures.js"
 
-it.scoped("connector, connection, config fields, toggle, engine, CanDelete, delete: all through the client", () =>
+it.effect("connector, connection, config fields, toggle, engine, CanDelete, delete: all through the client", () =>
   Effect.gen(function*() {
     const server = yield* ErpSyncServer.make({ username: "erp-agent", password: "s3cret" })
     const tickets = yield* TicketSource.usernamePassword({ username: "erp-agent", password: Redacted.make("s3cret") })

@@ -5,14 +5,14 @@
  */
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { SaxesParser } from "saxes"
 import { describe, expect, it } from "vitest"
 import { Scope } from "../../packages/codec/src/internal/decode/scope.js"
 import { ARRAYS, connectionResponse, defaultConnection, NS, SOAP11, XSI } from "./support/envelope.js"
 
 const schema = ErpSync.SaveConnectionResponse
-const decode = XmlCodec.decodeEither(schema)
+const decode = XmlCodec.decodeResult(schema)
 const XML_NS = "http://www.w3.org/XML/1998/namespace"
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/"
 
@@ -67,16 +67,16 @@ describe("what namespaces make ill-formed is ill-formed, as for saxes with its n
   ])("%s", (_, xml, wellFormed) => {
     expect(saxesError(xml) === undefined, "the oracle").toBe(wellFormed)
     const result = decode(xml)
-    if (wellFormed) expect(Either.isRight(result), JSON.stringify(result)).toBe(true)
-    else expect(Either.flip(result)).toMatchObject(Either.right({ _tag: "XmlParseError", reason: "Malformed" }))
+    if (wellFormed) expect(Result.isSuccess(result), JSON.stringify(result)).toBe(true)
+    else expect(Result.flip(result)).toMatchObject(Result.succeed({ _tag: "XmlParseError", reason: "Malformed" }))
   })
 
   it("a namespace error names the element and its line and column", () => {
     const xml = connectionResponse(`\n  <q:DisplayName>x</q:DisplayName>`)
-    expect(Either.flip(decode(xml))).toMatchObject(
-      Either.right({ reason: "Malformed", path: "/Envelope/Body/SaveConnectionResponse/Response", line: 2 })
+    expect(Result.flip(decode(xml))).toMatchObject(
+      Result.succeed({ reason: "Malformed", path: "/Envelope/Body/SaveConnectionResponse/Response", line: 2 })
     )
-    const error = Either.getOrThrow(Either.flip(decode(xml)))
+    const error = Result.getOrThrow(Result.flip(decode(xml)))
     expect(error.message).toContain(`unbound namespace prefix: "q"`)
   })
 })
@@ -87,20 +87,20 @@ describe("a declaration holds in its element only", () => {
       `<Wrapper xmlns:p="urn:other"><p:DisplayName>skipped</p:DisplayName></Wrapper>` +
         `<p:DisplayName xmlns:p="${NS}">kept</p:DisplayName>`
     )
-    expect(decode(xml)).toStrictEqual(Either.right(response({ DisplayName: "kept" })))
+    expect(decode(xml)).toStrictEqual(Result.succeed(response({ DisplayName: "kept" })))
   })
 
   it("the default namespace changed on an element is the enclosing one again after it", () => {
     const xml = connectionResponse(
       `<ConnectionId xmlns="urn:other">skipped</ConnectionId><DisplayName>kept</DisplayName>`
     )
-    expect(decode(xml)).toStrictEqual(Either.right(response({ DisplayName: "kept" })))
+    expect(decode(xml)).toStrictEqual(Result.succeed(response({ DisplayName: "kept" })))
   })
 
   it("the same name means another element under another binding", () => {
     const member = (prefixNs: string) => `<m:DisplayName xmlns:m="${prefixNs}">v</m:DisplayName>`
-    expect(decode(connectionResponse(member("urn:other")))).toStrictEqual(Either.right(response({})))
-    expect(decode(connectionResponse(member(NS)))).toStrictEqual(Either.right(response({ DisplayName: "v" })))
+    expect(decode(connectionResponse(member("urn:other")))).toStrictEqual(Result.succeed(response({})))
+    expect(decode(connectionResponse(member(NS)))).toStrictEqual(Result.succeed(response({ DisplayName: "v" })))
   })
 
   it("an item's tag name is resolved again once the declaration it was resolved with goes out of scope", () => {
@@ -108,7 +108,7 @@ describe("a declaration holds in its element only", () => {
       `<UserGroupAccessIds><x:int xmlns:x="${ARRAYS}">1</x:int><x:int>2</x:int></UserGroupAccessIds>`
     )
     expect(saxesError(xml)).toContain("unbound namespace prefix")
-    expect(decode(xml)).toMatchObject(Either.left({ _tag: "XmlParseError", reason: "Malformed" }))
+    expect(decode(xml)).toMatchObject(Result.fail({ _tag: "XmlParseError", reason: "Malformed" }))
   })
 
   it("the tag name of an earlier item means another element under a prefix bound again", () => {
@@ -116,22 +116,22 @@ describe("a declaration holds in its element only", () => {
       `<UserGroupAccessIds><a:int>1</a:int></UserGroupAccessIds>` +
         `<AssociateAccessIds xmlns:a="urn:other"><a:int>2</a:int></AssociateAccessIds>`
     )
-    expect(decode(xml)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1], AssociateAccessIds: [] })))
+    expect(decode(xml)).toStrictEqual(Result.succeed(response({ UserGroupAccessIds: [1], AssociateAccessIds: [] })))
   })
 
   it("a tag name resolved in one document means nothing in the next", () => {
     // Both documents declare as many namespaces on their Envelope, with the prefix a bound elsewhere.
     const items = connectionResponse(`<UserGroupAccessIds><a:int>1</a:int></UserGroupAccessIds>`)
     const elsewhere = items.replace(`xmlns:a="${ARRAYS}"`, `xmlns:a="urn:other"`)
-    expect(decode(items)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1] })))
-    expect(decode(elsewhere)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [] })))
+    expect(decode(items)).toStrictEqual(Result.succeed(response({ UserGroupAccessIds: [1] })))
+    expect(decode(elsewhere)).toStrictEqual(Result.succeed(response({ UserGroupAccessIds: [] })))
   })
 
   it("array items under a prefix declared on the array", () => {
     const xml = connectionResponse(
       `<UserGroupAccessIds xmlns:x="${ARRAYS}"><x:int>1</x:int><a:int>2</a:int><x:int xmlns:x="urn:o">3</x:int></UserGroupAccessIds>`
     )
-    expect(decode(xml)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1, 2] })))
+    expect(decode(xml)).toStrictEqual(Result.succeed(response({ UserGroupAccessIds: [1, 2] })))
   })
 })
 
@@ -160,8 +160,8 @@ describe("states of the bindings", () => {
     // The next document of a service resolves as the last one did (its names came from the tag names
     // remembered under this state).
     const items = connectionResponse(`<UserGroupAccessIds><a:int>1</a:int></UserGroupAccessIds>`)
-    expect(decode(items)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1] })))
-    expect(decode(items)).toStrictEqual(Either.right(response({ UserGroupAccessIds: [1] })))
+    expect(decode(items)).toStrictEqual(Result.succeed(response({ UserGroupAccessIds: [1] })))
+    expect(decode(items)).toStrictEqual(Result.succeed(response({ UserGroupAccessIds: [1] })))
   })
 
   it("past the states kept, a state reached again is a new one", () => {
@@ -180,7 +180,7 @@ describe("xsi:nil under any prefix", () => {
     ["xsi rebound elsewhere", `<DisplayName xmlns:i="urn:not-xsi" i:nil="true">x</DisplayName>`, "x"],
     ["no prefix", `<DisplayName nil="true">x</DisplayName>`, "x"]
   ])("%s", (_, member, DisplayName) => {
-    expect(decode(connectionResponse(member))).toStrictEqual(Either.right(response({ DisplayName })))
+    expect(decode(connectionResponse(member))).toStrictEqual(Result.succeed(response({ DisplayName })))
   })
 })
 
@@ -192,8 +192,8 @@ describe("a Fault's QNames resolve in the scope of their element", () => {
     ["the envelope's prefix", `<faultcode>s:Client</faultcode>`, SOAP11, "Client"],
     ["no prefix and no default namespace", `<faultcode>Client</faultcode>`, "", "Client"]
   ])("%s", (_, code, namespace, name) => {
-    expect(Either.flip(decode(fault(code)))).toMatchObject(
-      Either.right({ _tag: "SoapFault", code: { namespace, name } })
+    expect(Result.flip(decode(fault(code)))).toMatchObject(
+      Result.succeed({ _tag: "SoapFault", code: { namespace, name } })
     )
   })
 
@@ -202,7 +202,7 @@ describe("a Fault's QNames resolve in the scope of their element", () => {
     const xml = fault(`<faultcode>s:Client</faultcode>`)
       .replace("<s:Envelope ", `<s:Envelope xmlns:p="urn:p" `)
       .replace("</s:Fault>", `<detail><E p:a="1" b="2" xmlns="urn:d"/></detail></s:Fault>`)
-    const error = Either.getOrThrow(Either.flip(decode(xml)))
+    const error = Result.getOrThrow(Result.flip(decode(xml)))
     const detail = (error as { readonly detail?: string }).detail
     // The detail stands on its own: read with namespaces on, E's attributes are where they were.
     const attributes = new Map<string, string>()

@@ -9,11 +9,12 @@ import * as path from "node:path"
 import { NO_SYSTEM_USER } from "./support/fixtures.js"
 
 // --- README: using the client -------------------------------------------------------------------
-import { FetchHttpClient } from "@effect/platform"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/testing"
 import { Duration, Effect, Layer, Option, Redacted } from "effect"
+import { FetchHttpClient } from "effect/http"
 
+// README.md:begin
 const program = Effect.gen(function*() {
   const saved = yield* ErpSyncClient.saveConnection({
     TableRight: null,
@@ -36,10 +37,11 @@ const program = Effect.gen(function*() {
 }).pipe(
   // Every failure is typed: match on the tag (and on `reason`).
   Effect.catchTags({
-    ServiceError: (error) => Effect.dieMessage(`ErpSync refused: ${error.detail}`),
-    TimeoutError: (error) => Effect.dieMessage(`no answer within ${error.timeoutMillis} ms`)
+    ServiceError: (error) => Effect.die(new Error(`ErpSync refused: ${error.detail}`)),
+    TimeoutError: (error) => Effect.die(new Error(`no answer within ${error.timeoutMillis} ms`))
   })
 )
+// README.md:end
 
 it.live("README: save a connection and read it back with a ticket you have", () =>
   Effect.gen(function*() {
@@ -207,7 +209,7 @@ const GetOrder = definition.operation(
   definition.request("GetOrder", { OrderId: Xml.optionalElement(Xsd.long) }),
   definition.response("GetOrderResponse", {
     Total: Xml.optionalElement(Xsd.decimal),
-    Lines: Xml.optionalElement(Schema.Array(Xsd.string).annotations(Xml.items("Line", Orders)))
+    Lines: Xml.optionalElement(Schema.Array(Xsd.string).annotate(Xml.items("Line", Orders)))
   })
 )
 
@@ -243,6 +245,7 @@ it("the READMEs show the marked examples of this file verbatim", () => {
     "README.md",
     "README.md",
     "README.md",
+    "README.md",
     "packages/schema/README.md",
     "packages/schema/README.md",
     "packages/schema/README.md",
@@ -253,5 +256,26 @@ it("the READMEs show the marked examples of this file verbatim", () => {
     const readme = fs.readFileSync(new URL(`../../${file}`, import.meta.url), "utf8")
     const dedented = body!.split("\n").map((line) => line.startsWith(indent!) ? line.slice(indent!.length) : line)
     expect(readme, file).toContain(dedented.join("\n"))
+  }
+})
+
+it("packages/agent/README.md's exports table lists each module of the package and every export of each", () => {
+  const source = (file: string) => fs.readFileSync(new URL(`../../packages/agent/src/${file}`, import.meta.url), "utf8")
+  const readme = fs.readFileSync(new URL("../../packages/agent/README.md", import.meta.url), "utf8")
+  const rows = new Map(
+    [...readme.matchAll(/^\| `(\w+)` \| (.+) \|$/gm)].map(([, module, cell]) => [
+      module!,
+      new Set([...cell!.matchAll(/`(\w+)`/g)].map(([, name]) => name!))
+    ])
+  )
+  const modules = [...source("index.ts").matchAll(/^export \* as (\w+) from "\.\/(\w+)\.js"$/gm)]
+  expect(modules.map(([, name]) => name)).toStrictEqual(["ErpSyncClient", "ErpSyncError", "TicketSource"])
+  expect([...rows.keys()].sort()).toStrictEqual(modules.map(([, name]) => name).sort())
+  for (const [, name, file] of modules) {
+    const exported = [
+      ...source(`${file}.ts`).matchAll(/^export (?:declare )?(?:const|let|function|class|interface|type) (\w+)/gm)
+    ].map(([, name]) => name!)
+    expect(exported.length, name).toBeGreaterThan(5)
+    expect(exported.filter((exportName) => !rows.get(name!)!.has(exportName)), name).toStrictEqual([])
   }
 })

@@ -3,17 +3,18 @@
  * services answers arbitrary requests in band with a response valid against its WSDL, and the stateful
  * operations do what they say, seen through the client's typed calls.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import type { Service } from "@erpsync/codec"
+import * as Arbitrary from "@erpsync/codec/Arbitrary"
 import type { ErpSync } from "@erpsync/schema"
 import { services } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
-import * as Arbitrary from "effect/Arbitrary"
 import * as Effect from "effect/Effect"
-import * as fc from "effect/FastCheck"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Redacted from "effect/Redacted"
+import * as Result from "effect/Result"
+import * as fc from "fast-check"
 import * as fs from "node:fs"
 import { afterAll } from "vitest"
 import { extractSchemas, type SchemaSet, validate } from "./support/reference.js"
@@ -46,7 +47,7 @@ const operations = Object.values(services).flatMap((service) =>
 )
 
 describe("every operation", () => {
-  it.scoped.each(operations.map((o) => [`${o.service}.${o.name}`, o] as const))(
+  it.effect.each(operations.map((o) => [`${o.service}.${o.name}`, o] as const))(
     "%s answers arbitrary requests in band, valid against its WSDL",
     ([, operation]) =>
       Effect.gen(function*() {
@@ -54,9 +55,9 @@ describe("every operation", () => {
         const bodies = fc.sample(Arbitrary.make(operation.request), { numRuns: 8, seed: 20261202 })
           .map((message) => (message as { readonly Body: unknown }).Body)
         for (const body of bodies) {
-          const result = yield* Effect.either(client.call(operation as never, body as never))
-          if (result._tag === "Left") {
-            expect(result.left).toMatchObject({ _tag: "ServiceError", reason: "ExceptionInfo" })
+          const result = yield* Effect.result(client.call(operation as never, body as never))
+          if (Result.isFailure(result)) {
+            expect(result.failure).toMatchObject({ _tag: "ServiceError", reason: "ExceptionInfo" })
           }
         }
         expect(responses.map((r) => r.action)).toStrictEqual(bodies.map(() => operation.action))
@@ -85,7 +86,7 @@ const connection = (fields: Partial<ErpSync.ErpConnection> = {}): ErpSync.ErpCon
 })
 
 describe("the model", () => {
-  it.scoped("connector entities: an unknown id is refused in band, and CanDelete names it not found", () =>
+  it.effect("connector entities: an unknown id is refused in band, and CanDelete names it not found", () =>
     Effect.gen(function*() {
       const { client } = yield* connect
       const error = yield* Effect.flip(
@@ -110,7 +111,7 @@ describe("the model", () => {
       expect(yield* client.ErpSync.TestConnectorUrl({ Url: "not a url" })).toStrictEqual({ Response: "ErrorNotFound" })
     }))
 
-  it.scoped("a connector's configuration fields; a connection tested by id (saved config) and by config (given)", () =>
+  it.effect("a connector's configuration fields; a connection tested by id (saved config) and by config (given)", () =>
     Effect.gen(function*() {
       const { client } = yield* connect
       yield* client.ErpSync.SaveErpSyncConnectorEntity({
@@ -143,7 +144,7 @@ describe("the model", () => {
       })
     }))
 
-  it.scoped("sync priorities are saved when every id is a connection; UpdateConnectionFields knows the connection", () =>
+  it.effect("sync priorities are saved when every id is a connection; UpdateConnectionFields knows the connection", () =>
     Effect.gen(function*() {
       const { client, server } = yield* connect
       yield* client.ErpSync.SaveConnection({ Connection: connection() })
@@ -159,7 +160,7 @@ describe("the model", () => {
       expect(yield* client.ErpSync.UpdateConnectionFields({ ErpConnectionId: 3 })).toStrictEqual({ Response: false })
     }))
 
-  it.scoped("actor links: created, connected with values, visible in GetConnectionsAndDisplayFields, broken", () =>
+  it.effect("actor links: created, connected with values, visible in GetConnectionsAndDisplayFields, broken", () =>
     Effect.gen(function*() {
       const { client } = yield* connect
       yield* client.ErpSync.SaveConnection({ Connection: connection() })
@@ -201,7 +202,7 @@ describe("the model", () => {
       expect(after.Response?.map((c) => c?.Connected)).toStrictEqual([false])
     }))
 
-  it.scoped("an ERP actor created from a CRM record gets a key, its values and a link", () =>
+  it.effect("an ERP actor created from a CRM record gets a key, its values and a link", () =>
     Effect.gen(function*() {
       const { client, server } = yield* connect
       yield* client.ErpSync.SaveConnection({ Connection: connection() })
@@ -221,7 +222,7 @@ describe("the model", () => {
       expect(erpActors[0]?.FieldValues.map((v) => [v?.CrmFieldKey, v?.Value])).toStrictEqual([["Name", "Acme"]])
     }))
 
-  it.scoped("actor-type mappings, list mappings and default values give back what was saved", () =>
+  it.effect("actor-type mappings, list mappings and default values give back what was saved", () =>
     Effect.gen(function*() {
       const { client } = yield* connect
       yield* client.ErpSync.SaveConnection({ Connection: connection() })
@@ -303,7 +304,7 @@ describe("the model", () => {
       ])
     }))
 
-  it.scoped("sync requests answer a PluginResponse and are recorded; SyncAll needs the engine running", () =>
+  it.effect("sync requests answer a PluginResponse and are recorded; SyncAll needs the engine running", () =>
     Effect.gen(function*() {
       const { client, server } = yield* connect
       yield* client.ErpSync.SaveConnection({ Connection: connection() })
@@ -333,7 +334,7 @@ describe("the model", () => {
       ])
     }))
 
-  it.scoped("SoPrincipal's system information needs no ticket; AuthenticateImplicit has no identity to use", () =>
+  it.effect("SoPrincipal's system information needs no ticket; AuthenticateImplicit has no identity to use", () =>
     Effect.gen(function*() {
       const { client, server } = yield* connect
       const { SystemInfo } = yield* client.SoPrincipal.GetSystemInfo({})
@@ -344,7 +345,7 @@ describe("the model", () => {
 })
 
 describe("the local server's paths", () => {
-  it.scoped("a path that ends in no service's endpoint file is answered 404", () =>
+  it.effect("a path that ends in no service's endpoint file is answered 404", () =>
     Effect.gen(function*() {
       const { server } = yield* connect
       const answer = yield* Effect.promise(() =>
@@ -353,7 +354,7 @@ describe("the local server's paths", () => {
       expect(answer.status).toBe(404)
     }))
 
-  it.scoped("serves each service at /Remote/Services86/<endpoint file>, below one folder too, in any case, with a trailing slash or not, and nowhere else", () =>
+  it.effect("serves each service at /Remote/Services86/<endpoint file>, below one folder too, in any case, with a trailing slash or not, and nowhere else", () =>
     Effect.gen(function*() {
       const { server } = yield* connect
       const origin = new URL(server.url).origin

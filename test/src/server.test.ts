@@ -6,12 +6,12 @@ import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as http from "node:http"
 
 const ACTION = "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/GetConnection"
-const request = Either.getOrThrow(
-  XmlCodec.encodeEither(ErpSync.GetConnectionRequest)({ Header: {}, Body: { ErpConnectionId: 1 } })
+const request = Result.getOrThrow(
+  XmlCodec.encodeResult(ErpSync.GetConnectionRequest)({ Header: {}, Body: { ErpConnectionId: 1 } })
 )
 
 const post = (url: string, init: RequestInit) =>
@@ -21,7 +21,7 @@ const post = (url: string, init: RequestInit) =>
   })
 
 const faultOf = (body: string) =>
-  Either.flip(XmlCodec.decodeEither(ErpSync.GetConnectionResponse)(body)).pipe(Either.getOrThrow)
+  Result.flip(XmlCodec.decodeResult(ErpSync.GetConnectionResponse)(body)).pipe(Result.getOrThrow)
 
 describe("the local server's protocol errors", () => {
   it.live("a missing SOAPAction: ActionNotSupported Fault with HTTP 500", () =>
@@ -34,7 +34,7 @@ describe("the local server's protocol errors", () => {
         _tag: "SoapFault",
         code: { namespace: "http://schemas.microsoft.com/ws/2005/05/addressing/none", name: "ActionNotSupported" }
       })
-    }).pipe(Effect.scoped))
+    }))
 
   it.live("a body it cannot decode: DeserializationFailed Fault with HTTP 500", () =>
     Effect.gen(function*() {
@@ -47,13 +47,13 @@ describe("the local server's protocol errors", () => {
       const fault = faultOf(answer.body)
       expect(fault).toMatchObject({ _tag: "SoapFault", code: { name: "DeserializationFailed" } })
       expect(fault._tag === "SoapFault" && fault.text).toContain("\"one\" is not a valid xs:int")
-    }).pipe(Effect.scoped))
+    }))
 
   it.live("a SOAP 1.2 request is answered in SOAP 1.2", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make()
-      const body = Either.getOrThrow(
-        XmlCodec.encodeEither(ErpSync.GetConnectionRequest, { soapVersion: "1.2" })({
+      const body = Result.getOrThrow(
+        XmlCodec.encodeResult(ErpSync.GetConnectionRequest, { soapVersion: "1.2" })({
           Header: {},
           Body: { ErpConnectionId: 3 }
         })
@@ -64,10 +64,10 @@ describe("the local server's protocol errors", () => {
       })
       expect(answer.status).toBe(200)
       expect(answer.contentType).toBe("application/soap+xml; charset=utf-8")
-      expect(XmlCodec.decodeEither(ErpSync.GetConnectionResponse)(answer.body)).toStrictEqual(
-        Either.right({ Header: { Succeeded: true }, Body: { Response: null } })
+      expect(XmlCodec.decodeResult(ErpSync.GetConnectionResponse)(answer.body)).toStrictEqual(
+        Result.succeed({ Header: { Succeeded: true }, Body: { Response: null } })
       )
-    }).pipe(Effect.scoped))
+    }))
 
   it.live("another content type: HTTP 415; another method: HTTP 405", () =>
     Effect.gen(function*() {
@@ -77,7 +77,7 @@ describe("the local server's protocol errors", () => {
       )
       const get = yield* Effect.promise(() => fetch(server.url))
       expect(get.status).toBe(405)
-    }).pipe(Effect.scoped))
+    }))
 })
 
 describe("the local server's request size limit", () => {
@@ -93,14 +93,14 @@ describe("the local server's request size limit", () => {
       const over = yield* post(server.url, { headers, body: padded(4097) })
       expect(over.status).toBe(413)
       expect(over.body).toContain("(4096) has been exceeded")
-    }).pipe(Effect.scoped))
+    }))
 
   it.live("a chunked body (no Content-Length) is cut off once it passes the limit, not read to its end", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ maxRequestBytes: 4096 })
       const url = new URL(server.url)
       // Up to 256 MiB of body, written as fast as the socket takes it, until the server answers or resets.
-      const outcome = yield* Effect.async<{ readonly status: number | string; readonly sent: number }>((resume) => {
+      const outcome = yield* Effect.callback<{ readonly status: number | string; readonly sent: number }>((resume) => {
         const limit = 256 * 1024 * 1024
         let sent = 0
         const request = http.request({
@@ -130,5 +130,5 @@ describe("the local server's request size limit", () => {
       expect(outcome.sent).toBeLessThan(256 * 1024 * 1024)
       // And it goes on serving.
       expect((yield* post(server.url, { headers, body: request })).status).toBe(200)
-    }).pipe(Effect.scoped))
+    }))
 })

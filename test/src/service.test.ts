@@ -4,7 +4,6 @@
  * whose response cannot carry `ExceptionInfo`/`Succeeded` is refused by the client's type, and is a defect
  * if forced.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { Service, Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
@@ -12,9 +11,10 @@ import { ErpSync, Namespaces } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Redacted from "effect/Redacted"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 
 // An operation of ErpSync declared as a user would, with the service's own constructors.
@@ -65,7 +65,7 @@ const clientWith = (ticket: string) =>
   })
 
 describe("an operation declared with its service's constructors", () => {
-  it.scoped("sends the client's ticket in Credentials, and gives the response", () =>
+  it.effect("sends the client's ticket in Credentials, and gives the response", () =>
     Effect.gen(function*() {
       const { client, requests } = yield* clientWith("7T:good")
       const response = yield* client.call(TestConnectionById, { ErpConnectionId: 1 })
@@ -73,7 +73,7 @@ describe("an operation declared with its service's constructors", () => {
       expect(requests[0]).toContain("<Credentials><Ticket>7T:good</Ticket></Credentials>")
     }))
 
-  it.scoped("reads a rejected ticket as the typed ServiceError", () =>
+  it.effect("reads a rejected ticket as the typed ServiceError", () =>
     Effect.gen(function*() {
       const { client, server } = yield* clientWith("7T:stale")
       const error = yield* Effect.flip(client.call(TestConnectionById, { ErpConnectionId: 1 }))
@@ -111,13 +111,13 @@ describe("Callable, the type that guards client.call", () => {
 })
 
 describe("an operation whose response cannot carry ExceptionInfo and Succeeded", () => {
-  it.scoped("is refused by the type of client.call, and is a defect when forced through", () =>
+  it.effect("is refused by the type of client.call, and is a defect when forced through", () =>
     Effect.gen(function*() {
       const { client, requests } = yield* clientWith("7T:stale")
       // @ts-expect-error: its response has no ExceptionInfo, so a refusal would pass for success
       const forced: Effect.Effect<unknown, unknown> = client.call(bare, { ErpConnectionId: 1 })
       const exit = yield* Effect.exit(forced)
-      expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
+      expect(Exit.isFailure(exit) && Cause.hasDies(exit.cause)).toBe(true)
       expect(Exit.isFailure(exit) && Cause.pretty(exit.cause)).toContain(
         "ErpSync.TestConnectionById: its response cannot carry ExceptionInfo or Succeeded"
       )
@@ -149,7 +149,7 @@ describe("a service the user declares", () => {
     expect(Ping.action).toBe("http://www.superoffice.net/ws/crm/NetServer/Services86/Archive/Ping")
   })
 
-  it.scoped("is called at its endpoint beside the client's (the local server has no Archive.svc: HTTP 404)", () =>
+  it.effect("is called at its endpoint beside the client's (the local server has no Archive.svc: HTTP 404)", () =>
     Effect.gen(function*() {
       const { client } = yield* clientWith("7T:good")
       const error = yield* Effect.flip(client.call(Ping, {}))
@@ -183,11 +183,11 @@ describe("a message's header blocks and empty body (XmlCodec.headerNames, XmlCod
 
   it("gives every member its default, and fails for a member that may not be absent", () => {
     // SaveConnection's Connection is minOccurs="0" nillable; ChangeEngineStatus's Run is an xs:boolean.
-    expect(XmlCodec.emptyBody(ErpSync.SaveConnection.request)).toStrictEqual(Either.right({ Connection: null }))
-    expect(XmlCodec.emptyBody(ErpSync.ChangeEngineStatus.request)).toStrictEqual(Either.right({ Run: false }))
+    expect(XmlCodec.emptyBody(ErpSync.SaveConnection.request)).toStrictEqual(Result.succeed({ Connection: null }))
+    expect(XmlCodec.emptyBody(ErpSync.ChangeEngineStatus.request)).toStrictEqual(Result.succeed({ Run: false }))
     const strict = Soap.message({ namespace: "urn:t", header: {}, body: { name: "Strict", fields: { Id: Xsd.int } } })
     const failed = XmlCodec.emptyBody(strict)
-    expect(Either.isLeft(failed) && failed.left._tag).toBe("XmlDecodeError")
+    expect(Result.isFailure(failed) && failed.failure._tag).toBe("XmlDecodeError")
   })
 
   it("reads a body element in no namespace, and one whose namespace needs escaping in an attribute", () => {
@@ -197,7 +197,7 @@ describe("a message's header blocks and empty body (XmlCodec.headerNames, XmlCod
         header: {},
         body: { name: "Ping", fields: { Count: Xml.optionalElement(Xsd.int) } }
       })
-      expect(XmlCodec.emptyBody(message)).toStrictEqual(Either.right({ Count: 0 }))
+      expect(XmlCodec.emptyBody(message)).toStrictEqual(Result.succeed({ Count: 0 }))
     }
   })
 })

@@ -5,7 +5,7 @@
  */
 import { XmlCodec } from "@erpsync/codec"
 import { SoPrincipal } from "@erpsync/schema"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { readReference } from "./support/reference.js"
@@ -65,8 +65,8 @@ const exampleResponse = (expiry: string) => ({
 })
 
 describe("SoPrincipal vendor examples", () => {
-  const decodeExample = (schema: Schema.Schema<unknown, unknown>, file: string) =>
-    XmlCodec.decodeEither(schema)(readReference(`examples/${file}`))
+  const decodeExample = (schema: Schema.Codec<unknown, unknown>, file: string) =>
+    XmlCodec.decodeResult(schema)(readReference(`examples/${file}`))
 
   it("AuthenticateUsernamePassword request and response", () => {
     expect(
@@ -76,12 +76,12 @@ describe("SoPrincipal vendor examples", () => {
       )
     )
       .toStrictEqual(
-        Either.right({ Header: { ApplicationToken: "1234567-1234-9876" }, Body: { UserName: "", Password: "" } })
+        Result.succeed({ Header: { ApplicationToken: "1234567-1234-9876" }, Body: { UserName: "", Password: "" } })
       )
     expect(
       decodeExample(SoPrincipal.AuthenticateResponse as never, "SoPrincipal.AuthenticateUsernamePassword.response.xml")
     )
-      .toStrictEqual(Either.right(exampleResponse("2023-02-15T13:14:11Z")))
+      .toStrictEqual(Result.succeed(exampleResponse("2023-02-15T13:14:11Z")))
   })
 
   it("AuthenticateWithAccessToken request and response", () => {
@@ -91,11 +91,11 @@ describe("SoPrincipal vendor examples", () => {
         "SoPrincipal.AuthenticateWithAccessToken.request.xml"
       )
     )
-      .toStrictEqual(Either.right({ Header: { ApplicationToken: "1234567-1234-9876" }, Body: { AccessToken: "" } }))
+      .toStrictEqual(Result.succeed({ Header: { ApplicationToken: "1234567-1234-9876" }, Body: { AccessToken: "" } }))
     expect(
       decodeExample(SoPrincipal.AuthenticateResponse as never, "SoPrincipal.AuthenticateWithAccessToken.response.xml")
     )
-      .toStrictEqual(Either.right(exampleResponse("2023-03-31T13:24:21Z")))
+      .toStrictEqual(Result.succeed(exampleResponse("2023-03-31T13:24:21Z")))
   })
 })
 
@@ -106,15 +106,15 @@ describe("xs:dateTime", () => {
         "2023-02-15T13:14:11Z",
         expiry
       )
-    const decode = XmlCodec.decodeEither(SoPrincipal.AuthenticateResponse)
+    const decode = XmlCodec.decodeResult(SoPrincipal.AuthenticateResponse)
     const expiry = (text: string) =>
-      decode(doc(text)).pipe(Either.map((m) => m.Body.Response?.Licenses?.[0]?.ExpiryDate))
+      decode(doc(text)).pipe(Result.map((m) => m.Body.Response?.Licenses?.[0]?.ExpiryDate))
     expect(expiry(" 2023-02-15T13:14:11.1234567+01:00 ")).toStrictEqual(
-      Either.right("2023-02-15T13:14:11.1234567+01:00")
+      Result.succeed("2023-02-15T13:14:11.1234567+01:00")
     )
-    expect(expiry("2023-02-15T13:14:11")).toStrictEqual(Either.right("2023-02-15T13:14:11"))
+    expect(expiry("2023-02-15T13:14:11")).toStrictEqual(Result.succeed("2023-02-15T13:14:11"))
     for (const bad of ["2023-02-15", "2023-13-01T00:00:00Z", "yesterday", "", "2023-02-15T25:00:00Z"]) {
-      expect(Either.isLeft(expiry(bad)), bad).toBe(true)
+      expect(Result.isFailure(expiry(bad)), bad).toBe(true)
     }
   })
 })

@@ -4,21 +4,22 @@
  * its ticket. Time is the TestClock, shared by the server (timestamps, ticket expiry, the JWT's times) and
  * the client, except where a test gives the client a clock of its own.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, type ErpSyncError, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/testing"
-import type * as Cause from "effect/Cause"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
-import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as TestClock from "effect/TestClock"
+import * as References from "effect/References"
+import * as TestClock from "effect/testing/TestClock"
 import * as jose from "jose"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -76,16 +77,17 @@ const authenticationError = <A, R>(effect: Effect.Effect<A, ErpSyncError.ErpSync
   )
 
 /** A clock `offset` ahead of the TestClock (behind, when negative). */
-const offsetClock = (offset: Duration.DurationInput) =>
-  Effect.map(Effect.clock, (base): Clock.Clock => {
+const offsetClock = (offset: Duration.Input) =>
+  Effect.map(Effect.service(Clock.Clock), (base): Clock.Clock => {
     const millis = Duration.toMillis(offset)
+    const nanos = BigInt(millis) * 1_000_000n
     return {
-      ...base,
-      [Clock.ClockTypeId]: Clock.ClockTypeId,
-      unsafeCurrentTimeMillis: () => base.unsafeCurrentTimeMillis() + millis,
+      currentTimeMillisUnsafe: () => base.currentTimeMillisUnsafe() + millis,
       currentTimeMillis: Effect.map(base.currentTimeMillis, (now) => now + millis),
-      unsafeCurrentTimeNanos: () => base.unsafeCurrentTimeNanos() + BigInt(millis) * 1_000_000n,
-      currentTimeNanos: Effect.map(base.currentTimeNanos, (now) => now + BigInt(millis) * 1_000_000n),
+      currentTimeNanosUnsafe: () => base.currentTimeNanosUnsafe() + nanos,
+      currentTimeNanos: Effect.map(base.currentTimeNanos, (now) => now + nanos),
+      monotonicTimeNanosUnsafe: () => base.monotonicTimeNanosUnsafe(),
+      monotonicTimeNanos: base.monotonicTimeNanos,
       sleep: (duration) => base.sleep(duration)
     }
   })
@@ -98,7 +100,7 @@ describe("the system-user flow", () => {
       ["<RSAKeyValue> XML", keys.privateKeyXml]
     ] as const
   ) {
-    it.scoped(`saves a connection with a ${form} key, the ticket from a verified JWT`, () =>
+    it.effect(`saves a connection with a ${form} key, the ticket from a verified JWT`, () =>
       Effect.gen(function*() {
         const { client, requests, server } = yield* setup({ privateKey: Redacted.make(privateKey) })
         const saved = yield* client.saveConnection(newConnection)
@@ -113,7 +115,7 @@ describe("the system-user flow", () => {
       }))
   }
 
-  it.scoped("reads the private key from a file", () =>
+  it.effect("reads the private key from a file", () =>
     Effect.gen(function*() {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "erpsync-key-"))
       yield* Effect.addFinalizer(() => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true })))
@@ -128,7 +130,7 @@ describe("the system-user flow", () => {
       expect((yield* missing.server.counts).systemUserLogins).toBe(0)
     }))
 
-  it.scoped("refuses a key that is not an RSA private key, before any exchange", () =>
+  it.effect("refuses a key that is not an RSA private key, before any exchange", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup({ privateKey: Redacted.make(keys.publicKeyPem) })
       const error = yield* authenticationError(client.saveConnection(newConnection))
@@ -136,14 +138,14 @@ describe("the system-user flow", () => {
       expect((yield* server.counts).systemUserLogins + (yield* server.counts).failedSystemUserLogins).toBe(0)
     }))
 
-  it.scoped("50 concurrent calls on a cold cache cause one exchange and one fetch of the keys", () =>
+  it.effect("50 concurrent calls on a cold cache cause one exchange and one fetch of the keys", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup()
       yield* Effect.all(Array.from({ length: 50 }, (_, i) => client.getConnection(i + 1)), { concurrency: "unbounded" })
       expect(yield* server.counts).toMatchObject({ systemUserLogins: 1, keySetFetches: 1, rejectedTickets: 0 })
     }))
 
-  it.scoped("renews an expired ticket: the call is rejected once, then made again with a new ticket", () =>
+  it.effect("renews an expired ticket: the call is rejected once, then made again with a new ticket", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup({}, { ticketLifetime: "10 minutes" })
       yield* client.getConnection(1)
@@ -153,7 +155,7 @@ describe("the system-user flow", () => {
       expect(yield* server.counts).toMatchObject({ systemUserLogins: 2, rejectedTickets: 1, keySetFetches: 1 })
     }))
 
-  it.scoped("refuses a JWT signed by a key SuperID does not publish, and never sends its ticket", () =>
+  it.effect("refuses a JWT signed by a key SuperID does not publish, and never sends its ticket", () =>
     Effect.gen(function*() {
       const { client, requests, server } = yield* setup()
       yield* server.signWithUnpublishedKey(true)
@@ -166,7 +168,7 @@ describe("the system-user flow", () => {
       expect(yield* server.connections).toHaveLength(0)
     }))
 
-  it.scoped("follows a key rotation: a JWT with a new key id fetches the keys again", () =>
+  it.effect("follows a key rotation: a JWT with a new key id fetches the keys again", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup({}, { ticketLifetime: "10 minutes" })
       yield* client.getConnection(1)
@@ -192,7 +194,7 @@ describe("the system-user flow", () => {
       ["another tenant", { contextIdentifier: "Cust99999" }, "Unknown context identifier \"Cust99999\""]
     ]
     for (const [what, systemUser, message] of cases) {
-      it.scoped(what, () =>
+      it.effect(what, () =>
         Effect.gen(function*() {
           const { client, requests, server } = yield* setup(systemUser)
           const error = yield* authenticationError(client.saveConnection(newConnection))
@@ -205,24 +207,24 @@ describe("the system-user flow", () => {
     }
   })
 
-  it.scoped("signs the UTC minute zero-padded; a clock a few minutes off is accepted, one far off is refused", () =>
+  it.effect("signs the UTC minute zero-padded; a clock a few minutes off is accepted, one far off is refused", () =>
     Effect.gen(function*() {
       // Single-digit month, day, hour and minute: an unpadded timestamp is not 12 digits, and is refused.
       yield* TestClock.setTime(Date.UTC(2027, 0, 2, 3, 4, 30))
       const { client, server } = yield* setup({}, { ticketLifetime: "10 minutes" })
-      yield* client.getConnection(1).pipe(Effect.withClock(yield* offsetClock("3 minutes")))
+      yield* client.getConnection(1).pipe(Effect.provideService(Clock.Clock, yield* offsetClock("3 minutes")))
       yield* TestClock.adjust("11 minutes")
-      yield* client.getConnection(1).pipe(Effect.withClock(yield* offsetClock("-4 minutes")))
+      yield* client.getConnection(1).pipe(Effect.provideService(Clock.Clock, yield* offsetClock("-4 minutes")))
       expect(yield* server.counts).toMatchObject({ systemUserLogins: 2, failedSystemUserLogins: 0 })
       yield* TestClock.adjust("11 minutes")
       const error = yield* authenticationError(
-        client.getConnection(1).pipe(Effect.withClock(yield* offsetClock("30 minutes")))
+        client.getConnection(1).pipe(Effect.provideService(Clock.Clock, yield* offsetClock("30 minutes")))
       )
       expect(error.reason).toBe("ExchangeRefused")
       expect(error.detail).toContain("InvalidTimestamp")
     }))
 
-  it.scoped("takes the tenant from the ErpSync URL, or from contextIdentifier; with neither, a typed error", () =>
+  it.effect("takes the tenant from the ErpSync URL, or from contextIdentifier; with neither, a typed error", () =>
     Effect.gen(function*() {
       const fromUrl = yield* setup()
       expect(fromUrl.server.tenantUrl).toContain("/Cust12345/Remote/Services86/ErpSync.svc")
@@ -236,7 +238,7 @@ describe("the system-user flow", () => {
         .toBe(0)
     }))
 
-  it.scoped("is configured from the environment by TicketSource.layerConfig", () =>
+  it.effect("is configured from the environment by TicketSource.layerConfig", () =>
     Effect.gen(function*() {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "erpsync-key-"))
       yield* Effect.addFinalizer(() => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true })))
@@ -256,7 +258,7 @@ describe("the system-user flow", () => {
       const live = ErpSyncClient.layerConfig().pipe(
         Layer.provide(TicketSource.layerConfig()),
         Layer.provide(FetchHttpClient.layer),
-        Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(environment)))
+        Layer.provide(ConfigProvider.layer(ConfigProvider.fromEnv({ env: Object.fromEntries(environment) })))
       )
       yield* Effect.flatMap(ErpSyncClient.ErpSyncClient, (client) => client.saveConnection(newConnection)).pipe(
         Effect.provide(live)
@@ -265,52 +267,80 @@ describe("the system-user flow", () => {
 
       const both = new Map([...environment, ["ERPSYNC_SUPERID_ENVIRONMENT", "sod"]])
       const conflict = yield* Effect.flip(
-        TicketSource.config.pipe(Effect.withConfigProvider(ConfigProvider.fromMap(both)))
+        TicketSource.config.pipe(
+          Effect.provideService(
+            ConfigProvider.ConfigProvider,
+            ConfigProvider.fromEnv({ env: Object.fromEntries(both) })
+          )
+        )
       )
       expect(String(conflict)).toContain("not both")
       const invalid = new Map([...environment, ["ERPSYNC_SUPERID_ENVIRONMENT", "production"]])
       invalid.delete("ERPSYNC_SUPERID_URL")
       const wrong = yield* Effect.flip(
-        TicketSource.config.pipe(Effect.withConfigProvider(ConfigProvider.fromMap(invalid)))
+        TicketSource.config.pipe(
+          Effect.provideService(
+            ConfigProvider.ConfigProvider,
+            ConfigProvider.fromEnv({ env: Object.fromEntries(invalid) })
+          )
+        )
       )
       expect(String(wrong)).toContain("ERPSYNC_SUPERID_ENVIRONMENT")
     }))
 })
 
+/** A JWT's claims, where one given as `undefined` is left out of the token. */
+type Claims = { readonly [K in keyof jose.JWTPayload]?: jose.JWTPayload[K] | undefined }
+
+/** The payload of a token with `claims`, those given as `undefined` left out. */
+const payloadOf = (claims: Claims): jose.JWTPayload =>
+  Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined))
+
 /**
- * A SuperID of the test's own: it publishes `publish` and answers every exchange with `answer` (a JWT it
- * signs with `sign`, or any JSON).
+ * A SuperID of the test's own: it publishes its key (answering `keySetStatus`, or redirecting to
+ * `keySetLocation`) and answers every exchange with `answer` (a JWT it signs, or any JSON, redirecting to
+ * `location` when it is given).
  */
 const fakeSuperId = (options: {
   readonly answer: (
-    jwt: (claims: jose.JWTPayload, setup?: (jwt: jose.SignJWT) => jose.SignJWT) => Promise<string>
+    jwt: (claims: Claims, setup?: (jwt: jose.SignJWT) => jose.SignJWT) => Promise<string>
   ) => Promise<
-    { readonly status: number; readonly json: unknown }
+    { readonly status: number; readonly json: unknown; readonly location?: string }
   >
   readonly keySetStatus?: number
+  readonly keySetLocation?: string
 }) =>
   Effect.gen(function*() {
     const pair = yield* Effect.promise(() => jose.generateKeyPair("RS256", { extractable: true }))
     const jwk = { ...(yield* Effect.promise(() => jose.exportJWK(pair.publicKey))), kid: "k1", alg: "RS256" }
-    const jwt = (claims: jose.JWTPayload, setup: (jwt: jose.SignJWT) => jose.SignJWT = (jwt) => jwt) =>
-      setup(
-        new jose.SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuer("SuperOffice AS")
-          .setAudience("spn:42").setIssuedAt().setExpirationTime("5 minutes")
+    // Issued now, expiring in 5 minutes, unless the claims say otherwise (`exp: undefined` leaves it out).
+    const jwt = (claims: Claims, setup: (jwt: jose.SignJWT) => jose.SignJWT = (jwt) => jwt) => {
+      const now = Math.floor(Date.now() / 1000)
+      const payload = payloadOf({ iat: now, exp: now + 300, ...claims })
+      return setup(
+        new jose.SignJWT(payload).setProtectedHeader({ alg: "RS256", kid: "k1" })
+          .setIssuer("SuperOffice AS").setAudience("spn:42")
       ).sign(pair.privateKey)
+    }
     let origin = ""
     const server = yield* rawServer((request, response) => {
-      const send = (status: number, json: unknown) =>
-        response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json))
+      const send = (status: number, json: unknown, location?: string) =>
+        response.writeHead(status, {
+          "content-type": "application/json",
+          ...(location === undefined ? {} : { location })
+        })
+          .end(JSON.stringify(json))
       const url = request.url.toLowerCase()
       if (url === "/login/.well-known/openid-configuration") {
         send(200, { jwks_uri: `${origin}/login/.well-known/jwks` })
         return undefined
       }
       if (url === "/login/.well-known/jwks") {
-        send(options.keySetStatus ?? 200, options.keySetStatus === undefined ? { keys: [jwk] } : {})
+        if (options.keySetLocation !== undefined) send(302, options.keySetLocation, options.keySetLocation)
+        else send(options.keySetStatus ?? 200, options.keySetStatus === undefined ? { keys: [jwk] } : {})
         return undefined
       }
-      void options.answer(jwt).then(({ json, status }) => send(status, json))
+      void options.answer(jwt).then(({ json, location, status }) => send(status, json, location))
       return undefined
     })
     origin = `http://127.0.0.1:${server.port}`
@@ -332,7 +362,7 @@ const ticketFrom = (superId: { readonly url: string }) =>
     })
   }).pipe(Effect.provide(FetchHttpClient.layer))
 
-const tenantClaims = (extra: jose.JWTPayload = {}): jose.JWTPayload => ({
+const tenantClaims = (extra: Claims = {}): Claims => ({
   [`${CLAIMS}ticket`]: "7T:fake-ticket",
   [`${CLAIMS}ctx`]: "Cust42",
   [`${CLAIMS}serial`]: "42",
@@ -395,7 +425,13 @@ describe("the JWT SuperID answers with", () => {
       "InvalidToken",
       "exp"
     ],
-    ["not signed", async () => new jose.UnsecuredJWT(tenantClaims()).encode(), "InvalidToken", "does not verify"]
+    ["that never expires", (jwt) => jwt(tenantClaims({ exp: undefined })), "InvalidToken", "exp"],
+    [
+      "not signed",
+      async () => new jose.UnsecuredJWT(payloadOf(tenantClaims())).encode(),
+      "InvalidToken",
+      "does not verify"
+    ]
   ]
   for (const [what, token, reason, detail] of refusals) {
     it.live(`is refused ${what}`, () =>
@@ -437,6 +473,43 @@ describe("the JWT SuperID answers with", () => {
       expect(status._tag === "HttpError" && status.reason).toBe("Status")
     }).pipe(Effect.scoped))
 
+  it.live("a redirect, of the exchange or of the keys, is refused showing only its location's origin and path", () =>
+    Effect.gen(function*() {
+      const location = "https://erp-admin:Pa55word@sso.example:8443/login/next?ticket=SECRET&x=1#SECRET"
+      const shown = "redirect to https://sso.example:8443/login/next refused"
+      const exchange = yield* fakeSuperId({ answer: async () => ({ status: 302, json: location, location }) })
+      const keySet = yield* fakeSuperId({
+        keySetLocation: location,
+        answer: async (jwt) => ({ status: 200, json: { IsSuccessful: true, Token: await jwt(tenantClaims()) } })
+      })
+      const { spans, tracer } = yield* recordingTracer
+      const [refused, unavailable] = yield* Effect.forEach(
+        [exchange, keySet],
+        (superId) => Effect.exit(ticketFrom(superId)).pipe(Effect.withTracer(tracer))
+      )
+      const errorOf = (exit: Exit.Exit<unknown, ErpSyncError.ErpSyncError> | undefined) =>
+        exit !== undefined && Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : Option.none()
+      expect(Option.getOrUndefined(errorOf(refused))).toMatchObject({
+        _tag: "HttpError",
+        reason: "Redirect",
+        status: 302,
+        detail: shown
+      })
+      expect(String(Option.getOrUndefined(errorOf(refused)))).toContain(shown)
+      const keysError = Option.getOrUndefined(errorOf(unavailable))
+      expect(keysError).toMatchObject({ _tag: "AuthenticationError", reason: "KeysUnavailable" })
+      expect(keysError?._tag === "AuthenticationError" && keysError.detail).toContain(shown)
+      expect(spans.map((s) => s.name)).toEqual(
+        expect.arrayContaining(["SuperId.PartnerSystemUser.Authenticate", "SuperId.keys"])
+      )
+      const causes = [refused, unavailable].flatMap((exit) =>
+        exit !== undefined && Exit.isFailure(exit) ? [exit.cause] : []
+      )
+      expect(causes).toHaveLength(2)
+      const text = rendered([], causes, spans)
+      for (const secret of ["SECRET", "erp-admin", "Pa55word"]) expect(text).not.toContain(secret)
+    }).pipe(Effect.scoped))
+
   it.live("keys that cannot be fetched are KeysUnavailable, and the ticket is not used", () =>
     Effect.gen(function*() {
       const superId = yield* fakeSuperId({
@@ -450,7 +523,7 @@ describe("the JWT SuperID answers with", () => {
 })
 
 describe("secrets", () => {
-  it.scoped("no system user token, private key, client secret, JWT or ticket in any error, log line or span", () =>
+  it.effect("no system user token, private key, client secret, JWT or ticket in any error, log line or span", () =>
     Effect.gen(function*() {
       const lines: Array<string> = []
       const { spans, tracer } = yield* recordingTracer
@@ -458,7 +531,7 @@ describe("secrets", () => {
       const errors: Array<Cause.Cause<unknown>> = []
       const scenario = <A, E>(effect: Effect.Effect<A, E>) =>
         effect.pipe(
-          Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+          Effect.tapCause((cause) => Effect.logError("call failed", cause)),
           Effect.exit,
           Effect.map((exit) => {
             if (Exit.isFailure(exit)) errors.push(exit.cause)
@@ -483,8 +556,9 @@ describe("secrets", () => {
         const notAKey = yield* setup({ privateKey: Redacted.make(keys.privateKeyPem.replace("MII", "MIJ")) })
         yield* scenario(notAKey.client.saveConnection(newConnection))
       }).pipe(
-        Effect.provide(Logger.replace(Logger.defaultLogger, Logger.map(Logger.logfmtLogger, (l) => lines.push(l)))),
-        Logger.withMinimumLogLevel(LogLevel.All),
+        // In place of the console's logger; the tracer's stays, which makes log lines events of their span.
+        Effect.provide(Logger.layer([Logger.map(Logger.formatLogFmt, (l) => lines.push(l)), Logger.tracerLogger])),
+        Effect.provideService(References.MinimumLogLevel, "All"),
         Effect.withTracer(tracer)
       )
 

@@ -5,9 +5,6 @@
  * the client logged in. Time is the TestClock, shared by the server (ticket expiry) and the client (the
  * ticket's lifetime), so expiry happens exactly where a test moves the clock.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { XmlCodec } from "@erpsync/codec"
@@ -17,16 +14,19 @@ import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
+import * as HttpClient from "effect/http/HttpClient"
+import * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
-import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as References from "effect/References"
+import * as Result from "effect/Result"
 import * as Scope from "effect/Scope"
-import * as TestClock from "effect/TestClock"
+import * as TestClock from "effect/testing/TestClock"
 import { newConnection, NO_SYSTEM_USER } from "./support/fixtures.js"
 import { recordingTracer, rendered } from "./support/observe.js"
 import { closedPort, rawServer } from "./support/servers.js"
@@ -71,7 +71,7 @@ const granting = (ticket: string): SoPrincipal.AuthenticateResponse => ({
 
 /** A raw SoPrincipal endpoint answering every login with `response`, after `delayMillis`. */
 const soPrincipalAnswering = (response: SoPrincipal.AuthenticateResponse, delayMillis = 0) => {
-  const xml = Either.getOrThrow(XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)(response))
+  const xml = Result.getOrThrow(XmlCodec.encodeResult(SoPrincipal.AuthenticateResponse)(response))
   return rawServer((_, res) => {
     setTimeout(() => res.writeHead(200, { "content-type": "text/xml; charset=utf-8" }).end(xml), delayMillis)
   })
@@ -82,7 +82,7 @@ const loginAt = (url: string) =>
   TicketSource.usernamePassword({ url, username: USER, password: Redacted.make(PASSWORD) })
 
 describe("logging in through SoPrincipal", () => {
-  it.scoped("with a user name and password: one login, then the save succeeds", () =>
+  it.effect("with a user name and password: one login, then the save succeeds", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup("password")
       const saved = yield* client.saveConnection(newConnection)
@@ -91,7 +91,7 @@ describe("logging in through SoPrincipal", () => {
       expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
-  it.scoped("with an access token: one login, then the save succeeds", () =>
+  it.effect("with an access token: one login, then the save succeeds", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup("accessToken")
       const saved = yield* client.saveConnection(newConnection)
@@ -99,7 +99,7 @@ describe("logging in through SoPrincipal", () => {
       expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
-  it.scoped("a wrong password is an AuthenticationError (NotAuthenticated), not retried, and nothing is saved", () =>
+  it.effect("a wrong password is an AuthenticationError (NotAuthenticated), not retried, and nothing is saved", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup({ password: "wrong" })
       const error = yield* Effect.flip(client.saveConnection(newConnection))
@@ -116,7 +116,7 @@ describe("logging in through SoPrincipal", () => {
       expect(yield* server.connections).toStrictEqual([])
     }))
 
-  it.scoped("a failed login is not cached: the next call logs in again", () =>
+  it.effect("a failed login is not cached: the next call logs in again", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup({ password: "wrong" })
       yield* Effect.flip(client.saveConnection(newConnection))
@@ -124,7 +124,7 @@ describe("logging in through SoPrincipal", () => {
       expect((yield* server.counts).failedLogins).toBe(2)
     }))
 
-  it.scoped("a wrong access token (an ExceptionInfo) is an AuthenticationError carrying the exception", () =>
+  it.effect("a wrong access token (an ExceptionInfo) is an AuthenticationError carrying the exception", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ accessToken: ACCESS_TOKEN })
       const source = yield* TicketSource.accessToken({ accessToken: Redacted.make("at-wrong") })
@@ -143,7 +143,7 @@ describe("logging in through SoPrincipal", () => {
       expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 
-  it.scoped("50 concurrent calls on a cold cache log in exactly once", () =>
+  it.effect("50 concurrent calls on a cold cache log in exactly once", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup("password")
       const saved = yield* Effect.forEach(
@@ -155,7 +155,7 @@ describe("logging in through SoPrincipal", () => {
       expect(yield* server.counts).toStrictEqual({ logins: 1, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
-  it.scoped("50 concurrent calls with a wrong password: one login attempt, 50 AuthenticationErrors", () =>
+  it.effect("50 concurrent calls with a wrong password: one login attempt, 50 AuthenticationErrors", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup({ password: "wrong" })
       const errors = yield* Effect.forEach(
@@ -167,7 +167,7 @@ describe("logging in through SoPrincipal", () => {
       expect(yield* server.counts).toStrictEqual({ logins: 0, failedLogins: 1, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
-  it.scopedLive(
+  it.live(
     "a caller interrupted while the login runs does not stop it for the others",
     () =>
       Effect.gen(function*() {
@@ -178,8 +178,8 @@ describe("logging in through SoPrincipal", () => {
         const client = yield* ErpSyncClient.make({ url: erpSync.url }).pipe(
           Effect.provideService(TicketSource.TicketSource, source)
         )
-        const first = yield* Effect.fork(client.saveConnection(newConnection))
-        const second = yield* Effect.fork(client.saveConnection(newConnection))
+        const first = yield* Effect.forkChild(client.saveConnection(newConnection))
+        const second = yield* Effect.forkChild(client.saveConnection(newConnection))
         yield* Effect.sleep("50 millis")
         yield* Fiber.interrupt(first)
         const saved = yield* Fiber.join(second)
@@ -192,7 +192,7 @@ describe("logging in through SoPrincipal", () => {
 })
 
 describe("renewing the ticket", () => {
-  it.scoped("a ticket that expires between two calls is rejected, renewed, and the second call succeeds", () =>
+  it.effect("a ticket that expires between two calls is rejected, renewed, and the second call succeeds", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup("password", { ticketLifetime: "10 minutes" })
       const first = yield* client.saveConnection(newConnection)
@@ -215,7 +215,7 @@ describe("renewing the ticket", () => {
       expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     })
 
-  it.scopedLive("on the wall clock too: a ticket that expired while the client waited is renewed", () =>
+  it.live("on the wall clock too: a ticket that expired while the client waited is renewed", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup("password", { ticketLifetime: "1 second" })
       yield* client.saveConnection(newConnection)
@@ -227,15 +227,15 @@ describe("renewing the ticket", () => {
       const counts = yield* server.counts
       expect(counts.rejectedTickets).toBeGreaterThanOrEqual(1)
       expect(counts.logins).toBe(counts.rejectedTickets + 1)
-    }).pipe(Logger.withMinimumLogLevel(LogLevel.Warning)))
+    }).pipe(Effect.provideService(References.MinimumLogLevel, "Warn")))
 
-  it.scoped("the configured lifetime renews the ticket ahead of the server's expiry: nothing is rejected", () =>
+  it.effect("the configured lifetime renews the ticket ahead of the server's expiry: nothing is rejected", () =>
     renewsAhead({ lifetime: "1 hour" }, Duration.minutes(59), Duration.minutes(61)))
 
-  it.scoped("the default lifetime is a little under the server's 6 hours: renewed without a rejection", () =>
+  it.effect("the default lifetime is a little under the server's 6 hours: renewed without a rejection", () =>
     renewsAhead({}, Duration.hours(5), Duration.minutes(5 * 60 + 55)))
 
-  it.scoped("50 concurrent calls whose ticket expired: all succeed after a single new login", () =>
+  it.effect("50 concurrent calls whose ticket expired: all succeed after a single new login", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup("password", { ticketLifetime: "10 minutes" })
       yield* client.saveConnection(newConnection)
@@ -251,7 +251,7 @@ describe("renewing the ticket", () => {
       expect(counts.rejectedTickets).toBe(50)
     }))
 
-  it.scoped("a call is retried once only: a renewed ticket rejected again gives the ServiceError", () =>
+  it.effect("a call is retried once only: a renewed ticket rejected again gives the ServiceError", () =>
     Effect.gen(function*() {
       // Tickets that are expired as soon as they are issued.
       const { client, server } = yield* setup("password", { ticketLifetime: 0 })
@@ -265,7 +265,7 @@ describe("renewing the ticket", () => {
       expect(yield* server.connections).toStrictEqual([])
     }))
 
-  it.scoped("a fixed ticket that is rejected is not retried", () =>
+  it.effect("a fixed ticket that is rejected is not retried", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ ticket: "7T:right" })
       const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
@@ -276,7 +276,7 @@ describe("renewing the ticket", () => {
       expect((yield* server.counts).rejectedTickets).toBe(1)
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 
-  it.scoped("other service errors are not taken for a rejected ticket: no new login", () =>
+  it.effect("other service errors are not taken for a rejected ticket: no new login", () =>
     Effect.gen(function*() {
       const { client, server } = yield* setup("password")
       const error = yield* Effect.flip(client.saveConnection({ ...newConnection, ErpConnectionId: 4242 }))
@@ -293,7 +293,7 @@ describe("the SoPrincipal endpoint", () => {
       .toBe("http://crm.local:8080/SuperOffice/Remote/Services86/SoPrincipal.svc")
   })
 
-  it.scoped("can be set: a login against a closed port is a TransportError of the login operation", () =>
+  it.effect("can be set: a login against a closed port is a TransportError of the login operation", () =>
     Effect.gen(function*() {
       const port = yield* closedPort
       const { client, server } = yield* setup("password", {}, { url: `http://127.0.0.1:${port}/SoPrincipal.svc` })
@@ -306,7 +306,7 @@ describe("the SoPrincipal endpoint", () => {
       expect((yield* server.counts).logins).toBe(0)
     }))
 
-  it.scoped("an ErpSync URL that is not a URL fails the login with a typed error, not a defect", () =>
+  it.effect("an ErpSync URL that is not a URL fails the login with a typed error, not a defect", () =>
     Effect.gen(function*() {
       const source = yield* TicketSource.usernamePassword({ username: USER, password: Redacted.make(PASSWORD) })
       const client = yield* ErpSyncClient.make({ url: "not a url" }).pipe(
@@ -316,7 +316,7 @@ describe("the SoPrincipal endpoint", () => {
       expect(error).toMatchObject({ _tag: "TransportError", operation: "AuthenticateUsernamePassword" })
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 
-  it.scoped("answers that authenticate nobody or give no ticket are typed AuthenticationErrors", () =>
+  it.effect("answers that authenticate nobody or give no ticket are typed AuthenticationErrors", () =>
     Effect.gen(function*() {
       const cases: ReadonlyArray<[SoPrincipal.AuthenticateResponse, string]> = [
         [{
@@ -344,7 +344,7 @@ describe("the SoPrincipal endpoint", () => {
       }
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 
-  it.scoped("the login request is the WSDL's: SOAP 1.1, its SOAPAction, the application token in the header", () =>
+  it.effect("the login request is the WSDL's: SOAP 1.1, its SOAPAction, the application token in the header", () =>
     Effect.gen(function*() {
       const soPrincipal = yield* soPrincipalAnswering(granting("7T:t"))
       const source = yield* loginAt(soPrincipal.url)
@@ -368,8 +368,8 @@ describe("the ticket cache under interruption, timeouts and closing", () => {
     url: "http://soprincipal.invalid/ErpSync.svc",
     applicationToken: undefined
   }
-  const authenticated = Either.getOrThrow(
-    XmlCodec.encodeEither(SoPrincipal.AuthenticateResponse)(granting("7T:in-process"))
+  const authenticated = Result.getOrThrow(
+    XmlCodec.encodeResult(SoPrincipal.AuthenticateResponse)(granting("7T:in-process"))
   )
   /** An HttpClient answering every login at once, in process: counts the logins. */
   const inProcess = () => {
@@ -387,7 +387,7 @@ describe("the ticket cache under interruption, timeouts and closing", () => {
   }
   const sourceIn = (scope: Scope.Scope, client: HttpClient.HttpClient, options: TicketSource.LoginOptions = {}) =>
     TicketSource.usernamePassword({ username: USER, password: Redacted.make(PASSWORD), ...options }).pipe(
-      Scope.extend(scope),
+      Scope.provide(scope),
       Effect.provideService(HttpClient.HttpClient, client)
     )
   const pad = (n: number): Effect.Effect<void> => n === 0 ? Effect.void : Effect.flatMap(Effect.void, () => pad(n - 1))
@@ -403,8 +403,8 @@ describe("the ticket cache under interruption, timeouts and closing", () => {
           const scope = yield* Scope.make()
           const { client } = inProcess()
           const source = yield* sourceIn(scope, client)
-          const fiber = yield* Effect.fork(Effect.zipRight(pad(n), source.get(request)))
-          yield* Effect.yieldNow()
+          const fiber = yield* Effect.forkChild(Effect.andThen(pad(n), source.get(request)))
+          yield* Effect.yieldNow
           yield* Fiber.interrupt(fiber)
           const next = yield* source.get(request).pipe(Effect.timeout("2 seconds"), Effect.exit)
           if (Exit.isFailure(next)) hung.push(n)
@@ -419,13 +419,13 @@ describe("the ticket cache under interruption, timeouts and closing", () => {
     Effect.gen(function*() {
       const scope = yield* Scope.make()
       const source = yield* sourceIn(scope, HttpClient.make(() => Effect.never))
-      const waiting = yield* Effect.fork(source.get(request))
+      const waiting = yield* Effect.forkChild(source.get(request))
       yield* Effect.sleep("20 millis")
       yield* Scope.close(scope, Exit.void)
       const ended = yield* Fiber.await(waiting).pipe(Effect.timeout("2 seconds"))
-      expect(Exit.isInterrupted(ended)).toBe(true)
+      expect(Exit.hasInterrupts(ended)).toBe(true)
       const after = yield* source.get(request).pipe(Effect.timeout("2 seconds"), Effect.exit)
-      expect(Exit.isFailure(after) && Cause.isDie(after.cause)).toBe(true)
+      expect(Exit.isFailure(after) && Cause.hasDies(after.cause)).toBe(true)
     }))
 
   it.live("a login that does not answer ends at its own deadline, and the client's deadline covers the login", () =>
@@ -480,12 +480,12 @@ describe("configuration from the environment", () => {
     <A, E>(program: Effect.Effect<A, E, ErpSyncClient.ErpSyncClient>) =>
       program.pipe(
         Effect.provide(ConfiguredClient),
-        Effect.withConfigProvider(ConfigProvider.fromMap(new Map(env)))
+        Effect.provideService(ConfigProvider.ConfigProvider, ConfigProvider.fromEnv({ env: Object.fromEntries(env) }))
       )
   const saveWith = (env: ReadonlyArray<readonly [string, string]>) =>
     withEnvironment(env)(ErpSyncClient.saveConnection(newConnection))
 
-  it.scoped("ERPSYNC_USERNAME and ERPSYNC_PASSWORD log in; ERPSYNC_TICKET_LIFETIME sets the lifetime", () =>
+  it.effect("ERPSYNC_USERNAME and ERPSYNC_PASSWORD log in; ERPSYNC_TICKET_LIFETIME sets the lifetime", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ username: USER, password: PASSWORD })
       yield* withEnvironment([
@@ -505,7 +505,7 @@ describe("configuration from the environment", () => {
       expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 0, ...NO_SYSTEM_USER })
     }))
 
-  it.scoped("ERPSYNC_ACCESS_TOKEN logs in with the access token, at ERPSYNC_SOPRINCIPAL_URL when set", () =>
+  it.effect("ERPSYNC_ACCESS_TOKEN logs in with the access token, at ERPSYNC_SOPRINCIPAL_URL when set", () =>
     Effect.gen(function*() {
       // The default SoPrincipal endpoint would be the local server's; the configured one answers instead.
       const erpSync = yield* ErpSyncServer.make({ ticket: "7T:from-configured-endpoint" })
@@ -523,7 +523,7 @@ describe("configuration from the environment", () => {
       expect(login.Body.AccessToken).toBe(ACCESS_TOKEN)
     }))
 
-  it.scoped("ERPSYNC_TICKET comes first; with no way to get a ticket, a ConfigError names all three", () =>
+  it.effect("ERPSYNC_TICKET comes first; with no way to get a ticket, a ConfigError names all three", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ ticket: "7T:env", username: USER, password: PASSWORD })
       yield* saveWith([
@@ -541,7 +541,7 @@ describe("configuration from the environment", () => {
 })
 
 describe("secrets", () => {
-  it.scoped("no password, access token or ticket in any error, log line or span", () =>
+  it.effect("no password, access token or ticket in any error, log line or span", () =>
     Effect.gen(function*() {
       const lines: Array<string> = []
       const { spans, tracer } = yield* recordingTracer
@@ -553,7 +553,7 @@ describe("secrets", () => {
       const scenario = <A, E>(effect: Effect.Effect<A, E>) =>
         effect.pipe(
           // What a user's program does with a failure: log it, with its cause.
-          Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)),
+          Effect.tapCause((cause) => Effect.logError("call failed", cause)),
           Effect.exit,
           Effect.map((exit) => {
             if (Exit.isFailure(exit)) errors.push(exit.cause)
@@ -583,8 +583,9 @@ describe("secrets", () => {
         yield* scenario(client.saveConnection(newConnection))
       }).pipe(
         Effect.provide(FetchHttpClient.layer),
-        Effect.provide(Logger.replace(Logger.defaultLogger, Logger.map(Logger.logfmtLogger, (l) => lines.push(l)))),
-        Logger.withMinimumLogLevel(LogLevel.All),
+        // In place of the console's logger; the tracer's stays, which makes log lines events of their span.
+        Effect.provide(Logger.layer([Logger.map(Logger.formatLogFmt, (l) => lines.push(l)), Logger.tracerLogger])),
+        Effect.provideService(References.MinimumLogLevel, "All"),
         Effect.withTracer(tracer)
       )
 

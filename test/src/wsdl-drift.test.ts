@@ -30,7 +30,7 @@ const SKIPPED: Record<string, string> = {
 }
 
 /** The codec's schema of each built-in of the Serialization schema, by its global element's name. */
-const BUILTINS: Record<string, Schema.Schema.AnyNoContext> = {
+const BUILTINS: Record<string, Schema.Codec<unknown, unknown>> = {
   anyURI: Xsd.anyURI,
   base64Binary: Xsd.base64Binary,
   boolean: Xsd.boolean,
@@ -55,30 +55,32 @@ const BUILTINS: Record<string, Schema.Schema.AnyNoContext> = {
 const key = (namespace: string, name: string) => `{${namespace}}${name}`
 
 /** The type a schema stands for, by `{namespace}name`, described as the root element `element`. */
-const typeKeyOf = (schema: Schema.Schema.AnyNoContext): string | undefined => {
-  const type = XmlCodec.describe(schema.annotations(Xml.root("x", ""))).elements[0]!.type
+const typeKeyOf = (schema: Schema.Codec<unknown, unknown>): string | undefined => {
+  const type = XmlCodec.describe(schema.annotate(Xml.root("x", ""))).elements[0]!.type
   return type.name === undefined ? undefined : key(type.name.namespace, type.name.name)
 }
 
 /** Every type a generated module declares, by `{namespace}name`. */
-const declaredTypes = new Map<string, Schema.Schema.AnyNoContext>()
+const declaredTypes = new Map<string, Schema.Codec<unknown, unknown>>()
 for (const module of [ErpSync, SoPrincipal] as ReadonlyArray<Record<string, unknown>>) {
   for (const value of Object.values(module)) {
     if (!Schema.isSchema(value)) continue
-    const schema = value as Schema.Schema.AnyNoContext
-    if (AST.isTypeLiteral(schema.ast) && schema.ast.propertySignatures.some((p) => p.name === "Body")) continue
+    const schema = value as Schema.Codec<unknown, unknown>
+    if (AST.isObjects(schema.ast) && schema.ast.propertySignatures.some((p) => p.name === "Body")) continue
     const typeKey = typeKeyOf(schema)
     if (typeKey !== undefined) declaredTypes.set(typeKey, schema)
   }
 }
 
 /** The literal values of an enumeration schema, or of a list of one. */
-const literalsOf = (schema: Schema.Schema.AnyNoContext): { readonly list: boolean; readonly values: Array<string> } => {
+const literalsOf = (
+  schema: Schema.Codec<unknown, unknown>
+): { readonly list: boolean; readonly values: Array<string> } => {
   let ast = schema.ast
   let list = false
-  if (AST.isTupleType(ast)) {
+  if (AST.isArrays(ast)) {
     list = true
-    ast = ast.rest[0]!.type
+    ast = ast.rest[0]!
   }
   const types = AST.isUnion(ast) ? ast.types : [ast]
   return { list, values: types.map((t) => (AST.isLiteral(t) ? String(t.literal) : "?")) }
@@ -87,7 +89,7 @@ const literalsOf = (schema: Schema.Schema.AnyNoContext): { readonly list: boolea
 /** How the declared enumerations and lists differ from the WSDL's simple types. */
 const enumerationDifferences = (
   wsdl: WsdlSchemas,
-  declared: ReadonlyMap<string, Schema.Schema.AnyNoContext>
+  declared: ReadonlyMap<string, Schema.Codec<unknown, unknown>>
 ): Array<string> => {
   const differences: Array<string> = []
   for (const [typeKey, type] of wsdl.simpleTypes) {
@@ -133,7 +135,7 @@ describe.each(["ErpSync.wsdl", "SoPrincipal.wsdl"])("%s", (file) => {
         differences.push(`${elementKey}: nothing declared for it`)
         continue
       }
-      const description = XmlCodec.describe(schema.annotations(Xml.root(element.name, element.namespace)))
+      const description = XmlCodec.describe(schema.annotate(Xml.root(element.name, element.namespace)))
       differences.push(...compareWithWsdl(description, wsdl, { rootNillable: true }).differences)
     }
     expect(differences).toStrictEqual([])
@@ -145,7 +147,7 @@ describe.each(["ErpSync.wsdl", "SoPrincipal.wsdl"])("%s", (file) => {
       for (const type of compareWithWsdl(XmlCodec.describe(schema), wsdl).compared) compared.add(type)
     }
     for (const schema of declaredTypes.values()) {
-      const description = XmlCodec.describe(schema.annotations(Xml.root("x", "")))
+      const description = XmlCodec.describe(schema.annotate(Xml.root("x", "")))
       for (const type of description.types.keys()) if (wsdl.complexTypes.has(type)) compared.add(type)
     }
     const missing = [...wsdl.complexTypes.keys()].filter((type) => !compared.has(type) && SKIPPED[type] === undefined)
@@ -172,9 +174,9 @@ describe("the drift check", () => {
       Active,
       ...others,
       DisplayName: Xml.optionalElement(Xsd.string)
-    }).annotations(Xml.complexType("ErpConnection", Namespaces.Services86))
+    }).annotate(Xml.complexType("ErpConnection", Namespaces.Services86))
     void DisplayName
-    const Message = Schema.Struct({ Connection: Xml.optionalElement(Schema.NullOr(Drifted)) }).annotations({
+    const Message = Schema.Struct({ Connection: Xml.optionalElement(Schema.NullOr(Drifted)) }).annotate({
       ...Xml.root("SaveConnection", Namespaces.Services86),
       ...Xml.complexType("SaveConnection", Namespaces.Services86)
     })

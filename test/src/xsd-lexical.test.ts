@@ -3,22 +3,22 @@
  */
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 import { connectionResponse, defaultConnection, envelope } from "./support/envelope.js"
 
 const decodeId = (text: string) =>
-  XmlCodec.decodeEither(ErpSync.GetConnectionRequest)(
+  XmlCodec.decodeResult(ErpSync.GetConnectionRequest)(
     envelope(`<GetConnection><ErpConnectionId>${text}</ErpConnectionId></GetConnection>`)
-  ).pipe(Either.map((m) => m.Body.ErpConnectionId))
+  ).pipe(Result.map((m) => m.Body.ErpConnectionId))
 
 const decodeConnection = (members: string) =>
-  XmlCodec.decodeEither(ErpSync.SaveConnectionResponse)(connectionResponse(members)).pipe(
-    Either.map((m) => m.Body.Response)
+  XmlCodec.decodeResult(ErpSync.SaveConnectionResponse)(connectionResponse(members)).pipe(
+    Result.map((m) => m.Body.Response)
   )
 
-const reasonOf = <A>(result: Either.Either<A, { readonly _tag: string; readonly reason: string }>) =>
-  Either.isLeft(result) ? `${result.left._tag}/${result.left.reason}` : "decoded"
+const reasonOf = <A>(result: Result.Result<A, { readonly _tag: string; readonly reason: string }>) =>
+  Result.isFailure(result) ? `${result.failure._tag}/${result.failure.reason}` : "decoded"
 
 describe("xs:int", () => {
   it.each([
@@ -30,7 +30,7 @@ describe("xs:int", () => {
     ["007", 7],
     ["-0", 0]
   ])("%j is %d", (text, value) => {
-    expect(decodeId(text)).toStrictEqual(Either.right(value))
+    expect(decodeId(text)).toStrictEqual(Result.succeed(value))
   })
 
   it.each(["2147483648", "-2147483649", "1e3", "", " ", "4 2", "4.0", "0x10", "++1", "42a", "٤٢"])(
@@ -41,11 +41,11 @@ describe("xs:int", () => {
   )
 
   it("encodes only 32-bit integers", () => {
-    const encode = XmlCodec.encodeEither(ErpSync.GetConnectionRequest)
-    expect(Either.isRight(encode({ Header: {}, Body: { ErpConnectionId: -2147483648 } }))).toBe(true)
+    const encode = XmlCodec.encodeResult(ErpSync.GetConnectionRequest)
+    expect(Result.isSuccess(encode({ Header: {}, Body: { ErpConnectionId: -2147483648 } }))).toBe(true)
     for (const bad of [2147483648, 1.5, Number.NaN]) {
       const result = encode({ Header: {}, Body: { ErpConnectionId: bad } })
-      expect(Either.isLeft(result) && result.left.path).toBe("/Envelope/Body/GetConnection/ErpConnectionId")
+      expect(Result.isFailure(result) && result.failure.path).toBe("/Envelope/Body/GetConnection/ErpConnectionId")
     }
   })
 })
@@ -54,8 +54,8 @@ describe("xs:boolean", () => {
   it.each([["true", true], ["false", false], ["1", true], ["0", false], [" true ", true], ["\tfalse\n", false]])(
     "%j is %s",
     (text, value) => {
-      expect(decodeConnection(`<Active>${text}</Active>`).pipe(Either.map((c) => c?.Active))).toStrictEqual(
-        Either.right(value)
+      expect(decodeConnection(`<Active>${text}</Active>`).pipe(Result.map((c) => c?.Active))).toStrictEqual(
+        Result.succeed(value)
       )
     }
   )
@@ -68,49 +68,49 @@ describe("xs:boolean", () => {
 describe("xs:string", () => {
   it("is never trimmed or collapsed", () => {
     expect(
-      decodeConnection(`<DisplayName>  two  spaces \n\t tab </DisplayName>`).pipe(Either.map((c) => c?.DisplayName))
-    ).toStrictEqual(Either.right("  two  spaces \n\t tab "))
+      decodeConnection(`<DisplayName>  two  spaces \n\t tab </DisplayName>`).pipe(Result.map((c) => c?.DisplayName))
+    ).toStrictEqual(Result.succeed("  two  spaces \n\t tab "))
   })
 
   it("keeps a CR written as &#13; and normalises a literal CR LF to LF (XML 1.0 section 2.11)", () => {
     expect(
-      decodeConnection(`<DisplayName>a&#13;b\r\nc\rd</DisplayName>`).pipe(Either.map((c) => c?.DisplayName))
-    ).toStrictEqual(Either.right("a\rb\nc\nd"))
+      decodeConnection(`<DisplayName>a&#13;b\r\nc\rd</DisplayName>`).pipe(Result.map((c) => c?.DisplayName))
+    ).toStrictEqual(Result.succeed("a\rb\nc\nd"))
   })
 
   it("is the empty string for an empty element, and null for xsi:nil", () => {
     expect(decodeConnection(`<DisplayName/><ConnectionId i:nil="true"/>`)).toStrictEqual(
-      Either.right({ ...defaultConnection, DisplayName: "", ConnectionId: null })
+      Result.succeed({ ...defaultConnection, DisplayName: "", ConnectionId: null })
     )
   })
 
   it("reads CDATA sections and entity references", () => {
     expect(
       decodeConnection(`<DisplayName>&lt;a&amp;<![CDATA[<b>&amp;]]>&#x1F600;</DisplayName>`).pipe(
-        Either.map((c) => c?.DisplayName)
+        Result.map((c) => c?.DisplayName)
       )
-    ).toStrictEqual(Either.right("<a&<b>&amp;😀"))
+    ).toStrictEqual(Result.succeed("<a&<b>&amp;😀"))
   })
 })
 
 describe("xsi:nil", () => {
   it.each(["true", "1", " true "])("xsi:nil=%j is nil", (value) => {
-    expect(decodeConnection(`<DisplayName i:nil="${value}"/>`).pipe(Either.map((c) => c?.DisplayName))).toStrictEqual(
-      Either.right(null)
+    expect(decodeConnection(`<DisplayName i:nil="${value}"/>`).pipe(Result.map((c) => c?.DisplayName))).toStrictEqual(
+      Result.succeed(null)
     )
   })
 
   it("works under any prefix", () => {
     expect(
       decodeConnection(`<DisplayName xmlns:q="http://www.w3.org/2001/XMLSchema-instance" q:nil="true"/>`).pipe(
-        Either.map((c) => c?.DisplayName)
+        Result.map((c) => c?.DisplayName)
       )
-    ).toStrictEqual(Either.right(null))
+    ).toStrictEqual(Result.succeed(null))
   })
 
   it("xsi:nil=\"false\" is not nil", () => {
-    expect(decodeConnection(`<DisplayName i:nil="false">x</DisplayName>`).pipe(Either.map((c) => c?.DisplayName)))
-      .toStrictEqual(Either.right("x"))
+    expect(decodeConnection(`<DisplayName i:nil="false">x</DisplayName>`).pipe(Result.map((c) => c?.DisplayName)))
+      .toStrictEqual(Result.succeed("x"))
   })
 
   it("is refused on an element that is not nillable", () => {
@@ -133,8 +133,8 @@ describe("xsi:nil", () => {
   })
 
   it("is written for null", () => {
-    const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(ErpSync.SaveConnectionRequest)({ Header: {}, Body: { Connection: null } })
+    const xml = Result.getOrThrow(
+      XmlCodec.encodeResult(ErpSync.SaveConnectionRequest)({ Header: {}, Body: { Connection: null } })
     )
     expect(xml).toContain(`<Connection i:nil="true"/>`)
   })
@@ -142,15 +142,15 @@ describe("xsi:nil", () => {
 
 describe("absent members (minOccurs=\"0\")", () => {
   it("decode to the type's default, as DataContractSerializer does", () => {
-    expect(decodeConnection("")).toStrictEqual(Either.right(defaultConnection))
+    expect(decodeConnection("")).toStrictEqual(Result.succeed(defaultConnection))
   })
 
   it("an absent body member decodes to its default", () => {
     expect(
-      XmlCodec.decodeEither(ErpSync.GetConnectionRequest)(envelope("<GetConnection/>")).pipe(
-        Either.map((m) => m.Body)
+      XmlCodec.decodeResult(ErpSync.GetConnectionRequest)(envelope("<GetConnection/>")).pipe(
+        Result.map((m) => m.Body)
       )
-    ).toStrictEqual(Either.right({ ErpConnectionId: 0 }))
+    ).toStrictEqual(Result.succeed({ ErpConnectionId: 0 }))
   })
 
   it("a required member (minOccurs=1) that is absent is an error naming it", () => {
@@ -158,7 +158,7 @@ describe("absent members (minOccurs=\"0\")", () => {
       `<ConfigFields><StringKeyValuePair><Key>k</Key></StringKeyValuePair></ConfigFields>`
     )
     expect(reasonOf(result)).toBe("XmlDecodeError/MissingElement")
-    expect(Either.isLeft(result) && result.left.path).toBe(
+    expect(Result.isFailure(result) && result.failure.path).toBe(
       "/Envelope/Body/SaveConnectionResponse/Response/ConfigFields/StringKeyValuePair[1]/Value"
     )
   })
@@ -166,14 +166,14 @@ describe("absent members (minOccurs=\"0\")", () => {
 
 describe("xs:list of an enumeration (ETableRight)", () => {
   const mask = (text: string) =>
-    decodeConnection(`<TableRight><Mask>${text}</Mask></TableRight>`).pipe(Either.map((c) => c?.TableRight?.Mask))
+    decodeConnection(`<TableRight><Mask>${text}</Mask></TableRight>`).pipe(Result.map((c) => c?.TableRight?.Mask))
 
   it("reads whitespace-separated tokens", () => {
-    expect(mask(" Select\n Update  Delete ")).toStrictEqual(Either.right(["Select", "Update", "Delete"]))
+    expect(mask(" Select\n Update  Delete ")).toStrictEqual(Result.succeed(["Select", "Update", "Delete"]))
   })
 
   it("an empty list is empty", () => {
-    expect(mask("")).toStrictEqual(Either.right([]))
+    expect(mask("")).toStrictEqual(Result.succeed([]))
   })
 
   it("refuses a value outside the enumeration", () => {
@@ -190,8 +190,8 @@ describe("dictionaries (StringDictionary)", () => {
   it("keep their order and accept any key, __proto__ and constructor included", () => {
     const before = Object.getOwnPropertyNames(Object.prototype).length
     const result = decodeConnection(pairs([["z", "1"], ["__proto__", "2"], ["constructor", "3"], ["a", "4"]]))
-    expect(result.pipe(Either.map((c) => c?.ConfigFields))).toStrictEqual(
-      Either.right([
+    expect(result.pipe(Result.map((c) => c?.ConfigFields))).toStrictEqual(
+      Result.succeed([
         { Key: "z", Value: "1" },
         { Key: "__proto__", Value: "2" },
         { Key: "constructor", Value: "3" },
@@ -205,15 +205,15 @@ describe("dictionaries (StringDictionary)", () => {
   it("reject a duplicate key when decoding", () => {
     const result = decodeConnection(pairs([["k", "1"], ["k", "2"]]))
     expect(reasonOf(result)).toBe("XmlDecodeError/InvalidValue")
-    expect(Either.isLeft(result) && result.left.message).toContain("duplicate key \"k\"")
+    expect(Result.isFailure(result) && result.failure.message).toContain("duplicate key \"k\"")
   })
 
   it("reject a duplicate key when encoding", () => {
-    const result = XmlCodec.encodeEither(ErpSync.SaveConnectionRequest)({
+    const result = XmlCodec.encodeResult(ErpSync.SaveConnectionRequest)({
       Header: {},
       Body: { Connection: { ...defaultConnection, ConfigFields: [{ Key: "k", Value: "1" }, { Key: "k", Value: "2" }] } }
     })
-    expect(Either.isLeft(result) && [result.left.reason, result.left.path]).toStrictEqual([
+    expect(Result.isFailure(result) && [result.failure.reason, result.failure.path]).toStrictEqual([
       "InvalidValue",
       "/Envelope/Body/SaveConnection/Connection/ConfigFields"
     ])

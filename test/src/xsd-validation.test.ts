@@ -6,7 +6,7 @@
 import { XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import * as Duration from "effect/Duration"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as fs from "node:fs"
 import { afterAll, describe, expect, it } from "vitest"
 import { examples, messages } from "./support/messages.js"
@@ -26,9 +26,9 @@ describe("xmllint against the WSDLs' schemas", () => {
   it.each(examples.map((e) => [e.file, e] as const))(
     "%s: the vendor example, decoded and encoded again, validates",
     (file, { message }) => {
-      const value = Either.getOrThrow(XmlCodec.decodeEither(message.schema)(readReference(`examples/${file}`)))
+      const value = Result.getOrThrow(XmlCodec.decodeResult(message.schema)(readReference(`examples/${file}`)))
       const result = validate(schemaSets.get(message.wsdl)!.soap11, [
-        Either.getOrThrow(XmlCodec.encodeEither(message.schema)(value))
+        Result.getOrThrow(XmlCodec.encodeResult(message.schema)(value))
       ])
       expect(result.output).toBe("")
     }
@@ -37,15 +37,15 @@ describe("xmllint against the WSDLs' schemas", () => {
   const soap11 = () => schemaSets.get("ErpSync.wsdl")!.soap11
 
   it("rejects an element the WSDL does not declare in the body (the validator is strict)", () => {
-    const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(ErpSync.GetConnectionRequest)({ Header: {}, Body: { ErpConnectionId: 7 } })
+    const xml = Result.getOrThrow(
+      XmlCodec.encodeResult(ErpSync.GetConnectionRequest)({ Header: {}, Body: { ErpConnectionId: 7 } })
     ).replace("<ErpConnectionId>7</ErpConnectionId>", "<Unknown>7</Unknown>")
     expect(validate(soap11(), [xml]).ok).toBe(false)
   })
 
   it("rejects an undeclared header block (header blocks are checked strictly)", () => {
-    const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(ErpSync.GetConnectionRequest)({
+    const xml = Result.getOrThrow(
+      XmlCodec.encodeResult(ErpSync.GetConnectionRequest)({
         Header: { ApplicationToken: "a" },
         Body: { ErpConnectionId: 7 }
       })
@@ -54,8 +54,8 @@ describe("xmllint against the WSDLs' schemas", () => {
   })
 
   it("checks ser:duration's restriction: a TimeSpan's range, no years or months", () => {
-    const xml = Either.getOrThrow(
-      XmlCodec.encodeEither(ErpSync.ChangeEngineIntervalRequest)({
+    const xml = Result.getOrThrow(
+      XmlCodec.encodeResult(ErpSync.ChangeEngineIntervalRequest)({
         Header: {},
         Body: { Interval: Duration.minutes(5) }
       })

@@ -6,20 +6,18 @@
  *
  * @since 0.1.0
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import type { Service, Soap, XmlCodec } from "@erpsync/codec"
 import type { ErpSync } from "@erpsync/schema"
 import { type Services, services } from "@erpsync/schema"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as HttpClient from "effect/http/HttpClient"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
-import type * as Schema from "effect/Schema"
 import { type ErpSyncError, ServiceError, type TimeoutError, type TransportError } from "./ErpSyncError.js"
 import { type Plan, planner } from "./internal/operationPlan.js"
 import { call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
@@ -49,13 +47,14 @@ export interface ErpSyncClientConfig {
    * Deadline of a whole call, from asking for a ticket to the last byte of the answer decoded: a login,
    * the exchange and its retry with a renewed ticket included. Default 30 seconds.
    */
-  readonly timeout?: Duration.DurationInput | undefined
+  readonly timeout?: Duration.Input | undefined
   /** Largest response body, in bytes after content decoding. Default 16 MiB. */
   readonly maxResponseBytes?: number | undefined
   /** The decoder's limits (`XmlCodec.defaultLimits` otherwise). */
   readonly limits?: Partial<XmlCodec.Limits> | undefined
   /**
-   * Retries, applied only when the connection was refused (the request never reached the server).
+   * Retries, applied only when the connection was never made (refused, no address for the host, the
+   * network or host unreachable, or a connect timeout): the request never reached the server.
    * Default: none, since a `SaveConnection` with id 0 resent could create two connections.
    */
   readonly retry?: Schedule.Schedule<unknown, TransportError> | undefined
@@ -102,10 +101,11 @@ export interface MissingStatusHeader<Header extends string> {
  * @since 0.2.0
  * @category models
  */
-export type Callable<O extends Service.AnyOperation> = 0 extends 1 & Schema.Schema.Type<O["response"]>
-  // A response of no known type (an operation widened to `AnyOperation`) cannot be shown to carry them.
+export type Callable<O extends Service.AnyOperation> = unknown extends O["response"]["Type"]
+  // A response of no known type (`unknown` or `any`: an operation widened to `AnyOperation`) cannot be shown
+  // to carry them.
   ? MissingStatusHeader<"ExceptionInfo">
-  : Schema.Schema.Type<O["response"]> extends { readonly Header: infer Header }
+  : O["response"]["Type"] extends { readonly Header: infer Header }
     ? "ExceptionInfo" extends keyof Header ? "Succeeded" extends keyof Header ? unknown
       : MissingStatusHeader<"Succeeded">
     : MissingStatusHeader<"ExceptionInfo">
@@ -141,7 +141,7 @@ export type ErpSyncClientService = { readonly [Name in keyof Services]: ServiceC
   readonly call: <O extends Service.AnyOperation>(
     operation: O & Callable<O>,
     body: Service.RequestBody<O>
-  ) => Effect.Effect<Schema.Schema.Type<O["response"]>, ErpSyncError>
+  ) => Effect.Effect<O["response"]["Type"], ErpSyncError>
   /** Saves a connection (`ErpConnectionId` 0 creates one) and gives it back as saved. */
   readonly saveConnection: (connection: ErpSync.ErpConnection) => Effect.Effect<ErpSync.ErpConnection, ErpSyncError>
   /** The connection with the given id, or none. */
@@ -154,9 +154,11 @@ export type ErpSyncClientService = { readonly [Name in keyof Services]: ServiceC
  * The client service.
  *
  * @since 0.1.0
- * @category tags
+ * @category services
  */
-export class ErpSyncClient extends Context.Tag("@erpsync/agent/ErpSyncClient")<ErpSyncClient, ErpSyncClientService>() {}
+export class ErpSyncClient
+  extends Context.Service<ErpSyncClient, ErpSyncClientService>()("@erpsync/agent/ErpSyncClient")
+{}
 
 /**
  * Makes a client over the `HttpClient` and the `TicketSource` in context.
@@ -172,7 +174,7 @@ export const make = (
     const tickets = yield* TicketSource
     const ticketRequest: TicketRequest = { url: config.url, applicationToken: config.applicationToken }
     const rejected = config.isTicketRejected ?? isTicketRejected
-    const timeout = Duration.decode(config.timeout ?? defaultTimeout)
+    const timeout = Duration.fromInputUnsafe(config.timeout ?? defaultTimeout)
     const settings = (url: string): CallSettings => ({
       url,
       soapVersion: config.soapVersion ?? "1.1",
@@ -192,9 +194,9 @@ export const make = (
     const callOperation = (operation: Service.AnyOperation, body: unknown): Effect.Effect<unknown, ErpSyncError> =>
       Effect.suspend(() => {
         const plan = planOf(operation)
-        if (plan.defect !== undefined) return Effect.dieMessage(plan.defect)
+        if (plan.defect !== undefined) return Effect.die(new Error(plan.defect))
         const exchange = (ticket: Redacted.Redacted<string> | undefined) =>
-          call(client, plan.settings, operation, { Header: header(plan, ticket), Body: body } as never, plan.template)
+          call(client, plan.settings, plan.operation, { Header: header(plan, ticket), Body: body }, plan.template)
         if (!plan.ticket) return plan.traced(exchange(undefined))
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"
@@ -260,7 +262,7 @@ export const make = (
       }),
       getConnection: Effect.fnUntraced(function*(id: number) {
         const response = yield* calls.ErpSync.GetConnection({ ErpConnectionId: id })
-        return Option.fromNullable(response.Response)
+        return Option.fromNullOr(response.Response)
       }),
       deleteConnection: Effect.fnUntraced(function*(id: number) {
         yield* calls.ErpSync.DeleteConnection({ ErpConnectionId: id })
@@ -273,9 +275,9 @@ export const make = (
  *
  * @example
  * ```ts
- * import { FetchHttpClient } from "@effect/platform"
  * import { ErpSyncClient, TicketSource } from "@erpsync/agent"
  * import { Effect, Layer, Redacted } from "effect"
+ * import { FetchHttpClient } from "effect/http"
  *
  * const ErpSyncLive = ErpSyncClient.layer({
  *   url: "https://sod.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc",
@@ -307,15 +309,15 @@ export const layer = (
  * @category configuration
  */
 export const config: Config.Config<ErpSyncClientConfig> = Config.all({
-  url: Config.string("ERPSYNC_URL"),
+  url: Config.String("ERPSYNC_URL"),
   // The SoPrincipal endpoint the logins use (`TicketSource.config`) is where its operations are called too.
-  endpoints: Config.option(Config.string("ERPSYNC_SOPRINCIPAL_URL")).pipe(
+  endpoints: Config.option(Config.String("ERPSYNC_SOPRINCIPAL_URL")).pipe(
     Config.map(Option.match({ onNone: () => undefined, onSome: (url) => ({ SoPrincipal: url }) }))
   ),
-  applicationToken: Config.option(Config.redacted("ERPSYNC_APPLICATION_TOKEN")).pipe(Config.map(Option.getOrUndefined)),
-  soapVersion: Config.literal("1.1", "1.2")("ERPSYNC_SOAP_VERSION").pipe(Config.withDefault("1.1" as const)),
-  timeout: Config.duration("ERPSYNC_TIMEOUT").pipe(Config.withDefault(defaultTimeout)),
-  maxResponseBytes: Config.integer("ERPSYNC_MAX_RESPONSE_BYTES").pipe(Config.withDefault(defaultMaxResponseBytes))
+  applicationToken: Config.option(Config.Redacted("ERPSYNC_APPLICATION_TOKEN")).pipe(Config.map(Option.getOrUndefined)),
+  soapVersion: Config.Literals(["1.1", "1.2"], "ERPSYNC_SOAP_VERSION").pipe(Config.withDefault("1.1")),
+  timeout: Config.Duration("ERPSYNC_TIMEOUT").pipe(Config.withDefault(defaultTimeout)),
+  maxResponseBytes: Config.Int("ERPSYNC_MAX_RESPONSE_BYTES").pipe(Config.withDefault(defaultMaxResponseBytes))
 })
 
 /**
@@ -326,7 +328,7 @@ export const config: Config.Config<ErpSyncClientConfig> = Config.all({
  */
 export const layerConfig = (
   options: Config.Config<ErpSyncClientConfig> = config
-): Layer.Layer<ErpSyncClient, ConfigError.ConfigError, HttpClient.HttpClient | TicketSource> =>
+): Layer.Layer<ErpSyncClient, Config.ConfigError, HttpClient.HttpClient | TicketSource> =>
   Layer.effect(ErpSyncClient, Effect.flatMap(options, make))
 
 /**

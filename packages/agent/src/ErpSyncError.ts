@@ -36,7 +36,7 @@ export interface ExceptionInfo extends Schema.Schema.Type<typeof ExceptionInfo> 
  * @category errors
  */
 export class ServiceError extends Schema.TaggedError<ServiceError>("@erpsync/agent/ServiceError")("ServiceError", {
-  reason: Schema.Literal("ExceptionInfo", "NotSucceeded", "EmptyResponse"),
+  reason: Schema.Literals(["ExceptionInfo", "NotSucceeded", "EmptyResponse"]),
   operation: Schema.String,
   /** The outermost exception's `Message` (`FriendlyText` when it has none). */
   detail: Schema.String,
@@ -57,13 +57,15 @@ export class ServiceError extends Schema.TaggedError<ServiceError>("@erpsync/age
  * The server answered, but not with a SOAP message: a status or content type that is not SOAP's, a
  * redirect (never followed: a POST must not be re-sent as a GET), a body that is not a SOAP envelope,
  * or a body larger than the limit. For SuperID's system-user exchange, whose answers are JSON, `NotJson`:
- * an answer that is not the JSON SuperID documents. `preview` holds at most the first 1 KiB of the body.
+ * an answer that is not the JSON SuperID documents. `preview` holds at most the first 1 KiB of the body
+ * (none for a redirect, whose body often repeats its location). A redirect's `detail` names the origin and
+ * path of its location only: its query, fragment or user information may hold a token or a password.
  *
  * @since 0.1.0
  * @category errors
  */
 export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/HttpError")("HttpError", {
-  reason: Schema.Literal("Status", "ContentType", "Redirect", "NotSoap", "NotJson", "BodyTooLarge"),
+  reason: Schema.Literals(["Status", "ContentType", "Redirect", "NotSoap", "NotJson", "BodyTooLarge"]),
   operation: Schema.String,
   status: Schema.Number,
   contentType: Schema.NullOr(Schema.String),
@@ -78,16 +80,17 @@ export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/Htt
 }
 
 /**
- * The exchange with the server broke: the connection was refused (`Connect`: the request never reached
- * the server, so retrying is safe), the request failed on the way (`Request`), or the response body was
- * cut short or reset (`Body`).
+ * The exchange with the server broke: the connection was never made (`Connect`: refused, no address for
+ * the host, the network or host unreachable, or a connect timeout; the request never reached the server, so
+ * retrying is safe), the request failed on the way (`Request`), or the response body was cut short or
+ * reset (`Body`).
  *
  * @since 0.1.0
  * @category errors
  */
 export class TransportError
   extends Schema.TaggedError<TransportError>("@erpsync/agent/TransportError")("TransportError", {
-    reason: Schema.Literal("Connect", "Request", "Body"),
+    reason: Schema.Literals(["Connect", "Request", "Body"]),
     operation: Schema.String,
     detail: Schema.String
   })
@@ -108,7 +111,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/age
   reason: Schema.Literal("Deadline"),
   operation: Schema.String,
   timeoutMillis: Schema.Number,
-  waitingFor: Schema.Literal("Ticket", "Answer")
+  waitingFor: Schema.Literals(["Ticket", "Answer"])
 }) {
   override get message(): string {
     const what = this.waitingFor === "Ticket" ? "no ticket" : "no complete answer"
@@ -137,7 +140,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/age
  */
 export class AuthenticationError
   extends Schema.TaggedError<AuthenticationError>("@erpsync/agent/AuthenticationError")("AuthenticationError", {
-    reason: Schema.Literal(
+    reason: Schema.Literals([
       "NotAuthenticated",
       "ExceptionInfo",
       "NotSucceeded",
@@ -147,7 +150,7 @@ export class AuthenticationError
       "KeysUnavailable",
       "InvalidPrivateKey",
       "NoContextIdentifier"
-    ),
+    ]),
     /** `AuthenticateUsernamePassword`, `AuthenticateWithAccessToken` or `PartnerSystemUser/Authenticate`. */
     operation: Schema.String,
     /** The user name logged in with; null for an access token and a system user. */

@@ -6,17 +6,14 @@
  *
  * @since 0.1.0
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import type { Soap, XmlCodec } from "@erpsync/codec"
 import { SoPrincipal } from "@erpsync/schema"
-import * as Config from "effect/Config"
-import * as ConfigError from "effect/ConfigError"
+import type * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as HttpClient from "effect/http/HttpClient"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type { ErpSyncError, ServiceError } from "./ErpSyncError.js"
@@ -24,6 +21,7 @@ import { siblingUrl } from "./internal/endpoint.js"
 import { type Credentials, login } from "./internal/login.js"
 import { systemUserSource } from "./internal/systemUserSource.js"
 import { makeTicketCache } from "./internal/ticketCache.js"
+import { ticketSourceConfig } from "./internal/ticketSourceConfig.js"
 import { type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 
 /**
@@ -59,9 +57,9 @@ export interface TicketSourceService {
  * The ticket source the client depends on.
  *
  * @since 0.1.0
- * @category tags
+ * @category services
  */
-export class TicketSource extends Context.Tag("@erpsync/agent/TicketSource")<TicketSource, TicketSourceService>() {}
+export class TicketSource extends Context.Service<TicketSource, TicketSourceService>()("@erpsync/agent/TicketSource") {}
 
 /**
  * How long a ticket is used before logging in again: a little under the 6 hours NetServer keeps one valid.
@@ -115,9 +113,9 @@ export interface LoginOptions {
   /** The application token sent with the login. Default: the client's. */
   readonly applicationToken?: Redacted.Redacted<string> | undefined
   /** How long a ticket is used before logging in again. Default `defaultLifetime`. */
-  readonly lifetime?: Duration.DurationInput | undefined
+  readonly lifetime?: Duration.Input | undefined
   /** Deadline of one login. Default 30 seconds. */
-  readonly timeout?: Duration.DurationInput | undefined
+  readonly timeout?: Duration.Input | undefined
   /** Default `"1.1"`, the WSDL's only binding. */
   readonly soapVersion?: Soap.SoapVersion | undefined
   /** Largest login response, in bytes. Default 16 MiB. */
@@ -154,7 +152,7 @@ const loginSource = (
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
     const cache = yield* makeTicketCache<ErpSyncError>(options.lifetime ?? defaultLifetime)
-    const timeout = Duration.decode(options.timeout ?? DEFAULT_TIMEOUT)
+    const timeout = Duration.fromInputUnsafe(options.timeout ?? DEFAULT_TIMEOUT)
     // Every call asks for a ticket: the endpoint is derived once per ErpSync URL, not parsed each time.
     const endpoints = new Map<string, string>()
     const endpoint = (request: TicketRequest) => {
@@ -195,7 +193,7 @@ const loginSource = (
         ),
       reject: (request, ticket) =>
         cache.reject(keyOf(request), ticket).pipe(
-          Effect.zipRight(Effect.logInfo("ErpSync: the service rejected the ticket; logging in again")),
+          Effect.andThen(Effect.logInfo("ErpSync: the service rejected the ticket; logging in again")),
           Effect.as(true)
         )
     }
@@ -260,9 +258,9 @@ export type SystemUserOptions =
     /** The tenant, e.g. `Cust12345`. Default: the `/Cust12345/` segment of the ErpSync URL's path. */
     readonly contextIdentifier?: string | undefined
     /** How long a ticket is used before exchanging again. Default `defaultLifetime`. */
-    readonly lifetime?: Duration.DurationInput | undefined
+    readonly lifetime?: Duration.Input | undefined
     /** Deadline of one exchange, the key set's fetch included. Default 30 seconds. */
-    readonly timeout?: Duration.DurationInput | undefined
+    readonly timeout?: Duration.Input | undefined
   }
   & (
     | { readonly environment?: SuperIdEnvironment | undefined; readonly superIdUrl?: undefined }
@@ -300,7 +298,7 @@ export const layerTicket = (ticket: Redacted.Redacted<string>): Layer.Layer<Tick
  */
 export const layerUsernamePassword = (
   options: UsernamePasswordOptions
-): Layer.Layer<TicketSource, never, HttpClient.HttpClient> => Layer.scoped(TicketSource, usernamePassword(options))
+): Layer.Layer<TicketSource, never, HttpClient.HttpClient> => Layer.effect(TicketSource, usernamePassword(options))
 
 /**
  * Logging in with an access token.
@@ -310,7 +308,7 @@ export const layerUsernamePassword = (
  */
 export const layerAccessToken = (
   options: AccessTokenOptions
-): Layer.Layer<TicketSource, never, HttpClient.HttpClient> => Layer.scoped(TicketSource, accessToken(options))
+): Layer.Layer<TicketSource, never, HttpClient.HttpClient> => Layer.effect(TicketSource, accessToken(options))
 
 /**
  * The system-user flow, for a background service in SuperOffice Online.
@@ -318,8 +316,8 @@ export const layerAccessToken = (
  * @example
  * ```ts
  * import { ErpSyncClient, TicketSource } from "@erpsync/agent"
- * import { FetchHttpClient } from "@effect/platform"
  * import { Layer, Redacted } from "effect"
+ * import { FetchHttpClient } from "effect/http"
  *
  * const applicationToken = Redacted.make("my-client-secret")
  * const ErpSyncLive = ErpSyncClient.layer({
@@ -340,7 +338,7 @@ export const layerAccessToken = (
  */
 export const layerSystemUser = (
   options: SystemUserOptions
-): Layer.Layer<TicketSource, never, HttpClient.HttpClient> => Layer.scoped(TicketSource, systemUser(options))
+): Layer.Layer<TicketSource, never, HttpClient.HttpClient> => Layer.effect(TicketSource, systemUser(options))
 
 /**
  * One of the four ways to get a ticket, as configuration.
@@ -354,41 +352,6 @@ export type TicketSourceConfig =
   | ({ readonly _tag: "AccessToken" } & AccessTokenOptions)
   | ({ readonly _tag: "SystemUser" } & SystemUserOptions)
 
-const optional = <A>(config: Config.Config<A>): Config.Config<A | undefined> =>
-  Config.option(config).pipe(Config.map(Option.getOrUndefined))
-
-const loginConfig = Config.all({
-  url: optional(Config.string("ERPSYNC_SOPRINCIPAL_URL")),
-  lifetime: optional(Config.duration("ERPSYNC_TICKET_LIFETIME"))
-})
-
-const environments: ReadonlyArray<SuperIdEnvironment> = ["sod", "qaonline", "online"]
-
-const systemUserConfig: Config.Config<TicketSourceConfig> = Config.all({
-  systemUserToken: Config.redacted("ERPSYNC_SYSTEM_USER_TOKEN"),
-  privateKey: Config.string("ERPSYNC_PRIVATE_KEY_FILE").pipe(
-    Config.map((file): SystemUserOptions["privateKey"] => ({ file })),
-    Config.orElse(() => Config.redacted("ERPSYNC_PRIVATE_KEY"))
-  ),
-  applicationToken: Config.redacted("ERPSYNC_APPLICATION_TOKEN"),
-  contextIdentifier: optional(Config.string("ERPSYNC_CONTEXT_IDENTIFIER")),
-  superIdUrl: optional(Config.string("ERPSYNC_SUPERID_URL")),
-  environment: optional(Config.literal(...environments)("ERPSYNC_SUPERID_ENVIRONMENT")),
-  lifetime: optional(Config.duration("ERPSYNC_TICKET_LIFETIME"))
-}).pipe(
-  Config.mapOrFail(({ environment, superIdUrl, ...rest }): Either.Either<TicketSourceConfig, ConfigError.ConfigError> =>
-    superIdUrl !== undefined && environment !== undefined
-      ? Either.left(
-        ConfigError.InvalidData([], "set ERPSYNC_SUPERID_URL or ERPSYNC_SUPERID_ENVIRONMENT, not both")
-      )
-      : Either.right({
-        _tag: "SystemUser",
-        ...rest,
-        ...(superIdUrl === undefined ? { environment } : { superIdUrl })
-      })
-  )
-)
-
 /**
  * The configuration read from the environment, the first that is set of: `ERPSYNC_TICKET`;
  * `ERPSYNC_USERNAME` with `ERPSYNC_PASSWORD`; `ERPSYNC_ACCESS_TOKEN`; `ERPSYNC_SYSTEM_USER_TOKEN`. A login
@@ -398,31 +361,14 @@ const systemUserConfig: Config.Config<TicketSourceConfig> = Config.all({
  * `ERPSYNC_SUPERID_URL` and `ERPSYNC_SUPERID_ENVIRONMENT` (`sod`, `qaonline` or `online`), and
  * `ERPSYNC_TICKET_LIFETIME` when set.
  *
+ * A value that is set but invalid fails the configuration with a `ConfigError`; when none of the four is
+ * set, the configuration is missing (`Config.option(TicketSource.config)` is `Option.none()`), and its
+ * `ConfigError` names them all.
+ *
  * @since 0.1.0
  * @category configuration
  */
-export const config: Config.Config<TicketSourceConfig> = Config.redacted("ERPSYNC_TICKET").pipe(
-  Config.map((ticket): TicketSourceConfig => ({ _tag: "Ticket", ticket })),
-  Config.orElse(() =>
-    Config.all({ username: Config.string("ERPSYNC_USERNAME"), password: Config.redacted("ERPSYNC_PASSWORD") }).pipe(
-      Config.zipWith(loginConfig, (credentials, login): TicketSourceConfig => ({
-        _tag: "UsernamePassword",
-        ...credentials,
-        ...login
-      }))
-    )
-  ),
-  Config.orElse(() =>
-    Config.redacted("ERPSYNC_ACCESS_TOKEN").pipe(
-      Config.zipWith(loginConfig, (accessToken, login): TicketSourceConfig => ({
-        _tag: "AccessToken",
-        accessToken,
-        ...login
-      }))
-    )
-  ),
-  Config.orElse(() => systemUserConfig)
-)
+export const config: Config.Config<TicketSourceConfig> = ticketSourceConfig
 
 /**
  * The source a configuration describes.
@@ -453,5 +399,5 @@ export const fromConfig = (
  */
 export const layerConfig = (
   options: Config.Config<TicketSourceConfig> = config
-): Layer.Layer<TicketSource, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.scoped(TicketSource, Effect.flatMap(options, fromConfig))
+): Layer.Layer<TicketSource, Config.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(TicketSource, Effect.flatMap(options, fromConfig))

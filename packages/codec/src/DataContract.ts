@@ -5,9 +5,11 @@
  *
  * @since 0.2.0
  */
-import * as Arbitrary from "effect/Arbitrary"
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
+import * as SchemaTransformation from "effect/SchemaTransformation"
+import type * as FastCheck from "fast-check"
+import { arbitraryOf } from "./internal/ast/arbitrary.js"
 import { fromText } from "./internal/ast/textForm.js"
 import { firstRepeatedKey } from "./internal/schema/duplicates.js"
 import * as lexical from "./internal/schema/lexical.js"
@@ -31,6 +33,8 @@ export const Serialization = "http://schemas.microsoft.com/2003/10/Serialization
  */
 export const Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays" as const
 
+const durationText = fromText(Schema.Duration, { parse: parseDuration, format: formatDuration })
+
 /**
  * `ser:duration`, a .NET `TimeSpan`, as an Effect `Duration`: an `xs:duration` of days, hours, minutes
  * and seconds (no years or months), whole 100 ns ticks, at most `P10675199DT2H48M5.4775807S`. A negative
@@ -41,25 +45,23 @@ export const Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays
  * @since 0.2.0
  * @category simple types
  */
-export const duration: Schema.Schema<Duration.Duration, string> = fromText(Schema.DurationFromSelf, {
-  parse: parseDuration,
-  format: formatDuration
-}).annotations({
+export const duration: Schema.Codec<Duration.Duration, string> = durationText.annotate({
   ...Xsd.simpleType({
     name: "duration",
     namespace: Serialization,
     parse: parseDuration,
     format: formatDuration,
     default: Duration.zero
-  }),
-  description: "a TimeSpan, as its XML text (\"PT5M\", \"P1DT2H\")",
-  arbitrary: () => (fc) =>
+  }, durationText),
+  ...Xsd.arbitrary((fc) =>
     fc.oneof(
       fc.bigInt({ min: 0n, max: MAX_TICKS }),
       // whole seconds, minutes and days, as intervals usually are
       fc.bigInt({ min: 0n, max: 10_000_000n }).map((n) => n * 10_000_000n),
       fc.constantFrom(0n, 1n, MAX_TICKS)
     ).map(fromTicks)
+  ),
+  description: "a TimeSpan, as its XML text (\"PT5M\", \"P1DT2H\")"
 })
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
@@ -71,7 +73,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
  * @since 0.2.0
  * @category simple types
  */
-export const guid: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(GUID)).annotations({
+export const guid: Schema.Codec<string> = Schema.String.check(Schema.isPattern(GUID)).annotate({
   ...Xsd.simpleType({
     name: "guid",
     namespace: Serialization,
@@ -90,6 +92,16 @@ export const guid: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(GUI
 
 const readCodeUnit = lexical.parseBoundedInteger("ser:char", 0, 65535)
 
+const codeUnit = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 65535 })).pipe(
+  Schema.decodeTo(
+    Schema.String.check(Schema.isBetweenLength(1, 1)),
+    SchemaTransformation.transform({
+      decode: (code: number) => String.fromCharCode(code),
+      encode: (unit: string) => unit.charCodeAt(0)
+    })
+  )
+)
+
 /**
  * `ser:char`, a .NET `char`, as a string of one UTF-16 code unit: on the wire its number (an `xs:int`
  * from 0 to 65535), so that any code unit, even one XML text cannot carry, goes through. Its JSON form is
@@ -98,12 +110,7 @@ const readCodeUnit = lexical.parseBoundedInteger("ser:char", 0, 65535)
  * @since 0.2.0
  * @category simple types
  */
-export const char: Schema.Schema<string, number> = Schema.transform(
-  Schema.Int.pipe(Schema.between(0, 65535)),
-  Schema.String.pipe(Schema.length(1)),
-  // Stryker disable next-line BooleanLiteral: `strict` only checks the types, when compiling
-  { strict: true, decode: (code) => String.fromCharCode(code), encode: (unit) => unit.charCodeAt(0) }
-).annotations({
+export const char: Schema.Codec<string, number> = codeUnit.annotate({
   ...Xsd.simpleType<string>({
     name: "char",
     namespace: Serialization,
@@ -116,10 +123,10 @@ export const char: Schema.Schema<string, number> = Schema.transform(
         ? { ok: true, value: String(value.charCodeAt(0)) }
         : { ok: false, message: `${JSON.stringify(value)} is not one UTF-16 code unit` },
     default: "\u0000"
-  }),
-  description: "one UTF-16 code unit, as its number (0 to 65535)",
+  }, codeUnit),
   // Stryker disable next-line ObjectLiteral: fromCharCode takes any integer modulo 2^16, as uniformly
-  arbitrary: () => (fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))
+  ...Xsd.arbitrary((fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))),
+  description: "one UTF-16 code unit, as its number (0 to 65535)"
 })
 
 /** A key as text, the same for equal keys: a string, number, bigint or struct (by its members). */
@@ -144,22 +151,22 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
   /** The element of each pair, e.g. `StringKeyValuePair`. */
   readonly pair: string
   /** The type of `Value`, nillable. */
-  readonly value: Schema.Schema<V, I>
+  readonly value: Schema.Codec<V, I>
   /** The type of `Key`. Default: a nillable `xs:string`. */
-  readonly key?: Schema.Schema<K, KI>
-}): Schema.Schema<
+  readonly key?: Schema.Codec<K, KI>
+}): Schema.Codec<
   ReadonlyArray<{ readonly Key: K; readonly Value: V | null }>,
   ReadonlyArray<{ readonly Key: KI; readonly Value: I | null }>
 > => {
-  const key = options.key ?? (Schema.NullOr(Xsd.string) as unknown as Schema.Schema<K, KI>)
-  const Pair = Schema.Struct({ Key: key, Value: Schema.NullOr(options.value) }).annotations(
+  const key = options.key ?? (Schema.NullOr(Xsd.string) as unknown as Schema.Codec<K, KI>)
+  const Pair = Schema.Struct({ Key: key, Value: Schema.NullOr(options.value) }).annotate(
     Xml.complexType(options.pair, options.namespace)
   )
-  return Schema.Array(Pair).annotations({
+  return Schema.Array(Pair).annotate({
     ...Xml.items(options.pair, options.namespace),
     ...Xml.complexType(options.name, options.namespace)
-  }).pipe(
-    Schema.filter((pairs) => {
+  }).check(
+    Schema.makeFilter((pairs: ReadonlyArray<{ readonly Key: unknown }>) => {
       // String keys (and null), the usual ones, in a table of their own; other primitive keys (numbers,
       // bigints) compare as themselves, in one Set; a struct key by the text of its members, in another.
       const repeated = firstRepeatedKey(pairs)
@@ -180,9 +187,13 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
       return true
     }, {
       identifier: options.name,
-      arbitrary: () => (fc) =>
-        // Stryker disable next-line ObjectLiteral: without the selector, Arbitrary's filter drops a repeated key, at the cost of more draws
-        fc.uniqueArray(Arbitrary.makeLazy(Pair)(fc), { selector: (pair) => keyText(pair.Key), maxLength: 6 })
+      ...Xsd.arbitrary((fc) =>
+        // Stryker disable next-line ObjectLiteral: without the selector, the check drops a repeated key, at the cost of more draws
+        fc.uniqueArray(arbitraryOf(Pair.ast, fc) as FastCheck.Arbitrary<{ readonly Key: unknown }>, {
+          selector: (pair) => keyText(pair.Key),
+          maxLength: 6
+        })
+      )
     })
   )
 }

@@ -31,8 +31,8 @@ export interface Operation<
   readonly endpoint: string
   /** The `soapAction` of the SOAP 1.1 binding (and the `action` parameter of SOAP 1.2). */
   readonly action: string
-  readonly request: Schema.Schema<Request, RequestEncoded>
-  readonly response: Schema.Schema<Response, ResponseEncoded>
+  readonly request: Schema.Codec<Request, RequestEncoded>
+  readonly response: Schema.Codec<Response, ResponseEncoded>
   /** The request message's name, e.g. `SaveConnectionRequest`. */
   readonly requestMessage: string
   /** The response message's name, e.g. `SaveConnectionResponse`. */
@@ -50,8 +50,8 @@ export interface AnyOperation {
   readonly service: string
   readonly endpoint: string
   readonly action: string
-  readonly request: Schema.Schema.AnyNoContext
-  readonly response: Schema.Schema.AnyNoContext
+  readonly request: Schema.Codec<unknown, unknown>
+  readonly response: Schema.Codec<unknown, unknown>
   readonly requestMessage: string
   readonly responseMessage: string
 }
@@ -62,7 +62,7 @@ export interface AnyOperation {
  * @since 0.2.0
  * @category models
  */
-export type RequestBody<O> = O extends { readonly request: Schema.Schema<infer R, infer _I, never> }
+export type RequestBody<O> = O extends { readonly request: Schema.Codec<infer R, infer _I> }
   ? R extends { readonly Body: infer B } ? B : never
   : never
 
@@ -72,7 +72,7 @@ export type RequestBody<O> = O extends { readonly request: Schema.Schema<infer R
  * @since 0.2.0
  * @category models
  */
-export type ResponseBody<O> = O extends { readonly response: Schema.Schema<infer R, infer _I, never> }
+export type ResponseBody<O> = O extends { readonly response: Schema.Codec<infer R, infer _I> }
   ? R extends { readonly Body: infer B } ? B : never
   : never
 
@@ -143,8 +143,8 @@ export interface Definition<
     OperationName,
     Schema.Schema.Type<Soap.Message<RequestHeader, RequestBody>>,
     Schema.Schema.Type<Soap.Message<ResponseHeader, ResponseBody>>,
-    Schema.Schema.Encoded<Soap.Message<RequestHeader, RequestBody>>,
-    Schema.Schema.Encoded<Soap.Message<ResponseHeader, ResponseBody>>
+    Schema.Codec.Encoded<Soap.Message<RequestHeader, RequestBody>>,
+    Schema.Codec.Encoded<Soap.Message<ResponseHeader, ResponseBody>>
   >
 }
 
@@ -162,7 +162,7 @@ export interface Service<
   Operations extends Readonly<Record<string, AnyOperation>>
 > extends Definition<Name, RequestHeader, ResponseHeader> {
   readonly operations: Operations
-  readonly messages: Readonly<Record<string, Schema.Schema.AnyNoContext>>
+  readonly messages: Readonly<Record<string, Schema.Codec<unknown, unknown>>>
 }
 
 /**
@@ -176,7 +176,7 @@ export interface AnyService {
   readonly endpoint: string
   readonly namespace: string
   readonly operations: Readonly<Record<string, AnyOperation>>
-  readonly messages: Readonly<Record<string, Schema.Schema.AnyNoContext>>
+  readonly messages: Readonly<Record<string, Schema.Codec<unknown, unknown>>>
 }
 
 /**
@@ -237,8 +237,8 @@ export const make = <
   definition: Definition<Name, RequestHeader, ResponseHeader>,
   operations: Operations
 ): Service<Name, RequestHeader, ResponseHeader, Operations> => {
-  const messages: Record<string, Schema.Schema.AnyNoContext> = {}
-  const add = (name: string, schema: Schema.Schema.AnyNoContext) => {
+  const messages: Record<string, Schema.Codec<unknown, unknown>> = {}
+  const add = (name: string, schema: Schema.Codec<unknown, unknown>) => {
     if (Object.hasOwn(messages, name)) {
       if (messages[name] !== schema) throw new Error(`${definition.name}: two different messages are named ${name}`)
       return

@@ -48,13 +48,13 @@ export interface Message<Header extends Schema.Struct.Fields, Body extends Schem
  * @since 0.2.0
  * @category constructors
  */
-export const header = <S extends Schema.Schema.All>(
+export const header = <S extends Schema.Top>(
   schema: S,
   options?: { readonly name?: string; readonly namespace?: string }
-): Schema.optionalWith<S, { exact: true }> => {
-  const optional = Schema.optionalWith(schema, { exact: true })
+): Schema.optionalKey<S> => {
+  const optional = Schema.optionalKey(schema)
   // Stryker disable next-line ConditionalExpression: an element annotation of undefined is no annotation
-  return options === undefined ? optional : optional.annotations(Xml.elementAnnotations(options))
+  return options === undefined ? optional : optional.annotateKey(Xml.elementAnnotations(options))
 }
 
 /**
@@ -74,12 +74,12 @@ export const message = <Header extends Schema.Struct.Fields, Body extends Schema
 }): Message<Header, Body> =>
   Schema.Struct({
     // Stryker disable next-line StringLiteral: the header is not an element: its type's name is never written or compared
-    Header: Schema.Struct(options.header).annotations(Xml.complexType(`${options.body.name}Header`, options.namespace)),
-    Body: Schema.Struct(options.body.fields).annotations({
+    Header: Schema.Struct(options.header).annotate(Xml.complexType(`${options.body.name}Header`, options.namespace)),
+    Body: Schema.Struct(options.body.fields).annotate({
       ...Xml.complexType(options.body.name, options.namespace),
       ...Xml.root(options.body.name, options.namespace)
     })
-  }).annotations({
+  }).annotate({
     [EnvelopeAnnotationId]: { headerKey: "Header", bodyKey: "Body" },
     [MessageAnnotationId]: { name: options.name ?? options.body.name },
     identifier: options.name ?? `${options.body.name}Message`
@@ -91,4 +91,4 @@ export const message = <Header extends Schema.Struct.Fields, Body extends Schema
  * @since 0.2.0
  * @category introspection
  */
-export const messageName = (schema: Schema.Schema.All): string | undefined => getMessage(schema.ast)?.name
+export const messageName = (schema: Schema.Top): string | undefined => getMessage(schema.ast)?.name

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import * as escape from "./internal/escape.js"
 import {
   type ComplexTypeAnnotation,
@@ -59,13 +59,16 @@ export interface ElementOptions<A> {
  * @since 0.1.0
  * @category annotations
  */
-export const element = <S extends Schema.Schema.All>(
-  schema: S,
-  options: ElementOptions<Schema.Schema.Type<S>>
-): Schema.propertySignature<S> => Schema.propertySignature(schema).annotations(elementAnnotations(options))
+export const element = <S extends Schema.Top>(schema: S, options: ElementOptions<S["Type"]>): S["Rebuild"] =>
+  schema.annotateKey({
+    [ElementAnnotationId]: {
+      ...(schema.ast.context?.annotations?.[ElementAnnotationId] as ElementOptions<S["Type"]> | undefined),
+      ...options
+    }
+  })
 
 /**
- * The annotations of a member element, for a property signature made otherwise (e.g. `Schema.optionalWith`).
+ * The annotations of a member element, for a member's key annotated otherwise (`schema.annotateKey(...)`).
  *
  * @since 0.2.0
  * @category annotations
@@ -80,8 +83,7 @@ export const elementAnnotations = <A>(
  * @since 0.1.0
  * @category annotations
  */
-export const optionalElement = <S extends Schema.Schema.All>(schema: S): Schema.propertySignature<S> =>
-  element(schema, { minOccurs: 0 })
+export const optionalElement = <S extends Schema.Top>(schema: S): S["Rebuild"] => element(schema, { minOccurs: 0 })
 
 /**
  * Annotation for a struct standing for an XSD complex type: its name, and the namespace of its members

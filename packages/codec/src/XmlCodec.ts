@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import * as Stream from "effect/Stream"
@@ -96,15 +96,15 @@ const encoderOf = (ast: AST.AST, version: SoapVersion): Encoder => encoders[vers
  * @category models
  */
 export interface PushDecoder<A> {
-  readonly write: (chunk: string | Uint8Array) => Either.Either<void, DecodeError>
-  readonly end: () => Either.Either<Decoded<A>, DecodeError>
+  readonly write: (chunk: string | Uint8Array) => Result.Result<void, DecodeError>
+  readonly end: () => Result.Result<Decoded<A>, DecodeError>
 }
 
-const attempt = <A>(f: () => A): Either.Either<A, DecodeError> => {
+const attempt = <A>(f: () => A): Result.Result<A, DecodeError> => {
   try {
-    return Either.right(f())
+    return Result.succeed(f())
   } catch (e) {
-    if (e instanceof DecodeFailure) return Either.left(e.error)
+    if (e instanceof DecodeFailure) return Result.fail(e.error)
     throw e
   }
 }
@@ -116,7 +116,7 @@ const attempt = <A>(f: () => A): Either.Either<A, DecodeError> => {
  * @since 0.1.0
  * @category constructors
  */
-export const compile = <A, I>(schema: Schema.Schema<A, I, never>): void => {
+export const compile = <A, I>(schema: Schema.Codec<A, I>): void => {
   // The encoder is compiled from the plan, so this derives both.
   // Stryker disable next-line StringLiteral: the version only picks the envelope's namespace when writing
   encoderOf(schema.ast, "1.1")
@@ -128,7 +128,7 @@ export const compile = <A, I>(schema: Schema.Schema<A, I, never>): void => {
  * @since 0.1.0
  * @category decoding
  */
-export const makeDecoder = <A, I>(schema: Schema.Schema<A, I, never>, options?: DecodeOptions): PushDecoder<A> => {
+export const makeDecoder = <A, I>(schema: Schema.Codec<A, I>, options?: DecodeOptions): PushDecoder<A> => {
   const feeder = new Feeder(new Decoder(planOf(schema.ast), resolveLimits(options?.limits)))
   return {
     write: (chunk) => attempt(() => feeder.write(chunk)),
@@ -142,25 +142,25 @@ export const makeDecoder = <A, I>(schema: Schema.Schema<A, I, never>, options?: 
  * @example
  * ```ts
  * import { Xml, XmlCodec, Xsd } from "@erpsync/codec"
- * import { Either, Schema } from "effect"
+ * import { Result, Schema } from "effect"
  *
  * // <o:Order xmlns:o="urn:orders"><o:Id>7</o:Id><o:Note/></o:Order>, Note nillable
  * const Order = Schema.Struct({
  *   Id: Xsd.int,
  *   Note: Xml.optionalElement(Schema.NullOr(Xsd.string))
- * }).annotations({ ...Xml.root("Order", "urn:orders"), ...Xml.complexType("Order", "urn:orders") })
+ * }).annotate({ ...Xml.root("Order", "urn:orders"), ...Xml.complexType("Order", "urn:orders") })
  *
- * const decoded = XmlCodec.decodeEither(Order)(`<Order xmlns="urn:orders"><Id>7</Id></Order>`)
- * assert.deepStrictEqual(decoded, Either.right({ Id: 7, Note: null }))
+ * const decoded = XmlCodec.decodeResult(Order)(`<Order xmlns="urn:orders"><Id>7</Id></Order>`)
+ * assert.deepStrictEqual(decoded, Result.succeed({ Id: 7, Note: null }))
  * ```
  *
  * @since 0.1.0
  * @category decoding
  */
-export const decodeEither = <A, I>(schema: Schema.Schema<A, I, never>, options?: DecodeOptions) => {
+export const decodeResult = <A, I>(schema: Schema.Codec<A, I>, options?: DecodeOptions) => {
   const plan = planOf(schema.ast)
   const limits = resolveLimits(options?.limits)
-  return (input: string | Uint8Array): Either.Either<A, DecodeError> =>
+  return (input: string | Uint8Array): Result.Result<A, DecodeError> =>
     attempt(() => {
       const feeder = new Feeder(new Decoder(plan, limits))
       feeder.write(input)
@@ -174,9 +174,10 @@ export const decodeEither = <A, I>(schema: Schema.Schema<A, I, never>, options?:
  * @since 0.1.0
  * @category decoding
  */
-export const decode = <A, I>(schema: Schema.Schema<A, I, never>, options?: DecodeOptions) => {
-  const run = decodeEither(schema, options)
-  return (input: string | Uint8Array): Effect.Effect<A, DecodeError> => Effect.suspend(() => run(input))
+export const decode = <A, I>(schema: Schema.Codec<A, I>, options?: DecodeOptions) => {
+  const run = decodeResult(schema, options)
+  return (input: string | Uint8Array): Effect.Effect<A, DecodeError> =>
+    Effect.suspend(() => Effect.fromResult(run(input)))
 }
 
 /**
@@ -192,7 +193,7 @@ export type StreamInput<E, R> =
   | ReadableStream<Uint8Array | string>
 
 const toStream = <E, R>(input: StreamInput<E, R>): Stream.Stream<Uint8Array | string, E | XmlReadError, R> => {
-  if (Stream.StreamTypeId in input) return input as Stream.Stream<Uint8Array | string, E, R>
+  if (Stream.isStream(input)) return input as Stream.Stream<Uint8Array | string, E, R>
   const onError = (cause: unknown) =>
     new XmlReadError({ reason: "Stream", detail: cause instanceof Error ? cause.message : String(cause) })
   if (typeof (input as ReadableStream).getReader === "function") {
@@ -202,7 +203,7 @@ const toStream = <E, R>(input: StreamInput<E, R>): Stream.Stream<Uint8Array | st
         new XmlReadError({ reason: "Stream", detail: "the ReadableStream is locked by another reader" })
       )
     }
-    return Stream.fromReadableStream(() => readable, onError)
+    return Stream.fromReadableStream({ evaluate: () => readable, onError })
   }
   return Stream.fromAsyncIterable(input as AsyncIterable<Uint8Array | string>, onError)
 }
@@ -215,15 +216,15 @@ const toStream = <E, R>(input: StreamInput<E, R>): Stream.Stream<Uint8Array | st
  * @since 0.1.0
  * @category decoding
  */
-export const decodeStream = <A, I>(schema: Schema.Schema<A, I, never>, options?: DecodeOptions) => {
+export const decodeStream = <A, I>(schema: Schema.Codec<A, I>, options?: DecodeOptions) => {
   const plan = planOf(schema.ast)
   const limits = resolveLimits(options?.limits)
   return <E = never, R = never>(input: StreamInput<E, R>): Effect.Effect<A, DecodeError | XmlReadError | E, R> =>
     Effect.suspend(() => {
       const feeder = new Feeder(new Decoder(plan, limits))
       return toStream(input).pipe(
-        Stream.runForEach((chunk) => attempt(() => feeder.write(chunk))),
-        Effect.zipRight(Effect.suspend(() => attempt(() => feeder.end().value as A)))
+        Stream.runForEach((chunk) => Effect.fromResult(attempt(() => feeder.write(chunk)))),
+        Effect.andThen(Effect.suspend(() => Effect.fromResult(attempt(() => feeder.end().value as A))))
       )
     })
 }
@@ -235,13 +236,13 @@ export const decodeStream = <A, I>(schema: Schema.Schema<A, I, never>, options?:
  * @since 0.1.0
  * @category encoding
  */
-export const encodeEither = <A, I>(schema: Schema.Schema<A, I, never>, options?: EncodeOptions) => {
+export const encodeResult = <A, I>(schema: Schema.Codec<A, I>, options?: EncodeOptions) => {
   const encoder = encoderOf(schema.ast, options?.soapVersion ?? "1.1")
-  return (value: A): Either.Either<string, XmlEncodeError> => {
+  return (value: A): Result.Result<string, XmlEncodeError> => {
     try {
-      return Either.right(encoder(value))
+      return Result.succeed(encoder(value))
     } catch (e) {
-      if (e instanceof EncodeFailure) return Either.left(e.toError())
+      if (e instanceof EncodeFailure) return Result.fail(e.toError())
       throw e
     }
   }
@@ -253,9 +254,9 @@ export const encodeEither = <A, I>(schema: Schema.Schema<A, I, never>, options?:
  * @since 0.1.0
  * @category encoding
  */
-export const encode = <A, I>(schema: Schema.Schema<A, I, never>, options?: EncodeOptions) => {
-  const run = encodeEither(schema, options)
-  return (value: A): Effect.Effect<string, XmlEncodeError> => Effect.suspend(() => run(value))
+export const encode = <A, I>(schema: Schema.Codec<A, I>, options?: EncodeOptions) => {
+  const run = encodeResult(schema, options)
+  return (value: A): Effect.Effect<string, XmlEncodeError> => Effect.suspend(() => Effect.fromResult(run(value)))
 }
 
 /**
@@ -294,7 +295,7 @@ export const encodeFault = (fault: Fault): string => writeFault(fault, fault.soa
  * @since 0.1.0
  * @category introspection
  */
-export const describe = <A, I>(schema: Schema.Schema<A, I, never>): Description => describePlan(planOf(schema.ast))
+export const describe = <A, I>(schema: Schema.Codec<A, I>): Description => describePlan(planOf(schema.ast))
 
 /**
  * The names of the header blocks a SOAP message declares, in their order (none for a message without a
@@ -303,7 +304,7 @@ export const describe = <A, I>(schema: Schema.Schema<A, I, never>): Description 
  * @since 0.3.0
  * @category introspection
  */
-export const headerNames = <A, I>(schema: Schema.Schema<A, I, never>): ReadonlyArray<string> =>
+export const headerNames = <A, I>(schema: Schema.Codec<A, I>): ReadonlyArray<string> =>
   describe(schema).elements.slice(1).map((element) => element.name)
 
 /**
@@ -315,11 +316,11 @@ export const headerNames = <A, I>(schema: Schema.Schema<A, I, never>): ReadonlyA
  * @category introspection
  */
 export const emptyBody = <A extends { readonly Body: unknown }, I>(
-  schema: Schema.Schema<A, I, never>
-): Either.Either<A["Body"], DecodeError> => {
+  schema: Schema.Codec<A, I>
+): Result.Result<A["Body"], DecodeError> => {
   const body = describe(schema).elements[0]!
-  return Either.map(
-    decodeEither(schema)(
+  return Result.map(
+    decodeResult(schema)(
       `<s:Envelope xmlns:s="${SOAP11}"><s:Body><${body.name} xmlns="${
         body.namespace.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;")
       }"/></s:Body></s:Envelope>`

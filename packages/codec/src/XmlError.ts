@@ -28,7 +28,15 @@ const where = (
  * @category errors
  */
 export class XmlParseError extends Schema.TaggedError<XmlParseError>("@erpsync/codec/XmlParseError")("XmlParseError", {
-  reason: Schema.Literal("Malformed", "Doctype", "ProcessingInstruction", "Encoding", "Version", "Truncated", "Empty"),
+  reason: Schema.Literals([
+    "Malformed",
+    "Doctype",
+    "ProcessingInstruction",
+    "Encoding",
+    "Version",
+    "Truncated",
+    "Empty"
+  ]),
   detail: Schema.String,
   ...Location
 }) {
@@ -44,7 +52,7 @@ export class XmlParseError extends Schema.TaggedError<XmlParseError>("@erpsync/c
  * @category errors
  */
 export class XmlLimitError extends Schema.TaggedError<XmlLimitError>("@erpsync/codec/XmlLimitError")("XmlLimitError", {
-  reason: Schema.Literal("Depth", "TextLength", "Attributes", "MessageLength", "Items"),
+  reason: Schema.Literals(["Depth", "TextLength", "Attributes", "MessageLength", "Items"]),
   limit: Schema.Number,
   ...Location
 }) {
@@ -61,7 +69,7 @@ export class XmlLimitError extends Schema.TaggedError<XmlLimitError>("@erpsync/c
  */
 export class SoapEnvelopeError
   extends Schema.TaggedError<SoapEnvelopeError>("@erpsync/codec/SoapEnvelopeError")("SoapEnvelopeError", {
-    reason: Schema.Literal(
+    reason: Schema.Literals([
       "NotSoap",
       "MissingBody",
       "DuplicateBody",
@@ -71,7 +79,7 @@ export class SoapEnvelopeError
       "ContentAfterBody",
       "UnexpectedBodyElement",
       "UnexpectedText"
-    ),
+    ]),
     detail: Schema.String,
     ...Location
   })
@@ -90,7 +98,7 @@ export class SoapEnvelopeError
  */
 export class XmlDecodeError
   extends Schema.TaggedError<XmlDecodeError>("@erpsync/codec/XmlDecodeError")("XmlDecodeError", {
-    reason: Schema.Literal(
+    reason: Schema.Literals([
       "UnexpectedElement",
       "MissingElement",
       "DuplicateElement",
@@ -98,7 +106,7 @@ export class XmlDecodeError
       "InvalidValue",
       "InvalidNil",
       "UnexpectedText"
-    ),
+    ]),
     detail: Schema.String,
     ...Location
   })
@@ -117,7 +125,7 @@ export class XmlDecodeError
  */
 export class XmlEncodeError
   extends Schema.TaggedError<XmlEncodeError>("@erpsync/codec/XmlEncodeError")("XmlEncodeError", {
-    reason: Schema.Literal("InvalidCharacter", "InvalidValue"),
+    reason: Schema.Literals(["InvalidCharacter", "InvalidValue"]),
     detail: Schema.String,
     path: Schema.String
   })
@@ -138,8 +146,8 @@ const QName = Schema.Struct({ namespace: Schema.String, name: Schema.String })
  * @category errors
  */
 export class SoapFault extends Schema.TaggedError<SoapFault>("@erpsync/codec/SoapFault")("SoapFault", {
-  reason: Schema.Literal("VersionMismatch", "MustUnderstand", "DataEncodingUnknown", "Sender", "Receiver", "Other"),
-  soapVersion: Schema.Literal("1.1", "1.2"),
+  reason: Schema.Literals(["VersionMismatch", "MustUnderstand", "DataEncodingUnknown", "Sender", "Receiver", "Other"]),
+  soapVersion: Schema.Literals(["1.1", "1.2"]),
   code: QName,
   subcodes: Schema.Array(QName),
   /** The fault's text (`faultstring`, or the first `Reason/Text`, preferring English). */

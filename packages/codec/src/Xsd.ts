@@ -9,11 +9,35 @@ import * as Schema from "effect/Schema"
 import { dateTimeArbitrary, xmlStringArbitrary } from "./internal/ast/arbitraries.js"
 import { fromText } from "./internal/ast/textForm.js"
 import { XS } from "./internal/namespaces.js"
-import { type LexicalResult, type SimpleTypeAnnotation, SimpleTypeAnnotationId } from "./internal/schema/annotations.js"
+import {
+  type ArbitraryAnnotation,
+  ArbitraryAnnotationId,
+  type LexicalResult,
+  type SimpleTypeAnnotation,
+  SimpleTypeAnnotationId
+} from "./internal/schema/annotations.js"
 import * as lexical from "./internal/schema/lexical.js"
 import * as simpleTypes from "./internal/schema/simpleTypes.js"
 
-const annotate = <A>(type: SimpleTypeAnnotation<A>) => ({ [SimpleTypeAnnotationId]: type })
+/** The transformation of the last link of `schema`'s encoding, which a simple type of it reads through. */
+const lastTransformation = (schema: Schema.Top | undefined): unknown =>
+  schema?.ast.encoding === undefined ? undefined : schema.ast.encoding[schema.ast.encoding.length - 1]!.transformation
+
+const annotate = <A>(type: SimpleTypeAnnotation<A>, schema?: Schema.Top) => ({
+  [SimpleTypeAnnotationId]: schema === undefined ? type : { ...type, reads: lastTransformation(schema) }
+})
+
+/**
+ * An annotation that says how to generate values of a schema for property tests (`@erpsync/codec/Arbitrary`),
+ * where what its type and checks say would not do: a declared type, text XML can carry, a simple type's
+ * lexical space. Spread it into `.annotate(...)`; the values must pass the schema's checks.
+ *
+ * @since 1.0.0
+ * @category simple types
+ */
+export const arbitrary = <A>(
+  make: ArbitraryAnnotation<A>
+): { readonly [ArbitraryAnnotationId]: ArbitraryAnnotation<A> } => ({ [ArbitraryAnnotationId]: make })
 
 /**
  * A simple type: its XSD name, how its text is read and written, and the value of an absent
@@ -37,22 +61,27 @@ export interface SimpleType<A> {
 
 /**
  * Annotations that make a schema a simple type: the codec reads and writes its values as element text
- * with `parse` and `format`, and no longer looks inside it (a transformation annotated so is read by
- * `parse` directly). Spread them into `.annotations(...)`, with an `arbitrary` when the schema's own does
- * not stay within the type.
+ * with `parse` and `format`, and no longer looks inside it (the checks before the annotation are its to
+ * meet). Spread them into `.annotate(...)`, with an `arbitrary` when the schema's own values do not stay
+ * within the type. For a schema with an encoding (a `Schema.decodeTo`), pass the schema as `encoded`:
+ * its text is then read by `parse` directly, as `Xsd.long`'s is, and the schema's encoded side is only
+ * its JSON form. Without it, the annotation is the type side's, and the XML carries the encoded side, read
+ * through the transformation; so a schema that goes on to be transformed (`Xsd.int.pipe(decodeTo(...))`)
+ * is a transformation of its simple type.
  *
  * @since 0.2.0
  * @category simple types
  */
 export const simpleType = <A>(
-  type: SimpleType<A>
+  type: SimpleType<A>,
+  encoded?: Schema.Top
 ): { readonly [SimpleTypeAnnotationId]: SimpleTypeAnnotation<A>; readonly identifier: string } => ({
-  [SimpleTypeAnnotationId]: {
+  ...annotate({
     name: { namespace: type.namespace, name: type.name },
     parse: type.parse,
     format: type.format,
     default: type.default
-  },
+  }, encoded),
   identifier: type.name
 })
 
@@ -72,11 +101,11 @@ export const collapse: (text: string) => string = lexical.collapse
  * @since 0.1.0
  * @category simple types
  */
-export const string: Schema.Schema<string> = Schema.String.annotations({
+export const string: Schema.Codec<string> = Schema.String.annotate({
   ...annotate(simpleTypes.stringType),
+  ...arbitrary(xmlStringArbitrary),
   identifier: "xs:string",
-  description: "text",
-  arbitrary: () => (fc) => xmlStringArbitrary(fc)
+  description: "text"
 })
 
 const INT_MIN = -2147483648
@@ -89,14 +118,15 @@ const INT_MAX = 2147483647
  * @since 0.1.0
  * @category simple types
  */
-export const int: Schema.Schema<number> = Schema.Int.pipe(Schema.between(INT_MIN, INT_MAX)).annotations({
-  ...annotate(simpleTypes.integerType("int", INT_MIN, INT_MAX)),
-  identifier: "xs:int",
-  description: `a whole number from ${INT_MIN} to ${INT_MAX}`
-})
+export const int: Schema.Codec<number> = Schema.Int.check(Schema.isBetween({ minimum: INT_MIN, maximum: INT_MAX }))
+  .annotate({
+    ...annotate(simpleTypes.integerType("int", INT_MIN, INT_MAX)),
+    identifier: "xs:int",
+    description: `a whole number from ${INT_MIN} to ${INT_MAX}`
+  })
 
-const integer = (name: string, min: number, max: number): Schema.Schema<number> =>
-  Schema.Int.pipe(Schema.between(min, max)).annotations({
+const integer = (name: string, min: number, max: number): Schema.Codec<number> =>
+  Schema.Int.check(Schema.isBetween({ minimum: min, maximum: max })).annotate({
     ...annotate(simpleTypes.integerType(name, min, max)),
     identifier: `xs:${name}`,
     description: `a whole number from ${min} to ${max}`
@@ -108,7 +138,7 @@ const integer = (name: string, min: number, max: number): Schema.Schema<number> 
  * @since 0.2.0
  * @category simple types
  */
-export const short: Schema.Schema<number> = integer("short", -32768, 32767)
+export const short: Schema.Codec<number> = integer("short", -32768, 32767)
 
 /**
  * `xs:byte`: an 8-bit signed integer (.NET's `sbyte`).
@@ -116,7 +146,7 @@ export const short: Schema.Schema<number> = integer("short", -32768, 32767)
  * @since 0.2.0
  * @category simple types
  */
-export const byte: Schema.Schema<number> = integer("byte", -128, 127)
+export const byte: Schema.Codec<number> = integer("byte", -128, 127)
 
 /**
  * `xs:unsignedByte`: 0 to 255 (.NET's `byte`).
@@ -124,7 +154,7 @@ export const byte: Schema.Schema<number> = integer("byte", -128, 127)
  * @since 0.2.0
  * @category simple types
  */
-export const unsignedByte: Schema.Schema<number> = integer("unsignedByte", 0, 255)
+export const unsignedByte: Schema.Codec<number> = integer("unsignedByte", 0, 255)
 
 /**
  * `xs:unsignedShort`: 0 to 65,535.
@@ -132,7 +162,7 @@ export const unsignedByte: Schema.Schema<number> = integer("unsignedByte", 0, 25
  * @since 0.2.0
  * @category simple types
  */
-export const unsignedShort: Schema.Schema<number> = integer("unsignedShort", 0, 65535)
+export const unsignedShort: Schema.Codec<number> = integer("unsignedShort", 0, 65535)
 
 /**
  * `xs:unsignedInt`: 0 to 4,294,967,295.
@@ -140,13 +170,14 @@ export const unsignedShort: Schema.Schema<number> = integer("unsignedShort", 0, 
  * @since 0.2.0
  * @category simple types
  */
-export const unsignedInt: Schema.Schema<number> = integer("unsignedInt", 0, 4294967295)
+export const unsignedInt: Schema.Codec<number> = integer("unsignedInt", 0, 4294967295)
 
-const bigInteger = (name: string, min: bigint, max: bigint): Schema.Schema<bigint, string> => {
+const bigInteger = (name: string, min: bigint, max: bigint): Schema.Codec<bigint, string> => {
   const type = simpleTypes.bigIntegerType(name, min, max)
   // The JSON form is read by the same rules as the XML text, not by `BigInt` (which takes `0x10`).
-  return fromText(Schema.BigIntFromSelf.pipe(Schema.betweenBigInt(min, max)), type).annotations({
-    ...annotate(type),
+  const text = fromText(Schema.BigInt.check(Schema.isBetweenBigInt({ minimum: min, maximum: max })), type)
+  return text.annotate({
+    ...annotate(type, text),
     identifier: `xs:${name}`,
     description: `a whole number from ${min} to ${max}, as a JSON string`
   })
@@ -159,7 +190,7 @@ const bigInteger = (name: string, min: bigint, max: bigint): Schema.Schema<bigin
  * @since 0.2.0
  * @category simple types
  */
-export const long: Schema.Schema<bigint, string> = bigInteger("long", -(2n ** 63n), 2n ** 63n - 1n)
+export const long: Schema.Codec<bigint, string> = bigInteger("long", -(2n ** 63n), 2n ** 63n - 1n)
 
 /**
  * `xs:unsignedLong`: 0 to 2⁶⁴ − 1, as a `bigint`; its JSON form is the decimal string.
@@ -167,7 +198,7 @@ export const long: Schema.Schema<bigint, string> = bigInteger("long", -(2n ** 63
  * @since 0.2.0
  * @category simple types
  */
-export const unsignedLong: Schema.Schema<bigint, string> = bigInteger("unsignedLong", 0n, 2n ** 64n - 1n)
+export const unsignedLong: Schema.Codec<bigint, string> = bigInteger("unsignedLong", 0n, 2n ** 64n - 1n)
 
 /**
  * `xs:float`: a 32-bit float. Text is rounded to the nearest one as it is read; a number that is not one
@@ -176,13 +207,13 @@ export const unsignedLong: Schema.Schema<bigint, string> = bigInteger("unsignedL
  * @since 0.2.0
  * @category simple types
  */
-export const float: Schema.Schema<number> = Schema.Number.pipe(
-  Schema.filter((n) => Number.isNaN(n) || Object.is(Math.fround(n), n), { message: () => "not a 32-bit float" })
-).annotations({
+export const float: Schema.Codec<number> = Schema.Number.check(
+  Schema.makeFilter((n: number) => Number.isNaN(n) || Object.is(Math.fround(n), n), { message: "not a 32-bit float" })
+).annotate({
   ...annotate(simpleTypes.floatType),
+  ...arbitrary((fc) => fc.float()),
   identifier: "xs:float",
-  description: "a number a 32-bit float holds exactly",
-  arbitrary: () => (fc) => fc.float()
+  description: "a number a 32-bit float holds exactly"
 })
 
 const DECIMAL = lexical.DECIMAL
@@ -194,7 +225,7 @@ const DECIMAL = lexical.DECIMAL
  * @since 0.2.0
  * @category simple types
  */
-export const decimal: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(DECIMAL)).annotations({
+export const decimal: Schema.Codec<string> = Schema.String.check(Schema.isPattern(DECIMAL)).annotate({
   ...annotate(simpleTypes.decimalType),
   identifier: "xs:decimal",
   description: "a decimal number, as text (\"12.50\")"
@@ -207,8 +238,9 @@ export const decimal: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(
  * @since 0.2.0
  * @category simple types
  */
-export const base64Binary: Schema.Schema<Uint8Array, string> = Schema.Uint8ArrayFromBase64.annotations({
-  ...annotate(simpleTypes.base64BinaryType),
+export const base64Binary: Schema.Codec<Uint8Array, string> = Schema.Uint8ArrayFromBase64.annotate({
+  ...annotate(simpleTypes.base64BinaryType, Schema.Uint8ArrayFromBase64),
+  ...arbitrary((fc) => fc.uint8Array({ maxLength: 64 })),
   identifier: "xs:base64Binary",
   description: "bytes, as base64 text"
 })
@@ -219,13 +251,13 @@ export const base64Binary: Schema.Schema<Uint8Array, string> = Schema.Uint8Array
  * @since 0.2.0
  * @category simple types
  */
-export const anyURI: Schema.Schema<string> = Schema.String.pipe(
-  Schema.filter((s) => lexical.collapse(s) === s, { message: () => "whitespace collapsing would change it" })
-).annotations({
+export const anyURI: Schema.Codec<string> = Schema.String.check(
+  Schema.makeFilter((s: string) => lexical.collapse(s) === s, { message: "whitespace collapsing would change it" })
+).annotate({
   ...annotate(simpleTypes.anyURIType),
+  ...arbitrary((fc) => fc.webUrl()),
   identifier: "xs:anyURI",
-  description: "a URI, without leading, trailing or repeated spaces",
-  arbitrary: () => (fc) => fc.webUrl()
+  description: "a URI, without leading, trailing or repeated spaces"
 })
 
 /**
@@ -234,7 +266,7 @@ export const anyURI: Schema.Schema<string> = Schema.String.pipe(
  * @since 0.1.0
  * @category simple types
  */
-export const boolean: Schema.Schema<boolean> = Schema.Boolean.annotations({
+export const boolean: Schema.Codec<boolean> = Schema.Boolean.annotate({
   ...annotate(simpleTypes.booleanType),
   identifier: "xs:boolean",
   description: "true or false"
@@ -246,7 +278,7 @@ export const boolean: Schema.Schema<boolean> = Schema.Boolean.annotations({
  * @since 0.1.0
  * @category simple types
  */
-export const double: Schema.Schema<number> = Schema.Number.annotations({
+export const double: Schema.Codec<number> = Schema.Number.annotate({
   ...annotate(simpleTypes.doubleType),
   identifier: "xs:double",
   description: "a number"
@@ -263,8 +295,8 @@ export const list = <const Literals extends readonly [string, ...Array<string>]>
   values: Literals,
   name: string,
   namespace: string
-): Schema.Schema<ReadonlyArray<Literals[number]>> =>
-  Schema.Array(Schema.Literal(...values)).annotations({
+): Schema.Codec<ReadonlyArray<Literals[number]>> =>
+  Schema.Array(Schema.Literals(values)).annotate({
     ...annotate<ReadonlyArray<string>>({
       name: { namespace, name },
       parse: lexical.parseList(lexical.parseEnumeration(name, values)),
@@ -284,7 +316,7 @@ const DATE_TIME =
  * @since 0.1.0
  * @category simple types
  */
-export const dateTime: Schema.Schema<string> = Schema.String.pipe(Schema.pattern(DATE_TIME)).annotations({
+export const dateTime: Schema.Codec<string> = Schema.String.check(Schema.isPattern(DATE_TIME)).annotate({
   ...annotate<string>({
     name: { namespace: XS, name: "dateTime" },
     parse: (text) => {
@@ -300,8 +332,8 @@ export const dateTime: Schema.Schema<string> = Schema.String.pipe(Schema.pattern
     default: "0001-01-01T00:00:00"
   }),
   identifier: "xs:dateTime",
-  description: "a date and time, as text (\"2026-12-02T13:45:00\", with a time zone or not)",
-  arbitrary: () => dateTimeArbitrary
+  ...arbitrary(dateTimeArbitrary),
+  description: "a date and time, as text (\"2026-12-02T13:45:00\", with a time zone or not)"
 })
 
 /**
@@ -315,8 +347,8 @@ export const enumeration = <const Literals extends readonly [string, ...Array<st
   values: Literals,
   name: string,
   namespace: string
-): Schema.Schema<Literals[number]> =>
-  Schema.Literal(...values).annotations({
+): Schema.Codec<Literals[number]> =>
+  Schema.Literals(values).annotate({
     ...annotate(simpleTypes.enumerationType(values, name, namespace)),
     identifier: name
   })

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -31,7 +31,7 @@ export const version: string = VERSION
  * @category errors
  */
 export class CodegenError extends Schema.TaggedError<CodegenError>("@erpsync/codegen/CodegenError")("CodegenError", {
-  reason: Schema.Literal("Malformed", "Unsupported", "Missing", "Conflict", "Docs", "Read"),
+  reason: Schema.Literals(["Malformed", "Unsupported", "Missing", "Conflict", "Docs", "Read"]),
   file: Schema.String,
   path: Schema.String,
   line: Schema.optional(Schema.Number),
@@ -82,9 +82,9 @@ export interface GeneratedFile {
  */
 export const generate = (
   sources: ReadonlyArray<WsdlSource>
-): Either.Either<ReadonlyArray<GeneratedFile>, CodegenError> => {
+): Result.Result<ReadonlyArray<GeneratedFile>, CodegenError> => {
   try {
-    return Either.right(emit(sources.map((source) => ({
+    return Result.succeed(emit(sources.map((source) => ({
       wsdl: source,
       model: readWsdl(source.file, source.text),
       docs: source.docs === undefined
@@ -92,7 +92,7 @@ export const generate = (
         : { source: source.docs, docs: parseDocs(source.docs.file, source.docs.text) }
     }))))
   } catch (e) {
-    if (e instanceof CodegenFailure) return Either.left(new CodegenError(e.details))
+    if (e instanceof CodegenFailure) return Result.fail(new CodegenError(e.details))
     throw e
   }
 }
@@ -111,18 +111,18 @@ export const docsFileOf = (wsdlFile: string): string => wsdlFile.replace(/\.[^./
  * @since 0.1.0
  * @category generating
  */
-export const readSources = (files: ReadonlyArray<string>): Either.Either<ReadonlyArray<WsdlSource>, CodegenError> => {
-  const read = (file: string): Either.Either<string, CodegenError> => {
+export const readSources = (files: ReadonlyArray<string>): Result.Result<ReadonlyArray<WsdlSource>, CodegenError> => {
+  const read = (file: string): Result.Result<string, CodegenError> => {
     try {
-      return Either.right(fs.readFileSync(file, "utf8"))
+      return Result.succeed(fs.readFileSync(file, "utf8"))
     } catch (e) {
-      return Either.left(
+      return Result.fail(
         new CodegenError({ reason: "Read", file, path: "", detail: e instanceof Error ? e.message : String(e) })
       )
     }
   }
-  return Either.all(files.map((file) =>
-    Either.gen(function*() {
+  return Result.all(files.map((file) =>
+    Result.gen(function*() {
       const text = yield* read(file)
       const docsFile = docsFileOf(file)
       const docs = fs.existsSync(docsFile) ? { file: path.basename(docsFile), text: yield* read(docsFile) } : undefined

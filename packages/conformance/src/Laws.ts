@@ -2,8 +2,9 @@
  * The codec's laws, as property tests of any message schema annotated for `@erpsync/codec`: a value
  * survives encoding and decoding in both SOAP versions, in any chunking of its bytes and in any namespace
  * style; encoding what was decoded is a fixpoint; and, given the WSDL's schemas, every encoded envelope
- * is valid against them. The values come from the schema's own arbitrary (`effect/Arbitrary`). A failing
- * law throws fast-check's report: the seed and path to replay it, and the shrunk counterexample.
+ * is valid against them. The values come from the arbitrary derived from the schema
+ * (`@erpsync/codec/Arbitrary`). A failing law throws fast-check's report: the seed and path to replay it,
+ * and the shrunk counterexample.
  *
  * In vitest, one line per message:
  *
@@ -14,12 +15,12 @@
  * @since 0.3.0
  */
 import { XmlCodec, type XmlError } from "@erpsync/codec"
-import * as Arbitrary from "effect/Arbitrary"
+import * as Arbitrary from "@erpsync/codec/Arbitrary"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as fc from "effect/FastCheck"
+import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import * as fc from "fast-check"
 import { inspect, isDeepStrictEqual } from "node:util"
 import { expectedReading, faults, readingOf } from "./internal/faults.js"
 import { SOAP11, SOAP12, XS, XSI } from "./internal/namespaces.js"
@@ -67,8 +68,8 @@ const same = (what: string, actual: unknown, expected: unknown): void => {
 }
 
 /** The value of a codec result, or an error naming the codec's typed error. */
-const orThrow = <A>(result: Either.Either<A, { readonly _tag: string; readonly message: string }>): A =>
-  Either.getOrThrowWith(result, (error) => new Error(`${error._tag}: ${error.message}`))
+const orThrow = <A>(result: Result.Result<A, { readonly _tag: string; readonly message: string }>): A =>
+  Result.getOrThrowWith(result, (error) => new Error(`${error._tag}: ${error.message}`))
 
 /**
  * A law. Its run first lets the event loop run: a test runner's worker (vitest's) answers its runner
@@ -86,11 +87,11 @@ const law = (name: string, run: () => Promise<void> | void, skip?: string): Law 
 
 /** What every law of one message is built from, made once. */
 interface Subject<A, I> {
-  readonly schema: Schema.Schema<A, I, never>
+  readonly schema: Schema.Codec<A, I>
   readonly values: fc.Arbitrary<A>
   readonly parameters: fc.Parameters<unknown>
   readonly description: XmlCodec.Description
-  readonly decode: (input: string | Uint8Array) => Either.Either<A, XmlError.DecodeError>
+  readonly decode: (input: string | Uint8Array) => Result.Result<A, XmlError.DecodeError>
   /** The value encoded, in SOAP 1.1 unless told; throws the encoder's error. */
   readonly encodeSync: (value: A, version?: "1.1" | "1.2") => string
 }
@@ -101,14 +102,14 @@ interface Subject<A, I> {
  * @since 0.3.0
  * @category laws
  */
-export const of = <A, I>(schema: Schema.Schema<A, I, never>, options: LawOptions = {}): ReadonlyArray<Law> => {
+export const of = <A, I>(schema: Schema.Codec<A, I>, options: LawOptions = {}): ReadonlyArray<Law> => {
   const runs = options.runs ?? 100
   const parameters = { numRuns: runs, ...(options.seed === undefined ? {} : { seed: options.seed }) }
   const values = Arbitrary.make(schema)
   const style = styles(namespacesOf(schema))
-  const decode = XmlCodec.decodeEither(schema)
-  const encode11 = XmlCodec.encodeEither(schema)
-  const encode12 = XmlCodec.encodeEither(schema, { soapVersion: "1.2" })
+  const decode = XmlCodec.decodeResult(schema)
+  const encode11 = XmlCodec.encodeResult(schema)
+  const encode12 = XmlCodec.encodeResult(schema, { soapVersion: "1.2" })
   const decodeSync = (input: string | Uint8Array): A => orThrow(decode(input))
   const encodeSync = (value: A, version: "1.1" | "1.2" = "1.1"): string =>
     orThrow((version === "1.1" ? encode11 : encode12)(value))
@@ -149,7 +150,7 @@ export const of = <A, I>(schema: Schema.Schema<A, I, never>, options: LawOptions
           const xml = writeTree(parseTree(encodeSync(value)), { ...s, indent: true })
           const chunks = cut(utf8.encode(xml), offsets)
           const decoded = await Effect.runPromise(
-            Effect.either(XmlCodec.decodeStream(schema)(Stream.fromIterable(chunks)))
+            Effect.result(XmlCodec.decodeStream(schema)(Stream.fromIterable(chunks)))
           )
           same("decoded", orThrow(decoded), value)
         }),
@@ -218,7 +219,7 @@ export const of = <A, I>(schema: Schema.Schema<A, I, never>, options: LawOptions
  * @since 0.3.0
  * @category laws
  */
-export const check = async <A, I>(schema: Schema.Schema<A, I, never>, options: LawOptions = {}): Promise<void> => {
+export const check = async <A, I>(schema: Schema.Codec<A, I>, options: LawOptions = {}): Promise<void> => {
   for (const law of of(schema, options)) {
     if (law.skip !== undefined) continue
     try {
@@ -291,10 +292,10 @@ const negativeLaws = <A, I>(
 ): ReadonlyArray<Law> => {
   const outcome = (xml: string): Outcome => {
     const decoded = decode(xml)
-    return Either.isRight(decoded)
-      ? { ok: true, value: decoded.right }
+    return Result.isSuccess(decoded)
+      ? { ok: true, value: decoded.success }
       // The position aside, which moves with the text changed: the error's path, reason and detail.
-      : { ok: false, tag: decoded.left._tag, message: decoded.left.message.replace(/^\d+:\d+: /, "") }
+      : { ok: false, tag: decoded.failure._tag, message: decoded.failure.message.replace(/^\d+:\d+: /, "") }
   }
   const refused = (what: string, xml: string, tags: ReadonlyArray<string>) => {
     const got = outcome(xml)
@@ -530,12 +531,12 @@ const faultLaw = <A, I>({ decode, parameters }: Subject<A, I>): Law =>
       fc.property(faults, (fault) => {
         const xml = XmlCodec.encodeFault(fault)
         const decoded = decode(xml)
-        if (Either.isRight(decoded) || decoded.left._tag !== "SoapFault") {
+        if (Result.isSuccess(decoded) || decoded.failure._tag !== "SoapFault") {
           throw new Error(
-            `not read as a SoapFault: ${Either.isRight(decoded) ? show(decoded.right) : decoded.left.message}`
+            `not read as a SoapFault: ${Result.isSuccess(decoded) ? show(decoded.success) : decoded.failure.message}`
           )
         }
-        same("read back", readingOf(decoded.left), expectedReading(fault))
+        same("read back", readingOf(decoded.failure), expectedReading(fault))
       }),
       parameters
     ))

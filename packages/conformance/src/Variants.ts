@@ -6,8 +6,8 @@
  * @since 0.3.0
  */
 import { Xml, XmlCodec } from "@erpsync/codec"
-import * as fc from "effect/FastCheck"
 import type * as Schema from "effect/Schema"
+import * as fc from "fast-check"
 import { SaxesParser } from "saxes"
 import { SOAP11, XMLNS, XSI } from "./internal/namespaces.js"
 
@@ -174,7 +174,7 @@ export const cut = (bytes: Uint8Array, offsets: ReadonlyArray<number>): Array<Ui
  * @since 0.3.0
  * @category styles
  */
-export const namespacesOf = <A, I>(schema: Schema.Schema<A, I, never>): ReadonlyArray<string> => {
+export const namespacesOf = <A, I>(schema: Schema.Codec<A, I>): ReadonlyArray<string> => {
   const description = XmlCodec.describe(schema)
   const namespaces = new Set([SOAP11])
   const visit = (elements: ReadonlyArray<XmlCodec.ElementDescription>) => {
@@ -208,4 +208,4 @@ export const styles = (namespaces: ReadonlyArray<string>): fc.Arbitrary<Style> =
     xsiTypes: fc.boolean(),
     indent: fc.boolean(),
     xsiPrefix: fc.stringMatching(/^i[a-z]{0,3}$/)
-  })
+  }, { noNullPrototype: true })

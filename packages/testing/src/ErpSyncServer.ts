@@ -8,10 +8,11 @@
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import type * as HttpServerError from "@effect/platform/HttpServerError"
 import type { ErpSync } from "@erpsync/schema"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type * as HttpServerError from "effect/http/HttpServerError"
+import * as NetAddress from "effect/net/NetAddress"
 import type * as Scope from "effect/Scope"
 import * as http from "node:http"
 import { type Exchange, makeApp } from "./internal/server/app.js"
@@ -75,7 +76,7 @@ export interface ErpSyncServerOptions {
    */
   readonly systemUser?: SystemUserOptions | undefined
   /** How long an issued ticket is valid. Default 6 hours, as NetServer's. */
-  readonly ticketLifetime?: Duration.DurationInput | undefined
+  readonly ticketLifetime?: Duration.Input | undefined
   /** The largest request body, in bytes; a larger one is answered with HTTP 413. Default 16 MiB. */
   readonly maxRequestBytes?: number | undefined
   /** Called with each exchange (request and response XML), after the response is written. */
@@ -98,7 +99,7 @@ export interface SystemUserOptions {
   /** The tenant. Default `Cust12345`. */
   readonly contextIdentifier?: string | undefined
   /** How far the signed timestamp may be from the server's clock. Default 5 minutes. */
-  readonly timestampTolerance?: Duration.DurationInput | undefined
+  readonly timestampTolerance?: Duration.Input | undefined
 }
 
 /**
@@ -178,15 +179,13 @@ export const make = (
       ticketLifetimeMillis: Duration.toMillis(options.ticketLifetime ?? Duration.hours(6))
     })
     const systemUser = options.systemUser
-    const superId = systemUser === undefined ? undefined : yield* Effect.promise(() =>
-      SuperId.make({
-        systemUserToken: systemUser.systemUserToken,
-        applicationPublicKey: systemUser.applicationPublicKey,
-        applicationToken: systemUser.applicationToken,
-        contextIdentifier: systemUser.contextIdentifier ?? "Cust12345",
-        timestampToleranceMillis: Duration.toMillis(systemUser.timestampTolerance ?? Duration.minutes(5))
-      }, sessions)
-    )
+    const superId = systemUser === undefined ? undefined : yield* SuperId.make({
+      systemUserToken: systemUser.systemUserToken,
+      applicationPublicKey: systemUser.applicationPublicKey,
+      applicationToken: systemUser.applicationToken,
+      contextIdentifier: systemUser.contextIdentifier ?? "Cust12345",
+      timestampToleranceMillis: Duration.toMillis(systemUser.timestampTolerance ?? Duration.minutes(5))
+    }, sessions)
     const server = yield* NodeHttpServer.make(() => http.createServer(), { port: options.port ?? 0, host })
     yield* server.serve(
       makeApp({
@@ -198,18 +197,17 @@ export const make = (
       })
     )
     const address = server.address
-    const port = address._tag === "TcpAddress" ? address.port : 0
+    const port = NetAddress.isUnixPathAddress(address) ? 0 : address.port
     const hostname = host.includes(":") ? `[${host}]` : host
     const origin = `http://${hostname}:${port}`
-    const noSystemUser = Effect.dieMessage("the local server has no system user: give `systemUser`")
+    const noSystemUser = Effect.die(new Error("the local server has no system user: give `systemUser`"))
     return {
       url: `${origin}${path}`,
       soPrincipalUrl: `${origin}${soPrincipalPath}`,
       superIdUrl: origin,
       tenantUrl: `${origin}/${superId?.contextIdentifier ?? "Cust12345"}${path}`,
-      rotateSigningKey: superId === undefined ? noSystemUser : Effect.promise(() => superId.rotate()),
-      signWithUnpublishedKey: (on) =>
-        superId === undefined ? noSystemUser : Effect.promise(() => superId.setSignWithUnpublished(on)),
+      rotateSigningKey: superId === undefined ? noSystemUser : superId.rotate(),
+      signWithUnpublishedKey: (on) => superId === undefined ? noSystemUser : superId.setSignWithUnpublished(on),
       connections: Effect.sync(() => model.connections.all()),
       state: Effect.sync(() => model.snapshot()),
       counts: Effect.sync(() => sessions.snapshot())

@@ -2,8 +2,9 @@
  * Runs the `erpsync` executable as users run it: `packages/cli/dist/bin.js` with plain `node` (bundled from
  * the sources under test by the tests' global setup).
  */
-import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { run } from "@erpsync/cli/Cli"
+import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import { spawn } from "node:child_process"
@@ -72,15 +73,15 @@ export const runInProcess = async (args: ReadonlyArray<string>) => {
   const stderr: Array<string> = []
   const exit = await Effect.runPromiseExit(
     Effect.gen(function*() {
-      const console = yield* Effect.console
+      const console = yield* Console.Console
       return yield* run(["node", "erpsync", ...args]).pipe(
-        Effect.withConsole({
+        Effect.provideService(Console.Console, {
           ...console,
-          log: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stdout.push(parts.join(" "))),
-          error: (...parts: ReadonlyArray<unknown>) => Effect.sync(() => void stderr.push(parts.join(" ")))
+          log: (...parts: ReadonlyArray<unknown>) => void stdout.push(parts.join(" ")),
+          error: (...parts: ReadonlyArray<unknown>) => void stderr.push(parts.join(" "))
         })
       )
-    }).pipe(Effect.provide(NodeContext.layer))
+    }).pipe(Effect.provide(NodeServices.layer))
   )
   return { ok: Exit.isSuccess(exit), stdout: stdout.join("\n"), stderr: stderr.join("\n") }
 }

@@ -1,8 +1,6 @@
 /**
  * Huge inputs, generated lazily as a stream of chunks, counting how many chunks the decoder pulled.
  */
-import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 
 export interface Lazy {
@@ -31,13 +29,8 @@ export const lazyInput = (head: string, body: string, count: number, tail: strin
       yield tail
     }
   }
-  // One chunk per pull (Stream.fromIterable would pull thousands at once).
-  const stream = Stream.suspend(() => {
-    const iterator = iterable[Symbol.iterator]()
-    return Stream.repeatEffectOption(Effect.suspend(() => {
-      const next = iterator.next()
-      return next.done === true ? Effect.fail(Option.none()) : Effect.succeed(next.value)
-    }))
-  })
+  // One chunk per pull (by default, Stream.fromIterable would pull thousands at once); each run of the
+  // stream starts a new iterator.
+  const stream = Stream.fromIterable(iterable, { chunkSize: 1 })
   return { stream, produced: () => produced, total }
 }

@@ -16,7 +16,7 @@ export interface Message {
   /** The WSDL that declares it, e.g. `ErpSync.wsdl`. */
   readonly wsdl: string
   /** The schema, widened for tests that treat all messages alike. */
-  readonly schema: Schema.Schema<unknown, unknown>
+  readonly schema: Schema.Codec<unknown, unknown>
 }
 
 const all = Object.values(services) as ReadonlyArray<Service.AnyService>
@@ -27,7 +27,7 @@ export const messages: ReadonlyArray<Message> = all.flatMap((service) =>
     service: service.name,
     name,
     wsdl: `${service.name}.wsdl`,
-    schema: schema as Schema.Schema<unknown, unknown>
+    schema
   }))
 )
 

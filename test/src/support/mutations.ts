@@ -4,11 +4,11 @@
  * fed in random chunks. Every case must end in a value the schema accepts or in a typed error.
  */
 import { XmlCodec } from "@erpsync/codec"
+import * as Arbitrary from "@erpsync/codec/Arbitrary"
 import { Variants } from "@erpsync/conformance"
-import * as Arbitrary from "effect/Arbitrary"
-import * as Either from "effect/Either"
-import * as fc from "effect/FastCheck"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import * as fc from "fast-check"
 import { type Example, examples } from "./messages.js"
 import { readReference } from "./reference.js"
 
@@ -144,7 +144,7 @@ export const applyMutation = (bytes: Uint8Array, m: Mutation): Uint8Array => {
 const base = ({ file, message: { schema } }: Example): fc.Arbitrary<Uint8Array> => {
   const example = utf8.encode(readReference(`examples/${file}`))
   const encoded = Arbitrary.make(schema).map((value) =>
-    utf8.encode(Either.getOrThrow(XmlCodec.encodeEither(schema)(value)))
+    utf8.encode(Result.getOrThrow(XmlCodec.encodeResult(schema)(value)))
   )
   return fc.oneof(fc.constant(example), encoded)
 }
@@ -184,20 +184,20 @@ export const runCase = (c: FuzzCase): Outcome => {
   let outcome: string
   try {
     const decoder = XmlCodec.makeDecoder(schema)
-    let result: Either.Either<unknown, { readonly _tag: string }> = Either.void
+    let result: Result.Result<unknown, { readonly _tag: string }> = Result.succeed(undefined)
     for (const chunk of Variants.cut(bytes, c.cuts)) {
       result = decoder.write(chunk)
-      if (Either.isLeft(result)) break
+      if (Result.isFailure(result)) break
     }
-    if (Either.isRight(result)) result = decoder.end().pipe(Either.map((d) => d.value))
-    if (Either.isLeft(result)) {
-      outcome = result.left._tag
-      if (!TYPED.has(outcome) || !(result.left instanceof Error)) {
-        return { outcome, violation: `untyped error ${String(result.left)}` }
+    if (Result.isSuccess(result)) result = decoder.end().pipe(Result.map((d) => d.value))
+    if (Result.isFailure(result)) {
+      outcome = result.failure._tag
+      if (!TYPED.has(outcome) || !(result.failure instanceof Error)) {
+        return { outcome, violation: `untyped error ${String(result.failure)}` }
       }
     } else {
       outcome = "value"
-      if (!Schema.is(schema)(result.right)) return { outcome, violation: "a decoded value the schema rejects" }
+      if (!Schema.is(schema)(result.success)) return { outcome, violation: "a decoded value the schema rejects" }
     }
   } catch (e) {
     return { outcome: "throw", violation: `threw ${e instanceof Error ? e.stack : String(e)}` }

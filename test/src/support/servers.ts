@@ -2,11 +2,11 @@
  * Servers for client tests: the local ErpSync server as a layer, and raw Node HTTP servers that
  * misbehave on purpose (real sockets, not a stubbed HttpClient).
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
@@ -17,9 +17,9 @@ import { newConnection } from "./fixtures.js"
 export const TICKET = "7T:test-ticket-secret"
 
 /** The local server, started with `TICKET`. */
-export class LocalServer extends Context.Tag("test/LocalServer")<LocalServer, ErpSyncServer.ErpSyncServer>() {}
+export class LocalServer extends Context.Service<LocalServer, ErpSyncServer.ErpSyncServer>()("test/LocalServer") {}
 
-export const LocalServerLive = Layer.scoped(LocalServer, ErpSyncServer.make({ ticket: TICKET }))
+export const LocalServerLive = Layer.effect(LocalServer, ErpSyncServer.make({ ticket: TICKET }))
 
 /** Client options, with the fixed ticket to call with (`TICKET` by default). */
 export type ClientOptions = Partial<ErpSyncClient.ErpSyncClientConfig> & {
@@ -28,7 +28,7 @@ export type ClientOptions = Partial<ErpSyncClient.ErpSyncClientConfig> & {
 
 /** A client of the local server, over fetch. */
 export const ClientLive = ({ ticket, ...options }: ClientOptions = {}) =>
-  Layer.unwrapEffect(
+  Layer.unwrap(
     Effect.map(LocalServer, (server) => ErpSyncClient.layer({ url: server.url, ...options }))
   ).pipe(
     Layer.provide(TicketSource.layerTicket(ticket ?? Redacted.make(TICKET))),
@@ -59,7 +59,7 @@ export const rawServer = (
   handler: (request: SeenRequest, response: http.ServerResponse) => void
 ): Effect.Effect<RawServer, never, Scope.Scope> =>
   Effect.acquireRelease(
-    Effect.async<{ server: http.Server; raw: RawServer }>((resume) => {
+    Effect.callback<{ server: http.Server; raw: RawServer }>((resume) => {
       const requests: Array<SeenRequest> = []
       let open = 0
       const server = http.createServer((req, res) => {
@@ -96,14 +96,14 @@ export const rawServer = (
       })
     }),
     ({ server }) =>
-      Effect.async<void>((resume) => {
+      Effect.callback<void>((resume) => {
         server.closeAllConnections()
         server.close(() => resume(Effect.void))
       })
   ).pipe(Effect.map(({ raw }) => raw))
 
 /** A loopback port on which nothing listens. */
-export const closedPort: Effect.Effect<number> = Effect.async((resume) => {
+export const closedPort: Effect.Effect<number> = Effect.callback((resume) => {
   const server = http.createServer()
   server.listen(0, "127.0.0.1", () => {
     const port = (server.address() as AddressInfo).port

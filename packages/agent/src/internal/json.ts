@@ -1,13 +1,13 @@
 /**
- * One JSON exchange over `@effect/platform`'s HttpClient, for SuperID's REST endpoints: the body bounded in
+ * One JSON exchange over Effect's HttpClient (`effect/http`), for SuperID's REST endpoints: the body bounded in
  * size and parsed, redirects refused, every failure of the exchange itself a typed error. What the JSON
  * means is the caller's.
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
+import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import { HttpError, type TransportError } from "../ErpSyncError.js"
-import { execute, PREVIEW_BYTES, readAtMost, readPreview } from "./transport.js"
+import { execute, PREVIEW_BYTES, readAtMost, refuseRedirect } from "./exchange.js"
 
 /** The largest JSON answer read: SuperID's are a few KiB. */
 export const MAX_JSON_BYTES = 1024 * 1024
@@ -35,10 +35,7 @@ export const exchangeJson = (
     const contentType = response.headers["content-type"] ?? null
     const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
       new HttpError({ reason, operation, status, contentType, preview, detail })
-    if (status >= 300 && status < 400) {
-      const location = response.headers["location"] ?? "no location"
-      return yield* Effect.fail(httpError("Redirect", `redirect to ${location} refused`, yield* readPreview(response)))
-    }
+    if (status >= 300 && status < 400) return yield* refuseRedirect(response, operation)
     const bytes = yield* readAtMost(response, MAX_JSON_BYTES, operation)
     if (bytes === undefined) {
       return yield* Effect.fail(httpError("BodyTooLarge", `the body exceeds ${MAX_JSON_BYTES} bytes`, ""))

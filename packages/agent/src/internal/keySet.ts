@@ -4,19 +4,21 @@
  * again when a JWT names a key the kept set lacks (the keys were rotated), once per set kept, so that
  * concurrent verifications of one new key fetch once.
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
+import * as HttpClientRequest from "effect/http/HttpClientRequest"
+import * as Jwks from "effect/jose/Jwks"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as SynchronizedRef from "effect/SynchronizedRef"
-import * as jose from "jose"
 import { exchangeJson } from "./json.js"
 
-/** A key set as kept: the published JSON and jose's lookup over it. */
+/**
+ * A key set as kept: the published keys as a `Jwks` service, which picks a token's key by its algorithm and
+ * key id and imports each key once.
+ */
 export interface KeySet {
-  readonly keys: jose.JSONWebKeySet
-  readonly lookup: ReturnType<typeof jose.createLocalJWKSet>
+  readonly jwks: Jwks.Jwks["Service"]
 }
 
 /** Why the keys could not be had: a description without secrets (none is involved). */
@@ -33,17 +35,18 @@ export interface KeyStore {
 }
 
 const Discovery = Schema.Struct({ jwks_uri: Schema.String })
-const Jwks = Schema.Struct({ keys: Schema.Array(Schema.Record({ key: Schema.String, value: Schema.Unknown })) })
+const KeySetJson = Schema.Struct({ keys: Schema.Array(Schema.Record(Schema.String, Schema.Unknown)) })
+const decodeKeySet = Schema.decodeUnknownOption(Jwks.KeySet)
 
 const OPERATION = "SuperID keys"
 
-const getJson = <A, I>(client: HttpClient.HttpClient, url: string, schema: Schema.Schema<A, I>, what: string) =>
+const getJson = <A, I>(client: HttpClient.HttpClient, url: string, schema: Schema.Codec<A, I>, what: string) =>
   exchangeJson(client, HttpClientRequest.get(url).pipe(HttpClientRequest.acceptJson), OPERATION).pipe(
     Effect.mapError((error) => new KeysUnavailable(`${what} at ${url}: ${error.message}`)),
     Effect.flatMap((answer) =>
       answer.status !== 200
         ? Effect.fail(new KeysUnavailable(`${what} at ${url}: HTTP ${answer.status}`))
-        : Schema.decodeUnknown(schema)(answer.json).pipe(
+        : Schema.decodeUnknownEffect(schema)(answer.json).pipe(
           Effect.mapError(() => new KeysUnavailable(`${what} at ${url} is not the JSON expected`))
         )
     )
@@ -59,19 +62,18 @@ const fetchKeySet = (client: HttpClient.HttpClient, discoveryUrl: string): Effec
     } catch {
       return yield* Effect.fail(new KeysUnavailable(`the discovery document's jwks_uri is not a URL`))
     }
-    const keys = (yield* getJson(client, jwksUrl, Jwks, "the key set")) as unknown as jose.JSONWebKeySet
-    try {
-      return { keys, lookup: jose.createLocalJWKSet(keys) }
-    } catch (e) {
-      return yield* Effect.fail(
-        new KeysUnavailable(`the key set at ${jwksUrl} is not a JWK set (${e instanceof Error ? e.message : e})`)
-      )
+    const json = yield* getJson(client, jwksUrl, KeySetJson, "the key set")
+    // The issue is not shown: it would quote the keys, and a private key published by mistake with them.
+    const keys = decodeKeySet(json)
+    if (Option.isNone(keys)) {
+      return yield* Effect.fail(new KeysUnavailable(`the key set at ${jwksUrl} is not a JWK set of public keys`))
     }
-  }).pipe(Effect.withSpan("SuperId.keys", { attributes: { "url.full": discoveryUrl }, captureStackTrace: false }))
+    return { jwks: yield* Jwks.makeLocal(keys.value) }
+  }).pipe(Effect.withSpan("SuperId.keys", { attributes: { "url.full": discoveryUrl } }, { captureStackTrace: false }))
 
 /** A store of the keys published at `discoveryUrl`, empty until first asked. */
 export const makeKeyStore = (client: HttpClient.HttpClient, discoveryUrl: string): KeyStore => {
-  const ref = SynchronizedRef.unsafeMake(Option.none<KeySet>())
+  const ref = SynchronizedRef.makeUnsafe(Option.none<KeySet>())
   const fetch = Effect.map(fetchKeySet(client, discoveryUrl), (set) => [set, Option.some(set)] as const)
   return {
     current: SynchronizedRef.modifyEffect(

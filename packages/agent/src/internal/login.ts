@@ -2,10 +2,10 @@
  * One SoPrincipal login: `AuthenticateUsernamePassword` or `AuthenticateWithAccessToken` over the same
  * transport as the ErpSync calls, its in-band failures turned into an `AuthenticationError`.
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
 import { type ErpSync, SoPrincipal } from "@erpsync/schema"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
 import * as Redacted from "effect/Redacted"
 import { AuthenticationError, type ErpSyncError, type ServiceError } from "../ErpSyncError.js"
 import { asCall, call, type CallSettings } from "./transport.js"

@@ -8,7 +8,15 @@ import { ErpSync, takesTicket } from "@erpsync/schema"
 import type * as Duration from "effect/Duration"
 import type * as Schema from "effect/Schema"
 import { siblingUrl } from "./endpoint.js"
-import { asCall, type CallSettings, type RequestTemplate, requestTemplate, type Traced } from "./transport.js"
+import type { StatusHeader } from "./serviceError.js"
+import {
+  asCall,
+  type CallableOperation,
+  type CallSettings,
+  type RequestTemplate,
+  requestTemplate,
+  type Traced
+} from "./transport.js"
 
 export interface Plan {
   readonly url: string
@@ -18,15 +26,18 @@ export interface Plan {
   readonly ticket: boolean
   readonly applicationToken: boolean
   readonly timeZone: boolean
+  /** The operation, as the client calls it once it has no defect. */
+  readonly operation: CallableOperation
   /** What its requests have in common. */
-  readonly template: RequestTemplate
+  readonly template: RequestTemplate<unknown, { readonly Header: StatusHeader }>
   /** Its calls, traced and held to the client's deadline. */
   readonly traced: Traced
   /** Why it cannot be called, if it cannot. */
   readonly defect: string | undefined
 }
 
-const headerNames = (schema: Schema.Schema.AnyNoContext): ReadonlySet<string> => new Set(XmlCodec.headerNames(schema))
+const headerNames = (schema: Schema.Codec<unknown, unknown>): ReadonlySet<string> =>
+  new Set(XmlCodec.headerNames(schema))
 
 /**
  * The plans of a client whose ErpSync endpoint is `url`: ErpSync's operations are called there, another
@@ -58,10 +69,13 @@ export const planner = (
       const missing = ["ExceptionInfo", "Succeeded"].filter((name) => !response.has(name))
       const endpoint = urlOf(operation)
       const settings = settingsOf(endpoint)
+      // Its defect, if any, says whether its response carries the headers; it is only called without one.
+      const callable = operation as CallableOperation
       plan = {
         url: endpoint,
         settings,
-        template: requestTemplate(settings, operation),
+        operation: callable,
+        template: requestTemplate(settings, callable),
         traced: asCall(operation, settings, timeout),
         ticket: takesTicket(operation),
         applicationToken: request.has("ApplicationToken"),

@@ -4,14 +4,19 @@
  * verified against the environment's published keys (RS256, issuer `SuperOffice AS`, audience `spn:` and
  * the tenant's serial, the tenant asked for) before the ticket claim is taken from it.
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
+import * as SecureRandom from "effect/crypto/SecureRandom"
+import * as Signature from "effect/crypto/Signature"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
+import * as HttpClientRequest from "effect/http/HttpClientRequest"
+import type * as JoseError from "effect/jose/JoseError"
+import * as Jwks from "effect/jose/Jwks"
+import * as Jwt from "effect/jose/Jwt"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as jose from "jose"
 import type * as crypto from "node:crypto"
 import { AuthenticationError, type ErpSyncError, TimeoutError } from "../ErpSyncError.js"
 import { exchangeJson, unexpectedAnswer } from "./json.js"
@@ -32,7 +37,7 @@ export const ISSUER = "SuperOffice AS"
 export const CLAIMS = "http://schemes.superoffice.net/identity/"
 
 /** How far the JWT's times may be from this machine's clock. */
-const CLOCK_TOLERANCE_SECONDS = 5 * 60
+const CLOCK_TOLERANCE = Duration.minutes(5)
 
 /** The base URL of an environment's SuperID. */
 export const environmentUrl = (environment: Environment): string => `https://${environment}.superoffice.com`
@@ -79,8 +84,16 @@ export interface ExchangeSettings {
   readonly privateKey: crypto.KeyObject
   readonly applicationToken: Redacted.Redacted<string>
   readonly keys: KeyStore
+  /** The signatures of the JWTs are checked with it. */
+  readonly signature: Signature.Signature["Service"]
   readonly timeout: Duration.Duration
 }
+
+/** The service that checks the JWTs' signatures, on Web Crypto; made once per ticket source. */
+export const makeSignature: Effect.Effect<Signature.Signature["Service"]> = Effect.provide(
+  Signature.Signature,
+  Signature.layerWebCrypto.pipe(Layer.provide(SecureRandom.layerWebCrypto))
+)
 
 const Answer = Schema.Struct({
   IsSuccessful: Schema.Boolean,
@@ -96,72 +109,86 @@ const refused = (reason: AuthenticationError["reason"], detail: string) =>
 const scrub = (text: string, secrets: ReadonlyArray<string>): string =>
   secrets.reduce((scrubbed, secret) => secret.length === 0 ? scrubbed : scrubbed.split(secret).join("<redacted>"), text)
 
-const claim = (payload: jose.JWTPayload, name: string): string | undefined => {
-  const value = payload[`${CLAIMS}${name}`]
+/** Any claims: SuperOffice's are checked by `ticketOf`, each failure with its own reason. */
+const Claims = Schema.Record(Schema.String, Schema.Unknown)
+
+type Verified = Jwt.Verified<typeof Claims.Type>
+
+const claim = (verified: Verified, name: string): string | undefined => {
+  const value = verified.claims[`${CLAIMS}${name}`]
   return typeof value === "string" && value !== "" ? value : undefined
 }
 
-/** jose's verdict on `jwt`, its reason without the token or its claims (jose's messages hold neither). */
-const verifyWith = (jwt: string, keys: KeySet, now: number) =>
-  Effect.tryPromise({
-    try: () =>
-      jose.jwtVerify(jwt, keys.lookup, {
-        algorithms: ["RS256"],
-        issuer: ISSUER,
-        currentDate: new Date(now),
-        clockTolerance: CLOCK_TOLERANCE_SECONDS
-      }),
-    catch: (e) => e instanceof jose.errors.JOSEError ? e : new jose.errors.JOSEError("the JWT could not be verified")
-  })
+/** `jwt` verified against `keys`: RS256, the issuer, and its times within the tolerance. */
+const verifyWith = (jwt: string, keys: KeySet, signature: Signature.Signature["Service"]) =>
+  Jwt.verifyWithKeySet(Claims, jwt, {
+    algorithms: ["RS256"],
+    issuer: ISSUER,
+    clockTolerance: CLOCK_TOLERANCE,
+    // SuperID always dates its tokens: one that never expires is not one of its.
+    requiredClaims: ["exp"]
+  }).pipe(
+    Effect.provideService(Jwks.Jwks, keys.jwks),
+    Effect.provideService(Signature.Signature, signature)
+  )
 
-/** The claims of `jwt` once it verifies; fetches the keys again, once, when it names a key the kept set lacks. */
-const verify = (jwt: string, keyStore: KeyStore, now: number) =>
+/** Why `jwt` does not verify, from the reason alone: `JoseError`'s reasons hold neither the token nor its claims. */
+const invalid = (jwt: string, error: Jwt.JwtError) =>
   Effect.gen(function*() {
-    const unavailable = (error: { readonly detail: string }) => refused("KeysUnavailable", error.detail)
-    const keys = yield* Effect.mapError(keyStore.current, unavailable)
-    const first = yield* Effect.either(verifyWith(jwt, keys, now))
-    if (first._tag === "Right") return first.right.payload
-    let error = first.left
-    if (error.code === "ERR_JWKS_NO_MATCHING_KEY") {
-      const fresh = yield* Effect.mapError(keyStore.refresh(keys), unavailable)
-      const second = yield* Effect.either(verifyWith(jwt, fresh, now))
-      if (second._tag === "Right") return second.right.payload
-      error = second.left
+    if (error._tag !== "JoseError") {
+      // Not reached: any JSON object decodes as `Claims`. The issue would quote the claims, so it is not shown.
+      return refused("InvalidToken", "the JWT's claims could not be read")
     }
-    const kid = error.code === "ERR_JWKS_NO_MATCHING_KEY" ? keyIdOf(jwt) : undefined
-    return yield* Effect.fail(
-      refused(
-        "InvalidToken",
-        error.code === "ERR_JWKS_NO_MATCHING_KEY"
-          ? `the JWT is signed by a key SuperID does not publish${kid === undefined ? "" : ` (kid ${kid})`}`
-          : `the JWT does not verify: ${error.message} (${error.code})`
-      )
+    const reason: JoseError.JoseErrorReason = error.reason
+    if (reason._tag !== "KeyNotFound") {
+      return refused("InvalidToken", `the JWT does not verify: ${reason.message} (${reason._tag})`)
+    }
+    const kid = yield* keyIdOf(jwt)
+    return refused(
+      "InvalidToken",
+      `the JWT is signed by a key SuperID does not publish${kid === undefined ? "" : ` (kid ${kid})`}`
     )
   })
 
-const keyIdOf = (jwt: string): string | undefined => {
-  try {
-    const kid = jose.decodeProtectedHeader(jwt).kid
-    return kid === undefined ? undefined : JSON.stringify(kid).slice(0, 80)
-  } catch {
-    return undefined
-  }
-}
+/** The verified JWT; fetches the keys again, once, when it names a key the kept set lacks. */
+const verify = (jwt: string, keyStore: KeyStore, signature: Signature.Signature["Service"]) =>
+  Effect.gen(function*() {
+    const unavailable = (error: { readonly detail: string }) => refused("KeysUnavailable", error.detail)
+    const keys = yield* Effect.mapError(keyStore.current, unavailable)
+    return yield* verifyWith(jwt, keys, signature).pipe(
+      Effect.catchReason("JoseError", "KeyNotFound", () =>
+        Effect.flatMap(
+          Effect.mapError(keyStore.refresh(keys), unavailable),
+          (fresh) => verifyWith(jwt, fresh, signature)
+        )),
+      Effect.catchTag(["JoseError", "SchemaError"], (error) => Effect.flatMap(invalid(jwt, error), Effect.fail))
+    )
+  })
+
+/** The key id `jwt`'s header names, quoted and cut short for a message; not authenticated. */
+const keyIdOf = (jwt: string) =>
+  Jwt.decodeUnverified(jwt).pipe(
+    Effect.map(({ protectedHeader }) =>
+      protectedHeader.kid === undefined ? undefined : JSON.stringify(protectedHeader.kid).slice(0, 80)
+    ),
+    Effect.orElseSucceed(() => undefined)
+  )
 
 /** The ticket of a verified JWT, after checking it was issued to this tenant's database. */
-const ticketOf = (payload: jose.JWTPayload, contextIdentifier: string) => {
-  const serial = claim(payload, "serial")
-  const audiences = typeof payload.aud === "string" ? [payload.aud] : payload.aud ?? []
+const ticketOf = (verified: Verified, contextIdentifier: string) => {
+  const serial = claim(verified, "serial")
+  const aud = verified.registeredClaims.aud
+  const audiences = typeof aud === "string" ? [aud] : aud ?? []
   if (serial === undefined || !audiences.includes(`spn:${serial}`)) {
     return Effect.fail(refused("InvalidToken", "the JWT's audience is not spn: and its serial claim"))
   }
-  const ctx = claim(payload, "ctx")
+  const ctx = claim(verified, "ctx")
   if (ctx === undefined || ctx.toLowerCase() !== contextIdentifier.toLowerCase()) {
     return Effect.fail(
       refused("InvalidToken", `the JWT is for ${ctx === undefined ? "no tenant" : ctx}, not ${contextIdentifier}`)
     )
   }
-  const ticket = claim(payload, "ticket")
+  const ticket = claim(verified, "ticket")
   return ticket === undefined
     ? Effect.fail(refused("NoTicket", `the JWT holds no ${CLAIMS}ticket claim`))
     : Effect.succeed(Redacted.make(ticket))
@@ -180,7 +207,7 @@ export const exchange = (
     const signed = signSystemToken(systemUserToken, settings.privateKey, new Date(now))
     const request = HttpClientRequest.post(authenticateUrl(settings.superIdUrl)).pipe(
       HttpClientRequest.acceptJson,
-      HttpClientRequest.bodyUnsafeJson({
+      HttpClientRequest.bodyJsonUnsafe({
         SignedSystemToken: signed,
         ApplicationToken: applicationToken,
         ContextIdentifier: settings.contextIdentifier,
@@ -203,26 +230,27 @@ export const exchange = (
     if (Token == null || Token === "") {
       return yield* Effect.fail(refused("InvalidToken", "SuperID answered IsSuccessful without a token"))
     }
-    const payload = yield* verify(Token, settings.keys, yield* Clock.currentTimeMillis)
-    const ticket = yield* ticketOf(payload, settings.contextIdentifier)
+    const verified = yield* verify(Token, settings.keys, settings.signature)
+    const ticket = yield* ticketOf(verified, settings.contextIdentifier)
     yield* Effect.logDebug("SuperID: system user authenticated").pipe(
       Effect.annotateLogs({ contextIdentifier: settings.contextIdentifier })
     )
     return ticket
   }).pipe(
-    Effect.timeoutFail({
+    Effect.timeoutOrElse({
       duration: settings.timeout,
-      onTimeout: () =>
-        new TimeoutError({
-          reason: "Deadline",
-          operation: OPERATION,
-          timeoutMillis: Duration.toMillis(settings.timeout),
-          waitingFor: "Ticket"
-        })
+      orElse: () =>
+        Effect.fail(
+          new TimeoutError({
+            reason: "Deadline",
+            operation: OPERATION,
+            timeoutMillis: Duration.toMillis(settings.timeout),
+            waitingFor: "Ticket"
+          })
+        )
     }),
     Effect.withSpan("SuperId.PartnerSystemUser.Authenticate", {
       kind: "client",
-      captureStackTrace: false,
       attributes: { "server.address": hostOf(settings.superIdUrl), "superoffice.tenant": settings.contextIdentifier }
-    })
+    }, { captureStackTrace: false })
   )

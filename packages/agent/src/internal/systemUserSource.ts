@@ -2,9 +2,9 @@
  * The system-user ticket source: one SuperID exchange per tenant and SuperID, its ticket cached, shared and
  * renewed as the login sources' are; the private key read once; the published keys kept per SuperID.
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as HttpClient from "effect/http/HttpClient"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type * as crypto from "node:crypto"
@@ -12,7 +12,15 @@ import * as fs from "node:fs/promises"
 import { AuthenticationError, type ErpSyncError } from "../ErpSyncError.js"
 import type { SystemUserOptions, TicketRequest, TicketSourceService } from "../TicketSource.js"
 import { type KeyStore, makeKeyStore } from "./keySet.js"
-import { contextIdentifierOf, discoveryUrl, environmentOf, environmentUrl, exchange, OPERATION } from "./superId.js"
+import {
+  contextIdentifierOf,
+  discoveryUrl,
+  environmentOf,
+  environmentUrl,
+  exchange,
+  makeSignature,
+  OPERATION
+} from "./superId.js"
 import { readPrivateKey } from "./systemUserKey.js"
 import { makeTicketCache } from "./ticketCache.js"
 import { DEFAULT_TIMEOUT } from "./transport.js"
@@ -46,16 +54,17 @@ const loadPrivateKey = (
 
 export const systemUserSource = (
   options: SystemUserOptions,
-  lifetime: Duration.DurationInput
+  lifetime: Duration.Input
 ): Effect.Effect<TicketSourceService, never, HttpClient.HttpClient | Scope.Scope> =>
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
     const cache = yield* makeTicketCache<ErpSyncError>(lifetime)
-    const timeout = Duration.decode(options.timeout ?? DEFAULT_TIMEOUT)
+    const timeout = Duration.fromInputUnsafe(options.timeout ?? DEFAULT_TIMEOUT)
+    const signature = yield* makeSignature
     let privateKey: crypto.KeyObject | undefined
     const key = Effect.suspend(() =>
       privateKey === undefined
-        ? Effect.tap(loadPrivateKey(options.privateKey), (loaded) => (privateKey = loaded))
+        ? Effect.tap(loadPrivateKey(options.privateKey), (loaded) => Effect.sync(() => (privateKey = loaded)))
         : Effect.succeed(privateKey)
     )
     const keyStores = new Map<string, KeyStore>()
@@ -94,6 +103,7 @@ export const systemUserSource = (
               privateKey,
               applicationToken: options.applicationToken,
               keys: keyStoreOf(superIdUrl),
+              signature,
               timeout
             })
           })
@@ -105,7 +115,7 @@ export const systemUserSource = (
           keyOf(request, contextIdentifier),
           ticket
         ).pipe(
-          Effect.zipRight(
+          Effect.andThen(
             Effect.logInfo("ErpSync: the service rejected the ticket; exchanging the system user token again")
           ),
           Effect.as(true)

@@ -17,7 +17,6 @@ import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as FiberId from "effect/FiberId"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 
@@ -36,7 +35,7 @@ export interface TicketCache<E> {
 }
 
 export const makeTicketCache = <E>(
-  lifetime: Duration.DurationInput
+  lifetime: Duration.Input
 ): Effect.Effect<TicketCache<E>, never, Scope.Scope> =>
   Effect.gen(function*() {
     const scope = yield* Effect.scope
@@ -46,29 +45,27 @@ export const makeTicketCache = <E>(
     yield* Effect.addFinalizer(() => Effect.sync(() => (closed = true)))
 
     const start = (key: string, login: Effect.Effect<Redacted.Redacted<string>, E>) => {
-      const deferred = Deferred.unsafeMake<Redacted.Redacted<string>, E>(FiberId.none)
+      const deferred = Deferred.makeUnsafe<Redacted.Redacted<string>, E>()
       slots.set(key, { _tag: "Pending", deferred })
       const loginAndStore = Effect.flatMap(login, (ticket) =>
         Effect.map(Clock.currentTimeMillis, (now) => {
           slots.set(key, { _tag: "Ready", ticket, expiresAt: now + lifetimeMillis })
           return ticket
         }))
-      // The fiber starts uninterruptible, as `get` forks it: the hook that completes the deferred is in
-      // place before anything can interrupt the login (the scope closing).
-      const run = Effect.interruptible(loginAndStore).pipe(
-        Effect.onExit((exit) =>
-          Effect.suspend(() => {
-            if (exit._tag === "Failure") {
-              const slot = slots.get(key)
-              if (slot?._tag === "Pending" && slot.deferred === deferred) slots.delete(key)
-              // Only the scope interrupts a login: from here on, the cache is closed.
-              if (Exit.isInterrupted(exit)) closed = true
-            }
-            return Deferred.done(deferred, exit)
-          })
-        )
-      )
-      return Effect.as(Effect.forkIn(run, scope), deferred)
+      return Effect.map(Effect.forkIn(loginAndStore, scope), (fiber) => {
+        // Observed from outside the fiber, in the same step as its fork: the deferred is completed however
+        // the fiber ends, even one interrupted before it started (the scope closing).
+        fiber.addObserver((exit) => {
+          if (exit._tag === "Failure") {
+            const slot = slots.get(key)
+            if (slot?._tag === "Pending" && slot.deferred === deferred) slots.delete(key)
+            // Only the scope interrupts a login: from here on, the cache is closed.
+            if (Exit.hasInterrupts(exit)) closed = true
+          }
+          Deferred.doneUnsafe(deferred, exit)
+        })
+        return deferred
+      })
     }
 
     const cache: TicketCache<E> = {
@@ -77,7 +74,7 @@ export const makeTicketCache = <E>(
           Effect.flatMap(Clock.currentTimeMillis, (now) =>
             // Synchronous from the look-up to the new slot: no other fiber can start a second login.
             Effect.suspend(() => {
-              if (closed) return Effect.dieMessage("the ticket source is used after its scope was closed")
+              if (closed) return Effect.die(new Error("the ticket source is used after its scope was closed"))
               const slot = slots.get(key)
               if (slot?._tag === "Pending") return restore(Deferred.await(slot.deferred))
               if (slot?._tag === "Ready" && now < slot.expiresAt) return Effect.succeed(slot.ticket)

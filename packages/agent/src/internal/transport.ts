@@ -1,24 +1,39 @@
 /**
- * One SOAP call over `@effect/platform`'s HttpClient: the request written as the WSDL's binding says,
+ * One SOAP call over Effect's HttpClient (`effect/http`): the request written as the WSDL's binding says,
  * the response streamed into the decoder with its size bounded, and every way it can go wrong turned
  * into a typed error.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { type Service, type Soap, XmlCodec, type XmlError } from "@erpsync/codec"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import type * as Fiber from "effect/Fiber"
+import type * as HttpClient from "effect/http/HttpClient"
+import * as HttpClientRequest from "effect/http/HttpClientRequest"
+import type * as HttpClientResponse from "effect/http/HttpClientResponse"
+import * as Result from "effect/Result"
 import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
-import { type ErpSyncError, HttpError, TimeoutError, TransportError } from "../ErpSyncError.js"
+import { type ErpSyncError, HttpError, TimeoutError, type TransportError } from "../ErpSyncError.js"
 import { deadline } from "./deadline.js"
+import {
+  appendPreview,
+  bodyBroken,
+  PREVIEW_BYTES,
+  previewText,
+  readPreview,
+  refuseRedirect,
+  requestInitOf,
+  send
+} from "./exchange.js"
 import { serviceErrorOf, type StatusHeader } from "./serviceError.js"
+
+/**
+ * An operation whose response carries the headers NetServer reports failures in (the client checks that
+ * before calling it).
+ */
+export type CallableOperation = Service.Operation<string, unknown, { readonly Header: StatusHeader }>
 
 /** Everything a call needs besides the operation and the message. */
 export interface CallSettings {
@@ -38,20 +53,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 /** The largest body read in one piece rather than streamed (when its length is declared). */
 export const SMALL_BODY_BYTES = 64 * 1024
 
-/** The at most 1 KiB of a body kept for error messages. */
-export const PREVIEW_BYTES = 1024
-
 const utf8 = new TextEncoder()
-const previewText = (bytes: Uint8Array): string => new TextDecoder("utf-8").decode(bytes)
-
-/** `preview` with as much of `chunk` as fits in `PREVIEW_BYTES`. */
-const appendPreview = (preview: Uint8Array, chunk: Uint8Array): Uint8Array => {
-  if (preview.length >= PREVIEW_BYTES) return preview
-  const next = new Uint8Array(Math.min(PREVIEW_BYTES, preview.length + chunk.length))
-  next.set(preview)
-  next.set(chunk.subarray(0, next.length - preview.length), preview.length)
-  return next
-}
 
 const mediaType = (contentType: string | null): string =>
   contentType === null ? "" : contentType.split(";")[0]!.trim().toLowerCase()
@@ -63,117 +65,12 @@ const charsetOf = (contentType: string | null): string | undefined => {
 
 const XML_MEDIA_TYPES = new Set(["text/xml", "application/soap+xml", "application/xml"])
 
-const describeCause = (cause: unknown): string => {
-  const parts: Array<string> = []
-  let current: unknown = cause
-  for (let i = 0; i < 4 && current !== undefined && current !== null; i++) {
-    if (current instanceof Error) {
-      const code = (current as { code?: unknown }).code
-      parts.push(typeof code === "string" ? `${current.message} (${code})` : current.message)
-      current = (current as { cause?: unknown }).cause
-    } else {
-      parts.push(String(current))
-      break
-    }
-  }
-  return parts.join(": ")
-}
-
-const isConnectFailure = (cause: unknown): boolean => {
-  let current: unknown = cause
-  for (let i = 0; i < 4 && typeof current === "object" && current !== null; i++) {
-    const code = (current as { code?: unknown }).code
-    if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH") return true
-    current = (current as { cause?: unknown }).cause
-  }
-  return false
-}
-
 /** SOAP 1.1 puts the action in the quoted `SOAPAction` header, SOAP 1.2 in the content type. */
 const contentTypeOf = (version: Soap.SoapVersion, action: string): string =>
   version === "1.1" ? "text/xml; charset=utf-8" : `application/soap+xml; charset=utf-8; action="${action}"`
 
 const actionHeaders = (version: Soap.SoapVersion, action: string): Record<string, string> =>
   version === "1.1" ? { soapaction: `"${action}"` } : {}
-
-/** Reads at most `PREVIEW_BYTES` of a body, then lets the rest go. */
-export const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
-  response.stream.pipe(
-    Stream.runFoldWhile(new Uint8Array(0) as Uint8Array, (bytes) => bytes.length < PREVIEW_BYTES, appendPreview),
-    Effect.map(previewText),
-    Effect.orElseSucceed(() => "")
-  )
-
-const NO_REDIRECT: RequestInit = { redirect: "manual" }
-
-/** The caller's own fetch options, if it has any, with redirects never followed. */
-const requestInitOf = (context: Context.Context<never>): RequestInit => {
-  const requestInit = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
-  return requestInit === undefined ? NO_REDIRECT : { ...requestInit, redirect: "manual" }
-}
-
-/**
- * Sends `request`, its failures turned into a `TransportError` of `operation`. Never follows a redirect:
- * fetch would re-send a POST as a GET. The caller's own fetch options stay.
- */
-export const execute = (
-  client: HttpClient.HttpClient,
-  request: HttpClientRequest.HttpClientRequest,
-  operation: string
-): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> =>
-  Effect.flatMap(Effect.context<never>(), (context) => send(client, request, requestInitOf(context), operation))
-
-/** `execute` with the fetch options given. */
-const send = (
-  client: HttpClient.HttpClient,
-  request: HttpClientRequest.HttpClientRequest,
-  requestInit: RequestInit,
-  operation: string
-): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> =>
-  client.execute(request).pipe(
-    Effect.provideService(FetchHttpClient.RequestInit, requestInit),
-    Effect.mapError((error: HttpClientError.HttpClientError) =>
-      new TransportError({
-        reason: error._tag === "RequestError" && isConnectFailure(error.cause) ? "Connect" : "Request",
-        operation,
-        detail: describeCause(error.cause ?? error)
-      })
-    )
-  )
-
-/** A body's bytes, up to `limit`: `undefined` past it (the rest is not read). */
-export const readAtMost = (
-  response: HttpClientResponse.HttpClientResponse,
-  limit: number,
-  operation: string
-): Effect.Effect<Uint8Array | undefined, TransportError> =>
-  Effect.suspend(() => {
-    const chunks: Array<Uint8Array> = []
-    let size = 0
-    return response.stream.pipe(
-      Stream.runForEachWhile((chunk) =>
-        Effect.sync(() => {
-          size += chunk.length
-          if (size > limit) return false
-          chunks.push(chunk)
-          return true
-        })
-      ),
-      Effect.mapError((error) =>
-        new TransportError({ reason: "Body", operation, detail: describeCause(error.cause ?? error) })
-      ),
-      Effect.map(() => {
-        if (size > limit) return undefined
-        const bytes = new Uint8Array(size)
-        let at = 0
-        for (const chunk of chunks) {
-          bytes.set(chunk, at)
-          at += chunk.length
-        }
-        return bytes
-      })
-    )
-  })
 
 /**
  * Makes effects into traced calls of `operation`: each failed with a `TimeoutError` (saying what its
@@ -189,7 +86,7 @@ export const asCall = (
   // Made once per operation and client, not per call.
   const name = `${operation.service}.${operation.name}`
   const timeoutMillis = Duration.toMillis(timeout)
-  const span = {
+  const span: Tracer.SpanOptions = {
     kind: "client",
     // The call site inside this module says nothing a trace needs, and capturing it costs a stack trace.
     captureStackTrace: false,
@@ -201,7 +98,7 @@ export const asCall = (
       "server.address": hostOf(settings.url),
       "soap.version": settings.soapVersion
     }
-  } as const
+  }
   return (self, waitingFor = awaitingAnswer) =>
     Effect.withSpan(
       deadline(self, timeoutMillis, () =>
@@ -215,7 +112,7 @@ export const asCall = (
 export type Traced = <A, E, R>(
   self: Effect.Effect<A, E, R>,
   waitingFor?: () => TimeoutError["waitingFor"]
-) => Effect.Effect<A, E | TimeoutError, R>
+) => Effect.Effect<A, E | TimeoutError, Exclude<R, Tracer.ParentSpan>>
 
 const awaitingAnswer = (): TimeoutError["waitingFor"] => "Answer"
 
@@ -226,32 +123,34 @@ const awaitingAnswer = (): TimeoutError["waitingFor"] => "Answer"
 export interface RequestTemplate<Request = unknown, Response = unknown> {
   readonly request: HttpClientRequest.HttpClientRequest
   readonly contentType: string
-  readonly encode: (message: Request) => Either.Either<string, XmlError.XmlEncodeError>
-  readonly decode: (bytes: Uint8Array) => Either.Either<Response, XmlError.DecodeError>
-  readonly decodeStream: <E>(
-    chunks: Stream.Stream<Uint8Array, E>
-  ) => Effect.Effect<Response, XmlError.DecodeError | XmlError.XmlReadError | E>
+  readonly encode: (message: Request) => Result.Result<string, XmlError.XmlEncodeError>
+  readonly decode: (bytes: Uint8Array) => Result.Result<Response, XmlError.DecodeError>
+  /** A push decoder for one response, fed chunk by chunk. */
+  readonly decoder: () => XmlCodec.PushDecoder<Response>
 }
 
 /** The request template of `operation` at `settings`' endpoint. */
 export const requestTemplate = <Request, Response, RequestEncoded, ResponseEncoded>(
   settings: CallSettings,
   operation: Service.Operation<string, Request, Response, RequestEncoded, ResponseEncoded>
-): RequestTemplate<Request, Response> => ({
-  request: HttpClientRequest.post(settings.url).pipe(
-    HttpClientRequest.setHeaders(actionHeaders(settings.soapVersion, operation.action))
-  ),
-  contentType: contentTypeOf(settings.soapVersion, operation.action),
-  encode: XmlCodec.encodeEither(operation.request, { soapVersion: settings.soapVersion }),
-  decode: XmlCodec.decodeEither(operation.response, { limits: settings.limits }),
-  decodeStream: XmlCodec.decodeStream(operation.response, { limits: settings.limits })
-})
+): RequestTemplate<Request, Response> => {
+  const limits = { limits: settings.limits }
+  return {
+    request: HttpClientRequest.post(settings.url).pipe(
+      HttpClientRequest.setHeaders(actionHeaders(settings.soapVersion, operation.action))
+    ),
+    contentType: contentTypeOf(settings.soapVersion, operation.action),
+    encode: XmlCodec.encodeResult(operation.request, { soapVersion: settings.soapVersion }),
+    decode: XmlCodec.decodeResult(operation.response, limits),
+    decoder: () => XmlCodec.makeDecoder(operation.response, limits)
+  }
+}
 
 /** Sets an attribute of the call's span, if it runs in one. */
 type Annotate = (key: string, value: number) => void
 
-const annotateOf = (context: Context.Context<never>): Annotate => {
-  const span = Context.getOrElse(context, Tracer.ParentSpan, () => undefined)
+const annotateOf = (fiber: Fiber.Fiber<unknown, unknown>): Annotate => {
+  const span = Context.getOrUndefined(fiber.context, Tracer.ParentSpan)
   return span !== undefined && span._tag === "Span" ? (key, value) => span.attribute(key, value) : () => {}
 }
 
@@ -267,14 +166,14 @@ export const call = <Request, Response extends { readonly Header: StatusHeader }
   message: Request,
   template: RequestTemplate<Request, Response> = requestTemplate(settings, operation)
 ): Effect.Effect<Response, ErpSyncError> =>
-  Effect.flatMap(Effect.context<never>(), (context) => {
+  Effect.withFiber((fiber) => {
     const encoded = template.encode(message)
-    if (Either.isLeft(encoded)) return Effect.fail(encoded.left)
-    const annotate = annotateOf(context)
-    const body = utf8.encode(encoded.right)
+    if (Result.isFailure(encoded)) return Effect.fail(encoded.failure)
+    const annotate = annotateOf(fiber)
+    const body = utf8.encode(encoded.success)
     annotate("http.request.body.size", body.length)
     const request = HttpClientRequest.bodyUint8Array(template.request, body, template.contentType)
-    const exchange = send(client, request, requestInitOf(context), operation.name)
+    const exchange = send(client, request, requestInitOf(fiber.context), operation.name)
     return Effect.flatMap(
       settings.retry === undefined ? exchange : exchange.pipe(
         Effect.retry({
@@ -299,6 +198,7 @@ const answer = <Response extends { readonly Header: StatusHeader }>(
   annotate: Annotate
 ): Effect.Effect<Response, ErpSyncError> => {
   const status = response.status
+  // Read once: the response makes its headers anew on every read.
   const headers = response.headers
   const contentType = headers["content-type"] ?? null
   const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
@@ -307,7 +207,7 @@ const answer = <Response extends { readonly Header: StatusHeader }>(
     Effect.flatMap(readPreview(response), (preview) => Effect.fail(httpError(reason, detail, preview)))
 
   if (status >= 300 && status < 400) {
-    return refuse("Redirect", `redirect to ${headers["location"] ?? "no location"} refused`)
+    return refuseRedirect(response, name)
   }
   const media = mediaType(contentType)
   if (!XML_MEDIA_TYPES.has(media)) {
@@ -322,7 +222,7 @@ const answer = <Response extends { readonly Header: StatusHeader }>(
   }
 
   // A small body of known length, not content-encoded, is read in one piece and decoded at once: the
-  // common case, and much cheaper than a stream. Any other body streams into the decoder, counted
+  // common case, and much cheaper than a stream. Any other body streams into a push decoder, counted
   // (after content decoding) and cut at the limit. Both keep the first KiB for error messages.
   let received = 0
   let preview: Uint8Array = new Uint8Array(0)
@@ -330,48 +230,59 @@ const answer = <Response extends { readonly Header: StatusHeader }>(
   const encoding = headers["content-encoding"]
   const whole = (encoding === undefined || encoding.trim().toLowerCase() === "identity") &&
     Number.isInteger(declared) && declared >= 0 && declared <= Math.min(SMALL_BODY_BYTES, settings.maxResponseBytes)
-  const bodyBroken = (error: HttpClientError.ResponseError) =>
-    new TransportError({ reason: "Body", operation: name, detail: describeCause(error.cause ?? error) })
   const tooLarge = () =>
     httpError("BodyTooLarge", `the body exceeds ${settings.maxResponseBytes} bytes`, previewText(preview))
   // What a decoding error means for the call.
-  const failed = (error: XmlError.DecodeError | XmlError.XmlReadError | HttpError | TransportError): ErpSyncError => {
+  const failed = (error: XmlError.DecodeError | HttpError | TransportError): Effect.Effect<never, ErpSyncError> => {
     annotate("http.response.body.size", received)
     const mapped = error._tag === "SoapEnvelopeError" && error.reason === "NotSoap"
       ? httpError("NotSoap", error.detail, previewText(preview))
-      : error._tag === "XmlReadError"
-      ? new TransportError({ reason: "Body", operation: name, detail: error.detail })
       : error
     // A decoding error of an answer whose status says it is no SOAP response: report the status.
-    return status >= 400 && status !== 500 && mapped._tag !== "SoapFault" && mapped._tag !== "TransportError" &&
+    return Effect.fail(
+      status >= 400 && status !== 500 && mapped._tag !== "SoapFault" && mapped._tag !== "TransportError" &&
         mapped._tag !== "HttpError" && mapped._tag !== "XmlLimitError"
-      ? httpError("Status", `HTTP ${status}`, previewText(preview))
-      : mapped
+        ? httpError("Status", `HTTP ${status}`, previewText(preview))
+        : mapped
+    )
   }
-  const decoded = (value: Response): Effect.Effect<Response, ErpSyncError> => {
+  const decoded = (result: Result.Result<Response, XmlError.DecodeError>): Effect.Effect<Response, ErpSyncError> => {
+    if (Result.isFailure(result)) return failed(result.failure)
     annotate("http.response.body.size", received)
-    const serviceError = serviceErrorOf(name, value.Header, status)
-    return serviceError === undefined ? Effect.succeed(value) : Effect.fail(serviceError)
+    const serviceError = serviceErrorOf(name, result.success.Header, status)
+    return serviceError === undefined ? Effect.succeed(result.success) : Effect.fail(serviceError)
   }
   if (whole) {
-    return Effect.flatMap(Effect.mapError(response.arrayBuffer, bodyBroken), (buffer) => {
-      const bytes = new Uint8Array(buffer)
-      received = bytes.length
-      preview = bytes.subarray(0, PREVIEW_BYTES)
-      // HTTP clients hold a body to its declared length; one that does not is held to the limit here.
-      if (received > settings.maxResponseBytes) return Effect.fail(failed(tooLarge()))
-      const value = template.decode(bytes)
-      return Either.isLeft(value) ? Effect.fail(failed(value.left)) : decoded(value.right)
+    return Effect.matchEffect(response.arrayBuffer, {
+      onFailure: (error) => failed(bodyBroken(name)(error)),
+      onSuccess: (buffer) => {
+        const bytes = new Uint8Array(buffer)
+        received = bytes.length
+        preview = bytes.subarray(0, PREVIEW_BYTES)
+        // HTTP clients hold a body to its declared length; one that does not is held to the limit here.
+        return received > settings.maxResponseBytes ? failed(tooLarge()) : decoded(template.decode(bytes))
+      }
     })
   }
-  return template.decodeStream(response.stream.pipe(
-    Stream.mapError(bodyBroken),
-    Stream.mapEffect((chunk) => {
-      received += chunk.length
-      preview = appendPreview(preview, chunk)
-      return received > settings.maxResponseBytes ? Effect.fail(tooLarge()) : Effect.succeed(chunk)
+  // Each batch of chunks the body gives is fed synchronously; the first error ends the stream, which
+  // cancels the rest of the body.
+  const decoder = template.decoder()
+  return response.stream.pipe(
+    Stream.runForEachArray((chunks): Effect.Effect<void, XmlError.DecodeError | HttpError> => {
+      for (const chunk of chunks) {
+        received += chunk.length
+        preview = appendPreview(preview, chunk)
+        if (received > settings.maxResponseBytes) return Effect.fail(tooLarge())
+        const written = decoder.write(chunk)
+        if (Result.isFailure(written)) return Effect.fail(written.failure)
+      }
+      return Effect.void
+    }),
+    Effect.matchEffect({
+      onFailure: (error) => failed(error._tag === "HttpClientError" ? bodyBroken(name)(error) : error),
+      onSuccess: () => decoded(Result.map(decoder.end(), (document) => document.value))
     })
-  )).pipe(Effect.matchEffect({ onFailure: (error) => Effect.fail(failed(error)), onSuccess: decoded }))
+  )
 }
 
 /** The host (and port) of `url`; empty when it is not a URL. */

@@ -1,163 +1,30 @@
 /**
- * The command line's grammar: every command with its arguments, options and description. What a command
+ * The command line's grammar: every command with its arguments, flags and description. What a command
  * does is in `run/`, loaded only when it runs, so that `--help` and a small `decode` load the parser and
  * that command's code, not the HTTP server, the generator or the client.
  */
-import { Args, Command, HelpDoc, Options, ValidationError } from "@effect/cli"
-import * as Duration from "effect/Duration"
+import { Argument, Command, Flag } from "effect/cli"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
+import { choice, connection, duration, fileArgument, fileFlag, wholeNumber } from "./flags.js"
 
 /** A command's handler, loaded from its module when the command runs. */
 const lazy = <M, A, E, R>(load: () => Promise<M>, run: (module: M) => Effect.Effect<A, E, R>) =>
   Effect.flatMap(Effect.promise(load), run)
 
-/**
- * A duration as the library takes one (`Duration.DurationInput`): `30 seconds`, `500 millis`, `6 hours`.
- */
-const duration = (name: string) =>
-  Options.text(name).pipe(
-    Options.mapEffect((text) =>
-      Option.match(Duration.decodeUnknown(text.trim()), {
-        onNone: () => invalid(`--${name}: ${JSON.stringify(text)} is not a duration (e.g. "30 seconds", "500 millis")`),
-        onSome: Effect.succeed
-      })
-    )
-  )
+/** The parsed `connection` flags. */
+export type ConnectionOptions = Command.Command.Config.Infer<typeof connection>
 
-const invalid = (text: string) => Effect.fail(ValidationError.invalidValue(HelpDoc.p(text)))
+const file = (description: string) =>
+  fileArgument("FILE").pipe(Argument.withDescription(description), Argument.optional)
 
-/** One of `values`; a failure names the flag, what was given and what may be. */
-const choice = <const A extends readonly [string, ...Array<string>]>(name: string, values: A) =>
-  Options.text(name).pipe(
-    Options.mapEffect((text) =>
-      (values as ReadonlyArray<string>).includes(text)
-        ? Effect.succeed(text as A[number])
-        : invalid(`--${name}: ${JSON.stringify(text)} is not one of ${values.join(", ")}`)
-    )
-  )
+const pretty = Flag.Boolean("pretty").pipe(Flag.withDescription("Indent the output"), Flag.withDefault(false))
 
-/** A whole number (`xs:int`'s range); a failure names the argument. */
-const wholeNumber = (name: string) =>
-  Args.text({ name }).pipe(
-    Args.mapEffect((text) =>
-      /^[+-]?\d+$/.test(text.trim()) && Math.abs(Number(text)) <= 2147483647
-        ? Effect.succeed(Number(text))
-        : Effect.fail(
-          HelpDoc.p(`${name}: ${JSON.stringify(text)} is not a whole number from -2147483648 to 2147483647`)
-        )
-    )
-  )
-
-// The endpoint, credentials and call settings of every command that calls the service. `--url` and the
-// credentials fall back to the environment in the handler, which names the variable when both are missing.
-const url = Options.text("url").pipe(
-  Options.withDescription("The ErpSync endpoint, …/Remote/Services86/ErpSync.svc (default: ERPSYNC_URL)"),
-  Options.optional
-)
-const ticket = Options.redacted("ticket").pipe(
-  Options.withDescription("The session ticket, instead of logging in (default: ERPSYNC_TICKET)"),
-  Options.optional
-)
-const username = Options.text("username").pipe(
-  Options.withDescription("Log in through SoPrincipal as this user, with --password (default: ERPSYNC_USERNAME)"),
-  Options.optional
-)
-const password = Options.redacted("password").pipe(
-  Options.withDescription("The user's password (default: ERPSYNC_PASSWORD)"),
-  Options.optional
-)
-const accessToken = Options.redacted("access-token").pipe(
-  Options.withDescription("Log in through SoPrincipal with this access token (default: ERPSYNC_ACCESS_TOKEN)"),
-  Options.optional
-)
-const soPrincipalUrl = Options.text("soprincipal-url").pipe(
-  Options.withDescription(
-    "The SoPrincipal endpoint (default: ERPSYNC_SOPRINCIPAL_URL, or SoPrincipal.svc beside the ErpSync endpoint)"
-  ),
-  Options.optional
-)
-const applicationToken = Options.redacted("application-token").pipe(
-  Options.withDescription(
-    "The application token (client secret), for Online tenants and the system-user flow " +
-      "(default: ERPSYNC_APPLICATION_TOKEN)"
-  ),
-  Options.optional
-)
-const systemUserToken = Options.redacted("system-user-token").pipe(
-  Options.withDescription(
-    "Get the ticket through SuperOffice Online's system-user flow with this system user token, with " +
-      "--private-key and --application-token (default: ERPSYNC_SYSTEM_USER_TOKEN)"
-  ),
-  Options.optional
-)
-const privateKey = Options.file("private-key").pipe(
-  Options.withDescription(
-    "The application's RSA private key, PEM or <RSAKeyValue> XML, for --system-user-token " +
-      "(default: ERPSYNC_PRIVATE_KEY_FILE)"
-  ),
-  Options.optional
-)
-const contextIdentifier = Options.text("context-identifier").pipe(
-  Options.withDescription(
-    "The tenant of --system-user-token, e.g. Cust12345 (default: ERPSYNC_CONTEXT_IDENTIFIER, or the " +
-      "/Cust12345/ segment of the ErpSync endpoint)"
-  ),
-  Options.optional
-)
-const superIdUrl = Options.text("superid-url").pipe(
-  Options.withDescription(
-    "SuperID's base URL for --system-user-token, e.g. https://sod.superoffice.com (default: ERPSYNC_SUPERID_URL)"
-  ),
-  Options.optional
-)
-const environment = choice("environment", ["sod", "qaonline", "online"]).pipe(
-  Options.withDescription(
-    "SuperID's environment for --system-user-token, instead of --superid-url (default: " +
-      "ERPSYNC_SUPERID_ENVIRONMENT, or the ErpSync endpoint's)"
-  ),
-  Options.optional
-)
-const soapVersion = choice("soap-version", ["1.1", "1.2"]).pipe(
-  Options.withDescription("The SOAP version to call with: 1.1 (the WSDL's binding, the default) or 1.2"),
-  Options.withDefault("1.1" as const)
-)
-const timeout = duration("timeout").pipe(
-  Options.withDescription("Deadline of the whole call, logins included, e.g. \"2 minutes\" (default: 30 seconds)"),
-  Options.withDefault(Duration.seconds(30))
-)
-
-/** The options every command that calls the service takes. */
-export const connection = {
-  url,
-  ticket,
-  username,
-  password,
-  accessToken,
-  soPrincipalUrl,
-  systemUserToken,
-  privateKey,
-  contextIdentifier,
-  superIdUrl,
-  environment,
-  applicationToken,
-  soapVersion,
-  timeout
-}
-
-/** The parsed `connection` options. */
-export type ConnectionOptions = Command.Command.ParseConfig<typeof connection>
-
-const file = (description: string) => Args.file({ name: "FILE" }).pipe(Args.withDescription(description), Args.optional)
-
-const pretty = Options.boolean("pretty").pipe(Options.withDescription("Indent the output"))
-
-const message = Args.text({ name: "Message" }).pipe(
-  Args.withDescription("The message, by its WSDL name (<Operation>Request, <Operation>Response)")
+const message = Argument.String("Message").pipe(
+  Argument.withDescription("The message, by its WSDL name (<Operation>Request, <Operation>Response)")
 )
 
 const decodeConfig = { message, file: file("Read this file instead of standard input"), pretty }
-export type DecodeArgs = Command.Command.ParseConfig<typeof decodeConfig>
+export type DecodeArgs = Command.Command.Config.Infer<typeof decodeConfig>
 const decode = Command.make(
   "decode",
   decodeConfig,
@@ -169,11 +36,11 @@ const encodeConfig = {
   file: file("Read this file instead of standard input"),
   pretty,
   soapVersion: choice("soap-version", ["1.1", "1.2"]).pipe(
-    Options.withDescription("The SOAP version of the envelope written: 1.1 (the default) or 1.2"),
-    Options.withDefault("1.1" as const)
+    Flag.withDescription("The SOAP version of the envelope written: 1.1 (the default) or 1.2"),
+    Flag.withDefault("1.1" as const)
   )
 }
-export type EncodeArgs = Command.Command.ParseConfig<typeof encodeConfig>
+export type EncodeArgs = Command.Command.Config.Infer<typeof encodeConfig>
 const encode = Command.make(
   "encode",
   encodeConfig,
@@ -182,11 +49,11 @@ const encode = Command.make(
 
 const operationsConfig = {
   format: choice("format", ["text", "json", "markdown"]).pipe(
-    Options.withDescription("text (default), json or markdown"),
-    Options.withDefault("text" as const)
+    Flag.withDescription("text (default), json or markdown"),
+    Flag.withDefault("text" as const)
   )
 }
-export type OperationsArgs = Command.Command.ParseConfig<typeof operationsConfig>
+export type OperationsArgs = Command.Command.Config.Infer<typeof operationsConfig>
 const operations = Command.make(
   "operations",
   operationsConfig,
@@ -195,12 +62,12 @@ const operations = Command.make(
 
 const callConfig = {
   ...connection,
-  operation: Args.text({ name: "Operation" }).pipe(
-    Args.withDescription("The operation (see `erpsync operations`), or <Service>.<Operation>")
+  operation: Argument.String("Operation").pipe(
+    Argument.withDescription("The operation (see `erpsync operations`), or <Service>.<Operation>")
   ),
   file: file("The request body as JSON (default: standard input)")
 }
-export type CallArgs = Command.Command.ParseConfig<typeof callConfig>
+export type CallArgs = Command.Command.Config.Infer<typeof callConfig>
 const call = Command.make(
   "call",
   callConfig,
@@ -211,11 +78,11 @@ const call = Command.make(
   )
 )
 
-const byId = { ...connection, id: wholeNumber("ID").pipe(Args.withDescription("The ErpConnectionId")) }
-export type ConnectionIdArgs = Command.Command.ParseConfig<typeof byId>
+const byId = { ...connection, id: wholeNumber("ID").pipe(Argument.withDescription("The ErpConnectionId")) }
+export type ConnectionIdArgs = Command.Command.Config.Infer<typeof byId>
 
 const saveConnectionConfig = { ...connection, file: file("The connection as JSON (default: standard input)") }
-export type SaveConnectionArgs = Command.Command.ParseConfig<typeof saveConnectionConfig>
+export type SaveConnectionArgs = Command.Command.Config.Infer<typeof saveConnectionConfig>
 const saveConnection = Command.make(
   "save-connection",
   saveConnectionConfig,
@@ -236,25 +103,26 @@ const deleteConnection = Command.make(
 
 const conformanceConfig = {
   ...connection,
-  allowWrites: Options.boolean("allow-writes").pipe(
-    Options.withDescription(
+  allowWrites: Flag.Boolean("allow-writes").pipe(
+    Flag.withDescription(
       "Also the laws that write: create a connector entity and connections, check them, and delete them"
-    )
+    ),
+    Flag.withDefault(false)
   ),
-  runs: Options.integer("runs").pipe(
-    Options.withDescription("Generated cases per law (default 20)"),
-    Options.withDefault(20)
+  runs: Flag.Int("runs").pipe(
+    Flag.withDescription("Generated cases per law (default 20)"),
+    Flag.withDefault(20)
   ),
-  seed: Options.integer("seed").pipe(
-    Options.withDescription("Replay the cases of a run by its seed"),
-    Options.optional
+  seed: Flag.Int("seed").pipe(
+    Flag.withDescription("Replay the cases of a run by its seed"),
+    Flag.optional
   ),
-  only: Options.text("only").pipe(
-    Options.withDescription("Run only the laws whose name holds this text"),
-    Options.optional
+  only: Flag.String("only").pipe(
+    Flag.withDescription("Run only the laws whose name holds this text"),
+    Flag.optional
   )
 }
-export type ConformanceArgs = Command.Command.ParseConfig<typeof conformanceConfig>
+export type ConformanceArgs = Command.Command.Config.Infer<typeof conformanceConfig>
 const conformance = Command.make(
   "conformance",
   conformanceConfig,
@@ -267,39 +135,39 @@ const conformance = Command.make(
 )
 
 const serveConfig = {
-  port: Options.integer("port").pipe(
-    Options.withDescription("Port to listen on (0: any free port)"),
-    Options.withDefault(0)
+  port: Flag.Int("port").pipe(
+    Flag.withDescription("Port to listen on (0: any free port)"),
+    Flag.withDefault(0)
   ),
-  host: Options.text("host").pipe(Options.withDescription("Address to listen on"), Options.withDefault("127.0.0.1")),
-  ticket: Options.redacted("ticket").pipe(Options.withDescription("Accept this ticket"), Options.optional),
-  username: Options.text("username").pipe(
-    Options.withDescription("The user SoPrincipal logs in (with --password)"),
-    Options.optional
+  host: Flag.String("host").pipe(Flag.withDescription("Address to listen on"), Flag.withDefault("127.0.0.1")),
+  ticket: Flag.Redacted("ticket").pipe(Flag.withDescription("Accept this ticket"), Flag.optional),
+  username: Flag.String("username").pipe(
+    Flag.withDescription("The user SoPrincipal logs in (with --password)"),
+    Flag.optional
   ),
-  password: Options.redacted("password").pipe(Options.withDescription("The user's password"), Options.optional),
-  accessToken: Options.redacted("access-token").pipe(
-    Options.withDescription("The access token SoPrincipal accepts"),
-    Options.optional
+  password: Flag.Redacted("password").pipe(Flag.withDescription("The user's password"), Flag.optional),
+  accessToken: Flag.Redacted("access-token").pipe(
+    Flag.withDescription("The access token SoPrincipal accepts"),
+    Flag.optional
   ),
   ticketLifetime: duration("ticket-lifetime").pipe(
-    Options.withDescription("How long an issued ticket is valid, e.g. \"6 hours\" (the default)"),
-    Options.optional
+    Flag.withDescription("How long an issued ticket is valid, e.g. \"6 hours\" (the default)"),
+    Flag.optional
   ),
-  systemUserToken: Options.text("system-user-token").pipe(
-    Options.withDescription("The system user token SuperID accepts (with --app-public-key)"),
-    Options.optional
+  systemUserToken: Flag.String("system-user-token").pipe(
+    Flag.withDescription("The system user token SuperID accepts (with --app-public-key)"),
+    Flag.optional
   ),
-  appPublicKey: Options.file("app-public-key", { exists: "yes" }).pipe(
-    Options.withDescription("The application's public key (PEM) SuperID checks signed system tokens with"),
-    Options.optional
+  appPublicKey: fileFlag("app-public-key", { mustExist: true }).pipe(
+    Flag.withDescription("The application's public key (PEM) SuperID checks signed system tokens with"),
+    Flag.optional
   ),
-  contextIdentifier: Options.text("context-identifier").pipe(
-    Options.withDescription("The tenant SuperID issues tickets for (default: Cust12345)"),
-    Options.optional
+  contextIdentifier: Flag.String("context-identifier").pipe(
+    Flag.withDescription("The tenant SuperID issues tickets for (default: Cust12345)"),
+    Flag.optional
   )
 }
-export type ServeArgs = Command.Command.ParseConfig<typeof serveConfig>
+export type ServeArgs = Command.Command.Config.Infer<typeof serveConfig>
 const serve = Command.make(
   "serve",
   serveConfig,
@@ -316,13 +184,16 @@ const demo = Command.make("demo", {}, () => lazy(() => import("./run/demo.js"), 
 )
 
 const codegenConfig = {
-  wsdl: Args.file({ name: "WSDL", exists: "yes" }).pipe(
-    Args.withDescription("A WSDL file; give several in order: a type they share is declared in the first"),
-    Args.atLeast(1)
+  wsdl: fileArgument("WSDL", { mustExist: true }).pipe(
+    Argument.withDescription("A WSDL file; give several in order: a type they share is declared in the first"),
+    Argument.atLeast(1)
   ),
-  out: Options.directory("out").pipe(Options.withDescription("The folder to write the modules to"))
+  out: Flag.String("out").pipe(
+    Flag.withMetavar("directory"),
+    Flag.withDescription("The folder to write the modules to")
+  )
 }
-export type CodegenArgs = Command.Command.ParseConfig<typeof codegenConfig>
+export type CodegenArgs = Command.Command.Config.Infer<typeof codegenConfig>
 const codegen = Command.make(
   "codegen",
   codegenConfig,

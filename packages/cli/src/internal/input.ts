@@ -14,7 +14,7 @@ import * as fs from "node:fs"
  * @category errors
  */
 export class InputError extends Schema.TaggedError<InputError>("@erpsync/cli/InputError")("InputError", {
-  reason: Schema.Literal("Read", "Encoding", "Json", "UnknownName", "Missing", "Invalid"),
+  reason: Schema.Literals(["Read", "Encoding", "Json", "UnknownName", "Missing", "Invalid"]),
   detail: Schema.String
 }) {
   override get message(): string {

@@ -1,35 +1,33 @@
 /**
- * A decoded message's JSON form, what the command line prints: the encoded side of its schema. For the
- * many messages whose schema transforms nothing (no transformation and no declaration anywhere in it),
- * the decoded value already is that form: encoding it again would only walk and check it a second time
- * (at 12 MB, about as long as decoding it).
+ * A message's JSON form, the encoded side of its schema, both ways. In: JSON read by the command line is
+ * checked for every problem at once, each issue keeping the value it is about (for `issues.ts` to show).
+ * Out: what the command line prints; for the many messages whose schema transforms nothing (no encoding
+ * and no declaration anywhere in it), the decoded value already is that form: encoding it again would only
+ * walk and check it a second time (at 12 MB, about as long as decoding it).
  */
 import * as Effect from "effect/Effect"
-import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import type * as AST from "effect/SchemaAST"
+import type * as SchemaAST from "effect/SchemaAST"
 
-/** Whether every value of `ast` is its own encoded form: nothing in it transforms or declares a type. */
-const isOwnEncoding = (root: AST.AST): boolean => {
-  const seen = new Set<AST.AST>()
-  const visit = (ast: AST.AST): boolean => {
+/** Whether every value of `ast` is its own encoded form: nothing in it has an encoding or declares a type. */
+const isOwnEncoding = (root: SchemaAST.AST): boolean => {
+  const seen = new Set<SchemaAST.AST>()
+  const visit = (ast: SchemaAST.AST): boolean => {
     if (seen.has(ast)) return true
     seen.add(ast)
+    if (ast.encoding !== undefined) return false
     switch (ast._tag) {
-      case "Transformation":
       case "Declaration":
         return false
-      case "Refinement":
-        return visit(ast.from)
       case "Suspend":
-        return visit(ast.f())
+        return visit(ast.thunk())
       case "Union":
         return ast.types.every(visit)
-      case "TupleType":
-        return ast.elements.every((element) => visit(element.type)) && ast.rest.every((rest) => visit(rest.type))
-      case "TypeLiteral":
+      case "Arrays":
+        return ast.elements.every(visit) && ast.rest.every(visit)
+      case "Objects":
         return ast.propertySignatures.every((property) => visit(property.type)) &&
-          ast.indexSignatures.every((index) => visit(index.type))
+          ast.indexSignatures.every((index) => visit(index.parameter) && visit(index.type))
       default:
         // Keywords, literals, enums and template literals encode as themselves.
         return true
@@ -38,16 +36,20 @@ const isOwnEncoding = (root: AST.AST): boolean => {
   return visit(root)
 }
 
-const ownEncoding = new WeakMap<AST.AST, boolean>()
+const ownEncoding = new WeakMap<SchemaAST.AST, boolean>()
 
 /** The encoded (JSON) form of `value`, a value of `schema` as the decoder gave it. */
-export const jsonOf = <A, I>(schema: Schema.Schema<A, I>) => {
+export const jsonOf = <A, I>(schema: Schema.Codec<A, I>) => {
   let own = ownEncoding.get(schema.ast)
   if (own === undefined) {
     own = isOwnEncoding(schema.ast)
     ownEncoding.set(schema.ast, own)
   }
   return own
-    ? (value: A): Effect.Effect<I, ParseResult.ParseError> => Effect.succeed(value as unknown as I)
-    : Schema.encode(schema)
+    ? (value: A): Effect.Effect<I, Schema.SchemaError> => Effect.succeed(value as unknown as I)
+    : Schema.encodeEffect(schema)
 }
+
+/** The value of `schema` that JSON read from the input stands for; a `SchemaError` lists every problem. */
+export const fromJson = <A, I>(schema: Schema.Codec<A, I>) => (json: unknown): Effect.Effect<A, Schema.SchemaError> =>
+  Schema.decodeUnknownEffect(schema)(json, { errors: "all", reportInput: true })

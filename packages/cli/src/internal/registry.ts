@@ -24,11 +24,9 @@ const named = <A>(entries: ReadonlyArray<readonly [service: string, name: string
 const all = Object.values(services) as ReadonlyArray<Service.AnyService>
 
 /** Every message, by the names the command line accepts (plain names first, in registry order). */
-export const messages: ReadonlyArray<[string, Schema.Schema<unknown, unknown>]> = named(
+export const messages: ReadonlyArray<[string, Schema.Codec<unknown, unknown>]> = named(
   all.flatMap((service) =>
-    Object.entries(service.messages).map(([name, schema]) =>
-      [service.name, name, schema as Schema.Schema<unknown, unknown>] as const
-    )
+    Object.entries(service.messages).map(([name, schema]) => [service.name, name, schema] as const)
   )
 )
 

@@ -3,14 +3,15 @@
  * carries (and what caused it, when it says more), never a stack trace and never a secret.
  */
 import * as Cause from "effect/Cause"
-import * as ConfigError from "effect/ConfigError"
-import * as ParseResult from "effect/ParseResult"
+import * as Config from "effect/Config"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import { describeIssues } from "./issues.js"
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, "; ").trim()
 
 /** Every problem of a JSON input, by its path, in plain words. */
-const describeParseError = (error: ParseResult.ParseError): string => {
+const describeSchemaError = (error: Schema.SchemaError): string => {
   const problems = describeIssues(error.issue)
   return `${problems.length === 1 ? "1 problem" : `${problems.length} problems`}: ${problems.join("; ")}`
 }
@@ -20,9 +21,9 @@ const messageOf = (error: unknown): string =>
 
 /** One line describing an error. */
 export const describeError = (error: unknown): string => {
-  if (ParseResult.isParseError(error)) return oneLine(`ParseError: ${describeParseError(error)}`)
+  if (Schema.isSchemaError(error)) return oneLine(`SchemaError: ${describeSchemaError(error)}`)
   // A configuration error names the variable and what is wrong with it in its text.
-  if (ConfigError.isConfigError(error)) return oneLine(`ConfigError: ${String(error)}`)
+  if (error instanceof Config.ConfigError) return oneLine(`ConfigError: ${error.message}`)
   if (typeof error === "object" && error !== null && "_tag" in error) {
     const tag = String((error as { _tag: unknown })._tag)
     const message = messageOf(error)
@@ -39,9 +40,9 @@ export const describeError = (error: unknown): string => {
  * or a failure nothing expected), or nothing for an interruption (Ctrl-C).
  */
 export const describeCause = (cause: Cause.Cause<unknown>): string | undefined => {
-  const failure = Cause.failureOption(cause)
-  if (failure._tag === "Some") return describeError(failure.value)
-  if (Cause.isInterruptedOnly(cause)) return undefined
+  const failure = Cause.findErrorOption(cause)
+  if (Option.isSome(failure)) return describeError(failure.value)
+  if (Cause.hasInterruptsOnly(cause)) return undefined
   const defect = Cause.squash(cause)
   return oneLine(`Defect: ${messageOf(defect) === "" ? String(defect) : messageOf(defect)}`)
 }

@@ -73,7 +73,7 @@ export const schemaOf = (context: FileContext, type: QName, from: QName | undefi
   if (builtin !== undefined) return builtin.expression
   const name = context.identifier(type, at)
   if (from !== undefined && context.sameGroup(type, from)) {
-    return `Schema.suspend((): Schema.Schema<${name}, ${name}Encoded> => ${name})`
+    return `Schema.suspend((): Schema.Codec<${name}, ${name}Encoded> => ${name})`
   }
   return name
 }
@@ -85,7 +85,7 @@ const typeOf = (context: FileContext, type: QName, encoded: boolean, at: Locatio
   if (!encoded) return context.identifier(type, at)
   return context.isRecursive(type)
     ? context.identifier(type, at, "Encoded")
-    : `Schema.Schema.Encoded<typeof ${context.identifier(type, at)}>`
+    : `Schema.Codec.Encoded<typeof ${context.identifier(type, at)}>`
 }
 
 /** The schema of an element's content: nillable as `Schema.NullOr`. */
@@ -179,7 +179,7 @@ const writeStruct = (context: FileContext, decl: StructType & Located, recursive
     fields += jsdoc(docOfKey(context.docs.types, `${decl.name.name}.${member.name}`), "  ")
     fields += `  ${propertyKey(member.name)}: ${memberOf(context, member, decl.name, namespace, at)},\n`
   }
-  const schema = `Schema.Struct({\n${fields.replace(/,\n$/, "\n")}}).annotations(Xml.complexType(${
+  const schema = `Schema.Struct({\n${fields.replace(/,\n$/, "\n")}}).annotate(Xml.complexType(${
     literal(decl.name.name)
   }, ${context.namespace(namespace)}))`
   const name = decl.name.name
@@ -195,7 +195,7 @@ const writeStruct = (context: FileContext, decl: StructType & Located, recursive
     }).join("")
   return `${doc}export interface ${name} {\n${shape(false)}}\n\n` +
     `/** The encoded (JSON) form of \`${name}\`. */\nexport interface ${name}Encoded {\n${shape(true)}}\n\n` +
-    `${doc}export const ${name}: Schema.Schema<${name}, ${name}Encoded> = ${schema}\n`
+    `${doc}export const ${name}: Schema.Codec<${name}, ${name}Encoded> = ${schema}\n`
 }
 
 /** A type alias and, for a recursive one, its encoded form and the schema's annotation. */
@@ -215,7 +215,7 @@ const aliased = (
     shape(false)
   }\n\n/** The encoded (JSON) form of \`${name}\`. */\nexport type ${name}Encoded = ${
     shape(true)
-  }\n\n${doc}export const ${name}: Schema.Schema<${name}, ${name}Encoded> = ${schema}\n`
+  }\n\n${doc}export const ${name}: Schema.Codec<${name}, ${name}Encoded> = ${schema}\n`
 }
 
 const writeDeclaration = (context: FileContext, decl: Located, recursive: boolean): string => {
@@ -228,7 +228,7 @@ const writeDeclaration = (context: FileContext, decl: Located, recursive: boolea
     case "array": {
       context.codec.add("Xml")
       const item = contentOf(context, decl.item, decl.name, at)
-      const schema = `Schema.Array(${item}).annotations({\n  ...Xml.items(${literal(decl.item.name)}, ${
+      const schema = `Schema.Array(${item}).annotate({\n  ...Xml.items(${literal(decl.item.name)}, ${
         context.namespace(decl.item.namespace)
       }),\n  ...Xml.complexType(${name}, ${namespace})\n})`
       return aliased(context, decl, schema, recursive, (encoded) => {

@@ -2,7 +2,7 @@
  * SOAP Faults for the fault law: any the codec can write, and what reading each must give back.
  */
 import type { XmlCodec, XmlError } from "@erpsync/codec"
-import * as fc from "effect/FastCheck"
+import * as fc from "fast-check"
 import { type Element, parseTree } from "../Variants.js"
 import { SOAP11, SOAP12, XML } from "./namespaces.js"
 
@@ -30,7 +30,7 @@ const qname = (envelope: string) =>
       anyNamespace
     ),
     name: ncName
-  })
+  }, { noNullPrototype: true })
 const language = fc.stringMatching(/^[a-z]{2,3}(-[A-Z]{2})?$/)
 
 const detailNamespace = fc.oneof(
@@ -38,8 +38,10 @@ const detailNamespace = fc.oneof(
   anyNamespace
 )
 const detailAttribute = fc.oneof(
-  fc.record({ namespace: detailNamespace, name: ncName.filter((name) => name !== "xmlns"), value: xmlText }),
-  fc.record({ namespace: fc.constant(XML), name: fc.constant("lang"), value: language })
+  fc.record({ namespace: detailNamespace, name: ncName.filter((name) => name !== "xmlns"), value: xmlText }, {
+    noNullPrototype: true
+  }),
+  fc.record({ namespace: fc.constant(XML), name: fc.constant("lang"), value: language }, { noNullPrototype: true })
 )
 const { element: detailElement } = fc.letrec<{ element: XmlCodec.FaultDetail }>((tie) => ({
   element: fc.record({
@@ -47,7 +49,7 @@ const { element: detailElement } = fc.letrec<{ element: XmlCodec.FaultDetail }>(
     name: ncName,
     attributes: fc.uniqueArray(detailAttribute, { maxLength: 3, selector: (a) => `${a.namespace} ${a.name}` }),
     children: fc.array(fc.oneof({ maxDepth: 2 }, xmlText, tie("element")), { maxLength: 3 })
-  })
+  }, { noNullPrototype: true })
 }))
 
 /**
@@ -66,7 +68,7 @@ export const faults: fc.Arbitrary<XmlCodec.Fault> = fc.constantFrom("1.1" as con
       actor: fc.option(xmlText, { nil: undefined }),
       node: soapVersion === "1.1" ? fc.constant(undefined) : fc.option(xmlText, { nil: undefined }),
       detail: fc.option(fc.array(fc.oneof(xmlText, detailElement), { maxLength: 3 }), { nil: undefined })
-    })
+    }, { noNullPrototype: true })
   }
 )
 

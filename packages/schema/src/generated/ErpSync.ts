@@ -14,7 +14,7 @@ const Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
 export const SoCredentials = Schema.Struct({
   /** The session ticket from SoPrincipal. A secret: never log it. */
   Ticket: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("SoCredentials", Services86))
+}).annotate(Xml.complexType("SoCredentials", Services86))
 
 /**
  * The complex type `SoCredentials`.
@@ -31,7 +31,7 @@ export interface SoCredentials extends Schema.Schema.Type<typeof SoCredentials> 
 export const SoTimeZone = Schema.Struct({
   SoTimeZoneId: Xml.optionalElement(Xsd.int),
   SoTimeZoneLocationCode: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("SoTimeZone", Services86))
+}).annotate(Xml.complexType("SoTimeZone", Services86))
 
 /**
  * The complex type `SoTimeZone`.
@@ -58,7 +58,7 @@ export type ETableRight = Schema.Schema.Type<typeof ETableRight>
 export const TableRight = Schema.Struct({
   Mask: Xml.optionalElement(ETableRight),
   Reason: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("TableRight", Services86))
+}).annotate(Xml.complexType("TableRight", Services86))
 
 /**
  * The complex type `TableRight`.
@@ -95,7 +95,7 @@ export type EFieldRight = Schema.Schema.Type<typeof EFieldRight>
 export const FieldRight = Schema.Struct({
   Mask: Xml.optionalElement(EFieldRight),
   Reason: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("FieldRight", Services86))
+}).annotate(Xml.complexType("FieldRight", Services86))
 
 /**
  * The complex type `FieldRight`.
@@ -113,7 +113,7 @@ export const FieldProperty = Schema.Struct({
   FieldRight: Xml.optionalElement(Schema.NullOr(FieldRight)),
   FieldType: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   FieldLength: Xml.optionalElement(Xsd.int)
-}).annotations(Xml.complexType("FieldProperty", Services86))
+}).annotate(Xml.complexType("FieldProperty", Services86))
 
 /**
  * The complex type `FieldProperty`.
@@ -149,7 +149,7 @@ export type FieldPropertyDictionary = Schema.Schema.Type<typeof FieldPropertyDic
 export const Carrier = Schema.Struct({
   TableRight: Xml.optionalElement(Schema.NullOr(TableRight)),
   FieldProperties: Xml.optionalElement(Schema.NullOr(FieldPropertyDictionary))
-}).annotations(Xml.complexType("Carrier", Services86))
+}).annotate(Xml.complexType("Carrier", Services86))
 
 /**
  * The complex type `Carrier`.
@@ -173,7 +173,7 @@ export const ErpSyncConnectorEntity = Schema.Struct({
   URL: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   /** Whether the connector entity is deleted. */
   Deleted: Xml.optionalElement(Xsd.boolean)
-}).annotations(Xml.complexType("ErpSyncConnectorEntity", Services86))
+}).annotate(Xml.complexType("ErpSyncConnectorEntity", Services86))
 
 /**
  * The complex type `ErpSyncConnectorEntity` (extends `Carrier`).
@@ -224,7 +224,7 @@ export interface SoExceptionInfoEncoded {
   readonly ExceptionType: string | null
   readonly Source: string | null
   readonly InnerException: SoExceptionInfoEncoded | null
-  readonly Parameters: Schema.Schema.Encoded<typeof SoExceptionInfoParameters> | null
+  readonly Parameters: Schema.Codec.Encoded<typeof SoExceptionInfoParameters> | null
 }
 
 /**
@@ -232,17 +232,17 @@ export interface SoExceptionInfoEncoded {
  *
  * An exception on the server, with its chain of inner exceptions.
  */
-export const SoExceptionInfo: Schema.Schema<SoExceptionInfo, SoExceptionInfoEncoded> = Schema.Struct({
+export const SoExceptionInfo: Schema.Codec<SoExceptionInfo, SoExceptionInfoEncoded> = Schema.Struct({
   Message: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   StackTrace: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   FriendlyText: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   ExceptionType: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   Source: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   InnerException: Xml.optionalElement(
-    Schema.NullOr(Schema.suspend((): Schema.Schema<SoExceptionInfo, SoExceptionInfoEncoded> => SoExceptionInfo))
+    Schema.NullOr(Schema.suspend((): Schema.Codec<SoExceptionInfo, SoExceptionInfoEncoded> => SoExceptionInfo))
   ),
   Parameters: Xml.optionalElement(Schema.NullOr(SoExceptionInfoParameters))
-}).annotations(Xml.complexType("SoExceptionInfo", Services86))
+}).annotate(Xml.complexType("SoExceptionInfo", Services86))
 
 /**
  * `SoExtraInfo`: a dictionary of `string` by `string`, as `ExtraInfoNameValuePair` pairs.
@@ -344,7 +344,7 @@ export const ErpSyncFieldMapping = Schema.Struct({
   MissingInCRM: Xml.optionalElement(Xsd.boolean),
   Access: Xml.optionalElement(FieldAccess),
   ListReference: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("ErpSyncFieldMapping", Services86))
+}).annotate(Xml.complexType("ErpSyncFieldMapping", Services86))
 
 /**
  * The complex type `ErpSyncFieldMapping` (extends `Carrier`).
@@ -354,7 +354,7 @@ export const ErpSyncFieldMapping = Schema.Struct({
 export interface ErpSyncFieldMapping extends Schema.Schema.Type<typeof ErpSyncFieldMapping> {}
 
 /** `ArrayOfErpSyncFieldMapping`: a sequence of `ErpSyncFieldMapping` items (`ErpSyncFieldMapping`, nillable). */
-export const ArrayOfErpSyncFieldMapping = Schema.Array(Schema.NullOr(ErpSyncFieldMapping)).annotations({
+export const ArrayOfErpSyncFieldMapping = Schema.Array(Schema.NullOr(ErpSyncFieldMapping)).annotate({
   ...Xml.items("ErpSyncFieldMapping", Services86),
   ...Xml.complexType("ArrayOfErpSyncFieldMapping", Services86)
 })
@@ -393,7 +393,7 @@ export const ErpSyncActorTypeMapping = Schema.Struct({
   FieldMappings: Xml.optionalElement(Schema.NullOr(ArrayOfErpSyncFieldMapping)),
   ActorTypeErp: Xml.optionalElement(ErpActorType),
   ActorTypeCrm: Xml.optionalElement(CrmActorType)
-}).annotations(Xml.complexType("ErpSyncActorTypeMapping", Services86))
+}).annotate(Xml.complexType("ErpSyncActorTypeMapping", Services86))
 
 /**
  * The complex type `ErpSyncActorTypeMapping` (extends `Carrier`).
@@ -434,7 +434,7 @@ export const ErpSyncEngineStatus = Schema.Struct({
   StatusMessage: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   /** The time between two runs of the engine (a .NET `TimeSpan`). */
   Interval: Xml.optionalElement(DataContract.duration)
-}).annotations(Xml.complexType("ErpSyncEngineStatus", Services86))
+}).annotate(Xml.complexType("ErpSyncEngineStatus", Services86))
 
 /**
  * The complex type `ErpSyncEngineStatus` (extends `Carrier`).
@@ -472,7 +472,7 @@ export const ErpSyncActorSummary = Schema.Struct({
   HasMappings: Xml.optionalElement(Xsd.boolean),
   Defaults: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   Mappings: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("ErpSyncActorSummary", Services86))
+}).annotate(Xml.complexType("ErpSyncActorSummary", Services86))
 
 /**
  * The complex type `ErpSyncActorSummary` (extends `Carrier`).
@@ -482,7 +482,7 @@ export const ErpSyncActorSummary = Schema.Struct({
 export interface ErpSyncActorSummary extends Schema.Schema.Type<typeof ErpSyncActorSummary> {}
 
 /** `ArrayOfErpSyncActorSummary`: a sequence of `ErpSyncActorSummary` items (`ErpSyncActorSummary`, nillable). */
-export const ArrayOfErpSyncActorSummary = Schema.Array(Schema.NullOr(ErpSyncActorSummary)).annotations({
+export const ArrayOfErpSyncActorSummary = Schema.Array(Schema.NullOr(ErpSyncActorSummary)).annotate({
   ...Xml.items("ErpSyncActorSummary", Services86),
   ...Xml.complexType("ArrayOfErpSyncActorSummary", Services86)
 })
@@ -504,7 +504,7 @@ export const ErpSyncConnectionSummary = Schema.Struct({
   /** When the connection was last synchronised. */
   LastSync: Xml.optionalElement(Xsd.dateTime),
   Actors: Xml.optionalElement(Schema.NullOr(ArrayOfErpSyncActorSummary))
-}).annotations(Xml.complexType("ErpSyncConnectionSummary", Services86))
+}).annotate(Xml.complexType("ErpSyncConnectionSummary", Services86))
 
 /**
  * The complex type `ErpSyncConnectionSummary` (extends `Carrier`).
@@ -533,7 +533,7 @@ export const ErpSyncDefaultValue = Schema.Struct({
   FieldType: Xml.optionalElement(FieldMetadataType),
   ListName: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   Access: Xml.optionalElement(FieldAccess)
-}).annotations(Xml.complexType("ErpSyncDefaultValue", Services86))
+}).annotate(Xml.complexType("ErpSyncDefaultValue", Services86))
 
 /**
  * The complex type `ErpSyncDefaultValue` (extends `Carrier`).
@@ -562,7 +562,7 @@ export const FieldMetadata = Schema.Struct({
   MaxLength: Xml.optionalElement(Xsd.int),
   Access: Xml.optionalElement(FieldAccess),
   ShowInSearch: Xml.optionalElement(Xsd.boolean)
-}).annotations(Xml.complexType("FieldMetadata", Services86))
+}).annotate(Xml.complexType("FieldMetadata", Services86))
 
 /**
  * The complex type `FieldMetadata` (extends `Carrier`).
@@ -572,7 +572,7 @@ export const FieldMetadata = Schema.Struct({
 export interface FieldMetadata extends Schema.Schema.Type<typeof FieldMetadata> {}
 
 /** `ArrayOfFieldMetadata`: a sequence of `FieldMetadata` items (`FieldMetadata`, nillable). */
-export const ArrayOfFieldMetadata = Schema.Array(Schema.NullOr(FieldMetadata)).annotations({
+export const ArrayOfFieldMetadata = Schema.Array(Schema.NullOr(FieldMetadata)).annotate({
   ...Xml.items("FieldMetadata", Services86),
   ...Xml.complexType("ArrayOfFieldMetadata", Services86)
 })
@@ -581,7 +581,7 @@ export const ArrayOfFieldMetadata = Schema.Array(Schema.NullOr(FieldMetadata)).a
 export type ArrayOfFieldMetadata = Schema.Schema.Type<typeof ArrayOfFieldMetadata>
 
 /** `ArrayOfErpActorType`: a sequence of `ErpActorType` items (`ErpActorType`). */
-export const ArrayOfErpActorType = Schema.Array(ErpActorType).annotations({
+export const ArrayOfErpActorType = Schema.Array(ErpActorType).annotate({
   ...Xml.items("ErpActorType", Services86),
   ...Xml.complexType("ArrayOfErpActorType", Services86)
 })
@@ -604,7 +604,7 @@ export const ErpConnectionData = Schema.Struct({
   CrmActorType: Xml.optionalElement(CrmActorType),
   ErpActorType: Xml.optionalElement(ErpActorType),
   ErpActorTypes: Xml.optionalElement(Schema.NullOr(ArrayOfErpActorType))
-}).annotations(Xml.complexType("ErpConnectionData", Services86))
+}).annotate(Xml.complexType("ErpConnectionData", Services86))
 
 /**
  * The complex type `ErpConnectionData` (extends `Carrier`).
@@ -614,7 +614,7 @@ export const ErpConnectionData = Schema.Struct({
 export interface ErpConnectionData extends Schema.Schema.Type<typeof ErpConnectionData> {}
 
 /** `ArrayOfErpConnectionData`: a sequence of `ErpConnectionData` items (`ErpConnectionData`, nillable). */
-export const ArrayOfErpConnectionData = Schema.Array(Schema.NullOr(ErpConnectionData)).annotations({
+export const ArrayOfErpConnectionData = Schema.Array(Schema.NullOr(ErpConnectionData)).annotate({
   ...Xml.items("ErpConnectionData", Services86),
   ...Xml.complexType("ArrayOfErpConnectionData", Services86)
 })
@@ -623,7 +623,7 @@ export const ArrayOfErpConnectionData = Schema.Array(Schema.NullOr(ErpConnection
 export type ArrayOfErpConnectionData = Schema.Schema.Type<typeof ArrayOfErpConnectionData>
 
 /** `ArrayOfint`: a sequence of `int` items (`int`). */
-export const ArrayOfint = Schema.Array(Xsd.int).annotations({
+export const ArrayOfint = Schema.Array(Xsd.int).annotate({
   ...Xml.items("int", Arrays),
   ...Xml.complexType("ArrayOfint", Arrays)
 })
@@ -662,7 +662,7 @@ export const ErpConnection = Schema.Struct({
   UserGroupAccessIds: Xml.optionalElement(Schema.NullOr(ArrayOfint)),
   /** Associates with access. */
   AssociateAccessIds: Xml.optionalElement(Schema.NullOr(ArrayOfint))
-}).annotations(Xml.complexType("ErpConnection", Services86))
+}).annotate(Xml.complexType("ErpConnection", Services86))
 
 /**
  * The complex type `ErpConnection` (extends `Carrier`).
@@ -684,7 +684,7 @@ export const ErpSyncFieldValue = Schema.Struct({
   DisplayValue: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   SyncToCrm: Xml.optionalElement(Xsd.boolean),
   SyncToErp: Xml.optionalElement(Xsd.boolean)
-}).annotations(Xml.complexType("ErpSyncFieldValue", Services86))
+}).annotate(Xml.complexType("ErpSyncFieldValue", Services86))
 
 /**
  * The complex type `ErpSyncFieldValue` (extends `Carrier`).
@@ -694,7 +694,7 @@ export const ErpSyncFieldValue = Schema.Struct({
 export interface ErpSyncFieldValue extends Schema.Schema.Type<typeof ErpSyncFieldValue> {}
 
 /** `ArrayOfErpSyncFieldValue`: a sequence of `ErpSyncFieldValue` items (`ErpSyncFieldValue`, nillable). */
-export const ArrayOfErpSyncFieldValue = Schema.Array(Schema.NullOr(ErpSyncFieldValue)).annotations({
+export const ArrayOfErpSyncFieldValue = Schema.Array(Schema.NullOr(ErpSyncFieldValue)).annotate({
   ...Xml.items("ErpSyncFieldValue", Services86),
   ...Xml.complexType("ArrayOfErpSyncFieldValue", Services86)
 })
@@ -711,7 +711,7 @@ export const ChangedDataItem = Schema.Struct({
   ...Carrier.fields,
   Tablename: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   RecordId: Xml.optionalElement(Xsd.int)
-}).annotations(Xml.complexType("ChangedDataItem", Services86))
+}).annotate(Xml.complexType("ChangedDataItem", Services86))
 
 /**
  * The complex type `ChangedDataItem` (extends `Carrier`).
@@ -721,7 +721,7 @@ export const ChangedDataItem = Schema.Struct({
 export interface ChangedDataItem extends Schema.Schema.Type<typeof ChangedDataItem> {}
 
 /** `ArrayOfChangedDataItem`: a sequence of `ChangedDataItem` items (`ChangedDataItem`, nillable). */
-export const ArrayOfChangedDataItem = Schema.Array(Schema.NullOr(ChangedDataItem)).annotations({
+export const ArrayOfChangedDataItem = Schema.Array(Schema.NullOr(ChangedDataItem)).annotate({
   ...Xml.items("ChangedDataItem", Services86),
   ...Xml.complexType("ArrayOfChangedDataItem", Services86)
 })
@@ -739,7 +739,7 @@ export const ChangedData = Schema.Struct({
   AddedRecords: Xml.optionalElement(Schema.NullOr(ArrayOfChangedDataItem)),
   UpdatedRecords: Xml.optionalElement(Schema.NullOr(ArrayOfChangedDataItem)),
   DeletedRecords: Xml.optionalElement(Schema.NullOr(ArrayOfChangedDataItem))
-}).annotations(Xml.complexType("ChangedData", Services86))
+}).annotate(Xml.complexType("ChangedData", Services86))
 
 /**
  * The complex type `ChangedData` (extends `Carrier`).
@@ -763,7 +763,7 @@ export const PluginResponse = Schema.Struct({
   TechExplanation: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   ErrorCode: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   Changes: Xml.optionalElement(Schema.NullOr(ChangedData))
-}).annotations(Xml.complexType("PluginResponse", Services86))
+}).annotate(Xml.complexType("PluginResponse", Services86))
 
 /**
  * The complex type `PluginResponse` (extends `Carrier`).
@@ -796,8 +796,8 @@ export interface MDOListItem {
 
 /** The encoded (JSON) form of `MDOListItem`. */
 export interface MDOListItemEncoded {
-  readonly TableRight: Schema.Schema.Encoded<typeof TableRight> | null
-  readonly FieldProperties: Schema.Schema.Encoded<typeof FieldPropertyDictionary> | null
+  readonly TableRight: Schema.Codec.Encoded<typeof TableRight> | null
+  readonly FieldProperties: Schema.Codec.Encoded<typeof FieldPropertyDictionary> | null
   readonly Id: number
   readonly Name: string | null
   readonly ToolTip: string | null
@@ -817,7 +817,7 @@ export interface MDOListItemEncoded {
  *
  * A SuperOffice list item, with its child items.
  */
-export const MDOListItem: Schema.Schema<MDOListItem, MDOListItemEncoded> = Schema.Struct({
+export const MDOListItem: Schema.Codec<MDOListItem, MDOListItemEncoded> = Schema.Struct({
   ...Carrier.fields,
   Id: Xml.optionalElement(Xsd.int),
   Name: Xml.optionalElement(Schema.NullOr(Xsd.string)),
@@ -826,16 +826,14 @@ export const MDOListItem: Schema.Schema<MDOListItem, MDOListItemEncoded> = Schem
   Rank: Xml.optionalElement(Xsd.int),
   Type: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   ChildItems: Xml.optionalElement(
-    Schema.NullOr(
-      Schema.suspend((): Schema.Schema<ArrayOfMDOListItem, ArrayOfMDOListItemEncoded> => ArrayOfMDOListItem)
-    )
+    Schema.NullOr(Schema.suspend((): Schema.Codec<ArrayOfMDOListItem, ArrayOfMDOListItemEncoded> => ArrayOfMDOListItem))
   ),
   IconHint: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   ColorBlock: Xml.optionalElement(Xsd.int),
   ExtraInfo: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   StyleHint: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   FullName: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("MDOListItem", Services86))
+}).annotate(Xml.complexType("MDOListItem", Services86))
 
 /** `ArrayOfMDOListItem`: a sequence of `MDOListItem` items (`MDOListItem`, nillable). */
 export type ArrayOfMDOListItem = ReadonlyArray<MDOListItem | null>
@@ -844,9 +842,9 @@ export type ArrayOfMDOListItem = ReadonlyArray<MDOListItem | null>
 export type ArrayOfMDOListItemEncoded = ReadonlyArray<MDOListItemEncoded | null>
 
 /** `ArrayOfMDOListItem`: a sequence of `MDOListItem` items (`MDOListItem`, nillable). */
-export const ArrayOfMDOListItem: Schema.Schema<ArrayOfMDOListItem, ArrayOfMDOListItemEncoded> = Schema.Array(
-  Schema.NullOr(Schema.suspend((): Schema.Schema<MDOListItem, MDOListItemEncoded> => MDOListItem))
-).annotations({
+export const ArrayOfMDOListItem: Schema.Codec<ArrayOfMDOListItem, ArrayOfMDOListItemEncoded> = Schema.Array(
+  Schema.NullOr(Schema.suspend((): Schema.Codec<MDOListItem, MDOListItemEncoded> => MDOListItem))
+).annotate({
   ...Xml.items("MDOListItem", Services86),
   ...Xml.complexType("ArrayOfMDOListItem", Services86)
 })
@@ -861,7 +859,7 @@ export const ErpCrmListItemMapping = Schema.Struct({
   ErpListItemId: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   ErpListItemName: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   CrmListItem: Xml.optionalElement(Schema.NullOr(MDOListItem))
-}).annotations(Xml.complexType("ErpCrmListItemMapping", Services86))
+}).annotate(Xml.complexType("ErpCrmListItemMapping", Services86))
 
 /**
  * The complex type `ErpCrmListItemMapping` (extends `Carrier`).
@@ -871,7 +869,7 @@ export const ErpCrmListItemMapping = Schema.Struct({
 export interface ErpCrmListItemMapping extends Schema.Schema.Type<typeof ErpCrmListItemMapping> {}
 
 /** `ArrayOfErpCrmListItemMapping`: a sequence of `ErpCrmListItemMapping` items (`ErpCrmListItemMapping`, nillable). */
-export const ArrayOfErpCrmListItemMapping = Schema.Array(Schema.NullOr(ErpCrmListItemMapping)).annotations({
+export const ArrayOfErpCrmListItemMapping = Schema.Array(Schema.NullOr(ErpCrmListItemMapping)).annotate({
   ...Xml.items("ErpCrmListItemMapping", Services86),
   ...Xml.complexType("ArrayOfErpCrmListItemMapping", Services86)
 })
@@ -891,7 +889,7 @@ export const ErpConnectionListMapping = Schema.Struct({
   ErpCrmListItemMappings: Xml.optionalElement(Schema.NullOr(ArrayOfErpCrmListItemMapping)),
   ErpActorTypeName: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   ErpFieldId: Xml.optionalElement(Xsd.int)
-}).annotations(Xml.complexType("ErpConnectionListMapping", Services86))
+}).annotate(Xml.complexType("ErpConnectionListMapping", Services86))
 
 /**
  * The complex type `ErpConnectionListMapping` (extends `Carrier`).
@@ -901,7 +899,7 @@ export const ErpConnectionListMapping = Schema.Struct({
 export interface ErpConnectionListMapping extends Schema.Schema.Type<typeof ErpConnectionListMapping> {}
 
 /** `ArrayOfErpConnectionListMapping`: a sequence of `ErpConnectionListMapping` items (`ErpConnectionListMapping`, nillable). */
-export const ArrayOfErpConnectionListMapping = Schema.Array(Schema.NullOr(ErpConnectionListMapping)).annotations({
+export const ArrayOfErpConnectionListMapping = Schema.Array(Schema.NullOr(ErpConnectionListMapping)).annotate({
   ...Xml.items("ErpConnectionListMapping", Services86),
   ...Xml.complexType("ArrayOfErpConnectionListMapping", Services86)
 })
@@ -919,7 +917,7 @@ export const ErpConnectionListMappingContainer = Schema.Struct({
   ErpListItemMappings: Xml.optionalElement(Schema.NullOr(ArrayOfErpConnectionListMapping)),
   ErpConnectionId: Xml.optionalElement(Xsd.int),
   ErpConnectionName: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("ErpConnectionListMappingContainer", Services86))
+}).annotate(Xml.complexType("ErpConnectionListMappingContainer", Services86))
 
 /**
  * The complex type `ErpConnectionListMappingContainer` (extends `Carrier`).
@@ -931,7 +929,7 @@ export interface ErpConnectionListMappingContainer
 {}
 
 /** `ArrayOfstring`: a sequence of `string` items (`string`, nillable). */
-export const ArrayOfstring = Schema.Array(Schema.NullOr(Xsd.string)).annotations({
+export const ArrayOfstring = Schema.Array(Schema.NullOr(Xsd.string)).annotate({
   ...Xml.items("string", Arrays),
   ...Xml.complexType("ArrayOfstring", Arrays)
 })

@@ -70,13 +70,13 @@ export const ModuleLicense = Schema.Struct({
   IsHidden: Xml.optionalElement(Xsd.boolean),
   PrerequisiteModuleName: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   Signature: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("ModuleLicense", Services86))
+}).annotate(Xml.complexType("ModuleLicense", Services86))
 
 /** The complex type `ModuleLicense`. */
 export interface ModuleLicense extends Schema.Schema.Type<typeof ModuleLicense> {}
 
 /** `ArrayOfModuleLicense`: a sequence of `ModuleLicense` items (`ModuleLicense`, nillable). */
-export const ArrayOfModuleLicense = Schema.Array(Schema.NullOr(ModuleLicense)).annotations({
+export const ArrayOfModuleLicense = Schema.Array(Schema.NullOr(ModuleLicense)).annotate({
   ...Xml.items("ModuleLicense", Services86),
   ...Xml.complexType("ArrayOfModuleLicense", Services86)
 })
@@ -97,7 +97,7 @@ export const DSAParameters = Schema.Struct({
   Q: Schema.NullOr(Xsd.base64Binary),
   Seed: Schema.NullOr(Xsd.base64Binary),
   Y: Schema.NullOr(Xsd.base64Binary)
-}).annotations(Xml.complexType("DSAParameters", SystemSecurityCryptography))
+}).annotate(Xml.complexType("DSAParameters", SystemSecurityCryptography))
 
 /**
  * The complex type `DSAParameters`.
@@ -113,7 +113,7 @@ export const SignedPublicKey = Schema.Struct({
   ExpiryDate: Xml.optionalElement(Xsd.dateTime),
   Key: Xml.optionalElement(DSAParameters),
   Signature: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("SignedPublicKey", Services86))
+}).annotate(Xml.complexType("SignedPublicKey", Services86))
 
 /** The complex type `SignedPublicKey`. */
 export interface SignedPublicKey extends Schema.Schema.Type<typeof SignedPublicKey> {}
@@ -138,7 +138,7 @@ export const LicenseInfo = Schema.Struct({
   ModuleLicenses: Xml.optionalElement(Schema.NullOr(ArrayOfModuleLicense)),
   PublicKey: Xml.optionalElement(Schema.NullOr(SignedPublicKey)),
   Signature: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("LicenseInfo", Services86))
+}).annotate(Xml.complexType("LicenseInfo", Services86))
 
 /** The complex type `LicenseInfo`. */
 export interface LicenseInfo extends Schema.Schema.Type<typeof LicenseInfo> {}
@@ -180,7 +180,7 @@ export const SoSystemInfoCarrier = Schema.Struct({
   DatabaseName: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   IsOnTravel: Xml.optionalElement(Xsd.boolean),
   IsSatellite: Xml.optionalElement(Xsd.boolean)
-}).annotations(Xml.complexType("SoSystemInfoCarrier", Services86))
+}).annotate(Xml.complexType("SoSystemInfoCarrier", Services86))
 
 /**
  * The complex type `SoSystemInfoCarrier` (extends `Carrier`).
@@ -212,13 +212,13 @@ export const GrantedModuleLicense = Schema.Struct({
   IsHidden: Xml.optionalElement(Xsd.boolean),
   IsUnrestricted: Xml.optionalElement(Xsd.boolean),
   ExpiryDate: Xml.optionalElement(Xsd.dateTime)
-}).annotations(Xml.complexType("GrantedModuleLicense", Services86))
+}).annotate(Xml.complexType("GrantedModuleLicense", Services86))
 
 /** The complex type `GrantedModuleLicense` (extends `Carrier`). */
 export interface GrantedModuleLicense extends Schema.Schema.Type<typeof GrantedModuleLicense> {}
 
 /** `ArrayOfGrantedModuleLicense`: a sequence of `GrantedModuleLicense` items (`GrantedModuleLicense`, nillable). */
-export const ArrayOfGrantedModuleLicense = Schema.Array(Schema.NullOr(GrantedModuleLicense)).annotations({
+export const ArrayOfGrantedModuleLicense = Schema.Array(Schema.NullOr(GrantedModuleLicense)).annotate({
   ...Xml.items("GrantedModuleLicense", Services86),
   ...Xml.complexType("ArrayOfGrantedModuleLicense", Services86)
 })
@@ -242,13 +242,13 @@ export const ProvidedCredential = Schema.Struct({
   SearchName: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   DisplayName: Xml.optionalElement(Schema.NullOr(Xsd.string)),
   CredentialId: Xml.optionalElement(Xsd.int)
-}).annotations(Xml.complexType("ProvidedCredential", Services86))
+}).annotate(Xml.complexType("ProvidedCredential", Services86))
 
 /** The complex type `ProvidedCredential`. */
 export interface ProvidedCredential extends Schema.Schema.Type<typeof ProvidedCredential> {}
 
 /** `ArrayOfProvidedCredential`: a sequence of `ProvidedCredential` items (`ProvidedCredential`, nillable). */
-export const ArrayOfProvidedCredential = Schema.Array(Schema.NullOr(ProvidedCredential)).annotations({
+export const ArrayOfProvidedCredential = Schema.Array(Schema.NullOr(ProvidedCredential)).annotate({
   ...Xml.items("ProvidedCredential", Services86),
   ...Xml.complexType("ArrayOfProvidedCredential", Services86)
 })
@@ -288,7 +288,7 @@ export const SoPrincipalCarrier = Schema.Struct({
   ProvidedCredentials: Xml.optionalElement(Schema.NullOr(ArrayOfProvidedCredential)),
   SecondaryGroups: Xml.optionalElement(Schema.NullOr(ArrayOfint)),
   DatabaseContextIdentifier: Xml.optionalElement(Schema.NullOr(Xsd.string))
-}).annotations(Xml.complexType("SoPrincipalCarrier", Services86))
+}).annotate(Xml.complexType("SoPrincipalCarrier", Services86))
 
 /**
  * The complex type `SoPrincipalCarrier`.

@@ -7,12 +7,12 @@ import { XmlCodec } from "@erpsync/codec"
 import { takesTicket } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type { CallArgs } from "../commands.js"
 import { readJson } from "../input.js"
-import { jsonOf } from "../json.js"
+import { fromJson, jsonOf } from "../json.js"
 import { lookup, operations } from "../registry.js"
 import { withClient } from "./client.js"
 
@@ -27,14 +27,14 @@ export const call = (options: CallArgs) =>
     const defaults = bodyOf(
       Schema.encodeSync(operation.request)({
         Header: {},
-        Body: Either.getOrThrow(XmlCodec.emptyBody(operation.request))
+        Body: Result.getOrThrow(XmlCodec.emptyBody(operation.request as Schema.Codec<{ readonly Body: unknown }>))
       })
     )
     const body = typeof json === "object" && json !== null && !Array.isArray(json)
       ? { ...(defaults as object), ...json }
       : json
     // The body is checked as part of a whole message, so that errors name its path from `Body`.
-    const request = yield* Schema.decodeUnknown(operation.request, { errors: "all" })({ Header: {}, Body: body })
+    const request = yield* fromJson(operation.request)({ Header: {}, Body: body })
     const response = yield* withClient(
       options,
       (client) => client.call(operation as never, bodyOf(request) as never),

@@ -9,19 +9,19 @@
  * `ERPSYNC_APPLICATION_TOKEN`), its tenant `--context-identifier` and SuperID `--superid-url` or
  * `--environment` (`ERPSYNC_CONTEXT_IDENTIFIER`, `ERPSYNC_SUPERID_URL`, `ERPSYNC_SUPERID_ENVIRONMENT`).
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import { ErpSync } from "@erpsync/schema"
 import * as Config from "effect/Config"
-import * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
+import type * as HttpClient from "effect/http/HttpClient"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import type { ConnectionIdArgs, ConnectionOptions, SaveConnectionArgs } from "../commands.js"
 import { InputError, readJson } from "../input.js"
+import { fromJson } from "../json.js"
 
 /**
  * The command line names no usable credentials: none at all, more than one way, or a user name without
@@ -32,7 +32,7 @@ import { InputError, readJson } from "../input.js"
  */
 export class CredentialsError extends Schema.TaggedError<CredentialsError>("@erpsync/cli/CredentialsError")(
   "CredentialsError",
-  { reason: Schema.Literal("Missing", "Conflicting", "Incomplete"), detail: Schema.String }
+  { reason: Schema.Literals(["Missing", "Conflicting", "Incomplete"]), detail: Schema.String }
 ) {
   override get message(): string {
     return `${this.reason}: ${this.detail}`
@@ -45,7 +45,7 @@ const orEnvironment = <A>(flag: Option.Option<A>, config: Config.Config<A>) =>
 
 /** The SoPrincipal endpoint the flags or the environment name, if any. */
 const soPrincipalUrlOf = (options: ConnectionOptions) =>
-  orEnvironment(options.soPrincipalUrl, Config.string("ERPSYNC_SOPRINCIPAL_URL"))
+  orEnvironment(options.soPrincipalUrl, Config.String("ERPSYNC_SOPRINCIPAL_URL"))
 
 /** SuperID as the flags name it (`--superid-url` or `--environment`), else as the environment does. */
 const superIdOf = (options: ConnectionOptions) =>
@@ -64,11 +64,11 @@ const superIdOf = (options: ConnectionOptions) =>
 /** The system user the flags name, each part falling back to its environment variable. */
 const systemUserOf = (options: ConnectionOptions) =>
   Effect.gen(function*() {
-    const systemUserToken = yield* orEnvironment(options.systemUserToken, Config.redacted("ERPSYNC_SYSTEM_USER_TOKEN"))
-    const file = yield* orEnvironment(options.privateKey, Config.string("ERPSYNC_PRIVATE_KEY_FILE"))
+    const systemUserToken = yield* orEnvironment(options.systemUserToken, Config.Redacted("ERPSYNC_SYSTEM_USER_TOKEN"))
+    const file = yield* orEnvironment(options.privateKey, Config.String("ERPSYNC_PRIVATE_KEY_FILE"))
     const applicationToken = yield* orEnvironment(
       options.applicationToken,
-      Config.redacted("ERPSYNC_APPLICATION_TOKEN")
+      Config.Redacted("ERPSYNC_APPLICATION_TOKEN")
     )
     const missing = [
       systemUserToken === undefined ? "--system-user-token (or ERPSYNC_SYSTEM_USER_TOKEN)" : undefined,
@@ -83,11 +83,11 @@ const systemUserOf = (options: ConnectionOptions) =>
     }
     const contextIdentifier = yield* orEnvironment(
       options.contextIdentifier,
-      Config.string("ERPSYNC_CONTEXT_IDENTIFIER")
+      Config.String("ERPSYNC_CONTEXT_IDENTIFIER")
     )
     const superId = (yield* superIdOf(options)) ?? (yield* Config.all({
-      superIdUrl: Config.option(Config.string("ERPSYNC_SUPERID_URL")),
-      environment: Config.option(Config.literal("sod", "qaonline", "online")("ERPSYNC_SUPERID_ENVIRONMENT"))
+      superIdUrl: Config.option(Config.String("ERPSYNC_SUPERID_URL")),
+      environment: Config.option(Config.Literals(["sod", "qaonline", "online"], "ERPSYNC_SUPERID_ENVIRONMENT"))
     }).pipe(
       Effect.flatMap(({ environment, superIdUrl }) =>
         Option.isSome(superIdUrl) && Option.isSome(environment)
@@ -132,8 +132,8 @@ const ticketSourceOf = (options: ConnectionOptions) =>
     if (systemUser) return yield* systemUserOf(options)
     if (Option.isSome(options.ticket)) return { _tag: "Ticket", ticket: options.ticket.value } as const
     if (Option.isSome(options.username) || Option.isSome(options.password)) {
-      const name = yield* orEnvironment(options.username, Config.string("ERPSYNC_USERNAME"))
-      const secret = yield* orEnvironment(options.password, Config.redacted("ERPSYNC_PASSWORD"))
+      const name = yield* orEnvironment(options.username, Config.String("ERPSYNC_USERNAME"))
+      const secret = yield* orEnvironment(options.password, Config.Redacted("ERPSYNC_PASSWORD"))
       if (name === undefined || secret === undefined) {
         return yield* new CredentialsError({
           reason: "Incomplete",
@@ -147,16 +147,17 @@ const ticketSourceOf = (options: ConnectionOptions) =>
     if (Option.isSome(options.accessToken)) {
       return { _tag: "AccessToken", accessToken: options.accessToken.value, ...login } as const
     }
-    const configured = yield* TicketSource.config.pipe(
-      // Only when nothing is set: a value that is set but invalid is reported as the ConfigError it is.
-      Effect.catchIf(ConfigError.isMissingDataOnly, () =>
-        new CredentialsError({
-          reason: "Missing",
-          detail: "give --ticket, --username with --password, --access-token, or --system-user-token " +
-            "(or set ERPSYNC_TICKET, ERPSYNC_USERNAME with ERPSYNC_PASSWORD, ERPSYNC_ACCESS_TOKEN, or " +
-            "ERPSYNC_SYSTEM_USER_TOKEN)"
-        }))
-    )
+    // Missing only when nothing is set: a value that is set but invalid is reported as the ConfigError it is.
+    const found = yield* Config.option(TicketSource.config)
+    if (Option.isNone(found)) {
+      return yield* new CredentialsError({
+        reason: "Missing",
+        detail: "give --ticket, --username with --password, --access-token, or --system-user-token " +
+          "(or set ERPSYNC_TICKET, ERPSYNC_USERNAME with ERPSYNC_PASSWORD, ERPSYNC_ACCESS_TOKEN, or " +
+          "ERPSYNC_SYSTEM_USER_TOKEN)"
+      })
+    }
+    const configured = found.value
     // `--soprincipal-url` holds for a login configured in the environment too, and the SuperID and tenant
     // flags for a system user.
     switch (configured._tag) {
@@ -177,14 +178,14 @@ const ticketSourceOf = (options: ConnectionOptions) =>
 
 /** A source for calls that send no ticket: it is never asked for one. */
 const noTickets: TicketSource.TicketSourceService = {
-  get: () => Effect.dieMessage("this operation sends no ticket"),
+  get: () => Effect.die(new Error("this operation sends no ticket")),
   reject: () => Effect.succeed(false)
 }
 
 /** A client configured by the options, whose tickets come from `source`. */
 export const makeClient = (options: ConnectionOptions, source: TicketSource.TicketSourceService) =>
   Effect.gen(function*() {
-    const url = yield* orEnvironment(options.url, Config.string("ERPSYNC_URL"))
+    const url = yield* orEnvironment(options.url, Config.String("ERPSYNC_URL"))
     if (url === undefined) {
       return yield* new InputError({ reason: "Missing", detail: "give --url (or set ERPSYNC_URL)" })
     }
@@ -193,7 +194,7 @@ export const makeClient = (options: ConnectionOptions, source: TicketSource.Tick
       url,
       // SoPrincipal's operations go where its logins go.
       endpoints: soPrincipalUrl === undefined ? undefined : { SoPrincipal: soPrincipalUrl },
-      applicationToken: yield* orEnvironment(options.applicationToken, Config.redacted("ERPSYNC_APPLICATION_TOKEN")),
+      applicationToken: yield* orEnvironment(options.applicationToken, Config.Redacted("ERPSYNC_APPLICATION_TOKEN")),
       soapVersion: options.soapVersion,
       timeout: options.timeout
     }).pipe(Effect.provideService(TicketSource.TicketSource, source))
@@ -215,7 +216,7 @@ export const withClient = <A, E, R extends HttpClient.HttpClient | Scope.Scope =
   }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
 
 const printConnection = (value: ErpSync.ErpConnection | null) =>
-  Schema.encode(Schema.NullOr(ErpSync.ErpConnection))(value).pipe(
+  Schema.encodeEffect(Schema.NullOr(ErpSync.ErpConnection))(value).pipe(
     Effect.orDie,
     Effect.flatMap((json) => Console.log(JSON.stringify(json, null, 2)))
   )
@@ -223,7 +224,7 @@ const printConnection = (value: ErpSync.ErpConnection | null) =>
 /** `save-connection [FILE|-]`: an ErpConnection as JSON in, the saved one out. */
 export const saveConnection = (options: SaveConnectionArgs) =>
   readJson(Option.getOrUndefined(options.file)).pipe(
-    Effect.flatMap(Schema.decodeUnknown(ErpSync.ErpConnection, { errors: "all" })),
+    Effect.flatMap(fromJson(ErpSync.ErpConnection)),
     Effect.flatMap((value) => withClient(options, (client) => client.saveConnection(value))),
     Effect.flatMap(printConnection)
   )

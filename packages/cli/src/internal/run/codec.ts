@@ -5,10 +5,9 @@ import { XmlCodec } from "@erpsync/codec"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Schema from "effect/Schema"
 import type { DecodeArgs, EncodeArgs } from "../commands.js"
 import { inputChunks, readJson } from "../input.js"
-import { jsonOf } from "../json.js"
+import { fromJson, jsonOf } from "../json.js"
 import { indentXml } from "../pretty.js"
 import { lookup, messages } from "../registry.js"
 
@@ -28,7 +27,7 @@ export const encode = ({ file, message, pretty, soapVersion }: EncodeArgs) =>
   lookup("message", messages, message).pipe(
     Effect.flatMap((schema) =>
       readJson(Option.getOrUndefined(file)).pipe(
-        Effect.flatMap((json) => Schema.decodeUnknown(schema, { errors: "all" })(json)),
+        Effect.flatMap(fromJson(schema)),
         Effect.flatMap((value) => XmlCodec.encode(schema, { soapVersion })(value))
       )
     ),

@@ -13,8 +13,8 @@ import type { CodegenArgs } from "../commands.js"
 /** Writes the modules generated from the WSDLs into `out`, printing each file's path. */
 export const codegen = ({ out, wsdl }: CodegenArgs) =>
   Effect.gen(function*() {
-    const sources = yield* Codegen.readSources(wsdl)
-    const files = yield* Codegen.generate(sources)
+    const sources = yield* Effect.fromResult(Codegen.readSources(wsdl))
+    const files = yield* Effect.fromResult(Codegen.generate(sources))
     fs.mkdirSync(out, { recursive: true })
     for (const file of files) {
       const target = path.join(out, file.path)

@@ -2,12 +2,12 @@
  * `erpsync demo`: a local server, a login through SoPrincipal, a connection saved through the client over
  * real HTTP and read back, with the XML exchanged shown (secrets redacted).
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import type { ErpSync } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { indentXml } from "../pretty.js"
@@ -70,7 +70,7 @@ export const demo = Effect.scoped(
       `\nRead back connection ${saved.ErpConnectionId}:\n${JSON.stringify(Option.getOrNull(read), null, 2)}`
     )
     if (Option.isNone(read) || JSON.stringify(read.value) !== JSON.stringify(saved)) {
-      return yield* Effect.dieMessage("the connection read back differs from the one saved")
+      return yield* Effect.die(new Error("the connection read back differs from the one saved"))
     }
     yield* Console.log("\nThe connection read back equals the one saved. Stopping the server.")
   }).pipe(Effect.provide(FetchHttpClient.layer))

@@ -1,15 +1,22 @@
 /**
- * The one place that reads a schema's AST: it turns an annotated schema into the codec's plan, compiled
- * once per AST node and cached. Refinements become checks and transformations conversions, both plain
+ * The one place that reads a schema's AST into the codec's plan, compiled once per AST node and cached. A
+ * node's checks become `Refine` nodes and its encoding chain a `Transform` node, both holding plain
  * functions, so that nothing past this file needs the Schema modules.
  */
-import * as Either from "effect/Either"
-import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
+import * as Cause from "effect/Cause"
+import * as Exit from "effect/Exit"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import { memo } from "../memo.js"
-import type { SimpleTypeAnnotation } from "../schema/annotations.js"
+import {
+  ComplexTypeAnnotationId,
+  ItemsAnnotationId,
+  RootElementAnnotationId,
+  type SimpleTypeAnnotation,
+  SimpleTypeAnnotationId
+} from "../schema/annotations.js"
 import {
   type Conversion,
   defaultOf,
@@ -24,13 +31,16 @@ import {
 } from "../schema/plan.js"
 import { booleanType, doubleType, enumerationType, stringType } from "../schema/simpleTypes.js"
 import * as annotations from "./annotations.js"
+import { checkOf, formatIssue } from "./checks.js"
+
+type Path = ReadonlyArray<PropertyKey>
 
 const simple = <A>(type: SimpleTypeAnnotation<A>): SimpleNode => ({
   _tag: "Simple",
   type: type as unknown as SimpleTypeAnnotation
 })
 
-const unsupported = (what: string) => (_: AST.AST, __: unknown, path: ReadonlyArray<PropertyKey>): Node => {
+const unsupported = (what: string) => (_: AST.AST, path: Path): Node => {
   throw definitionError(path, `${what} has no XML form; annotate it with a simple type (see Xsd)`)
 }
 
@@ -46,161 +56,247 @@ const stringLiterals = (types: ReadonlyArray<AST.AST>): Array<string> | undefine
   return out
 }
 
-const identifierOf = (ast: AST.AST): string =>
-  AST.getIdentifierAnnotation(ast).pipe((o) => o._tag === "Some" ? o.value : "enumeration")
+const identifierOf = (ast: AST.AST): string => annotations.getIdentifier(ast) ?? "enumeration"
 
-const match: AST.Match<Node> = {
+const typeNameOf = (ast: AST.AST) => {
+  const complexType = annotations.getComplexType(ast)
+  return complexType === undefined ? undefined : { namespace: complexType.namespace, name: complexType.name }
+}
+
+/** The plan of a node's own shape, without its checks and encoding. */
+const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: K }>, path: Path) => Node } = {
   Declaration: unsupported("a declared type"),
-  Literal: (ast, _, path) => {
+  Null: unsupported("null"),
+  Undefined: unsupported("undefined"),
+  Void: unsupported("void"),
+  Never: unsupported("never"),
+  Unknown: unsupported("unknown"),
+  Any: unsupported("any"),
+  String: () => simple(stringType),
+  Number: () => simple(doubleType),
+  Boolean: () => simple(booleanType),
+  BigInt: unsupported("bigint"),
+  Symbol: unsupported("symbol"),
+  Literal: (ast, path) => {
     if (typeof ast.literal !== "string") {
       throw definitionError(path, `the literal ${String(ast.literal)} has no XML form`)
     }
     return enumeration([ast.literal], identifierOf(ast))
   },
   UniqueSymbol: unsupported("a unique symbol"),
-  UndefinedKeyword: unsupported("undefined"),
-  VoidKeyword: unsupported("void"),
-  NeverKeyword: unsupported("never"),
-  UnknownKeyword: unsupported("unknown"),
-  AnyKeyword: unsupported("any"),
-  StringKeyword: () => simple(stringType),
-  NumberKeyword: () => simple(doubleType),
-  BooleanKeyword: () => simple(booleanType),
-  BigIntKeyword: unsupported("bigint"),
-  SymbolKeyword: unsupported("symbol"),
   ObjectKeyword: unsupported("object"),
-  Enums: (ast, _, path) => {
+  Enum: (ast, path) => {
     const values = ast.enums.map(([, value]) => value)
     const strings = values.filter((value): value is string => typeof value === "string")
     if (strings.length !== values.length) throw definitionError(path, "numeric enums have no XML form")
     return enumeration(strings, identifierOf(ast))
   },
   TemplateLiteral: unsupported("a template literal"),
-  TypeLiteral: (ast, go, path) => {
+  Arrays: (ast, path) => {
+    if (ast.elements.length > 0 || ast.rest.length !== 1) {
+      throw definitionError(path, "only arrays (no tuple elements) have an XML form")
+    }
+    const items = annotations.getItems(ast)
+    if (items === undefined) throw definitionError(path, "an array needs an item element name (Xml.items)")
+    const { nillable, node } = elementType(ast.rest[0]!, [...path, items.name])
+    return {
+      _tag: "Array",
+      typeName: typeNameOf(ast),
+      item: { name: items.name, namespace: items.namespace, nillable, node }
+    }
+  },
+  Objects: (ast, path) => {
     if (ast.indexSignatures.length > 0) throw definitionError(path, "index signatures have no XML form")
-    const complexType = annotations.getComplexType(ast)
-    const namespace = complexType?.namespace ?? ""
+    const namespace = annotations.getComplexType(ast)?.namespace ?? ""
     const members = ast.propertySignatures.map((ps): Member => {
       if (typeof ps.name !== "string") throw definitionError(path, "only string keys have an XML form")
-      const element = annotations.getElement(ps)
+      const element = annotations.getElement(ps.type)
       const memberPath = [...path, ps.name]
-      const { nillable, node } = elementType(ps.type, go, memberPath)
-      const minOccurs = ps.isOptional ? 0 : element?.minOccurs ?? 1
+      const optional = AST.isOptional(ps.type)
+      const { nillable, node } = elementType(ps.type, memberPath)
+      // A key optional on the encoded side only (`withDecodingDefaultKey`) is an element that may be absent,
+      // and then has the value Effect's parser gives an absent key.
+      const decodingDefault = optional ? undefined : decodingDefaultOf(ps.name, ps.type, memberPath)
+      const minOccurs = optional || decodingDefault !== undefined ? 0 : element?.minOccurs ?? 1
       const member: Member = {
         key: ps.name,
         name: element?.name ?? ps.name,
         namespace: element?.namespace ?? namespace,
         nillable,
         node,
-        optional: ps.isOptional,
+        optional,
         minOccurs,
         // Stryker disable next-line OptionalChaining: minOccurs is 0 here only by an element annotation
-        defaultValue: ps.isOptional || minOccurs === 1 ? undefined : element?.default ?? defaultOf(node, nillable)
+        defaultValue: optional || minOccurs === 1
+          ? undefined
+          : decodingDefault ?? element?.default ?? defaultOf(node, nillable)
       }
       if (member.minOccurs === 0 && !member.optional && member.defaultValue === undefined) {
         throw definitionError(memberPath, "a minOccurs=0 member of this type needs a default value")
       }
       return member
     })
-    return {
-      _tag: "Complex",
-      typeName: complexType === undefined ? undefined : { namespace: complexType.namespace, name: complexType.name },
-      members
-    }
+    return { _tag: "Complex", typeName: typeNameOf(ast), members }
   },
-  TupleType: (ast, go, path) => {
-    if (ast.elements.length > 0 || ast.rest.length !== 1) {
-      throw definitionError(path, "only arrays (no tuple elements) have an XML form")
-    }
-    const items = annotations.getItems(ast)
-    if (items === undefined) throw definitionError(path, "an array needs an item element name (Xml.items)")
-    const { nillable, node } = elementType(ast.rest[0]!.type, go, [...path, items.name])
-    const complexType = annotations.getComplexType(ast)
-    return {
-      _tag: "Array",
-      typeName: complexType === undefined ? undefined : { namespace: complexType.namespace, name: complexType.name },
-      item: { name: items.name, namespace: items.namespace, nillable, node }
-    }
-  },
-  Union: (ast, go, path) => {
+  Union: (ast, path) => {
     const literals = stringLiterals(ast.types)
     if (literals !== undefined) return enumeration(literals, identifierOf(ast))
-    const { nillable, node } = elementType(ast, go, path)
+    const { nillable, node } = unionContent(ast, path)
     if (nillable) throw definitionError(path, "a nullable type is only allowed as the type of an element")
     return node
   },
-  Suspend: (ast, go, path) => {
+  Suspend: (ast, path) => {
     let node: Node | undefined
-    return { _tag: "Lazy", get: () => node ??= go(ast.f(), path) }
-  },
-  Refinement: (ast, go, path) => ({ _tag: "Refine", from: go(ast.from, path), check: checkOf(ast) }),
-  Transformation: (ast, go, path) => {
-    const schema = Schema.make(transformationAst(ast)) as Schema.Schema<unknown, unknown>
-    return {
-      _tag: "Transform",
-      from: go(ast.from, path),
-      decode: conversion(ParseResult.decodeUnknownEither(schema)),
-      encode: conversion(ParseResult.encodeUnknownEither(schema))
-    }
+    return { _tag: "Lazy", get: () => node ??= plan(ast.thunk(), path) }
   }
-}
-
-/** Compiles (once per AST node) the XML plan of a schema; `path` locates its definition errors. */
-export const plan: (ast: AST.AST, path: ReadonlyArray<PropertyKey>) => Node = memo(
-  (ast: AST.AST, path: ReadonlyArray<PropertyKey>): Node => {
-    const simpleType = annotations.getSimpleType(ast)
-    return simpleType !== undefined ? simple(simpleType) : match[ast._tag](ast as never, plan, path)
-  }
-)
-
-/** The content of an element of type `ast`: a `NullOr` makes it nillable, `undefined` is dropped. */
-const elementType = (
-  ast: AST.AST,
-  go: AST.Compiler<Node>,
-  path: ReadonlyArray<PropertyKey>
-): { readonly nillable: boolean; readonly node: Node } => {
-  if (AST.isUnion(ast) && annotations.getSimpleType(ast) === undefined) {
-    const rest = ast.types.filter((t) => !(AST.isLiteral(t) && t.literal === null) && !AST.isUndefinedKeyword(t))
-    const nillable = ast.types.some((t) => AST.isLiteral(t) && t.literal === null)
-    if (rest.length === ast.types.length) {
-      const literals = stringLiterals(rest)
-      if (literals !== undefined) return { nillable: false, node: go(ast, path) }
-      throw definitionError(path, "a union has no XML form unless it is of string literals or of a type and null")
-    }
-    // Stryker disable next-line ConditionalExpression: without it, the empty union is never, refused at the same path
-    if (rest.length === 0) throw definitionError(path, "a type that is only null or undefined has no XML form")
-    // A union of one member is that member.
-    const inner = AST.Union.make(rest)
-    return { nillable, node: go(inner, path) }
-  }
-  return { nillable: false, node: go(ast, path) }
 }
 
 /**
- * The transformation a `Transform` node applies, with its `from` side reduced to its type: the XML
- * carries values of that type, already checked by the decoder.
+ * Compiles (once per AST node) the XML plan of a schema; `path` locates its definition errors. A simple
+ * type annotation makes the node a simple type, whose text is read and written by the annotation alone:
+ * the checks before the one it is on (or all, when it is on the node) are the annotation's to meet, and
+ * the checks after it are refinements. An encoding is the annotation's too when it reads through it
+ * (`reads`, as `Xsd.long` does); any other makes the node a transformation of what its last link encodes
+ * to, whose parsers apply the node's checks. Otherwise the node's shape, refined by its checks.
  */
-const transformationAst = (ast: AST.Transformation): AST.Transformation =>
-  new AST.Transformation(AST.typeAST(ast.from), ast.to, ast.transformation)
+export const plan: (ast: AST.AST, path: Path) => Node = memo((ast: AST.AST, path: Path): Node => {
+  const simpleAt = annotations.annotatedAt(ast, SimpleTypeAnnotationId)
+  if (simpleAt !== undefined) {
+    const type = annotations.getSimpleType(ast)!
+    if (ast.encoding === undefined || type.reads === ast.encoding[ast.encoding.length - 1]!.transformation) {
+      return refined(simple(type), ast, simpleAt + 1)
+    }
+  }
+  if (ast.encoding !== undefined) return transformation(ast, path)
+  if ("encodingChecks" in ast && ast.encodingChecks !== undefined) {
+    throw definitionError(path, "checks on a schema's encoded side (a flipped schema's) have no XML form")
+  }
+  return refined(shapes[ast._tag](ast as never, path), ast, 0)
+})
 
-/** A parser's result as a conversion, its issue formatted. */
-const conversion =
-  (parse: (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>) => (value: unknown): Conversion => {
-    const result = parse(value)
-    return Either.isRight(result)
-      ? { ok: true, value: result.right }
-      : { ok: false, message: ParseResult.TreeFormatter.formatIssueSync(result.left) }
+/** `node` refined by `ast`'s checks from the one at `from` on. */
+const refined = (node: Node, ast: AST.AST, from: number): Node => {
+  const checks = ast.checks?.slice(from) ?? []
+  return checks.length === 0 ? node : { _tag: "Refine", from: node, check: checkOf(checks, ast) }
+}
+
+/**
+ * A node with an encoding: the XML carries the last link's side (`wire`), whose value the codec holds as
+ * its type. Decoding encodes that value to the wire's encoded form and decodes the whole schema from
+ * it, with Effect's parsers, so that every link, and every schema a link leads to, applies as Effect
+ * applies it; encoding goes the other way. A declared type (`Schema.Class`) lends its XML annotations to
+ * the struct it is encoded as.
+ */
+const transformation = (ast: AST.AST, path: Path): Node => {
+  const links = ast.encoding!
+  for (const link of links) {
+    if (!SchemaTransformation.isTransformation(link.transformation)) {
+      throw definitionError(path, "a middleware (such as catchDecoding) has no XML form")
+    }
+  }
+  const last = links[links.length - 1]!.to
+  const wire = AST.isDeclaration(ast) ? withXmlAnnotationsOf(ast, last) : last
+  const whole = Schema.make(ast) as unknown as Schema.Codec<unknown, unknown>
+  const wireSchema = Schema.make(wire) as unknown as Schema.Codec<unknown, unknown>
+  return {
+    _tag: "Transform",
+    from: plan(wire, path),
+    decode: then(conversion(Schema.encodeUnknownExit(wireSchema)), conversion(Schema.decodeUnknownExit(whole))),
+    encode: then(conversion(Schema.encodeUnknownExit(whole)), conversion(Schema.decodeUnknownExit(wireSchema)))
+  }
+}
+
+/** The codec's annotations of a declared type, given to the schema it is encoded as where it has none. */
+const withXmlAnnotationsOf = (declaration: AST.AST, to: AST.AST): AST.AST => {
+  const given: Record<string, unknown> = {}
+  for (const key of [ComplexTypeAnnotationId, RootElementAnnotationId, ItemsAnnotationId, "identifier"]) {
+    const value = declaration.annotations?.[key]
+    if (value !== undefined && annotations.annotatedAt(to, key) === undefined) given[key] = value
+  }
+  return Object.keys(given).length === 0 ? to : (Schema.make(to) as Schema.Top).annotate(given).ast
+}
+
+/** One conversion after the other. */
+const then =
+  (first: (value: unknown) => Conversion, second: (value: unknown) => Conversion) => (value: unknown): Conversion => {
+    const result = first(value)
+    return result.ok ? second(result.value) : result
   }
 
-/** A refinement's predicate as a check; one that throws counts as refusing the value. */
-const checkOf = (ast: AST.Refinement) => (value: unknown): string | undefined => {
-  let issue: Option.Option<ParseResult.ParseIssue>
-  try {
-    issue = ast.filter(value, {}, ast)
-  } catch (e) {
-    issue = Option.some(new ParseResult.Type(ast, value, e instanceof Error ? e.message : String(e)))
+/**
+ * A parser's result as a conversion, its issue formatted. A transformation that throws is a bug in the
+ * schema, not bad input: what it threw is thrown again, as the schema's own code would throw it.
+ */
+const conversion = (parse: (u: unknown) => Exit.Exit<unknown, Schema.SchemaError>) => (value: unknown): Conversion => {
+  const exit = parse(value)
+  if (Exit.isSuccess(exit)) return { ok: true, value: exit.value }
+  const error = Cause.findError(exit.cause)
+  if (Result.isSuccess(error)) return { ok: false, message: formatIssue(error.success.issue) }
+  throw Cause.squash(exit.cause)
+}
+
+/**
+ * The value of an absent key whose encoded side is optional while its type is not: what Effect's parser
+ * gives a struct without it (a default of `withDecodingDefault` or `withDecodingDefaultKey`), computed
+ * afresh each time; `undefined` when the encoded side is required.
+ */
+const decodingDefaultOf = (key: string, ast: AST.AST, path: Path): (() => unknown) | undefined => {
+  const links = ast.encoding
+  if (links === undefined || !AST.isOptional(links[links.length - 1]!.to)) return undefined
+  const decode = Schema.decodeUnknownExit(
+    Schema.Struct({ [key]: Schema.make(ast) }) as unknown as Schema.Codec<unknown, unknown>
+  )
+  const absent = (): unknown => {
+    const exit = decode({})
+    if (Exit.isSuccess(exit)) return (exit.value as Record<string, unknown>)[key]
+    throw definitionError(path, `an absent element has no value: ${Cause.pretty(exit.cause)}`)
   }
-  return Option.isNone(issue) ? undefined : ParseResult.TreeFormatter.formatIssueSync(issue.value)
+  absent()
+  return absent
+}
+
+/** The content of an element of type `ast`: a union with `null` makes it nillable, `undefined` is dropped. */
+const elementType = (ast: AST.AST, path: Path): { readonly nillable: boolean; readonly node: Node } =>
+  AST.isUnion(ast) && ast.checks === undefined && ast.encoding === undefined &&
+    annotations.getSimpleType(ast) === undefined
+    ? unionContent(ast, path)
+    : { nillable: false, node: plan(ast, path) }
+
+/**
+ * What a union (its own checks aside) holds: its members but `null`, which makes it nillable, and
+ * `undefined`, with unions inside it flattened.
+ */
+const unionContent = (ast: AST.Union, path: Path): { readonly nillable: boolean; readonly node: Node } => {
+  const rest: Array<AST.AST> = []
+  let nillable = false
+  let dropped = false
+  const collect = (types: ReadonlyArray<AST.AST>) => {
+    for (const type of types) {
+      if (AST.isNull(type)) {
+        nillable = true
+        dropped = true
+      } else if (AST.isUndefined(type)) {
+        dropped = true
+      } else if (
+        AST.isUnion(type) && type.checks === undefined && type.encoding === undefined &&
+        annotations.getSimpleType(type) === undefined && stringLiterals(type.types) === undefined
+      ) {
+        collect(type.types)
+      } else {
+        rest.push(type)
+      }
+    }
+  }
+  collect(ast.types)
+  if (!dropped) {
+    const literals = stringLiterals(rest)
+    if (literals !== undefined) return { nillable: false, node: enumeration(literals, identifierOf(ast)) }
+    throw definitionError(path, "a union has no XML form unless it is of string literals or of a type and null")
+  }
+  // Stryker disable next-line ConditionalExpression: without it, the empty union is never, refused at the same path
+  if (rest.length === 0) throw definitionError(path, "a type that is only null or undefined has no XML form")
+  // A union of one member is that member.
+  return { nillable, node: rest.length === 1 ? plan(rest[0]!, path) : plan(new AST.Union(rest), path) }
 }
 
 /** Compiles the plan of a message root: a SOAP envelope or a plain document. */
@@ -214,7 +310,7 @@ export const planRoot = (ast: AST.AST): RootPlan => {
 const planRootUnchecked = (ast: AST.AST): RootPlan => {
   const envelope = annotations.getEnvelope(ast)
   if (envelope !== undefined) {
-    if (!AST.isTypeLiteral(ast)) throw definitionError([], "a SOAP message must be a struct")
+    if (!AST.isObjects(ast)) throw definitionError([], "a SOAP message must be a struct")
     const header = ast.propertySignatures.find((ps) => ps.name === envelope.headerKey)
     const body = ast.propertySignatures.find((ps) => ps.name === envelope.bodyKey)
     if (header === undefined || body === undefined) {
@@ -233,7 +329,7 @@ const planRootUnchecked = (ast: AST.AST): RootPlan => {
   return { _tag: "Document", root: rootElement(ast, []) }
 }
 
-const rootElement = (ast: AST.AST, path: ReadonlyArray<PropertyKey>): ElementDecl => {
+const rootElement = (ast: AST.AST, path: Path): ElementDecl => {
   const root = annotations.getRootElement(ast)
   if (root === undefined) throw definitionError(path, "the root needs an element name (Xml.root or Soap.message)")
   return { name: root.name, namespace: root.namespace, nillable: false, node: plan(ast, path) }

@@ -2,6 +2,7 @@
  * The annotations the codec reads from a schema: their keys and what each holds. `ast/annotations.ts`
  * reads them.
  */
+import type * as FastCheck from "fast-check"
 
 /** Where an element lives: its local name and namespace URI. */
 export interface QName {
@@ -50,6 +51,13 @@ export interface SimpleTypeAnnotation<A = unknown> {
    * valid), so that the decoder can skip `parse`.
    */
   readonly identity?: boolean
+  /**
+   * The transformation of the last link of the encoding the simple type reads through itself, as
+   * `Xsd.long` reads its JSON string form: the annotation then stands for the whole schema. Without it, or
+   * when the schema's encoding has gained links since, the annotation is its type side's, and the
+   * encoding a transformation on top of what its last link encodes to.
+   */
+  readonly reads?: unknown
 }
 
 /** Annotation on the root schema of a SOAP message. */
@@ -69,10 +77,19 @@ export interface RootElementAnnotation {
   readonly namespace: string
 }
 
-export const ElementAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Element")
-export const ComplexTypeAnnotationId: unique symbol = Symbol.for("@erpsync/codec/ComplexType")
-export const ItemsAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Items")
-export const SimpleTypeAnnotationId: unique symbol = Symbol.for("@erpsync/codec/SimpleType")
-export const EnvelopeAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Envelope")
-export const RootElementAnnotationId: unique symbol = Symbol.for("@erpsync/codec/RootElement")
-export const MessageAnnotationId: unique symbol = Symbol.for("@erpsync/codec/Message")
+/**
+ * Annotation on any schema: how to generate its values for property tests, when what its type and checks
+ * say would not (a declared type, text XML must be able to carry, values of a simple type's lexical space).
+ * The generated values must pass the schema's checks up to the annotation's.
+ */
+export type ArbitraryAnnotation<A = unknown> = (fc: typeof FastCheck) => FastCheck.Arbitrary<A>
+
+/** The annotations' keys, strings as Effect's own annotations are. */
+export const ElementAnnotationId = "@erpsync/codec/Element" as const
+export const ComplexTypeAnnotationId = "@erpsync/codec/ComplexType" as const
+export const ItemsAnnotationId = "@erpsync/codec/Items" as const
+export const SimpleTypeAnnotationId = "@erpsync/codec/SimpleType" as const
+export const EnvelopeAnnotationId = "@erpsync/codec/Envelope" as const
+export const RootElementAnnotationId = "@erpsync/codec/RootElement" as const
+export const MessageAnnotationId = "@erpsync/codec/Message" as const
+export const ArbitraryAnnotationId = "@erpsync/codec/Arbitrary" as const

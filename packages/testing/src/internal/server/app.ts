@@ -7,13 +7,13 @@
  * at any other path. Beside them, when a system user is configured, SuperID's discovery document, key set
  * and `PartnerSystemUser/Authenticate` at their paths.
  */
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { type Soap, XmlCodec } from "@erpsync/codec"
 import { type ErpSync, type Services, services } from "@erpsync/schema"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
+import * as HttpServerRequest from "effect/http/HttpServerRequest"
+import * as HttpServerResponse from "effect/http/HttpServerResponse"
+import * as Result from "effect/Result"
 import * as Stream from "effect/Stream"
 import { refuse, type Served } from "./dispatch.js"
 import { erpSync } from "./erpSync.js"
@@ -107,7 +107,7 @@ const readAtMost = (request: HttpServerRequest.HttpServerRequest, limit: number)
   })
 
 const json = (answer: SuperIdAnswer) =>
-  HttpServerResponse.unsafeJson(answer.json, { status: answer.status, headers: { "cache-control": "no-store" } })
+  HttpServerResponse.jsonUnsafe(answer.json, { status: answer.status, headers: { "cache-control": "no-store" } })
 
 /** SuperID's answer at `path`, or undefined when it serves nothing there. */
 const superIdAnswer = (
@@ -127,13 +127,13 @@ const superIdAnswer = (
         return request.method === "GET" ? json(superId.keySet()) : method("GET")
       case superIdPaths.authenticate: {
         if (request.method !== "POST") return method("POST")
-        const body = yield* Effect.either(readAtMost(request, maxRequestBytes))
-        if (Either.isLeft(body) || body.right === undefined) {
+        const body = yield* Effect.result(readAtMost(request, maxRequestBytes))
+        if (Result.isFailure(body) || body.success === undefined) {
           return HttpServerResponse.text("The request body could not be read.", { status: 400 })
         }
         const now = yield* Clock.currentTimeMillis
-        const text = utf8.decode(body.right)
-        return json(yield* Effect.promise(() => superId.authenticate(text, now, origin)))
+        const text = utf8.decode(body.success)
+        return json(yield* superId.authenticate(text, now, origin))
       }
       default:
         return undefined
@@ -170,13 +170,13 @@ export const makeApp = (options: AppOptions) =>
     // limit, as WCF's MaxReceivedMessageSize: a larger one is refused with 413, as WCF refuses it.
     const declared = Number(request.headers["content-length"] ?? "0")
     const read = declared > options.maxRequestBytes
-      ? Either.right(undefined)
-      : yield* Effect.either(readAtMost(request, options.maxRequestBytes))
-    if (Either.isLeft(read)) {
+      ? Result.succeed(undefined)
+      : yield* Effect.result(readAtMost(request, options.maxRequestBytes))
+    if (Result.isFailure(read)) {
       // A body cut short: nobody is left to read an answer, and half a request is not handled.
       return HttpServerResponse.text("The request body could not be read.", { status: 400 })
     }
-    const body = read.right
+    const body = read.success
     if (body === undefined) {
       return HttpServerResponse.text(
         `The maximum message size quota for incoming messages (${options.maxRequestBytes}) has been exceeded.`,
@@ -200,14 +200,14 @@ export const makeApp = (options: AppOptions) =>
         `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`
       )
     }
-    const decoded = XmlCodec.decodeEither(operation.operation.request)(body)
-    if (Either.isLeft(decoded)) {
+    const decoded = XmlCodec.decodeResult(operation.operation.request)(body)
+    if (Result.isFailure(decoded)) {
       return yield* fault(
         { namespace: WCF_DISPATCHER, name: "DeserializationFailed" },
-        `The formatter threw an exception while trying to deserialize the message: ${decoded.left.message}`
+        `The formatter threw an exception while trying to deserialize the message: ${decoded.failure.message}`
       )
     }
-    const message = decoded.right as {
+    const message = decoded.success as {
       readonly Header: { readonly Credentials?: ErpSync.SoCredentials | null }
       readonly Body: unknown
     }

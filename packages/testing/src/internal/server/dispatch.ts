@@ -5,7 +5,8 @@
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
 import { type ErpSync, takesTicket } from "@erpsync/schema"
-import * as Either from "effect/Either"
+import * as Result from "effect/Result"
+import type * as Schema from "effect/Schema"
 import type { ErpSyncModel } from "./model.js"
 import type { Sessions } from "./sessions.js"
 
@@ -71,7 +72,9 @@ export const serve = <S extends Service.AnyService>(
   const served = new Map<string, Served>()
   for (const [name, operation] of Object.entries(service.operations)) {
     const handler = (handlers as Record<string, (body: unknown, state: ServerState) => unknown>)[name]!
-    const defaultBody = Either.getOrThrow(XmlCodec.emptyBody(operation.response))
+    const defaultBody = Result.getOrThrow(
+      XmlCodec.emptyBody(operation.response as Schema.Codec<{ readonly Body: unknown }, unknown>)
+    )
     const refusal = (refusal: Refusal) => ({ Header: failureHeader(refusal), Body: defaultBody })
     served.set(operation.action, {
       operation,

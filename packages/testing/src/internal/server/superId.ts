@@ -6,7 +6,16 @@
  * ticket claim the ErpSync endpoint accepts. Its signing key can be rotated, and it can be told to sign
  * with a key it does not publish, as an impostor would.
  */
-import * as jose from "jose"
+import type * as Context from "effect/Context"
+import * as Digest from "effect/crypto/Digest"
+import * as SecureRandom from "effect/crypto/SecureRandom"
+import * as Signature from "effect/crypto/Signature"
+import * as Effect from "effect/Effect"
+import * as Jwk from "effect/jose/Jwk"
+import * as Jwt from "effect/jose/Jwt"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import * as crypto from "node:crypto"
 import type { Sessions } from "./sessions.js"
 
@@ -37,18 +46,30 @@ const SERIAL = "1029384756"
 /** How long an issued JWT is valid: it is meant to be verified at once. */
 const JWT_LIFETIME_SECONDS = 5 * 60
 
+/** The claims of an issued JWT: its times are numbers, every other claim a string. */
+const Claims = Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Finite]))
+
+/** What keys are generated, and JWTs signed, with: Web Crypto. */
+type Crypto = Signature.Signature | Digest.Digest
+
+const makeCrypto: Effect.Effect<Context.Context<Crypto>> = Effect.provide(
+  Effect.context<Crypto>(),
+  Layer.mergeAll(Signature.layerWebCrypto, Digest.layerWebCrypto).pipe(Layer.provide(SecureRandom.layerWebCrypto))
+)
+
 interface SigningKey {
   readonly kid: string
-  readonly privateKey: CryptoKey
-  readonly jwk: jose.JWK
+  readonly privateKey: Jwk.PrivateKey
+  /** The public key as published: RS256, `use: "sig"`, its thumbprint as its key id. */
+  readonly jwk: Jwk.PublicJwk
 }
 
-const makeSigningKey = async (): Promise<SigningKey> => {
-  const pair = await jose.generateKeyPair("RS256", { extractable: true })
-  const jwk = await jose.exportJWK(pair.publicKey)
-  const kid = await jose.calculateJwkThumbprint(jwk)
-  return { kid, privateKey: pair.privateKey, jwk: { ...jwk, kid, alg: "RS256", use: "sig" } }
-}
+const makeSigningKey: Effect.Effect<SigningKey, never, Crypto> = Effect.gen(function*() {
+  const pair = yield* Jwk.generateKeyPair({ algorithm: "RS256" })
+  const kid = yield* Jwk.thumbprint(pair.publicKey)
+  const privateKey = yield* Jwk.importPrivate(pair.privateKey, "RS256")
+  return { kid, privateKey, jwk: { ...pair.publicKey, kid } }
+}).pipe(Effect.orDie)
 
 /** An answer: its status and JSON. */
 export interface SuperIdAnswer {
@@ -85,6 +106,7 @@ export class SuperId {
   private constructor(
     private readonly settings: SystemUserSettings,
     private readonly sessions: Sessions,
+    private readonly services: Context.Context<Crypto>,
     first: SigningKey
   ) {
     this.current = first
@@ -92,9 +114,13 @@ export class SuperId {
     if (this.publicKey.asymmetricKeyType !== "rsa") throw new TypeError("the application's public key is not RSA")
   }
 
-  /** Throws a `TypeError` when the application's public key is not an RSA key in PEM. */
-  static async make(settings: SystemUserSettings, sessions: Sessions): Promise<SuperId> {
-    return new SuperId(settings, sessions, await makeSigningKey())
+  /** Dies with a `TypeError` when the application's public key is not an RSA key in PEM. */
+  static make(settings: SystemUserSettings, sessions: Sessions): Effect.Effect<SuperId> {
+    return Effect.gen(function*() {
+      const services = yield* makeCrypto
+      const first = yield* Effect.provideContext(makeSigningKey, services)
+      return new SuperId(settings, sessions, services, first)
+    })
   }
 
   /** The tenant it issues tickets for. */
@@ -103,16 +129,22 @@ export class SuperId {
   }
 
   /** A new signing key, published beside the one it replaces. */
-  async rotate(): Promise<void> {
-    const next = await makeSigningKey()
-    this.previous = this.current
-    this.current = next
+  rotate(): Effect.Effect<void> {
+    return Effect.map(Effect.provideContext(makeSigningKey, this.services), (next) => {
+      this.previous = this.current
+      this.current = next
+    })
   }
 
   /** Whether JWTs are signed with a key the key set does not hold. */
-  async setSignWithUnpublished(on: boolean): Promise<void> {
-    if (on && this.unpublished === undefined) this.unpublished = await makeSigningKey()
-    this.signWithUnpublished = on
+  setSignWithUnpublished(on: boolean): Effect.Effect<void> {
+    return Effect.suspend(() => {
+      if (!on || this.unpublished !== undefined) return Effect.sync(() => (this.signWithUnpublished = on))
+      return Effect.map(Effect.provideContext(makeSigningKey, this.services), (unpublished) => {
+        this.unpublished = unpublished
+        this.signWithUnpublished = on
+      })
+    })
   }
 
   discovery(origin: string): SuperIdAnswer {
@@ -133,7 +165,15 @@ export class SuperId {
   }
 
   /** `PartnerSystemUser/Authenticate` with the request body `body`, at `now`, on the server at `origin`. */
-  async authenticate(body: string, now: number, origin: string): Promise<SuperIdAnswer> {
+  authenticate(body: string, now: number, origin: string): Effect.Effect<SuperIdAnswer> {
+    return Effect.suspend(() => {
+      const admitted = this.admit(body, now)
+      return typeof admitted === "string" ? this.issue(admitted, now, origin) : Effect.succeed(admitted)
+    })
+  }
+
+  /** The system user token of a request that passes every check, or the refusal. */
+  private admit(body: string, now: number): string | SuperIdAnswer {
     let request: unknown
     try {
       request = JSON.parse(body)
@@ -180,27 +220,36 @@ export class SuperId {
       padding: crypto.constants.RSA_PKCS1_PADDING
     }, signature)
     if (!valid) return refuse("InvalidSignature: the signature does not match the application's public key.")
+    return token
+  }
 
+  /** The JWT for a system user token that passed: a new ticket in SuperOffice's claims. */
+  private issue(token: string, now: number, origin: string): Effect.Effect<SuperIdAnswer> {
     const ticket = this.sessions.loginWithSystemUser(true, now)!
     const key = this.signWithUnpublished && this.unpublished !== undefined ? this.unpublished : this.current
     const seconds = Math.floor(now / 1000)
     const tenant = `${origin}/${this.settings.contextIdentifier}`
-    const jwt = await new jose.SignJWT({
+    const claims = {
       [`${CLAIMS}ticket`]: ticket,
       [`${CLAIMS}ctx`]: this.settings.contextIdentifier,
       [`${CLAIMS}netserver_url`]: `${tenant}/Remote/Services86/`,
       [`${CLAIMS}webapi_url`]: `${tenant}/api/`,
       [`${CLAIMS}serial`]: SERIAL,
       [`${CLAIMS}system_token`]: token,
-      [`${CLAIMS}associateid`]: "1"
-    })
-      .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })
-      .setIssuer(ISSUER)
-      .setAudience(`spn:${SERIAL}`)
-      .setIssuedAt(seconds)
-      .setNotBefore(seconds)
-      .setExpirationTime(seconds + JWT_LIFETIME_SECONDS)
-      .sign(key.privateKey)
-    return { status: 200, json: { IsSuccessful: true, Token: jwt, ErrorMessage: null } }
+      [`${CLAIMS}associateid`]: "1",
+      iss: ISSUER,
+      aud: `spn:${SERIAL}`,
+      iat: seconds,
+      nbf: seconds,
+      exp: seconds + JWT_LIFETIME_SECONDS
+    }
+    return Jwt.sign(Claims, claims, key.privateKey, { kid: key.kid, typ: "JWT" }).pipe(
+      Effect.provideContext(this.services),
+      Effect.orDie,
+      Effect.map((jwt) => ({
+        status: 200,
+        json: { IsSuccessful: true, Token: Redacted.value(jwt), ErrorMessage: null }
+      }))
+    )
   }
 }
