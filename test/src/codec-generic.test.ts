@@ -949,3 +949,103 @@ describe("Effect 4's ways of declaring schemas", () => {
     )
   })
 })
+
+describe("the plan's reading of checks, unions and keys", () => {
+  it("a group of checks refuses what any of them refuses; a check that throws refuses with its message", () => {
+    const Digit = doc({ d: Xsd.int.check(Schema.makeFilterGroup([Schema.isGreaterThan(0), Schema.isLessThan(10)])) })
+    expect(decode(Digit, `<r xmlns="urn:test"><d>5</d></r>`)).toStrictEqual(Result.succeed({ d: 5 }))
+    for (const text of ["0", "10"]) {
+      expect(Result.flip(decode(Digit, `<r xmlns="urn:test"><d>${text}</d></r>`)), text).toMatchObject(
+        Result.succeed({ reason: "InvalidValue", path: "/r/d" })
+      )
+    }
+    const Unlucky = doc({
+      s: Xsd.string.check(Schema.makeFilter((): boolean => {
+        throw new Error("no luck today")
+      }))
+    })
+    expect(Result.flip(decode(Unlucky, `<r xmlns="urn:test"><s>x</s></r>`))).toMatchObject(
+      Result.succeed({ reason: "InvalidValue", path: "/r/s", detail: expect.stringContaining("no luck today") })
+    )
+  })
+
+  it("Schema.String, Number and Boolean are xs:string, xs:double and xs:boolean", () => {
+    const R = doc({ s: Schema.String, n: Schema.Number, b: Schema.Boolean })
+    const xml = Result.getOrThrow(encode(R, { s: " a ", n: 1.5, b: true }))
+    expect(xml).toContain("<s> a </s><n>1.5</n><b>true</b>")
+    expect(decode(R, `<r xmlns="urn:test"><s> a </s><n>INF</n><b>0</b></r>`)).toStrictEqual(
+      Result.succeed({ s: " a ", n: Infinity, b: false })
+    )
+  })
+
+  it("the checks before a simple type's annotation are the annotation's to meet; those after it are run", () => {
+    const Trusting = Schema.Number.check(Schema.isGreaterThan(100)).annotate(Xsd.simpleType({
+      name: "number",
+      namespace: NS,
+      parse: (text) => ({ ok: true, value: Number(text) }),
+      format: (value) => ({ ok: true, value: String(value) }),
+      default: 0
+    }))
+    expect(decode(doc({ n: Trusting }), `<r xmlns="urn:test"><n>5</n></r>`)).toStrictEqual(Result.succeed({ n: 5 }))
+    const Checked = doc({ n: Trusting.check(Schema.isLessThan(10)) })
+    expect(decode(Checked, `<r xmlns="urn:test"><n>5</n></r>`)).toStrictEqual(Result.succeed({ n: 5 }))
+    expect(Result.flip(decode(Checked, `<r xmlns="urn:test"><n>50</n></r>`))).toMatchObject(
+      Result.succeed({ reason: "InvalidValue", path: "/r/n" })
+    )
+  })
+
+  it("unions inside a member's union: flattened, unless they carry checks, an encoding, a simple type or literals", () => {
+    const nil = `xmlns:i="http://www.w3.org/2001/XMLSchema-instance"`
+    const Flat = doc({ a: Schema.optional(Schema.NullOr(Xsd.int)) })
+    expect(decode(Flat, `<r xmlns="urn:test" ${nil}><a i:nil="true"/></r>`)).toStrictEqual(Result.succeed({ a: null }))
+    expect(decode(Flat, `<r xmlns="urn:test"/>`)).toStrictEqual(Result.succeed({}))
+    expect(() =>
+      XmlCodec.compile(
+        doc({ a: Schema.optional(Schema.NullOr(Xsd.int).check(Schema.makeFilter((n: number | null) => n !== 0))) })
+      )
+    )
+      .toThrow(/^Cannot derive an XML codec at a: a nullable type is only allowed as the type of an element$/)
+    const Optional = Xsd.string.pipe(Schema.decodeTo(
+      Schema.NullOr(Xsd.int),
+      SchemaTransformation.transform({
+        decode: (s: string) => s === "none" ? null : Number(s),
+        encode: (n: number | null) => n === null ? "none" : String(n)
+      })
+    ))
+    expect(decode(doc({ a: Schema.optional(Optional) }), `<r xmlns="urn:test"><a>none</a></r>`)).toStrictEqual(
+      Result.succeed({ a: null })
+    )
+    const YesNo = Schema.Union([Schema.Literal("yes"), Schema.Null]).annotate(Xsd.simpleType<"yes" | null>({
+      name: "yesNo",
+      namespace: NS,
+      parse: (text) => ({ ok: true, value: text === "Y" ? "yes" : null }),
+      format: (value) => ({ ok: true, value: value === "yes" ? "Y" : "N" }),
+      default: null
+    }))
+    expect(decode(doc({ e: Schema.NullOr(YesNo) }), `<r xmlns="urn:test"><e>Y</e></r>`)).toStrictEqual(
+      Result.succeed({ e: "yes" })
+    )
+    const Colour = doc({ c: Schema.NullOr(Schema.Literals(["red", "blue"]).annotate({ identifier: "Colour" })) })
+    expect(XmlCodec.describe(Colour).types.get("{urn:test}r")?.[0]?.type).toMatchObject({
+      kind: "simple",
+      name: { name: "Colour" }
+    })
+  })
+
+  it("an element annotation on any member of a member's union is found", () => {
+    const R = doc({ b: Schema.Union([Schema.Null, Xml.element(Xsd.string, { name: "Beta" })]) })
+    expect(Result.getOrThrow(encode(R, { b: "y" }))).toContain("<Beta>y</Beta>")
+  })
+
+  it("a decoding default that its own schema refuses is a definition error, when the codec is derived", () => {
+    const Bad = doc({ a: Xsd.int.pipe(Schema.withDecodingDefaultKey(Effect.succeed(3.5))) })
+    expect(() => XmlCodec.compile(Bad)).toThrow(/^Cannot derive an XML codec at a: an absent element has no value/)
+  })
+
+  it("a document's root element is never nil", () => {
+    const R = doc({})
+    expect(
+      Result.flip(decode(R, `<r xmlns="urn:test" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" i:nil="true"/>`))
+    ).toMatchObject(Result.succeed({ reason: "InvalidNil" }))
+  })
+})

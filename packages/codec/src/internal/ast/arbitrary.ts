@@ -62,11 +62,11 @@ const constraintsOf = (checks: ReadonlyArray<AST.Check<unknown>>): Constraints =
       out.maximum = out.maximum === undefined || maximum < out.maximum ? maximum : out.maximum
     }
     // Lengths in code units and in code points alike: the strings generated are of ASCII characters.
-    for (const key of ["minLength", "minCodePoints", "minSize"]) {
+    for (const key of ["minLength", "minCodePoints"]) {
       const n = c[key]
       if (typeof n === "number") out.minLength = Math.max(out.minLength ?? 0, n)
     }
-    for (const key of ["maxLength", "maxCodePoints", "maxSize"]) {
+    for (const key of ["maxLength", "maxCodePoints"]) {
       const n = c[key]
       if (typeof n === "number") out.maxLength = Math.min(out.maxLength ?? Infinity, n)
     }
@@ -120,6 +120,7 @@ export const arbitraryOf = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKe
     base = shape(ast, fc, path, depth, constraintsOf(checks))
     filters = checks
   }
+  // Stryker disable next-line ConditionalExpression: no checks pass every value; the filter is only skipped
   return filters.length === 0 ? base : bounded(base, filters, ast, path)
 }
 
@@ -224,20 +225,16 @@ const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: nu
     }
     case "Objects": {
       if (ast.indexSignatures.length > 0) return failure(path, "index signatures are not generated")
-      const model: Record<string, Arb> = {}
+      // Without a prototype, a member named `__proto__` is a key like any other.
+      const model: Record<string, Arb> = Object.create(null)
       const required: Array<string> = []
       for (const ps of ast.propertySignatures) {
         if (typeof ps.name !== "string") return failure(path, "only string keys are generated")
         const optional = SchemaAST.isOptional(ps.type)
-        Object.defineProperty(model, ps.name, {
-          // An optional key is left out rather than given `undefined`, which has no form in XML or JSON.
-          value: optional
-            ? definedOf(ps.type, fc, [...path, ps.name], depth)
-            : arbitraryOf(ps.type, fc, [...path, ps.name], depth),
-          enumerable: true,
-          writable: true,
-          configurable: true
-        })
+        // An optional key is left out rather than given `undefined`, which has no form in XML or JSON.
+        model[ps.name] = optional
+          ? definedOf(ps.type, fc, [...path, ps.name], depth)
+          : arbitraryOf(ps.type, fc, [...path, ps.name], depth)
         if (!optional) required.push(ps.name)
       }
       return fc.record(model, { requiredKeys: required, noNullPrototype: true })

@@ -126,9 +126,9 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
         node,
         optional,
         minOccurs,
-        // Stryker disable next-line OptionalChaining: minOccurs is 0 here only by an element annotation
         defaultValue: optional || minOccurs === 1
           ? undefined
+          // Stryker disable next-line OptionalChaining: minOccurs is 0 here by a decoding default or an element annotation
           : decodingDefault ?? element?.default ?? defaultOf(node, nillable)
       }
       if (member.minOccurs === 0 && !member.optional && member.defaultValue === undefined) {
@@ -139,8 +139,6 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
     return { _tag: "Complex", typeName: typeNameOf(ast), members }
   },
   Union: (ast, path) => {
-    const literals = stringLiterals(ast.types)
-    if (literals !== undefined) return enumeration(literals, identifierOf(ast))
     const { nillable, node } = unionContent(ast, path)
     if (nillable) throw definitionError(path, "a nullable type is only allowed as the type of an element")
     return node
@@ -209,10 +207,11 @@ const transformation = (ast: AST.AST, path: Path): Node => {
 /** The codec's annotations of a declared type, given to the schema it is encoded as where it has none. */
 const withXmlAnnotationsOf = (declaration: AST.AST, to: AST.AST): AST.AST => {
   const given: Record<string, unknown> = {}
-  for (const key of [ComplexTypeAnnotationId, RootElementAnnotationId, ItemsAnnotationId, "identifier"]) {
+  for (const key of [ComplexTypeAnnotationId, RootElementAnnotationId, ItemsAnnotationId]) {
     const value = declaration.annotations?.[key]
     if (value !== undefined && annotations.annotatedAt(to, key) === undefined) given[key] = value
   }
+  // Stryker disable next-line ConditionalExpression: annotating with nothing gives a schema of the same plan
   return Object.keys(given).length === 0 ? to : (Schema.make(to) as Schema.Top).annotate(given).ast
 }
 
