@@ -86,6 +86,8 @@ export class Decoder implements Sink {
     this.parser = new Tokenizer(this, limits.maxTextLength)
     // Stryker disable next-line StringLiteral: the document's frame is never part of a path
     this.push(DOCUMENT, "")
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the idle decoder only keeps compiled code warm
+    if (warm === undefined) keepWarm()
   }
 
   /** Feeds decoded text. */
@@ -508,32 +510,39 @@ export class Decoder implements Sink {
 }
 
 /**
- * One idle decoder kept for the life of the process. V8's hidden classes are held weakly: once no decoder,
- * frame or parser is alive, a major GC collects their classes and deoptimises all the code that was
- * compiled for them, so every document after an idle GC would start cold. This instance never parses;
- * it keeps those classes, and the code built on them, alive.
+ * One idle decoder kept for the life of the process from the first decoder on. V8's hidden classes are
+ * held weakly: once no decoder, frame or parser is alive, a major GC collects their classes and
+ * deoptimises all the code that was compiled for them, so every document after an idle GC would start
+ * cold. This instance never parses; it keeps those classes, and the code built on them, alive. It is made
+ * with the first decoder rather than when the module loads, so that importing the codec runs none of the
+ * decoder's code.
  */
+let warm: Decoder | null | undefined = undefined
+
 // Stryker disable all: this decoder never parses, so nothing in its plan or limits is ever read
-export const keepWarm = new Decoder(
-  {
-    _tag: "Document",
-    root: {
-      name: "",
-      namespace: "",
-      nillable: false,
-      node: {
-        _tag: "Simple",
-        type: {
-          name: { namespace: "", name: "" },
-          parse: (t) => ({ ok: true, value: t }),
-          format: (v) => ({ ok: true, value: String(v) }),
-          default: ""
+const keepWarm = (): void => {
+  warm = null
+  warm = new Decoder(
+    {
+      _tag: "Document",
+      root: {
+        name: "",
+        namespace: "",
+        nillable: false,
+        node: {
+          _tag: "Simple",
+          type: {
+            name: { namespace: "", name: "" },
+            parse: (t) => ({ ok: true, value: t }),
+            format: (v) => ({ ok: true, value: String(v) }),
+            default: ""
+          }
         }
       }
-    }
-  },
-  { maxDepth: 1, maxMessageLength: 0, maxTextLength: 0, maxAttributes: 0, maxItems: 0 }
-)
-// Its tokenizer hands over to saxes at once, and keeps saxes's classes alive too.
-keepWarm.parser.flush()
+    },
+    { maxDepth: 1, maxMessageLength: 0, maxTextLength: 0, maxAttributes: 0, maxItems: 0 }
+  )
+  // Its tokenizer hands over to saxes at once, and keeps saxes's classes alive too.
+  warm.parser.flush()
+}
 // Stryker restore all
