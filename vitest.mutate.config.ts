@@ -19,6 +19,7 @@ const files = [
   "xsd-lexical",
   "xsd-builtins",
   "codec-generic",
+  "namespace-reuse",
   "examples",
   "soprincipal",
   "wsdl-drift",

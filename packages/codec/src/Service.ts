@@ -94,6 +94,11 @@ export interface DefinitionOptions<
   readonly endpoint: string
   /** The namespace of the body elements and header blocks. */
   readonly namespace: string
+  /**
+   * The namespaces of earlier versions of the service whose declarations this one uses where the two
+   * agree: in its messages they are in `namespace` (`Xml.namespaces`).
+   */
+  readonly reuses?: ReadonlyArray<string> | undefined
   /** An operation's `SOAPAction` is this prefix and its name, unless it says otherwise. */
   readonly actionPrefix: string
   /** The header blocks every request carries (each usually `Soap.header(...)`). */
@@ -198,14 +203,16 @@ export const define = <
       name: messageOptions?.message ?? `${element}Request`,
       namespace: options.namespace,
       header: options.requestHeader,
-      body: { name: element, fields: body }
+      body: { name: element, fields: body },
+      reuses: options.reuses
     }),
   response: (element, body, messageOptions) =>
     Soap.message({
       name: messageOptions?.message ?? element,
       namespace: options.namespace,
       header: options.responseHeader,
-      body: { name: element, fields: body }
+      body: { name: element, fields: body },
+      reuses: options.reuses
     }),
   operation: (name, request, response, operationOptions) => ({
     name,

@@ -71,6 +71,8 @@ export const message = <Header extends Schema.Struct.Fields, Body extends Schema
   readonly namespace: string
   readonly header: Header
   readonly body: { readonly name: string; readonly fields: Body }
+  /** Namespaces whose declarations the message uses in `namespace` (`Xml.namespaces`). */
+  readonly reuses?: ReadonlyArray<string> | undefined
 }): Message<Header, Body> =>
   Schema.Struct({
     // Stryker disable next-line StringLiteral: the header is not an element: its type's name is never written or compared
@@ -82,7 +84,8 @@ export const message = <Header extends Schema.Struct.Fields, Body extends Schema
   }).annotate({
     [EnvelopeAnnotationId]: { headerKey: "Header", bodyKey: "Body" },
     [MessageAnnotationId]: { name: options.name ?? options.body.name },
-    identifier: options.name ?? `${options.body.name}Message`
+    identifier: options.name ?? `${options.body.name}Message`,
+    ...Xml.namespaces(Object.fromEntries((options.reuses ?? []).map((declared) => [declared, options.namespace])))
   })
 
 /**

@@ -12,6 +12,8 @@ import {
   ElementAnnotationId,
   type ItemsAnnotation,
   ItemsAnnotationId,
+  type NamespacesAnnotation,
+  NamespacesAnnotationId,
   type RootElementAnnotation,
   RootElementAnnotationId
 } from "./internal/schema/annotations.js"
@@ -25,6 +27,8 @@ export type {
   ItemsAnnotation,
   /** @since 0.1.0 */
   LexicalResult,
+  /** @since 1.0.0 */
+  NamespacesAnnotation,
   /** @since 0.1.0 */
   QName,
   /** @since 0.1.0 */
@@ -122,6 +126,20 @@ export const root = (
 ): { readonly [RootElementAnnotationId]: RootElementAnnotation } => ({
   [RootElementAnnotationId]: { name, namespace }
 })
+
+/**
+ * Annotation for a document's root (a SOAP message, or a plain document's root schema): the namespaces
+ * its types were declared in that are, in this document, others (`{ [declared]: used }`). Every element
+ * and type name of a renamed namespace is read and written in the other. A later version of a service
+ * reuses the declarations of the earlier version where the two agree, under its own namespace
+ * (`Service.define`'s `reuses`).
+ *
+ * @since 1.0.0
+ * @category annotations
+ */
+export const namespaces = (
+  renamed: Readonly<Record<string, string>>
+): { readonly [NamespacesAnnotationId]: NamespacesAnnotation } => ({ [NamespacesAnnotationId]: { ...renamed } })
 
 /**
  * Element text as XML writes it, as the encoder does: `&`, `<` and `>` escaped (so that `]]>` never

@@ -17,6 +17,8 @@ import {
   ItemsAnnotationId,
   type MessageAnnotation,
   MessageAnnotationId,
+  type NamespacesAnnotation,
+  NamespacesAnnotationId,
   type RootElementAnnotation,
   RootElementAnnotationId,
   type SimpleTypeAnnotation,
@@ -65,6 +67,7 @@ export const getEnvelope = getter<EnvelopeAnnotation>(EnvelopeAnnotationId)
 export const getRootElement = getter<RootElementAnnotation>(RootElementAnnotationId)
 export const getMessage = getter<MessageAnnotation>(MessageAnnotationId)
 export const getArbitrary = getter<ArbitraryAnnotation>(ArbitraryAnnotationId)
+export const getNamespaces = getter<NamespacesAnnotation>(NamespacesAnnotationId)
 
 /** The `identifier` annotation, wherever it is. */
 export const getIdentifier = getter<string>("identifier")

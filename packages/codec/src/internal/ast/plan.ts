@@ -35,17 +35,57 @@ import { checkOf, formatIssue } from "./checks.js"
 
 type Path = ReadonlyArray<PropertyKey>
 
-const simple = <A>(type: SimpleTypeAnnotation<A>): SimpleNode => ({
+/**
+ * The namespaces of one kind of document: those its root renames (`Xml.namespaces`), and the plans of the
+ * nodes in it, compiled once per node for each renaming.
+ */
+interface Binding {
+  readonly namespace: (declared: string) => string
+  readonly plan: (ast: AST.AST, path: Path) => Node
+  readonly simple: (type: SimpleTypeAnnotation) => SimpleTypeAnnotation
+}
+
+const bindings = new Map<string, Binding>()
+
+/** The binding of a renaming, one per renaming (its entries in order of their keys). */
+const bindingOf = (renamed: Readonly<Record<string, string>>): Binding => {
+  const entries = Object.entries(renamed).filter(([from, to]) => from !== to).sort(([a], [b]) => a < b ? -1 : 1)
+  const key = JSON.stringify(entries)
+  let binding = bindings.get(key)
+  if (binding === undefined) {
+    const map = new Map(entries)
+    const namespace = (declared: string) => map.get(declared) ?? declared
+    const renamedTypes = new WeakMap<SimpleTypeAnnotation, SimpleTypeAnnotation>()
+    binding = {
+      namespace,
+      plan: memo((ast: AST.AST, path: Path): Node => planIn(binding!, ast, path)),
+      simple: (type) => {
+        const to = namespace(type.name.namespace)
+        if (to === type.name.namespace) return type
+        let copy = renamedTypes.get(type)
+        if (copy === undefined) {
+          copy = { ...type, name: { namespace: to, name: type.name.name } }
+          renamedTypes.set(type, copy)
+        }
+        return copy
+      }
+    }
+    bindings.set(key, binding)
+  }
+  return binding
+}
+
+const simple = <A>(type: SimpleTypeAnnotation<A>, b: Binding): SimpleNode => ({
   _tag: "Simple",
-  type: type as unknown as SimpleTypeAnnotation
+  type: b.simple(type as unknown as SimpleTypeAnnotation)
 })
 
 const unsupported = (what: string) => (_: AST.AST, path: Path): Node => {
   throw definitionError(path, `${what} has no XML form; annotate it with a simple type (see Xsd)`)
 }
 
-const enumeration = (values: ReadonlyArray<string>, name: string): SimpleNode =>
-  simple(enumerationType(values as readonly [string, ...Array<string>], name, ""))
+const enumeration = (values: ReadonlyArray<string>, name: string, b: Binding): SimpleNode =>
+  simple(enumerationType(values as readonly [string, ...Array<string>], name, ""), b)
 
 const stringLiterals = (types: ReadonlyArray<AST.AST>): Array<string> | undefined => {
   const out: Array<string> = []
@@ -58,13 +98,17 @@ const stringLiterals = (types: ReadonlyArray<AST.AST>): Array<string> | undefine
 
 const identifierOf = (ast: AST.AST): string => annotations.getIdentifier(ast) ?? "enumeration"
 
-const typeNameOf = (ast: AST.AST) => {
+const typeNameOf = (ast: AST.AST, b: Binding) => {
   const complexType = annotations.getComplexType(ast)
-  return complexType === undefined ? undefined : { namespace: complexType.namespace, name: complexType.name }
+  return complexType === undefined
+    ? undefined
+    : { namespace: b.namespace(complexType.namespace), name: complexType.name }
 }
 
 /** The plan of a node's own shape, without its checks and encoding. */
-const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: K }>, path: Path) => Node } = {
+const shapes: {
+  readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: K }>, path: Path, b: Binding) => Node
+} = {
   Declaration: unsupported("a declared type"),
   Null: unsupported("null"),
   Undefined: unsupported("undefined"),
@@ -72,40 +116,40 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
   Never: unsupported("never"),
   Unknown: unsupported("unknown"),
   Any: unsupported("any"),
-  String: () => simple(stringType),
-  Number: () => simple(doubleType),
-  Boolean: () => simple(booleanType),
+  String: (_, __, b) => simple(stringType, b),
+  Number: (_, __, b) => simple(doubleType, b),
+  Boolean: (_, __, b) => simple(booleanType, b),
   BigInt: unsupported("bigint"),
   Symbol: unsupported("symbol"),
-  Literal: (ast, path) => {
+  Literal: (ast, path, b) => {
     if (typeof ast.literal !== "string") {
       throw definitionError(path, `the literal ${String(ast.literal)} has no XML form`)
     }
-    return enumeration([ast.literal], identifierOf(ast))
+    return enumeration([ast.literal], identifierOf(ast), b)
   },
   UniqueSymbol: unsupported("a unique symbol"),
   ObjectKeyword: unsupported("object"),
-  Enum: (ast, path) => {
+  Enum: (ast, path, b) => {
     const values = ast.enums.map(([, value]) => value)
     const strings = values.filter((value): value is string => typeof value === "string")
     if (strings.length !== values.length) throw definitionError(path, "numeric enums have no XML form")
-    return enumeration(strings, identifierOf(ast))
+    return enumeration(strings, identifierOf(ast), b)
   },
   TemplateLiteral: unsupported("a template literal"),
-  Arrays: (ast, path) => {
+  Arrays: (ast, path, b) => {
     if (ast.elements.length > 0 || ast.rest.length !== 1) {
       throw definitionError(path, "only arrays (no tuple elements) have an XML form")
     }
     const items = annotations.getItems(ast)
     if (items === undefined) throw definitionError(path, "an array needs an item element name (Xml.items)")
-    const { nillable, node } = elementType(ast.rest[0]!, [...path, items.name])
+    const { nillable, node } = elementType(ast.rest[0]!, [...path, items.name], b)
     return {
       _tag: "Array",
-      typeName: typeNameOf(ast),
-      item: { name: items.name, namespace: items.namespace, nillable, node }
+      typeName: typeNameOf(ast, b),
+      item: { name: items.name, namespace: b.namespace(items.namespace), nillable, node }
     }
   },
-  Objects: (ast, path) => {
+  Objects: (ast, path, b) => {
     if (ast.indexSignatures.length > 0) throw definitionError(path, "index signatures have no XML form")
     const namespace = annotations.getComplexType(ast)?.namespace ?? ""
     const members = ast.propertySignatures.map((ps): Member => {
@@ -113,7 +157,7 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
       const element = annotations.getElement(ps.type)
       const memberPath = [...path, ps.name]
       const optional = AST.isOptional(ps.type)
-      const { nillable, node } = elementType(ps.type, memberPath)
+      const { nillable, node } = elementType(ps.type, memberPath, b)
       // A key optional on the encoded side only (`withDecodingDefaultKey`) is an element that may be absent,
       // and then has the value Effect's parser gives an absent key.
       const decodingDefault = optional ? undefined : decodingDefaultOf(ps.name, ps.type, memberPath)
@@ -121,7 +165,7 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
       const member: Member = {
         key: ps.name,
         name: element?.name ?? ps.name,
-        namespace: element?.namespace ?? namespace,
+        namespace: b.namespace(element?.namespace ?? namespace),
         nillable,
         node,
         optional,
@@ -136,41 +180,42 @@ const shapes: { readonly [K in AST.AST["_tag"]]: (ast: Extract<AST.AST, { _tag: 
       }
       return member
     })
-    return { _tag: "Complex", typeName: typeNameOf(ast), members }
+    return { _tag: "Complex", typeName: typeNameOf(ast, b), members }
   },
-  Union: (ast, path) => {
-    const { nillable, node } = unionContent(ast, path)
+  Union: (ast, path, b) => {
+    const { nillable, node } = unionContent(ast, path, b)
     if (nillable) throw definitionError(path, "a nullable type is only allowed as the type of an element")
     return node
   },
-  Suspend: (ast, path) => {
+  Suspend: (ast, path, b) => {
     let node: Node | undefined
-    return { _tag: "Lazy", get: () => node ??= plan(ast.thunk(), path) }
+    return { _tag: "Lazy", get: () => node ??= b.plan(ast.thunk(), path) }
   }
 }
 
 /**
- * Compiles (once per AST node) the XML plan of a schema; `path` locates its definition errors. A simple
+ * Compiles the XML plan of a schema (once per AST node in each binding: `b.plan`); `path` locates its
+ * definition errors. A simple
  * type annotation makes the node a simple type, whose text is read and written by the annotation alone:
  * the checks before the one it is on (or all, when it is on the node) are the annotation's to meet, and
  * the checks after it are refinements. An encoding is the annotation's too when it reads through it
  * (`reads`, as `Xsd.long` does); any other makes the node a transformation of what its last link encodes
  * to, whose parsers apply the node's checks. Otherwise the node's shape, refined by its checks.
  */
-export const plan: (ast: AST.AST, path: Path) => Node = memo((ast: AST.AST, path: Path): Node => {
+const planIn = (b: Binding, ast: AST.AST, path: Path): Node => {
   const simpleAt = annotations.annotatedAt(ast, SimpleTypeAnnotationId)
   if (simpleAt !== undefined) {
     const type = annotations.getSimpleType(ast)!
     if (ast.encoding === undefined || type.reads === ast.encoding[ast.encoding.length - 1]!.transformation) {
-      return refined(simple(type), ast, simpleAt + 1)
+      return refined(simple(type, b), ast, simpleAt + 1)
     }
   }
-  if (ast.encoding !== undefined) return transformation(ast, path)
+  if (ast.encoding !== undefined) return transformation(ast, path, b)
   if ("encodingChecks" in ast && ast.encodingChecks !== undefined) {
     throw definitionError(path, "checks on a schema's encoded side (a flipped schema's) have no XML form")
   }
-  return refined(shapes[ast._tag](ast as never, path), ast, 0)
-})
+  return refined(shapes[ast._tag](ast as never, path, b), ast, 0)
+}
 
 /** `node` refined by `ast`'s checks from the one at `from` on. */
 const refined = (node: Node, ast: AST.AST, from: number): Node => {
@@ -185,7 +230,7 @@ const refined = (node: Node, ast: AST.AST, from: number): Node => {
  * applies it; encoding goes the other way. A declared type (`Schema.Class`) lends its XML annotations to
  * the struct it is encoded as.
  */
-const transformation = (ast: AST.AST, path: Path): Node => {
+const transformation = (ast: AST.AST, path: Path, b: Binding): Node => {
   const links = ast.encoding!
   for (const link of links) {
     if (!SchemaTransformation.isTransformation(link.transformation)) {
@@ -198,7 +243,7 @@ const transformation = (ast: AST.AST, path: Path): Node => {
   const wireSchema = Schema.make(wire) as unknown as Schema.Codec<unknown, unknown>
   return {
     _tag: "Transform",
-    from: plan(wire, path),
+    from: b.plan(wire, path),
     decode: then(conversion(Schema.encodeUnknownExit(wireSchema)), conversion(Schema.decodeUnknownExit(whole))),
     encode: then(conversion(Schema.encodeUnknownExit(whole)), conversion(Schema.decodeUnknownExit(wireSchema)))
   }
@@ -255,17 +300,17 @@ const decodingDefaultOf = (key: string, ast: AST.AST, path: Path): (() => unknow
 }
 
 /** The content of an element of type `ast`: a union with `null` makes it nillable, `undefined` is dropped. */
-const elementType = (ast: AST.AST, path: Path): { readonly nillable: boolean; readonly node: Node } =>
+const elementType = (ast: AST.AST, path: Path, b: Binding): { readonly nillable: boolean; readonly node: Node } =>
   AST.isUnion(ast) && ast.checks === undefined && ast.encoding === undefined &&
     annotations.getSimpleType(ast) === undefined
-    ? unionContent(ast, path)
-    : { nillable: false, node: plan(ast, path) }
+    ? unionContent(ast, path, b)
+    : { nillable: false, node: b.plan(ast, path) }
 
 /**
  * What a union (its own checks aside) holds: its members but `null`, which makes it nillable, and
  * `undefined`, with unions inside it flattened.
  */
-const unionContent = (ast: AST.Union, path: Path): { readonly nillable: boolean; readonly node: Node } => {
+const unionContent = (ast: AST.Union, path: Path, b: Binding): { readonly nillable: boolean; readonly node: Node } => {
   const rest: Array<AST.AST> = []
   let nillable = false
   let dropped = false
@@ -289,13 +334,13 @@ const unionContent = (ast: AST.Union, path: Path): { readonly nillable: boolean;
   collect(ast.types)
   if (!dropped) {
     const literals = stringLiterals(rest)
-    if (literals !== undefined) return { nillable: false, node: enumeration(literals, identifierOf(ast)) }
+    if (literals !== undefined) return { nillable: false, node: enumeration(literals, identifierOf(ast), b) }
     throw definitionError(path, "a union has no XML form unless it is of string literals or of a type and null")
   }
   // Stryker disable next-line ConditionalExpression: without it, the empty union is never, refused at the same path
   if (rest.length === 0) throw definitionError(path, "a type that is only null or undefined has no XML form")
   // A union of one member is that member.
-  return { nillable, node: rest.length === 1 ? plan(rest[0]!, path) : plan(new AST.Union(rest), path) }
+  return { nillable, node: rest.length === 1 ? b.plan(rest[0]!, path) : b.plan(new AST.Union(rest), path) }
 }
 
 /** Compiles the plan of a message root: a SOAP envelope or a plain document. */
@@ -307,6 +352,7 @@ export const planRoot = (ast: AST.AST): RootPlan => {
 }
 
 const planRootUnchecked = (ast: AST.AST): RootPlan => {
+  const b = bindingOf(annotations.getNamespaces(ast) ?? {})
   const envelope = annotations.getEnvelope(ast)
   if (envelope !== undefined) {
     if (!AST.isObjects(ast)) throw definitionError([], "a SOAP message must be a struct")
@@ -315,21 +361,21 @@ const planRootUnchecked = (ast: AST.AST): RootPlan => {
     if (header === undefined || body === undefined) {
       throw definitionError([], `a SOAP message needs the keys ${envelope.headerKey} and ${envelope.bodyKey}`)
     }
-    const headerNode = resolve(plan(header.type, [envelope.headerKey]))
+    const headerNode = resolve(b.plan(header.type, [envelope.headerKey]))
     if (headerNode._tag !== "Complex") throw definitionError([envelope.headerKey], "the header must be a struct")
     return {
       _tag: "Envelope",
       headerKey: envelope.headerKey,
       header: headerNode,
       bodyKey: envelope.bodyKey,
-      body: rootElement(body.type, [envelope.bodyKey])
+      body: rootElement(body.type, [envelope.bodyKey], b)
     }
   }
-  return { _tag: "Document", root: rootElement(ast, []) }
+  return { _tag: "Document", root: rootElement(ast, [], b) }
 }
 
-const rootElement = (ast: AST.AST, path: Path): ElementDecl => {
+const rootElement = (ast: AST.AST, path: Path, b: Binding): ElementDecl => {
   const root = annotations.getRootElement(ast)
   if (root === undefined) throw definitionError(path, "the root needs an element name (Xml.root or Soap.message)")
-  return { name: root.name, namespace: root.namespace, nillable: false, node: plan(ast, path) }
+  return { name: root.name, namespace: b.namespace(root.namespace), nillable: false, node: b.plan(ast, path) }
 }

@@ -78,6 +78,13 @@ export interface RootElementAnnotation {
 }
 
 /**
+ * Annotation on a document's root schema (a SOAP message or a plain document): the namespaces its types
+ * are declared in that are, in this document, another (`from` → `to`). A later version of a service reuses
+ * the earlier version's declarations where the two agree, under its own namespace.
+ */
+export type NamespacesAnnotation = Readonly<Record<string, string>>
+
+/**
  * Annotation on any schema: how to generate its values for property tests, when what its type and checks
  * say would not (a declared type, text XML must be able to carry, values of a simple type's lexical space).
  * The generated values must pass the schema's checks up to the annotation's.
@@ -93,3 +100,4 @@ export const EnvelopeAnnotationId = "@erpsync/codec/Envelope" as const
 export const RootElementAnnotationId = "@erpsync/codec/RootElement" as const
 export const MessageAnnotationId = "@erpsync/codec/Message" as const
 export const ArbitraryAnnotationId = "@erpsync/codec/Arbitrary" as const
+export const NamespacesAnnotationId = "@erpsync/codec/Namespaces" as const
