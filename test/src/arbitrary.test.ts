@@ -17,7 +17,7 @@ const NS = "urn:test"
 const sample = <A>(schema: Schema.Schema<A>, numRuns = 200) => fc.sample(Arbitrary.make(schema), { numRuns, seed: 7 })
 
 describe("values of the schema's type that pass its checks", () => {
-  it.each(messages.map((m) => [`${m.service}.${m.name}`, m.schema] as const))("%s", (_, schema) => {
+  it.each(messages.map((m) => [m.label, m.schema] as const))("%s", (_, schema) => {
     const is = Schema.is(Schema.toType(schema))
     for (const value of sample(schema, 30)) expect(is(value)).toBe(true)
   })

@@ -17,17 +17,59 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const generatedDir = path.join(root, "packages/schema/src/generated")
 const wsdlFile = (name: string) => path.join(referenceDir, name)
 
-const generate = (files: ReadonlyArray<string>) =>
-  Codegen.readSources(files).pipe(Result.flatMap(Codegen.generate), Result.getOrThrow)
+const SERVICES86 = "http://www.superoffice.net/ws/crm/NetServer/Services86"
+const ALL = ["ErpSync.wsdl", "SoPrincipal.wsdl", "ErpSync88.wsdl", "SoPrincipal88.wsdl"]
+
+const generate = (files: ReadonlyArray<string>, options?: Codegen.GenerateOptions) =>
+  Codegen.readSources(files).pipe(
+    Result.flatMap((sources) => Codegen.generate(sources, options)),
+    Result.getOrThrow
+  )
 
 describe("the committed declarations", () => {
-  it("are what the generator writes from ErpSync.wsdl and SoPrincipal.wsdl (pnpm codegen)", () => {
-    const files = generate([wsdlFile("ErpSync.wsdl"), wsdlFile("SoPrincipal.wsdl")])
-    expect(files.map((f) => f.path)).toStrictEqual(["ErpSync.ts", "SoPrincipal.ts"])
-    expect(fs.readdirSync(generatedDir).sort()).toStrictEqual(["ErpSync.ts", "SoPrincipal.ts"])
+  it("are what the generator writes from the WSDLs of Services86 and Services88 (pnpm codegen)", () => {
+    const files = generate(ALL.map(wsdlFile), { reuses: [SERVICES86] })
+    const modules = ["ErpSync.ts", "SoPrincipal.ts", "ErpSync88.ts", "SoPrincipal88.ts"]
+    expect(files.map((f) => f.path)).toStrictEqual(modules)
+    expect(fs.readdirSync(generatedDir).sort()).toStrictEqual([...modules].sort())
     for (const file of files) {
       expect(file.content, file.path).toBe(fs.readFileSync(path.join(generatedDir, file.path), "utf8"))
     }
+  })
+
+  it("of Services88 reuse Services86's where the two agree, and declare again what differs or refers to it", () => {
+    const [, , erpSync88, soPrincipal88] = generate(ALL.map(wsdlFile), { reuses: [SERVICES86] })
+    const declared = (content: string) => [...content.matchAll(/^export const (\w+) = /gm)].map((m) => m[1]!)
+    const types88 = declared(erpSync88!.content)
+    // ETableRight and EFieldRight have more values at Services88, and PluginResponse a Status: these, and
+    // every type that holds one of them (every carrier, through TableRight and FieldProperties), differ.
+    for (const changed of ["ETableRight", "EFieldRight", "TableRight", "FieldRight", "Carrier", "ErpConnection"]) {
+      expect(types88).toContain(changed)
+    }
+    expect(types88).toContain("PluginResponse")
+    // Types without a carrier in them are Services86's, imported and re-exported.
+    for (const same of ["SoCredentials", "StringDictionary", "ErpActorType", "ArrayOfint"]) {
+      expect(types88).not.toContain(same)
+      expect(erpSync88!.content).toMatch(new RegExp(`export \\{[^}]*\\b${same}\\b[^}]*\\} from "\\./ErpSync\\.js"`))
+    }
+    expect(erpSync88!.content).toContain("reuses: [Services86]")
+    // SoPrincipal88 takes Carrier from ErpSync88 and SoCredentials from ErpSync (Services86).
+    expect(soPrincipal88!.content).toMatch(/import \{ Carrier \} from "\.\/ErpSync88\.js"/)
+    expect(soPrincipal88!.content).toMatch(/import \{[^}]*\bSoCredentials\b[^}]*\} from "\.\/ErpSync\.js"/)
+  })
+
+  it("of Services88 take the docs of Services86 where their own have none", () => {
+    const [, , erpSync88] = generate(ALL.map(wsdlFile), { reuses: [SERVICES86] })
+    const docs86 = JSON.parse(fs.readFileSync(wsdlFile("ErpSync.docs.json"), "utf8")) as {
+      operations: Record<string, string>
+    }
+    const docs88 = JSON.parse(fs.readFileSync(wsdlFile("ErpSync88.docs.json"), "utf8")) as {
+      operations: Record<string, string>
+      service: string
+    }
+    expect(erpSync88!.content).toContain(docs86.operations["SaveConnection"]!)
+    expect(erpSync88!.content).toContain(docs88.operations["GetAllConnections"]!)
+    expect(erpSync88!.content).toContain(docs88.service)
   })
 
   it("ErpSync.ts is what the generator writes from ErpSync.wsdl alone", () => {

@@ -73,7 +73,7 @@ const rewrite = fc.subarray([...REWRITES.keys()]).map((chosen) => (text: string)
   chosen.reduce((t, i) => t.replace(REWRITES[i]![0], REWRITES[i]![1]), text)
 )
 
-describe.each(messages.map((m) => [`${m.service}.${m.name}`, m] as const))("%s", (_, { schema }) => {
+describe.each(messages.map((m) => [m.label, m] as const))("%s", (_, { schema }) => {
   const check = agree(schema)
   const encode = XmlCodec.encodeResult(schema)
   const document = Arbitrary.make(schema).map((value) => Result.getOrThrow(encode(value)))

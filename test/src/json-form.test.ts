@@ -17,7 +17,7 @@ import { messages } from "./support/messages.js"
 const RUNS = Number(process.env["ERPSYNC_JSON_RUNS"] ?? 25)
 
 describe("the JSON form of a decoded message", () => {
-  it.each(messages.map((m) => [`${m.service}.${m.name}`, m] as const))(
+  it.each(messages.map((m) => [m.label, m] as const))(
     "%s: as Schema.encodeSync gives it",
     (_, { schema }) => {
       const encodeXml = XmlCodec.encodeResult(schema)

@@ -18,7 +18,7 @@ afterAll(() => {
   for (const set of schemaSets.values()) fs.rmSync(set.dir, { recursive: true, force: true })
 })
 
-describe.each(messages.map((m) => [`${m.service}.${m.name}`, m] as const))("%s", (_, { schema, wsdl }) => {
+describe.each(messages.map((m) => [m.label, m] as const))("%s", (_, { schema, wsdl }) => {
   for (const law of Laws.of(schema, { runs: RUNS, schemas: schemaSets.get(wsdl)! })) {
     it.skipIf(law.skip !== undefined)(law.name, law.run)
   }

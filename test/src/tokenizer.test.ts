@@ -302,7 +302,7 @@ describe("the tokenizer against saxes", () => {
   })
 })
 
-describe.each(messages.map((m) => [`${m.service}.${m.name}`, m] as const))("%s", (_, { schema }) => {
+describe.each(messages.map((m) => [m.label, m] as const))("%s", (_, { schema }) => {
   const encode = XmlCodec.encodeResult(schema)
   const document = Arbitrary.make(schema).map((value) => Result.getOrThrow(encode(value)))
   const style = Variants.styles(Variants.namespacesOf(schema))

@@ -6,7 +6,7 @@
  * type and the element.
  */
 import { DataContract, Xml, XmlCodec, Xsd } from "@erpsync/codec"
-import { ErpSync, Namespaces, SoPrincipal } from "@erpsync/schema"
+import { ErpSync, ErpSync88, Namespaces, SoPrincipal, SoPrincipal88 } from "@erpsync/schema"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import { describe, expect, it } from "vitest"
@@ -54,23 +54,51 @@ const BUILTINS: Record<string, Schema.Codec<unknown, unknown>> = {
 
 const key = (namespace: string, name: string) => `{${namespace}}${name}`
 
-/** The type a schema stands for, by `{namespace}name`, described as the root element `element`. */
-const typeKeyOf = (schema: Schema.Codec<unknown, unknown>): string | undefined => {
-  const type = XmlCodec.describe(schema.annotate(Xml.root("x", ""))).elements[0]!.type
+/**
+ * The modules of each version and the namespaces their messages rename (Services88 uses Services86's
+ * declarations where the two agree, in its own namespace).
+ */
+const VERSIONS = [
+  { files: ["ErpSync.wsdl", "SoPrincipal.wsdl"], modules: [ErpSync, SoPrincipal], renamed: {} },
+  {
+    files: ["ErpSync88.wsdl", "SoPrincipal88.wsdl"],
+    modules: [ErpSync88, SoPrincipal88],
+    renamed: { [Namespaces.Services86]: Namespaces.Services88 }
+  }
+] as const
+
+/** A type's schema as the root element `name` of a document of its version (`renamed`). */
+const asRoot = (
+  schema: Schema.Codec<unknown, unknown>,
+  name: string,
+  namespace: string,
+  renamed: Record<string, string>
+) => schema.annotate({ ...Xml.root(name, namespace), ...Xml.namespaces(renamed) })
+
+/** The type a schema stands for, by `{namespace}name`, in its version. */
+const typeKeyOf = (schema: Schema.Codec<unknown, unknown>, renamed: Record<string, string>): string | undefined => {
+  const type = XmlCodec.describe(asRoot(schema, "x", "", renamed)).elements[0]!.type
   return type.name === undefined ? undefined : key(type.name.namespace, type.name.name)
 }
 
-/** Every type a generated module declares, by `{namespace}name`. */
-const declaredTypes = new Map<string, Schema.Codec<unknown, unknown>>()
-for (const module of [ErpSync, SoPrincipal] as ReadonlyArray<Record<string, unknown>>) {
-  for (const value of Object.values(module)) {
-    if (!Schema.isSchema(value)) continue
-    const schema = value as Schema.Codec<unknown, unknown>
-    if (AST.isObjects(schema.ast) && schema.ast.propertySignatures.some((p) => p.name === "Body")) continue
-    const typeKey = typeKeyOf(schema)
-    if (typeKey !== undefined) declaredTypes.set(typeKey, schema)
+/** Every type the generated modules of a version declare or re-export, by `{namespace}name` in that version. */
+const declaredTypesOf = (
+  modules: ReadonlyArray<Record<string, unknown>>,
+  renamed: Record<string, string>
+): Map<string, Schema.Codec<unknown, unknown>> => {
+  const declared = new Map<string, Schema.Codec<unknown, unknown>>()
+  for (const module of modules) {
+    for (const value of Object.values(module)) {
+      if (!Schema.isSchema(value)) continue
+      const schema = value as Schema.Codec<unknown, unknown>
+      if (AST.isObjects(schema.ast) && schema.ast.propertySignatures.some((p) => p.name === "Body")) continue
+      const typeKey = typeKeyOf(schema, renamed)
+      if (typeKey !== undefined) declared.set(typeKey, schema)
+    }
   }
+  return declared
 }
+const declaredTypes = declaredTypesOf(VERSIONS[0].modules, VERSIONS[0].renamed)
 
 /** The literal values of an enumeration schema, or of a list of one. */
 const literalsOf = (
@@ -108,9 +136,12 @@ const enumerationDifferences = (
   return differences
 }
 
-describe.each(["ErpSync.wsdl", "SoPrincipal.wsdl"])("%s", (file) => {
+describe.each(
+  VERSIONS.flatMap(({ files, modules, renamed }) => files.map((file) => ({ file, modules, renamed })))
+)("$file", ({ file, modules, renamed }) => {
   const wsdl: WsdlSchemas = readWsdl(file)
   const ours = messages.filter((m) => m.wsdl === file)
+  const declaredTypes = declaredTypesOf(modules, renamed)
 
   it.each(ours.map((m) => [m.name, m] as const))("the message %s matches the WSDL", (_, { schema }) => {
     expect(compareWithWsdl(XmlCodec.describe(schema), wsdl).differences).toStrictEqual([])
@@ -135,7 +166,7 @@ describe.each(["ErpSync.wsdl", "SoPrincipal.wsdl"])("%s", (file) => {
         differences.push(`${elementKey}: nothing declared for it`)
         continue
       }
-      const description = XmlCodec.describe(schema.annotate(Xml.root(element.name, element.namespace)))
+      const description = XmlCodec.describe(asRoot(schema, element.name, element.namespace, renamed))
       differences.push(...compareWithWsdl(description, wsdl, { rootNillable: true }).differences)
     }
     expect(differences).toStrictEqual([])
@@ -147,7 +178,7 @@ describe.each(["ErpSync.wsdl", "SoPrincipal.wsdl"])("%s", (file) => {
       for (const type of compareWithWsdl(XmlCodec.describe(schema), wsdl).compared) compared.add(type)
     }
     for (const schema of declaredTypes.values()) {
-      const description = XmlCodec.describe(schema.annotate(Xml.root("x", "")))
+      const description = XmlCodec.describe(asRoot(schema, "x", "", renamed))
       for (const type of description.types.keys()) if (wsdl.complexTypes.has(type)) compared.add(type)
     }
     const missing = [...wsdl.complexTypes.keys()].filter((type) => !compared.has(type) && SKIPPED[type] === undefined)

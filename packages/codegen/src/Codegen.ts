@@ -74,23 +74,45 @@ export interface GeneratedFile {
 }
 
 /**
+ * Options of `generate`.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface GenerateOptions {
+  /**
+   * The target namespaces of earlier versions of the services (`…/Services86`): a WSDL of another target
+   * namespace (`…/Services88`) uses an earlier WSDL's declaration of a type wherever its own is the same
+   * but for the namespace, and so is every type it refers to; its service lists them (`reuses`), so that
+   * its messages carry them in its own namespace. Its operations and types without doc comments of their
+   * own take those of the earlier version of the same service.
+   */
+  readonly reuses?: ReadonlyArray<string> | undefined
+}
+
+/**
  * Generates one module per WSDL, in the order given: a type an earlier WSDL declares too is declared
- * in the earlier module only (they must be the same), and imported from there.
+ * in the earlier module only (they must be the same), and imported from there; so is one an earlier
+ * version declares the same (`options.reuses`).
  *
  * @since 0.1.0
  * @category generating
  */
 export const generate = (
-  sources: ReadonlyArray<WsdlSource>
+  sources: ReadonlyArray<WsdlSource>,
+  options?: GenerateOptions
 ): Result.Result<ReadonlyArray<GeneratedFile>, CodegenError> => {
   try {
-    return Result.succeed(emit(sources.map((source) => ({
-      wsdl: source,
-      model: readWsdl(source.file, source.text),
-      docs: source.docs === undefined
-        ? undefined
-        : { source: source.docs, docs: parseDocs(source.docs.file, source.docs.text) }
-    }))))
+    return Result.succeed(emit(
+      sources.map((source) => ({
+        wsdl: source,
+        model: readWsdl(source.file, source.text),
+        docs: source.docs === undefined
+          ? undefined
+          : { source: source.docs, docs: parseDocs(source.docs.file, source.docs.text) }
+      })),
+      options?.reuses
+    ))
   } catch (e) {
     if (e instanceof CodegenFailure) return Result.fail(new CodegenError(e.details))
     throw e

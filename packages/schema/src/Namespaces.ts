@@ -1,5 +1,5 @@
 /**
- * The XML namespaces of SuperOffice NetServer Services86.
+ * The XML namespaces of SuperOffice NetServer Services86 and Services88.
  *
  * @since 0.1.0
  */
@@ -10,6 +10,13 @@
  * @since 0.1.0
  */
 export const Services86 = "http://www.superoffice.net/ws/crm/NetServer/Services86" as const
+
+/**
+ * The target namespace of the Services88 schemas.
+ *
+ * @since 1.0.0
+ */
+export const Services88 = "http://www.superoffice.net/ws/crm/NetServer/Services88" as const
 
 /**
  * The namespace of .NET data contract arrays (`ArrayOfint`, `ArrayOfstring`).

@@ -7,17 +7,42 @@
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
 import * as ErpSync from "./generated/ErpSync.js"
+import * as ErpSync88 from "./generated/ErpSync88.js"
 import * as SoPrincipal from "./generated/SoPrincipal.js"
+import * as SoPrincipal88 from "./generated/SoPrincipal88.js"
 
 /**
- * The services: ErpSync (`ErpSync.svc`) and SoPrincipal (`SoPrincipal.svc`, the logins that give tickets).
+ * The services at each version of NetServer's SOAP API (`Remote/<version>/<service>.svc`): ErpSync and
+ * SoPrincipal (the logins that give tickets) at Services86, and at Services88, which adds five ErpSync
+ * operations and shares the declarations that did not change.
+ *
+ * @since 1.0.0
+ */
+export const versions = {
+  Services86: {
+    ErpSync: ErpSync.service,
+    SoPrincipal: SoPrincipal.service
+  },
+  Services88: {
+    ErpSync: ErpSync88.service,
+    SoPrincipal: SoPrincipal88.service
+  }
+} as const
+
+/**
+ * A version of NetServer's SOAP API, as its endpoints' path names it.
+ *
+ * @since 1.0.0
+ */
+export type Version = keyof typeof versions
+
+/**
+ * The services at Services86: ErpSync (`ErpSync.svc`) and SoPrincipal (`SoPrincipal.svc`, the logins that
+ * give tickets).
  *
  * @since 0.2.0
  */
-export const services = {
-  ErpSync: ErpSync.service,
-  SoPrincipal: SoPrincipal.service
-} as const
+export const services = versions.Services86
 
 /**
  * The services' record, as a type.

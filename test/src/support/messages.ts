@@ -3,7 +3,7 @@
  * comes from; and the vendor examples, each with the message it is an example of.
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
-import { services } from "@erpsync/schema"
+import { type Version, versions } from "@erpsync/schema"
 import type * as Schema from "effect/Schema"
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -11,32 +11,43 @@ import { referenceDir } from "./reference.js"
 
 export interface Message {
   readonly service: string
+  /** The version of NetServer's SOAP API it is of, e.g. `Services86`. */
+  readonly version: Version
   /** The `wsdl:message` name, e.g. `SaveConnectionRequest`. */
   readonly name: string
-  /** The WSDL that declares it, e.g. `ErpSync.wsdl`. */
+  /** The WSDL that declares it, e.g. `ErpSync.wsdl` (Services86) or `ErpSync88.wsdl` (Services88). */
   readonly wsdl: string
+  /** How tests name it: `ErpSync.SaveConnectionRequest` at Services86, `ErpSync88.SaveConnectionRequest` at Services88. */
+  readonly label: string
   /** The schema, widened for tests that treat all messages alike. */
   readonly schema: Schema.Codec<unknown, unknown>
 }
 
-const all = Object.values(services) as ReadonlyArray<Service.AnyService>
+/** The WSDL of a service at a version, in `wsdl/`. */
+export const wsdlOf = (service: string, version: Version): string =>
+  `${service}${version === "Services86" ? "" : version.slice("Services".length)}.wsdl`
 
-/** Every message of every service, once each, in registry order. */
-export const messages: ReadonlyArray<Message> = all.flatMap((service) =>
-  Object.entries(service.messages).map(([name, schema]) => ({
-    service: service.name,
-    name,
-    wsdl: `${service.name}.wsdl`,
-    schema
-  }))
+/** Every message of every service at every version, once each, in registry order. */
+export const messages: ReadonlyArray<Message> = (Object.keys(versions) as ReadonlyArray<Version>).flatMap((version) =>
+  (Object.values(versions[version]) as ReadonlyArray<Service.AnyService>).flatMap((service) =>
+    Object.entries(service.messages).map(([name, schema]) => ({
+      service: service.name,
+      version,
+      name,
+      wsdl: wsdlOf(service.name, version),
+      label: `${wsdlOf(service.name, version).slice(0, -".wsdl".length)}.${name}`,
+      schema
+    }))
+  )
 )
 
-/** The messages of one service. */
-export const messagesOf = (service: string): ReadonlyArray<Message> => messages.filter((m) => m.service === service)
+/** The messages of one service at a version. */
+export const messagesOf = (service: string, version: Version = "Services86"): ReadonlyArray<Message> =>
+  messages.filter((m) => m.service === service && m.version === version)
 
-/** A message by service and name. */
-export const messageNamed = (service: string, name: string): Message =>
-  messages.find((m) => m.service === service && m.name === name)!
+/** A message by service and name, at a version. */
+export const messageNamed = (service: string, name: string, version: Version = "Services86"): Message =>
+  messages.find((m) => m.service === service && m.name === name && m.version === version)!
 
 export interface Example {
   /** The file under `wsdl/examples/`, e.g. `SoPrincipal.AuthenticateUsernamePassword.response.xml`. */
@@ -45,10 +56,12 @@ export interface Example {
 }
 
 /**
- * The vendor example of each operation's request and response, where there is one:
+ * The vendor example of each operation's request and response at Services86, where there is one:
  * `<Operation>.request.xml` for ErpSync, `<Service>.<Operation>.response.xml` for the others.
  */
-export const examples: ReadonlyArray<Example> = all.flatMap((service) =>
+export const examples: ReadonlyArray<Example> = (Object.values(versions.Services86) as ReadonlyArray<
+  Service.AnyService
+>).flatMap((service) =>
   Object.values(service.operations).flatMap((operation) =>
     ([["request", operation.requestMessage], ["response", operation.responseMessage]] as const).flatMap(
       ([direction, message]) => {

@@ -191,6 +191,13 @@ const codegenConfig = {
   out: Flag.String("out").pipe(
     Flag.withMetavar("directory"),
     Flag.withDescription("The folder to write the modules to")
+  ),
+  reuse: Flag.String("reuse").pipe(
+    Flag.withMetavar("namespace"),
+    Flag.withDescription(
+      "The namespace of an earlier version of the services: a later WSDL uses its declarations where they agree"
+    ),
+    Flag.atLeast(0)
   )
 }
 export type CodegenArgs = Command.Command.Config.Infer<typeof codegenConfig>

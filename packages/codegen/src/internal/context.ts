@@ -39,7 +39,9 @@ export class FileContext {
     readonly local: ReadonlyMap<string, Located>,
     /** Types declared in earlier files, by key, with the module that declares them. */
     readonly earlier: ReadonlyMap<string, Earlier>,
-    readonly docs: Docs
+    readonly docs: Docs,
+    /** The namespaces of earlier versions of the service whose declarations this file uses. */
+    readonly reuses: ReadonlyArray<string> = []
   ) {}
 
   get file(): string {

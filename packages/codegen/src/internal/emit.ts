@@ -10,8 +10,9 @@ import { writeService } from "./emitService.js"
 import { writeTypes } from "./emitTypes.js"
 import { fail } from "./failure.js"
 import { format } from "./format.js"
-import type { WsdlModel } from "./model.js"
+import type { TypeRef, WsdlModel } from "./model.js"
 import { isIdentifier, literal } from "./names.js"
+import { keyOf } from "./xml.js"
 
 /** The generator's version, named in every banner. */
 export const VERSION = "0.1.0"
@@ -37,10 +38,28 @@ const sha256 = (text: string) => crypto.createHash("sha256").update(text, "utf8"
 
 const moduleOf = (file: string) => file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "")
 
-/** A declaration without where it is, for comparing the same type as two WSDLs declare it. */
-const shapeOf = (decl: Located): string => {
+/**
+ * A declaration without where it is, for comparing the same type as two WSDLs declare it: the namespaces
+ * of `versions` (those of the versions of a service) are one.
+ */
+const shapeOf = (decl: Located, versions: ReadonlySet<string>): string => {
   const { location: _, ...shape } = decl
-  return JSON.stringify(shape)
+  return JSON.stringify(shape, (_key, value: unknown) => typeof value === "string" && versions.has(value) ? "" : value)
+}
+
+/** The types a declaration refers to. */
+const refsOf = (decl: Located): ReadonlyArray<TypeRef> => {
+  switch (decl.kind) {
+    case "struct":
+      return [...(decl.base === undefined ? [] : [decl.base]), ...decl.members.map((m) => m.type)]
+    case "array":
+      return [decl.item.type]
+    case "dictionary":
+      return [decl.key, decl.value]
+    case "enumeration":
+    case "list":
+      return []
+  }
 }
 
 const checkNames = (context: FileContext, names: ReadonlyArray<string>): void => {
@@ -61,9 +80,15 @@ const checkNames = (context: FileContext, names: ReadonlyArray<string>): void =>
   }
 }
 
-/** The modules for the inputs, in their order. */
-export const emit = (inputs: ReadonlyArray<Input>): ReadonlyArray<Output> => {
+/**
+ * The modules for the inputs, in their order. A WSDL whose target namespace is not one of `reuses` uses
+ * the declarations of an earlier WSDL in one of `reuses` (an earlier version of its service) wherever its
+ * own are the same but for the namespace, and everything they refer to is too; its service says so
+ * (`Service.define`'s `reuses`). Its docs fall back to those of the earlier version of its service.
+ */
+export const emit = (inputs: ReadonlyArray<Input>, reuses: ReadonlyArray<string> = []): ReadonlyArray<Output> => {
   const earlier = new Map<string, Earlier>()
+  const docsOfService = new Map<string, Docs>()
   const outputs: Array<Output> = []
   const modules = new Set<string>()
   for (const input of inputs) {
@@ -72,18 +97,54 @@ export const emit = (inputs: ReadonlyArray<Input>): ReadonlyArray<Output> => {
       fail({ reason: "Conflict", file: input.wsdl.file, path: "", detail: `two inputs would both write ${module}.ts` })
     }
     modules.add(module)
-    const docs = input.docs?.docs ?? noDocs
-    if (input.docs !== undefined) checkDocs(input.docs.source.file, docs, input.model)
+    const own = input.docs?.docs ?? noDocs
+    if (input.docs !== undefined) checkDocs(input.docs.source.file, own, input.model)
+    const target = input.model.service.namespace
+    const reused = reuses.filter((namespace) => namespace !== target)
+    const versions = new Set([target, ...reused])
+    const previous = reused.length === 0 ? undefined : docsOfService.get(input.model.service.name)
+    const docs = previous === undefined ? own : {
+      service: own.service ?? previous.service,
+      operations: { ...previous.operations, ...own.operations },
+      types: { ...previous.types, ...own.types }
+    }
+    docsOfService.set(input.model.service.name, docs)
     const local = new Map<string, Located>()
     // Types an earlier WSDL declared already: re-exported from its module, by module.
     const shared = new Map<string, Array<string>>()
+    // The types of the target namespace an earlier version declares the same: until one is found to refer to
+    // a type that is not, each is taken to be (a recursive group is the same when all of it is).
+    const counterparts = new Map<string, Earlier>()
+    for (const [key, decl] of input.model.types) {
+      if (earlier.has(key) || decl.name.namespace !== target) continue
+      for (const namespace of reused) {
+        const counterpart = earlier.get(keyOf({ namespace, name: decl.name.name }))
+        if (counterpart !== undefined && shapeOf(counterpart.decl, versions) === shapeOf(decl, versions)) {
+          counterparts.set(key, counterpart)
+          break
+        }
+      }
+    }
+    const isSame = (ref: TypeRef) =>
+      ref.namespace !== target || counterparts.has(keyOf(ref)) ||
+      (earlier.get(keyOf(ref))?.decl.name.namespace ?? target) !== target
+    for (let changed = true; changed;) {
+      changed = false
+      for (const [key] of counterparts) {
+        if (!refsOf(input.model.types.get(key)!).every(isSame)) {
+          counterparts.delete(key)
+          changed = true
+        }
+      }
+    }
+    for (const [key, counterpart] of counterparts) earlier.set(key, counterpart)
     for (const [key, decl] of input.model.types) {
       const known = earlier.get(key)
       if (known === undefined) {
         local.set(key, decl)
         continue
       }
-      if (shapeOf(known.decl) !== shapeOf(decl)) {
+      if (shapeOf(known.decl, versions) !== shapeOf(decl, versions)) {
         fail({
           ...decl.location,
           reason: "Conflict",
@@ -92,7 +153,7 @@ export const emit = (inputs: ReadonlyArray<Input>): ReadonlyArray<Output> => {
       }
       shared.set(known.module, [...(shared.get(known.module) ?? []), decl.name.name])
     }
-    const context = new FileContext(input.model, local, earlier, docs)
+    const context = new FileContext(input.model, local, earlier, docs, counterparts.size > 0 ? reused : [])
     const types = writeTypes(context)
     const service = writeService(context)
 

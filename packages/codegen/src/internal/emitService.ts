@@ -85,7 +85,11 @@ export const writeService = (context: FileContext): string => {
   let out = `const definition = Service.define({
   name: ${literal(service.name)},
   endpoint: ${literal(service.endpoint)},
-  namespace: ${context.namespace(service.namespace)},
+  namespace: ${context.namespace(service.namespace)},${
+    context.reuses.length === 0
+      ? ""
+      : `\n  reuses: [${context.reuses.map((uri) => context.namespace(uri)).join(", ")}],`
+  }
   actionPrefix: ${literal(hasPrefix ? prefix : "")},
   requestHeader: {
 ${headerFields(context, first.input.headers, first.location)}

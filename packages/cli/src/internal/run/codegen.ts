@@ -1,7 +1,7 @@
 /**
- * `erpsync codegen WSDL... --out DIR`: the generator on the command line, for another NetServer WSDL of
- * the same style (another version of ErpSync, or another agent). Each WSDL's docs file beside it
- * (`<name>.docs.json`) is read when there is one.
+ * `erpsync codegen WSDL... --out DIR [--reuse NAMESPACE]...`: the generator on the command line, for another
+ * NetServer WSDL of the same style (another version of ErpSync, or another agent). Each WSDL's docs file
+ * beside it (`<name>.docs.json`) is read when there is one.
  */
 import { Codegen } from "@erpsync/codegen"
 import * as Console from "effect/Console"
@@ -11,10 +11,10 @@ import * as path from "node:path"
 import type { CodegenArgs } from "../commands.js"
 
 /** Writes the modules generated from the WSDLs into `out`, printing each file's path. */
-export const codegen = ({ out, wsdl }: CodegenArgs) =>
+export const codegen = ({ out, reuse, wsdl }: CodegenArgs) =>
   Effect.gen(function*() {
     const sources = yield* Effect.fromResult(Codegen.readSources(wsdl))
-    const files = yield* Effect.fromResult(Codegen.generate(sources))
+    const files = yield* Effect.fromResult(Codegen.generate(sources, { reuses: reuse }))
     fs.mkdirSync(out, { recursive: true })
     for (const file of files) {
       const target = path.join(out, file.path)
