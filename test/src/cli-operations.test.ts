@@ -37,11 +37,28 @@ afterAll(async () => {
 })
 
 describe("erpsync operations", () => {
-  it("lists the 44 operations of ErpSync and the 5 of SoPrincipal, with their SOAPActions and members", async () => {
+  it("lists the 49 operations of ErpSync (44 at Services86) and the 5 of SoPrincipal, with their versions, SOAPActions and members", async () => {
     const listed = await runInProcess(["operations", "--format", "json"])
     expect(listed.ok).toBe(true)
-    const rows = JSON.parse(listed.stdout) as Array<{ service: string; operation: string; action: string }>
-    expect(rows.filter((r) => r.service === "ErpSync")).toHaveLength(44)
+    const rows = JSON.parse(listed.stdout) as Array<{ service: string; operation: string; versions: Array<string> }>
+    expect(rows.filter((r) => r.service === "ErpSync")).toHaveLength(49)
+    expect(rows.filter((r) => r.service === "ErpSync" && r.versions.includes("Services86"))).toHaveLength(44)
+    // The five Services88 added (the vendor's list: REST.md, the reference README).
+    expect(rows.filter((r) => r.versions.length === 1).map((r) => r.operation).sort()).toStrictEqual([
+      "ForceResyncExternalNoBlankValues",
+      "ForceResyncNoBlankValues",
+      "GetAllConnections",
+      "GetAllConnectors",
+      "TryConnectActor"
+    ])
+    expect(rows.find((r) => r.operation === "GetAllConnections")).toStrictEqual({
+      service: "ErpSync",
+      operation: "GetAllConnections",
+      versions: ["Services88"],
+      actions: { Services88: "http://www.superoffice.net/ws/crm/NetServer/Services88/ErpSync/GetAllConnections" },
+      request: ["IncludeDeleted?: boolean"],
+      response: ["Response?: ArrayOfErpConnection | null"]
+    })
     expect(rows.filter((r) => r.service === "SoPrincipal").map((r) => r.operation)).toStrictEqual([
       "GetSystemInfo",
       "AuthenticateImplicit",
@@ -52,7 +69,11 @@ describe("erpsync operations", () => {
     expect(rows.find((r) => r.operation === "TestConnectionByConfig")).toStrictEqual({
       service: "ErpSync",
       operation: "TestConnectionByConfig",
-      action: "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/TestConnectionByConfig",
+      versions: ["Services86", "Services88"],
+      actions: {
+        Services86: "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/TestConnectionByConfig",
+        Services88: "http://www.superoffice.net/ws/crm/NetServer/Services88/ErpSync/TestConnectionByConfig"
+      },
       request: ["ErpConnectionId?: int", "ConfigFields?: StringDictionary | null"],
       response: ["Response?: boolean"]
     })
@@ -62,7 +83,8 @@ describe("erpsync operations", () => {
     const table = await runInProcess(["operations", "--format", "markdown"])
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
     expect(readme).toContain(table.stdout.trim())
-    expect(table.stdout).toContain("| `SaveConnection` | `Connection?: ErpConnection \\| null` |")
+    expect(table.stdout).toContain("| `SaveConnection` | 86, 88 | `Connection?: ErpConnection \\| null` |")
+    expect(table.stdout).toContain("| `GetAllConnectors` | 88 |  | `Response?: ArrayOfListItem \\| null` |")
   })
 })
 

@@ -1,14 +1,15 @@
 /**
  * The local server as a model of ErpSync that tests and demos can rely on: every operation of both
- * services answers arbitrary requests in band with a response valid against its WSDL, and the stateful
+ * services at both versions answers arbitrary requests in band with a response valid against its version's
+ * WSDL, and the stateful
  * operations do what they say, seen through the client's typed calls.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
 import type { Service } from "@erpsync/codec"
 import * as Arbitrary from "@erpsync/codec/Arbitrary"
-import type { ErpSync } from "@erpsync/schema"
-import { services } from "@erpsync/schema"
+import type { ErpSync, Version } from "@erpsync/schema"
+import { versions } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
@@ -21,37 +22,49 @@ import { extractSchemas, type SchemaSet, validate } from "./support/reference.js
 
 const TICKET = "7T:model"
 
-const connect = Effect.gen(function*() {
-  const responses: Array<{ action: string; xml: string }> = []
-  const server = yield* ErpSyncServer.make({
-    ticket: TICKET,
-    onExchange: (exchange) =>
-      Effect.sync(() => void responses.push({ action: exchange.action, xml: exchange.response }))
+const connectAt = (version: Version) =>
+  Effect.gen(function*() {
+    const responses: Array<{ action: string; xml: string }> = []
+    const server = yield* ErpSyncServer.make({
+      ticket: TICKET,
+      onExchange: (exchange) =>
+        Effect.sync(() => void responses.push({ action: exchange.action, xml: exchange.response }))
+    })
+    const client = yield* ErpSyncClient.make({ url: server.urls[version].ErpSync }).pipe(
+      Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make(TICKET))),
+      Effect.provide(FetchHttpClient.layer)
+    )
+    return { client, responses, server }
   })
-  const client = yield* ErpSyncClient.make({ url: server.url }).pipe(
-    Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make(TICKET))),
-    Effect.provide(FetchHttpClient.layer)
-  )
-  return { client, responses, server }
-})
+const connect = connectAt("Services86")
 
+const versionNames = Object.keys(versions) as ReadonlyArray<Version>
+const wsdlOf = (service: string, version: Version) =>
+  `${service}${version === "Services86" ? "" : version.slice("Services".length)}.wsdl`
 const schemaSets = new Map<string, SchemaSet>(
-  Object.values(services).map((s) => [s.name, extractSchemas(`${s.name}.wsdl`)])
+  versionNames.flatMap((version) =>
+    Object.values(versions[version]).map((s) => [wsdlOf(s.name, version), extractSchemas(wsdlOf(s.name, version))])
+  )
 )
 afterAll(() => {
   for (const set of schemaSets.values()) fs.rmSync(set.dir, { recursive: true, force: true })
 })
 
-const operations = Object.values(services).flatMap((service) =>
-  Object.values(service.operations as Record<string, Service.AnyOperation>)
+const operations = versionNames.flatMap((version) =>
+  Object.values(versions[version]).flatMap((service) =>
+    Object.values(service.operations as Record<string, Service.AnyOperation>).map((operation) => ({
+      version,
+      operation
+    }))
+  )
 )
 
 describe("every operation", () => {
-  it.effect.each(operations.map((o) => [`${o.service}.${o.name}`, o] as const))(
+  it.effect.each(operations.map((o) => [`${o.version} ${o.operation.service}.${o.operation.name}`, o] as const))(
     "%s answers arbitrary requests in band, valid against its WSDL",
-    ([, operation]) =>
+    ([, { operation, version }]) =>
       Effect.gen(function*() {
-        const { client, responses } = yield* connect
+        const { client, responses } = yield* connectAt(version)
         const bodies = fc.sample(Arbitrary.make(operation.request), { numRuns: 8, seed: 20261202 })
           .map((message) => (message as { readonly Body: unknown }).Body)
         for (const body of bodies) {
@@ -61,7 +74,10 @@ describe("every operation", () => {
           }
         }
         expect(responses.map((r) => r.action)).toStrictEqual(bodies.map(() => operation.action))
-        const validation = validate(schemaSets.get(operation.service)!.soap11, responses.map((r) => r.xml))
+        const validation = validate(
+          schemaSets.get(wsdlOf(operation.service, version))!.soap11,
+          responses.map((r) => r.xml)
+        )
         expect(validation.output).toBe("")
       })
   )
@@ -354,7 +370,7 @@ describe("the local server's paths", () => {
       expect(answer.status).toBe(404)
     }))
 
-  it.effect("serves each service at /Remote/Services86/<endpoint file>, below one folder too, in any case, with a trailing slash or not, and nowhere else", () =>
+  it.effect("serves each service at /Remote/<version>/<endpoint file>, below one folder too, in any case, with a trailing slash or not, and nowhere else", () =>
     Effect.gen(function*() {
       const { server } = yield* connect
       const origin = new URL(server.url).origin
@@ -374,7 +390,9 @@ describe("the local server's paths", () => {
           "/Cust12345/Remote/Services86/ErpSync.svc",
           "/SuperOffice/remote/services86/erpsync.svc",
           "/Remote/Services86/ErpSync.svc?wsdl",
-          "/Remote/Services86/ErpSync.svc/"
+          "/Remote/Services86/ErpSync.svc/",
+          "/Remote/Services88/ErpSync.svc",
+          "/Cust12345/Remote/Services88/SoPrincipal.svc"
         ]
       ) {
         expect([path, yield* statusAt(path)]).toStrictEqual([path, 500])
@@ -383,7 +401,7 @@ describe("the local server's paths", () => {
         const path of [
           "/ErpSync.svc",
           "/a/b/Remote/Services86/ErpSync.svc",
-          "/Remote/Services88/ErpSync.svc",
+          "/Remote/Services87/ErpSync.svc",
           "/Remote/Services86/ErpSync.svc/extra",
           "/Remote/Services86/",
           "/"

@@ -365,7 +365,7 @@ describe("the SoPrincipal endpoint", () => {
 
 describe("the ticket cache under interruption, timeouts and closing", () => {
   const request: TicketSource.TicketRequest = {
-    url: "http://soprincipal.invalid/ErpSync.svc",
+    url: "http://soprincipal.invalid/Remote/Services86/ErpSync.svc",
     applicationToken: undefined
   }
   const authenticated = Result.getOrThrow(

@@ -2,13 +2,14 @@
  * The ErpSync client: a service configured once (endpoint, application token, time zone, SOAP version,
  * deadline, limits) whose calls are typed end to end and fail with `ErpSyncError`s. Every operation of
  * every service in `@erpsync/schema`'s registry is a typed call (`client.ErpSync.TestConnectionById(...)`),
- * derived from the registry. Its tickets come from the `TicketSource` in context.
+ * derived from the registry, at the version of NetServer's API its endpoint names (Services86 or
+ * Services88). Its tickets come from the `TicketSource` in context.
  *
  * @since 0.1.0
  */
 import type { Service, Soap, XmlCodec } from "@erpsync/codec"
-import type { ErpSync } from "@erpsync/schema"
-import { type Services, services } from "@erpsync/schema"
+import type { ErpSync, ErpSync88 } from "@erpsync/schema"
+import { type Version, versions } from "@erpsync/schema"
 import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -18,9 +19,17 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
-import { type ErpSyncError, ServiceError, type TimeoutError, type TransportError } from "./ErpSyncError.js"
+import {
+  ConfigurationError,
+  type ErpSyncError,
+  ServiceError,
+  type TimeoutError,
+  type TransportError
+} from "./ErpSyncError.js"
+import { shownUrl } from "./internal/endpoint.js"
 import { type Plan, planner } from "./internal/operationPlan.js"
 import { call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
+import { versionOf } from "./internal/version.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
 /**
@@ -30,8 +39,14 @@ import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSour
  * @category configuration
  */
 export interface ErpSyncClientConfig {
-  /** The ErpSync endpoint, e.g. `https://sod.superoffice.com/Cust12345/Remote/Services86/ErpSync.svc`. */
+  /** The ErpSync endpoint, e.g. `https://sod.superoffice.com/Cust12345/Remote/Services88/ErpSync.svc`. */
   readonly url: string
+  /**
+   * The version of NetServer's API the endpoints speak, which picks the operations and the namespace of
+   * the messages. Default: the one the URL's path names (`…/Services86/…` or `…/Services88/…`), else
+   * Services88. A URL that names another is refused when the layer is built (`ConfigurationError`).
+   */
+  readonly version?: Version | undefined
   /**
    * The endpoints of the other services, by service name (`SoPrincipal`). Default: each service's endpoint
    * file beside `url` (`…/Services86/SoPrincipal.svc`).
@@ -124,6 +139,51 @@ export type ServiceCalls<S extends Service.AnyService> = {
   ) => Effect.Effect<Service.ResponseBody<S["operations"][Name]>, ErpSyncError>
 }
 
+type Versions = typeof versions
+
+/**
+ * The names of the services of the registry (`ErpSync`, `SoPrincipal`).
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type ServiceName = keyof Versions[Version]
+
+type OperationsAt<V extends Version, S extends ServiceName> = Versions[V][S]["operations"]
+
+/**
+ * The operation `Name` of a service, at every version that has it (a union of their declarations).
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type OperationAtAnyVersion<S extends ServiceName, Name extends PropertyKey> = {
+  [V in Version]: Name extends keyof OperationsAt<V, S> ? OperationsAt<V, S>[Name] : never
+}[Version]
+
+/**
+ * The typed calls of a service at every version: each operation any version has, taking a request body of
+ * any version that has it and giving a response body of one (the endpoint's). At an endpoint whose version
+ * lacks the operation, a call fails with a `ConfigurationError` (`UnsupportedOperation`) without sending
+ * anything.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type VersionedCalls<S extends ServiceName> = {
+  readonly [Name in { [V in Version]: keyof OperationsAt<V, S> }[Version]]: (
+    body: Service.RequestBody<OperationAtAnyVersion<S, Name>>
+  ) => Effect.Effect<Service.ResponseBody<OperationAtAnyVersion<S, Name>>, ErpSyncError>
+}
+
+/**
+ * A connection as either version declares it (Services88's rights have more values).
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type Connection = ErpSync.ErpConnection | ErpSync88.ErpConnection
+
 /**
  * The client: every operation of every service in the registry as a typed call (`client.ErpSync.*`,
  * `client.SoPrincipal.*`), `call` for any operation declared with a service's constructors, and three
@@ -132,7 +192,9 @@ export type ServiceCalls<S extends Service.AnyService> = {
  * @since 0.1.0
  * @category models
  */
-export type ErpSyncClientService = { readonly [Name in keyof Services]: ServiceCalls<Services[Name]> } & {
+export type ErpSyncClientService = { readonly [Name in ServiceName]: VersionedCalls<Name> } & {
+  /** The version of NetServer's API the client speaks to its endpoints. */
+  readonly version: Version
   /**
    * Calls an operation with a request body and gives its whole response (headers and body). The client
    * fills in the headers: the ticket (for a service whose requests carry `Credentials`), the application
@@ -143,9 +205,9 @@ export type ErpSyncClientService = { readonly [Name in keyof Services]: ServiceC
     body: Service.RequestBody<O>
   ) => Effect.Effect<O["response"]["Type"], ErpSyncError>
   /** Saves a connection (`ErpConnectionId` 0 creates one) and gives it back as saved. */
-  readonly saveConnection: (connection: ErpSync.ErpConnection) => Effect.Effect<ErpSync.ErpConnection, ErpSyncError>
+  readonly saveConnection: (connection: Connection) => Effect.Effect<Connection, ErpSyncError>
   /** The connection with the given id, or none. */
-  readonly getConnection: (id: number) => Effect.Effect<Option.Option<ErpSync.ErpConnection>, ErpSyncError>
+  readonly getConnection: (id: number) => Effect.Effect<Option.Option<Connection>, ErpSyncError>
   /** Deletes the connection with the given id. */
   readonly deleteConnection: (id: number) => Effect.Effect<void, ErpSyncError>
 }
@@ -168,8 +230,19 @@ export class ErpSyncClient
  */
 export const make = (
   config: ErpSyncClientConfig
-): Effect.Effect<ErpSyncClientService, never, HttpClient.HttpClient | TicketSource> =>
+): Effect.Effect<ErpSyncClientService, ConfigurationError, HttpClient.HttpClient | TicketSource> =>
   Effect.gen(function*() {
+    const resolved = versionOf(config.url, config.version)
+    if ("refused" in resolved) {
+      return yield* new ConfigurationError({
+        reason: "Version",
+        operation: null,
+        url: shownUrl(config.url),
+        detail: resolved.refused
+      })
+    }
+    const version = resolved.version
+    const registry: Readonly<Record<string, Service.AnyService>> = versions[version]
     const client = yield* HttpClient.HttpClient
     const tickets = yield* TicketSource
     const ticketRequest: TicketRequest = { url: config.url, applicationToken: config.applicationToken }
@@ -226,19 +299,38 @@ export const make = (
           () => waitingFor
         )
       })
-    // Every operation of every service, as a call that gives the response body.
+    // Every operation of every service at any version, as a call of the client's version's operation that
+    // gives the response body.
     const calls = Object.fromEntries(
-      Object.entries(services).map(([name, service]) => [
-        name,
-        Object.fromEntries(
-          Object.entries(service.operations).map(([operationName, operation]) => [
-            operationName,
-            (body: unknown) =>
-              Effect.map(callOperation(operation, body), (response) => (response as { readonly Body: unknown }).Body)
-          ])
+      Object.keys(registry).map((name) => {
+        const names = new Set(
+          Object.values(versions).flatMap((services) =>
+            Object.keys((services as Readonly<Record<string, Service.AnyService>>)[name]!.operations)
+          )
         )
-      ])
-    ) as { readonly [Name in keyof Services]: ServiceCalls<Services[Name]> }
+        const operations = registry[name]!.operations
+        return [
+          name,
+          Object.fromEntries([...names].map((operationName) => {
+            const operation = operations[operationName]
+            const unsupported = new ConfigurationError({
+              reason: "UnsupportedOperation",
+              operation: operationName,
+              url: shownUrl(config.url),
+              detail: `${name} has no operation ${operationName} at ${version}`
+            })
+            return [
+              operationName,
+              (body: unknown) =>
+                operation === undefined
+                  ? Effect.fail(unsupported)
+                  : Effect.map(callOperation(operation, body), (response) =>
+                    (response as { readonly Body: unknown }).Body)
+            ]
+          }))
+        ]
+      })
+    ) as unknown as { readonly [Name in ServiceName]: VersionedCalls<Name> }
     const emptyResponse = (operation: string) =>
       new ServiceError({
         reason: "EmptyResponse",
@@ -254,8 +346,9 @@ export const make = (
     // the HTTP client adds one per exchange.
     return {
       ...calls,
+      version,
       call: (operation, body) => callOperation(operation, body) as never,
-      saveConnection: Effect.fnUntraced(function*(connection: ErpSync.ErpConnection) {
+      saveConnection: Effect.fnUntraced(function*(connection: Connection) {
         const response = yield* calls.ErpSync.SaveConnection({ Connection: connection })
         if (response.Response === null) return yield* Effect.fail(emptyResponse("SaveConnection"))
         return response.Response
@@ -298,11 +391,13 @@ export const make = (
  */
 export const layer = (
   config: ErpSyncClientConfig
-): Layer.Layer<ErpSyncClient, never, HttpClient.HttpClient | TicketSource> => Layer.effect(ErpSyncClient, make(config))
+): Layer.Layer<ErpSyncClient, ConfigurationError, HttpClient.HttpClient | TicketSource> =>
+  Layer.effect(ErpSyncClient, make(config))
 
 /**
  * The configuration read from the environment: `ERPSYNC_URL`, and optionally `ERPSYNC_SOPRINCIPAL_URL`
- * (SoPrincipal's endpoint, as `TicketSource.config` reads it for logins), `ERPSYNC_APPLICATION_TOKEN`, `ERPSYNC_SOAP_VERSION` (`1.1` or `1.2`), `ERPSYNC_TIMEOUT` (e.g. `30 seconds`)
+ * (SoPrincipal's endpoint, as `TicketSource.config` reads it for logins), `ERPSYNC_VERSION` (`Services86` or
+ * `Services88`), `ERPSYNC_APPLICATION_TOKEN`, `ERPSYNC_SOAP_VERSION` (`1.1` or `1.2`), `ERPSYNC_TIMEOUT` (e.g. `30 seconds`)
  * and `ERPSYNC_MAX_RESPONSE_BYTES`. The ticket comes from the `TicketSource` (see `TicketSource.config`).
  *
  * @since 0.1.0
@@ -315,6 +410,9 @@ export const config: Config.Config<ErpSyncClientConfig> = Config.all({
     Config.map(Option.match({ onNone: () => undefined, onSome: (url) => ({ SoPrincipal: url }) }))
   ),
   applicationToken: Config.option(Config.Redacted("ERPSYNC_APPLICATION_TOKEN")).pipe(Config.map(Option.getOrUndefined)),
+  version: Config.option(Config.Literals(["Services86", "Services88"], "ERPSYNC_VERSION")).pipe(
+    Config.map(Option.getOrUndefined)
+  ),
   soapVersion: Config.Literals(["1.1", "1.2"], "ERPSYNC_SOAP_VERSION").pipe(Config.withDefault("1.1")),
   timeout: Config.Duration("ERPSYNC_TIMEOUT").pipe(Config.withDefault(defaultTimeout)),
   maxResponseBytes: Config.Int("ERPSYNC_MAX_RESPONSE_BYTES").pipe(Config.withDefault(defaultMaxResponseBytes))
@@ -328,7 +426,7 @@ export const config: Config.Config<ErpSyncClientConfig> = Config.all({
  */
 export const layerConfig = (
   options: Config.Config<ErpSyncClientConfig> = config
-): Layer.Layer<ErpSyncClient, Config.ConfigError, HttpClient.HttpClient | TicketSource> =>
+): Layer.Layer<ErpSyncClient, Config.ConfigError | ConfigurationError, HttpClient.HttpClient | TicketSource> =>
   Layer.effect(ErpSyncClient, Effect.flatMap(options, make))
 
 /**
@@ -338,8 +436,8 @@ export const layerConfig = (
  * @category accessors
  */
 export const saveConnection = (
-  connection: ErpSync.ErpConnection
-): Effect.Effect<ErpSync.ErpConnection, ErpSyncError, ErpSyncClient> =>
+  connection: Connection
+): Effect.Effect<Connection, ErpSyncError, ErpSyncClient> =>
   Effect.flatMap(ErpSyncClient, (client) => client.saveConnection(connection))
 
 /**
@@ -350,7 +448,7 @@ export const saveConnection = (
  */
 export const getConnection = (
   id: number
-): Effect.Effect<Option.Option<ErpSync.ErpConnection>, ErpSyncError, ErpSyncClient> =>
+): Effect.Effect<Option.Option<Connection>, ErpSyncError, ErpSyncClient> =>
   Effect.flatMap(ErpSyncClient, (client) => client.getConnection(id))
 
 /**

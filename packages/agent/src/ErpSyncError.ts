@@ -169,6 +169,30 @@ export class AuthenticationError
 }
 
 /**
+ * The client cannot do what it was asked with the endpoint it was configured with: the endpoint's URL names
+ * a version of NetServer's API the client has no declarations of, or another than its `version` option
+ * (`Version`, when the layer is built); or the operation called is not one of the endpoint's version
+ * (`UnsupportedOperation`: the five operations Services88 added, at a Services86 endpoint). Nothing was
+ * sent. `url` is the endpoint's origin and path, never its query or user information.
+ *
+ * @since 1.0.0
+ * @category errors
+ */
+export class ConfigurationError
+  extends Schema.TaggedError<ConfigurationError>("@erpsync/agent/ConfigurationError")("ConfigurationError", {
+    reason: Schema.Literals(["Version", "UnsupportedOperation"]),
+    /** The operation called, for `UnsupportedOperation`. */
+    operation: Schema.NullOr(Schema.String),
+    url: Schema.String,
+    detail: Schema.String
+  })
+{
+  override get message(): string {
+    return `${this.operation === null ? "" : `${this.operation}: `}${this.reason}: ${this.url}: ${this.detail}`
+  }
+}
+
+/**
  * Any error of an ErpSync call (the login that gets its ticket included): the errors above, a SOAP Fault, a response the codec cannot decode, or a
  * value the codec cannot encode.
  *
@@ -177,6 +201,7 @@ export class AuthenticationError
  */
 export type ErpSyncError =
   | ServiceError
+  | ConfigurationError
   | AuthenticationError
   | HttpError
   | TransportError

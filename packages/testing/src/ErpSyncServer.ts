@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import type { ErpSync } from "@erpsync/schema"
+import { type ErpSync88, type Version, versions } from "@erpsync/schema"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as HttpServerError from "effect/http/HttpServerError"
@@ -113,6 +113,11 @@ export interface ErpSyncServer {
   readonly url: string
   /** The SoPrincipal endpoint URL, `http://host:port/Remote/Services86/SoPrincipal.svc`. */
   readonly soPrincipalUrl: string
+  /**
+   * The endpoint URL of every service at every version, all served from one model:
+   * `urls.Services88.ErpSync` is `http://host:port/Remote/Services88/ErpSync.svc`.
+   */
+  readonly urls: { readonly [V in Version]: { readonly [Name in keyof (typeof versions)[V]]: string } }
   /** How many logins succeeded and failed, and how many ErpSync requests were refused for their ticket. */
   readonly counts: Effect.Effect<SessionCounts>
   /** SuperID's base URL, `http://host:port`: a system user's `superIdUrl`. */
@@ -124,7 +129,7 @@ export interface ErpSyncServer {
   /** Whether SuperID signs with a key it does not publish, as an impostor would. */
   readonly signWithUnpublishedKey: (on: boolean) => Effect.Effect<void>
   /** The connections stored now. */
-  readonly connections: Effect.Effect<ReadonlyArray<ErpSync.ErpConnection>>
+  readonly connections: Effect.Effect<ReadonlyArray<ErpSync88.ErpConnection>>
   /** Everything the model holds now. */
   readonly state: Effect.Effect<ModelSnapshot>
 }
@@ -201,9 +206,18 @@ export const make = (
     const hostname = host.includes(":") ? `[${host}]` : host
     const origin = `http://${hostname}:${port}`
     const noSystemUser = Effect.die(new Error("the local server has no system user: give `systemUser`"))
+    const urls = Object.fromEntries(
+      Object.entries(versions).map(([version, services]) => [
+        version,
+        Object.fromEntries(
+          Object.entries(services).map(([name, service]) => [name, `${origin}/Remote/${version}/${service.endpoint}`])
+        )
+      ])
+    ) as ErpSyncServer["urls"]
     return {
       url: `${origin}${path}`,
       soPrincipalUrl: `${origin}${soPrincipalPath}`,
+      urls,
       superIdUrl: origin,
       tenantUrl: `${origin}/${superId?.contextIdentifier ?? "Cust12345"}${path}`,
       rotateSigningKey: superId === undefined ? noSystemUser : superId.rotate(),

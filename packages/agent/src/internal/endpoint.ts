@@ -14,3 +14,16 @@ export const siblingUrl = (url: string, file: string): string => {
   parsed.hash = ""
   return parsed.href
 }
+
+/**
+ * What a message shows of an endpoint: its origin and path, never its query, fragment or user information,
+ * any of which may hold a token or a password.
+ */
+export const shownUrl = (url: string): string => {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.origin}${parsed.pathname}`
+  } catch {
+    return "a URL that does not parse"
+  }
+}

@@ -2,13 +2,16 @@
  * One SoPrincipal login: `AuthenticateUsernamePassword` or `AuthenticateWithAccessToken` over the same
  * transport as the ErpSync calls, its in-band failures turned into an `AuthenticationError`.
  */
-import { type ErpSync, SoPrincipal } from "@erpsync/schema"
+import type { ErpSync } from "@erpsync/schema"
+import { versions } from "@erpsync/schema"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as HttpClient from "effect/http/HttpClient"
 import * as Redacted from "effect/Redacted"
-import { AuthenticationError, type ErpSyncError, type ServiceError } from "../ErpSyncError.js"
+import { AuthenticationError, ConfigurationError, type ErpSyncError, type ServiceError } from "../ErpSyncError.js"
+import { shownUrl } from "./endpoint.js"
 import { asCall, call, type CallSettings } from "./transport.js"
+import { versionOf } from "./version.js"
 
 /** What to log in with. */
 export type Credentials =
@@ -29,7 +32,7 @@ const fromServiceError = (error: ServiceError, username: string | null): Authent
     exceptions: error.exceptions
   })
 
-/** Logs in and gives the ticket, within `timeout`. */
+/** Logs in at the SoPrincipal of the version its endpoint names, and gives the ticket, within `timeout`. */
 export const login = (
   client: HttpClient.HttpClient,
   settings: CallSettings,
@@ -37,6 +40,18 @@ export const login = (
   credentials: Credentials,
   applicationToken: Redacted.Redacted<string> | undefined
 ): Effect.Effect<Redacted.Redacted<string>, ErpSyncError> => {
+  const resolved = versionOf(settings.url, undefined)
+  if ("refused" in resolved) {
+    return Effect.fail(
+      new ConfigurationError({
+        reason: "Version",
+        operation: null,
+        url: shownUrl(settings.url),
+        detail: resolved.refused
+      })
+    )
+  }
+  const SoPrincipal = versions[resolved.version].SoPrincipal.operations
   const header = applicationToken === undefined ? {} : { ApplicationToken: Redacted.value(applicationToken) }
   const username = credentials._tag === "UsernamePassword" ? credentials.username : null
   const exchange = credentials._tag === "UsernamePassword"
@@ -57,7 +72,7 @@ export const login = (
   return exchange.pipe(
     Effect.catchTag("ServiceError", (error) => Effect.fail(fromServiceError(error, username))),
     Effect.flatMap((value) => {
-      const body: SoPrincipal.AuthenticateResponse["Body"] = value.Body
+      const body = value.Body
       if (!body.AuthenticationSucceeded) {
         return Effect.fail(refused("NotAuthenticated", "the service did not authenticate these credentials"))
       }

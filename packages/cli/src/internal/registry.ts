@@ -35,11 +35,6 @@ export const operations: ReadonlyArray<[string, Service.AnyOperation]> = named(
   all.flatMap((service) => Object.values(service.operations).map((o) => [service.name, o.name, o] as const))
 )
 
-/** Every operation once, in registry order. */
-export const everyOperation: ReadonlyArray<Service.AnyOperation> = all.flatMap((service) =>
-  Object.values(service.operations)
-)
-
 /**
  * The entry of `entries` named `name`, or an `InputError` that suggests the names it resembles (and
  * says which command lists them all).

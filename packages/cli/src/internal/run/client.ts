@@ -10,7 +10,7 @@
  * `--environment` (`ERPSYNC_CONTEXT_IDENTIFIER`, `ERPSYNC_SUPERID_URL`, `ERPSYNC_SUPERID_ENVIRONMENT`).
  */
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
-import { ErpSync } from "@erpsync/schema"
+import { ErpSync, ErpSync88 } from "@erpsync/schema"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -215,8 +215,9 @@ export const withClient = <A, E, R extends HttpClient.HttpClient | Scope.Scope =
     return yield* f(yield* makeClient(options, source))
   }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
 
-const printConnection = (value: ErpSync.ErpConnection | null) =>
-  Schema.encodeEffect(Schema.NullOr(ErpSync.ErpConnection))(value).pipe(
+// Services88's connection holds either version's.
+const printConnection = (value: ErpSyncClient.Connection | null) =>
+  Schema.encodeEffect(Schema.NullOr(ErpSync88.ErpConnection))(value).pipe(
     Effect.orDie,
     Effect.flatMap((json) => Console.log(JSON.stringify(json, null, 2)))
   )

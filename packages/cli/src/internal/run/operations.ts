@@ -1,11 +1,12 @@
 /**
- * `erpsync operations`: every operation of every service in the registry, with its `SOAPAction` and the
- * members of its request and response bodies.
+ * `erpsync operations`: every operation of every service in the registry, with the versions of
+ * NetServer's API that have it, its `SOAPAction` at each, and the members of its request and response
+ * bodies (at the latest version that has it).
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
+import { type Version, versions } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import type { OperationsArgs } from "../commands.js"
-import { everyOperation } from "../registry.js"
 
 /** The members of a message's body element, as `Name: type` (`?` when it may be absent). */
 export const bodyMembers = (message: Service.AnyOperation["request"]): ReadonlyArray<string> => {
@@ -21,40 +22,79 @@ export const bodyMembers = (message: Service.AnyOperation["request"]): ReadonlyA
   )
 }
 
-const row = (operation: Service.AnyOperation) => ({
-  service: operation.service,
-  operation: operation.name,
-  action: operation.action,
-  request: bodyMembers(operation.request),
-  response: bodyMembers(operation.response)
-})
+const versionNames = Object.keys(versions) as ReadonlyArray<Version>
+
+interface Row {
+  readonly service: string
+  readonly operation: string
+  /** The versions that have it, oldest first. */
+  readonly versions: ReadonlyArray<Version>
+  /** Its `SOAPAction` at each of them. */
+  readonly actions: Readonly<Partial<Record<Version, string>>>
+  readonly request: ReadonlyArray<string>
+  readonly response: ReadonlyArray<string>
+}
+
+/** Every operation of every service once, in the order of the oldest version that has it. */
+const rows: ReadonlyArray<Row> = (() => {
+  const found = new Map<string, Map<Version, Service.AnyOperation>>()
+  for (const version of versionNames) {
+    for (const service of Object.values(versions[version]) as ReadonlyArray<Service.AnyService>) {
+      for (const operation of Object.values(service.operations)) {
+        const key = `${service.name}.${operation.name}`
+        const at = found.get(key) ?? new Map<Version, Service.AnyOperation>()
+        at.set(version, operation)
+        found.set(key, at)
+      }
+    }
+  }
+  return [...found.values()].map((at) => {
+    const latest = [...at.values()].at(-1)!
+    return {
+      service: latest.service,
+      operation: latest.name,
+      versions: [...at.keys()],
+      actions: Object.fromEntries([...at].map(([version, operation]) => [version, operation.action])),
+      request: bodyMembers(latest.request),
+      response: bodyMembers(latest.response)
+    }
+  })
+})()
 
 const text = (): string => {
-  const rows = everyOperation.map(row)
   const width = Math.max(...rows.map((r) => `${r.service}.${r.operation}`.length))
   return rows.map((r) =>
-    `${`${r.service}.${r.operation}`.padEnd(width)}  ${r.action}\n${" ".repeat(width + 2)}(${r.request.join(", ")})`
+    `${`${r.service}.${r.operation}`.padEnd(width)}  ${r.versions.join(", ")}\n${" ".repeat(width + 2)}(${
+      r.request.join(", ")
+    })`
   ).join("\n")
 }
 
 /** The table of operations in Markdown, one table per service. */
 export const markdown = (): string => {
-  const services = [...new Set(everyOperation.map((o) => o.service))]
+  const services = [...new Set(rows.map((r) => r.service))]
   return services.map((service) => {
-    const rows = everyOperation.filter((o) => o.service === service).map(row)
+    const ofService = rows.filter((r) => r.service === service)
     // A pipe inside a table cell, code spans included, is written `\|` (GitHub Flavored Markdown).
     const cell = (members: ReadonlyArray<string>) =>
       members.map((member) => `\`${member.replace(/\|/g, "\\|")}\``).join(", ")
-    return `**${service}** (${rows.length} operations; \`SOAPAction\` \`${
-      rows[0]!.action.slice(0, -rows[0]!.operation.length)
-    }<Operation>\`)\n\n| operation | request | response |\n| --- | --- | --- |\n${
-      rows.map((r) => `| \`${r.operation}\` | ${cell(r.request)} | ${cell(r.response)} |`).join("\n")
-    }`
+    const counts = versionNames.map((version) =>
+      `${ofService.filter((r) => r.versions.includes(version)).length} at ${version}`
+    ).join(", ")
+    const first = ofService[0]!
+    const action = first.actions[first.versions[0]!]!.slice(0, -first.operation.length)
+      .replace(first.versions[0]!, "<Version>")
+    return `**${service}** (${counts}; \`SOAPAction\` \`${action}<Operation>\`)\n\n` +
+      `| operation | versions | request | response |\n| --- | --- | --- | --- |\n${
+        ofService.map((r) =>
+          `| \`${r.operation}\` | ${r.versions.map((v) => v.slice("Services".length)).join(", ")} | ${
+            cell(r.request)
+          } | ${cell(r.response)} |`
+        ).join("\n")
+      }`
   }).join("\n\n")
 }
 
 /** Every operation, as text, JSON or Markdown. */
 export const operations = ({ format }: OperationsArgs) =>
-  Console.log(
-    format === "json" ? JSON.stringify(everyOperation.map(row), null, 2) : format === "markdown" ? markdown() : text()
-  )
+  Console.log(format === "json" ? JSON.stringify(rows, null, 2) : format === "markdown" ? markdown() : text())

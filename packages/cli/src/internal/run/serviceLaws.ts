@@ -79,7 +79,7 @@ const KEPT = [
   "AssociateAccessIds"
 ] as const
 
-const differences = (sent: ErpSync.ErpConnection, read: ErpSync.ErpConnection): ReadonlyArray<string> =>
+const differences = (sent: ErpSyncClient.Connection, read: ErpSyncClient.Connection): ReadonlyArray<string> =>
   KEPT.filter((member) => !isDeepStrictEqual(sent[member], read[member])).map((member) =>
     `${member}: sent ${show(sent[member])}, read back ${show(read[member])}`
   )

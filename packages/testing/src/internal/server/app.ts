@@ -1,6 +1,7 @@
 /**
  * The local server's HTTP handler: the WSDLs' SOAP binding (1.1, and 1.2 as well) of every service in the
- * registry, each at `/Remote/Services86/<endpoint file>` (`ErpSync.svc`, `SoPrincipal.svc`), optionally below
+ * registry at every version, each at `/Remote/<version>/<endpoint file>` (`/Remote/Services86/ErpSync.svc`,
+ * `/Remote/Services88/SoPrincipal.svc`), all over one model, optionally below
  * one folder (a site's, `/SuperOffice/…`, or a tenant's, `/Cust12345/…`), matched as IIS does regardless of case; with
  * WCF's answers to requests it cannot process: an `ActionNotSupported` Fault for an unknown or missing
  * `SOAPAction`, a `DeserializationFailed` Fault for a body it cannot decode, both with HTTP 500, and 404
@@ -8,7 +9,7 @@
  * and `PartnerSystemUser/Authenticate` at their paths.
  */
 import { type Soap, XmlCodec } from "@erpsync/codec"
-import { type ErpSync, type Services, services } from "@erpsync/schema"
+import { type ErpSync, type Services, type Version, versions } from "@erpsync/schema"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as HttpServerRequest from "effect/http/HttpServerRequest"
@@ -47,22 +48,25 @@ export interface AppOptions {
 const ADDRESSING_NONE = "http://schemas.microsoft.com/ws/2005/05/addressing/none"
 const WCF_DISPATCHER = "http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher"
 
-/** The operations of every service, by service and `SOAPAction`: the record demands each service. */
-const served: { readonly [Name in keyof Services]: ReadonlyMap<string, Served> } = {
+/** The operations of every service at every version, by `SOAPAction`: the record demands each service. */
+const served: { readonly [Name in keyof Services]: { readonly [V in Version]: ReadonlyMap<string, Served> } } = {
   ErpSync: erpSync,
   SoPrincipal: soPrincipal
 }
 
-const servicePath = /^(?:\/[^/]+)?\/remote\/services86\/([^/]+?)\/?$/
+const servicePath = /^(?:\/[^/]+)?\/remote\/(services\d+)\/([^/]+?)\/?$/
 
-/** The operations served at a path: those of the service whose endpoint file it names. */
+/** The operations served at a path: those of the service whose endpoint file it names, at its version. */
 const servedAt = (path: string): ReadonlyMap<string, Served> | undefined => {
-  const file = servicePath.exec(path.toLowerCase())?.[1]
-  if (file === undefined) return undefined
+  const match = servicePath.exec(path.toLowerCase())
+  if (match === null) return undefined
+  const version = (Object.keys(versions) as Array<Version>).find((version) => version.toLowerCase() === match[1])
+  if (version === undefined) return undefined
+  const services = versions[version]
   const name = (Object.keys(services) as Array<keyof Services>).find((name) =>
-    services[name].endpoint.toLowerCase() === file
+    services[name].endpoint.toLowerCase() === match[2]
   )
-  return name === undefined ? undefined : served[name]
+  return name === undefined ? undefined : served[name][version]
 }
 
 const contentTypeOf = (version: Soap.SoapVersion) =>

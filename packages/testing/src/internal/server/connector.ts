@@ -3,16 +3,16 @@
  * a connection to it needs, and the ERP actor types it offers with their fields. A real connector is a
  * web service of its own; NetServer asks it for these and caches them.
  */
-import type { ErpSync } from "@erpsync/schema"
+import type { ErpSync88 } from "@erpsync/schema"
 
 const field = (
   FieldKey: string,
   Rank: number,
   DisplayName: string,
-  FieldType: ErpSync.FieldMetadataType,
-  Access: ErpSync.FieldAccess,
+  FieldType: ErpSync88.FieldMetadataType,
+  Access: ErpSync88.FieldAccess,
   ShowInSearch = false
-): ErpSync.FieldMetadata => ({
+): ErpSync88.FieldMetadata => ({
   TableRight: null,
   FieldProperties: null,
   FieldKey,
@@ -28,21 +28,21 @@ const field = (
 })
 
 /** The configuration fields of a connection: `Url` is mandatory, `Company` and `ApiKey` are not. */
-export const configurationFields: ReadonlyArray<ErpSync.FieldMetadata> = [
+export const configurationFields: ReadonlyArray<ErpSync88.FieldMetadata> = [
   field("Url", 1, "ERP address", "Text", "Mandatory"),
   field("Company", 2, "Company", "Text", "Normal"),
   field("ApiKey", 3, "API key", "Password", "Normal")
 ]
 
 /** Whether configuration values name every mandatory configuration field with a value. */
-export const isConfigured = (fields: ErpSync.StringDictionary | null): boolean =>
+export const isConfigured = (fields: ErpSync88.StringDictionary | null): boolean =>
   configurationFields.every((metadata) =>
     metadata.Access !== "Mandatory" ||
     (fields ?? []).some((pair) => pair.Key === metadata.FieldKey && pair.Value !== null && pair.Value !== "")
   )
 
 /** The ERP actor types the connector offers, with their fields (searchable ones can be searched). */
-export const actorFields: Readonly<Partial<Record<ErpSync.ErpActorType, ReadonlyArray<ErpSync.FieldMetadata>>>> = {
+export const actorFields: Readonly<Partial<Record<ErpSync88.ErpActorType, ReadonlyArray<ErpSync88.FieldMetadata>>>> = {
   Customer: [
     field("CustomerNo", 1, "Customer number", "Text", "ReadOnly", true),
     field("Name", 2, "Name", "Text", "Mandatory", true),
@@ -62,7 +62,7 @@ export const actorFields: Readonly<Partial<Record<ErpSync.ErpActorType, Readonly
 }
 
 /** The CRM actor type an ERP actor type is mapped to until a mapping says otherwise. */
-export const defaultCrmActorType = (type: ErpSync.ErpActorType): ErpSync.CrmActorType => {
+export const defaultCrmActorType = (type: ErpSync88.ErpActorType): ErpSync88.CrmActorType => {
   switch (type) {
     case "Customer":
     case "Supplier":

@@ -48,16 +48,17 @@ export interface Served {
   readonly refusal: (refusal: Refusal) => unknown
 }
 
-/** The headers of an in-band service failure, as NetServer sends them. */
+/** The headers of an in-band service failure, as NetServer sends them, from the services of `version`. */
 export const failureHeader = (
-  refusal: Refusal
+  refusal: Refusal,
+  version: string
 ): { readonly ExceptionInfo: ErpSync.SoExceptionInfo; readonly Succeeded: false } => ({
   ExceptionInfo: {
     Message: refusal.message,
     StackTrace: null,
     FriendlyText: refusal.message,
     ExceptionType: refusal.exceptionType,
-    Source: "SuperOffice.Services86",
+    Source: `SuperOffice.${version}`,
     InnerException: null,
     Parameters: null
   },
@@ -70,12 +71,14 @@ export const serve = <S extends Service.AnyService>(
   handlers: Handlers<S>
 ): ReadonlyMap<string, Served> => {
   const served = new Map<string, Served>()
+  // `Services86` of `http://www.superoffice.net/ws/crm/NetServer/Services86`.
+  const version = service.namespace.slice(service.namespace.lastIndexOf("/") + 1)
   for (const [name, operation] of Object.entries(service.operations)) {
     const handler = (handlers as Record<string, (body: unknown, state: ServerState) => unknown>)[name]!
     const defaultBody = Result.getOrThrow(
       XmlCodec.emptyBody(operation.response as Schema.Codec<{ readonly Body: unknown }, unknown>)
     )
-    const refusal = (refusal: Refusal) => ({ Header: failureHeader(refusal), Body: defaultBody })
+    const refusal = (refusal: Refusal) => ({ Header: failureHeader(refusal, version), Body: defaultBody })
     served.set(operation.action, {
       operation,
       authenticated: takesTicket(operation),

@@ -1,10 +1,11 @@
 /**
  * What the local server does for each ErpSync operation, over its in-memory model. The record's type
- * demands a handler for every operation of `ErpSync.service`.
+ * demands a handler for every operation of Services88's `ErpSync.service`, whose values are a superset of
+ * Services86's; Services86 is served by the same handlers, its own codec checking what they answer.
  */
-import { ErpSync } from "@erpsync/schema"
+import { ErpSync, ErpSync88 } from "@erpsync/schema"
 import { actorFields, configurationFields, isConfigured } from "./connector.js"
-import { type Handlers, refuse, serve } from "./dispatch.js"
+import { type Handlers, refuse, serve, type ServerState } from "./dispatch.js"
 import { ErpSyncModel } from "./model.js"
 import { displayFields, fieldValue, link, linkedActor, mappingOf, summaryOf } from "./views.js"
 
@@ -29,14 +30,15 @@ const pluginResponse = (
   IsOk: boolean,
   UserExplanation: string,
   ErrorCode: string | null = null
-): ErpSync.PluginResponse => ({
+): ErpSync88.PluginResponse => ({
   TableRight: null,
   FieldProperties: null,
   IsOk,
   UserExplanation,
   TechExplanation: UserExplanation,
   ErrorCode,
-  Changes: { TableRight: null, FieldProperties: null, AddedRecords: [], UpdatedRecords: [], DeletedRecords: [] }
+  Changes: { TableRight: null, FieldProperties: null, AddedRecords: [], UpdatedRecords: [], DeletedRecords: [] },
+  Status: IsOk ? "Ok" : "Error"
 })
 
 const sync = (
@@ -47,7 +49,41 @@ const sync = (
   keys: ReadonlyArray<string> | null
 ) => model.syncs.push({ operation, ErpConnectionId, keys, at: now })
 
-const handlers: Handlers<typeof ErpSync.service> = {
+/** Whether a connection can be linked to and connected: it exists and has an ERP key to link to. */
+const connectable = (model: ErpSyncModel, body: { readonly ErpConnectionId: number; readonly ErpKey: string | null }) =>
+  connectionOf(model, body.ErpConnectionId) !== undefined && body.ErpKey !== null && body.ErpKey !== ""
+
+const forceResync = (operation: string) =>
+(
+  { ErpConnectionId, InternalKeyIds }: {
+    readonly ErpConnectionId: number
+    readonly InternalKeyIds: ReadonlyArray<number> | null
+  },
+  { model, now }: ServerState
+) => {
+  if (ErpConnectionId > 0 && connectionOf(model, ErpConnectionId) === undefined) {
+    return { Response: pluginResponse(false, noSuch("ErpConnection", ErpConnectionId), "NotFound") }
+  }
+  sync(model, operation, now, ErpConnectionId > 0 ? ErpConnectionId : null, (InternalKeyIds ?? []).map(String))
+  return { Response: pluginResponse(true, "Resynchronised") }
+}
+
+const forceResyncExternal = (operation: string) =>
+(
+  { ErpConnectionId, ExternalKeys }: {
+    readonly ErpConnectionId: number
+    readonly ExternalKeys: ReadonlyArray<string | null> | null
+  },
+  { model, now }: ServerState
+) => {
+  if (connectionOf(model, ErpConnectionId) === undefined) {
+    return { Response: pluginResponse(false, noSuch("ErpConnection", ErpConnectionId), "NotFound") }
+  }
+  sync(model, operation, now, ErpConnectionId, (ExternalKeys ?? []).map((k) => k ?? ""))
+  return { Response: pluginResponse(true, "Resynchronised") }
+}
+
+const handlers: Handlers<typeof ErpSync88.service> = {
   // Connector entities
   CreateDefaultErpSyncConnectorEntity: () => ({
     Response: { TableRight: null, FieldProperties: null, ErpConnectorId: 0, DisplayName: "", URL: "", Deleted: false }
@@ -77,6 +113,13 @@ const handlers: Handlers<typeof ErpSync.service> = {
   TestConnectorUrl: ({ Url }) => ({
     Response: Url !== null && /^(?:https?|plugin):\/\/[^\s/]+/i.test(Url) ? "NoError" : "ErrorNotFound"
   }),
+  GetAllConnectors: (_, { model }) => ({
+    Response: model.connectors.all().map((connector) => ({
+      Id: connector.ErpConnectorId,
+      Name: connector.DisplayName,
+      ToolTip: connector.URL
+    }))
+  }),
   GetConfigurationFields: ({ ErpConnectorId }, { model }) =>
     model.connectors.get(ErpConnectorId) === undefined
       ? notFound("ErpSyncConnectorEntity", ErpConnectorId)
@@ -89,6 +132,9 @@ const handlers: Handlers<typeof ErpSync.service> = {
     return saved === undefined ? notFound("ErpConnection", Connection.ErpConnectionId) : { Response: saved }
   },
   GetConnection: ({ ErpConnectionId }, { model }) => ({ Response: connectionOf(model, ErpConnectionId) ?? null }),
+  GetAllConnections: ({ IncludeDeleted }, { model }) => ({
+    Response: model.connections.all().filter((connection) => IncludeDeleted || !connection.Deleted)
+  }),
   DeleteConnection: ({ ErpConnectionId }, { model }) => {
     model.connections.delete(ErpConnectionId)
     return {}
@@ -227,6 +273,11 @@ const handlers: Handlers<typeof ErpSync.service> = {
     link(model, { ...body, ErpKey: body.ErpKey }, body.FieldValues ?? [])
     return {}
   },
+  TryConnectActor: (body, { model }) => {
+    if (!connectable(model, body)) return { Response: false }
+    link(model, { ...body, ErpKey: body.ErpKey! }, body.FieldValues ?? [])
+    return { Response: true }
+  },
   CreateErpActorFromCrm: (body, { model }) => {
     if (connectionOf(model, body.ConnectionId) === undefined) return { Response: false }
     const ErpKey = model.newErpKey(body.ErpActorType)
@@ -300,13 +351,8 @@ const handlers: Handlers<typeof ErpSync.service> = {
     return { Response: pluginResponse(true, `Synchronised ${activeConnections(model)} active connections`) }
   },
   // A positive connection id is the source; 0 (or less) is CRM, and the sync concerns every connection.
-  ForceResync: ({ ErpConnectionId, InternalKeyIds }, { model, now }) => {
-    if (ErpConnectionId > 0 && connectionOf(model, ErpConnectionId) === undefined) {
-      return { Response: pluginResponse(false, noSuch("ErpConnection", ErpConnectionId), "NotFound") }
-    }
-    sync(model, "ForceResync", now, ErpConnectionId > 0 ? ErpConnectionId : null, (InternalKeyIds ?? []).map(String))
-    return { Response: pluginResponse(true, "Resynchronised") }
-  },
+  ForceResync: forceResync("ForceResync"),
+  ForceResyncNoBlankValues: forceResync("ForceResyncNoBlankValues"),
   ForceResyncBatchTask: ({ ErpConnectionId, InternalKeyIds }, { model, now }) => {
     if (ErpConnectionId > 0 && connectionOf(model, ErpConnectionId) === undefined) {
       return notFound("ErpConnection", ErpConnectionId)
@@ -320,14 +366,14 @@ const handlers: Handlers<typeof ErpSync.service> = {
     )
     return {}
   },
-  ForceResyncExternal: ({ ErpConnectionId, ExternalKeys }, { model, now }) => {
-    if (connectionOf(model, ErpConnectionId) === undefined) {
-      return { Response: pluginResponse(false, noSuch("ErpConnection", ErpConnectionId), "NotFound") }
-    }
-    sync(model, "ForceResyncExternal", now, ErpConnectionId, (ExternalKeys ?? []).map((k) => k ?? ""))
-    return { Response: pluginResponse(true, "Resynchronised") }
-  }
+  ForceResyncExternal: forceResyncExternal("ForceResyncExternal"),
+  ForceResyncExternalNoBlankValues: forceResyncExternal("ForceResyncExternalNoBlankValues")
 }
 
-/** The ErpSync operations, by `SOAPAction`. */
-export const erpSync = serve(ErpSync.service, handlers)
+/** The ErpSync operations of each version, by `SOAPAction`. */
+export const erpSync = {
+  // Services88's answers are Services86's but for values only Services88 has (which Services86's codec
+  // refuses to write), its `PluginResponse.Status` (which it leaves out) and its five operations more.
+  Services86: serve(ErpSync.service, handlers as unknown as Handlers<typeof ErpSync.service>),
+  Services88: serve(ErpSync88.service, handlers)
+}

@@ -3,24 +3,24 @@
  * sync engine, actor links and ERP actors, actor-type and list mappings, default values, and the sync
  * requests made.
  */
-import type { ErpSync } from "@erpsync/schema"
+import type { ErpSync88 } from "@erpsync/schema"
 import * as Duration from "effect/Duration"
 
 /** A CRM record linked to an ERP actor on a connection. */
 export interface ActorLink {
   readonly ErpConnectionId: number
   readonly CrmRecordId: number
-  readonly CrmActorType: ErpSync.CrmActorType
+  readonly CrmActorType: ErpSync88.CrmActorType
   readonly ErpKey: string
-  readonly ErpActorType: ErpSync.ErpActorType
+  readonly ErpActorType: ErpSync88.ErpActorType
 }
 
 /** An ERP actor the model knows, with its field values. */
 export interface ErpActor {
   readonly ErpConnectionId: number
-  readonly ErpActorType: ErpSync.ErpActorType
+  readonly ErpActorType: ErpSync88.ErpActorType
   readonly ErpKey: string
-  readonly FieldValues: ReadonlyArray<ErpSync.ErpSyncFieldValue | null>
+  readonly FieldValues: ReadonlyArray<ErpSync88.ErpSyncFieldValue | null>
 }
 
 /** A sync the service was asked for. */
@@ -35,15 +35,15 @@ export interface SyncRequest {
 
 /** What the model holds, as plain data. */
 export interface ModelSnapshot {
-  readonly connectors: ReadonlyArray<ErpSync.ErpSyncConnectorEntity>
-  readonly connections: ReadonlyArray<ErpSync.ErpConnection>
-  readonly engine: ErpSync.ErpSyncEngineStatus
+  readonly connectors: ReadonlyArray<ErpSync88.ErpSyncConnectorEntity>
+  readonly connections: ReadonlyArray<ErpSync88.ErpConnection>
+  readonly engine: ErpSync88.ErpSyncEngineStatus
   readonly priorities: ReadonlyArray<number>
   readonly links: ReadonlyArray<ActorLink>
   readonly erpActors: ReadonlyArray<ErpActor>
-  readonly actorTypeMappings: ReadonlyArray<ErpSync.ErpSyncActorTypeMapping>
-  readonly listMappings: ReadonlyArray<ErpSync.ErpConnectionListMappingContainer>
-  readonly defaultValues: ReadonlyArray<ErpSync.ErpSyncDefaultValue>
+  readonly actorTypeMappings: ReadonlyArray<ErpSync88.ErpSyncActorTypeMapping>
+  readonly listMappings: ReadonlyArray<ErpSync88.ErpConnectionListMappingContainer>
+  readonly defaultValues: ReadonlyArray<ErpSync88.ErpSyncDefaultValue>
   readonly syncs: ReadonlyArray<SyncRequest>
 }
 
@@ -86,15 +86,15 @@ export class Table<A> {
 
 /** The model's state. Handlers read and change it; nothing else does. */
 export class ErpSyncModel {
-  readonly connectors = new Table<ErpSync.ErpSyncConnectorEntity>(
+  readonly connectors = new Table<ErpSync88.ErpSyncConnectorEntity>(
     (row) => row.ErpConnectorId,
     (row, ErpConnectorId) => ({ ...row, ErpConnectorId })
   )
-  readonly connections = new Table<ErpSync.ErpConnection>(
+  readonly connections = new Table<ErpSync88.ErpConnection>(
     (row) => row.ErpConnectionId,
     (row, ErpConnectionId) => ({ ...row, ErpConnectionId })
   )
-  engine: ErpSync.ErpSyncEngineStatus = {
+  engine: ErpSync88.ErpSyncEngineStatus = {
     TableRight: null,
     FieldProperties: null,
     IsRunning: false,
@@ -107,28 +107,28 @@ export class ErpSyncModel {
   /** ERP actors by connection, ERP actor type and ERP key. */
   readonly erpActors = new Map<string, ErpActor>()
   /** Actor-type mappings by connection and ERP actor type. */
-  readonly actorTypeMappings = new Map<string, ErpSync.ErpSyncActorTypeMapping>()
+  readonly actorTypeMappings = new Map<string, ErpSync88.ErpSyncActorTypeMapping>()
   /** List mappings by connection. */
-  readonly listMappings = new Map<number, ErpSync.ErpConnectionListMappingContainer>()
+  readonly listMappings = new Map<number, ErpSync88.ErpConnectionListMappingContainer>()
   /** Default values by ERP field. */
-  readonly defaultValues = new Map<number, ErpSync.ErpSyncDefaultValue>()
+  readonly defaultValues = new Map<number, ErpSync88.ErpSyncDefaultValue>()
   readonly syncs: Array<SyncRequest> = []
   private nextErpKey = 1
 
-  static linkKey(connection: number, type: ErpSync.CrmActorType, record: number): string {
+  static linkKey(connection: number, type: ErpSync88.CrmActorType, record: number): string {
     return `${connection}/${type}/${record}`
   }
 
-  static actorKey(connection: number, type: ErpSync.ErpActorType, key: string): string {
+  static actorKey(connection: number, type: ErpSync88.ErpActorType, key: string): string {
     return `${connection}/${type}/${key}`
   }
 
-  static mappingKey(connection: number, type: ErpSync.ErpActorType): string {
+  static mappingKey(connection: number, type: ErpSync88.ErpActorType): string {
     return `${connection}/${type}`
   }
 
   /** A new ERP key, as the connector would assign one to an actor it creates. */
-  newErpKey(type: ErpSync.ErpActorType): string {
+  newErpKey(type: ErpSync88.ErpActorType): string {
     return `${type.toUpperCase()}-${this.nextErpKey++}`
   }
 

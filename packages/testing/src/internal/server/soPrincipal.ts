@@ -2,11 +2,11 @@
  * What the local server does for each SoPrincipal operation: logins that issue tickets for the
  * configured user and access token, and the system information of a local installation.
  */
-import { SoPrincipal } from "@erpsync/schema"
+import { SoPrincipal, SoPrincipal88 } from "@erpsync/schema"
 import { type Handlers, refuse, serve } from "./dispatch.js"
 
 /** The principal of the one user the server knows. */
-const principal = (name: string): SoPrincipal.SoPrincipalCarrier => ({
+const principal = (name: string): SoPrincipal88.SoPrincipalCarrier => ({
   UserType: "InternalAssociate",
   Associate: name,
   AssociateId: 1,
@@ -35,7 +35,7 @@ const principal = (name: string): SoPrincipal.SoPrincipalCarrier => ({
   DatabaseContextIdentifier: null
 })
 
-type Answer = SoPrincipal.AuthenticateResponse["Body"]
+type Answer = SoPrincipal88.AuthenticateResponse["Body"]
 
 /** A login's answer: the principal and its new ticket, or `AuthenticationSucceeded` = false. */
 const authenticated = (name: string | null, ticket: string | undefined): Answer =>
@@ -43,7 +43,7 @@ const authenticated = (name: string | null, ticket: string | undefined): Answer 
     ? { Response: null, Credentials: null, AuthenticationSucceeded: false }
     : { Response: principal(name ?? ""), Credentials: { Ticket: ticket }, AuthenticationSucceeded: true }
 
-const handlers: Handlers<typeof SoPrincipal.service> = {
+const handlers: Handlers<typeof SoPrincipal88.service> = {
   GetSystemInfo: () => ({
     SystemInfo: {
       TableRight: null,
@@ -92,5 +92,8 @@ const handlers: Handlers<typeof SoPrincipal.service> = {
   }
 }
 
-/** The SoPrincipal operations, by `SOAPAction`. */
-export const soPrincipal = serve(SoPrincipal.service, handlers)
+/** The SoPrincipal operations of each version, by `SOAPAction` (one set of handlers, as for ErpSync). */
+export const soPrincipal = {
+  Services86: serve(SoPrincipal.service, handlers as unknown as Handlers<typeof SoPrincipal.service>),
+  Services88: serve(SoPrincipal88.service, handlers)
+}

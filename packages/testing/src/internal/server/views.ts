@@ -3,7 +3,7 @@
  * mapping (saved, or the connector's fields unmapped), the fields shown for a linked record, links and the
  * ERP actors behind them, and connection summaries.
  */
-import type { ErpSync } from "@erpsync/schema"
+import type { ErpSync88 } from "@erpsync/schema"
 import { actorFields, defaultCrmActorType } from "./connector.js"
 import { type ErpActor, ErpSyncModel } from "./model.js"
 
@@ -11,8 +11,8 @@ import { type ErpActor, ErpSyncModel } from "./model.js"
 export const mappingOf = (
   model: ErpSyncModel,
   ErpConnectionId: number,
-  type: ErpSync.ErpActorType
-): ErpSync.ErpSyncActorTypeMapping =>
+  type: ErpSync88.ErpActorType
+): ErpSync88.ErpSyncActorTypeMapping =>
   model.actorTypeMappings.get(ErpSyncModel.mappingKey(ErpConnectionId, type)) ?? {
     TableRight: null,
     FieldProperties: null,
@@ -44,7 +44,7 @@ export const mappingOf = (
   }
 
 /** The fields of a linked ERP actor shown in the CRM client: those its mapping shows in the GUI. */
-export const displayFields = (mapping: ErpSync.ErpSyncActorTypeMapping): Array<ErpSync.FieldMetadata> =>
+export const displayFields = (mapping: ErpSync88.ErpSyncActorTypeMapping): Array<ErpSync88.FieldMetadata> =>
   (mapping.FieldMappings ?? []).flatMap((m, i) =>
     m === null || !m.ShowInGui ? [] : [{
       TableRight: null,
@@ -63,7 +63,7 @@ export const displayFields = (mapping: ErpSync.ErpSyncActorTypeMapping): Array<E
   )
 
 /** A field value as the model keeps it: its key, shown as its display name too. */
-export const fieldValue = (CrmFieldKey: string | null, Value: string | null): ErpSync.ErpSyncFieldValue => ({
+export const fieldValue = (CrmFieldKey: string | null, Value: string | null): ErpSync88.ErpSyncFieldValue => ({
   TableRight: null,
   FieldProperties: null,
   DisplayName: CrmFieldKey,
@@ -78,7 +78,7 @@ export const fieldValue = (CrmFieldKey: string | null, Value: string | null): Er
 export const linkedActor = (
   model: ErpSyncModel,
   ErpConnectionId: number,
-  type: ErpSync.CrmActorType,
+  type: ErpSync88.CrmActorType,
   record: number
 ): ErpActor | undefined => {
   const link = model.links.get(ErpSyncModel.linkKey(ErpConnectionId, type, record))
@@ -93,11 +93,11 @@ export const link = (
   body: {
     readonly ErpConnectionId: number
     readonly CrmRecordId: number
-    readonly CrmActorType: ErpSync.CrmActorType
+    readonly CrmActorType: ErpSync88.CrmActorType
     readonly ErpKey: string
-    readonly ErpActorType: ErpSync.ErpActorType
+    readonly ErpActorType: ErpSync88.ErpActorType
   },
-  values?: ReadonlyArray<ErpSync.ErpSyncFieldValue | null>
+  values?: ReadonlyArray<ErpSync88.ErpSyncFieldValue | null>
 ) => {
   const { CrmActorType, CrmRecordId, ErpActorType, ErpConnectionId, ErpKey } = body
   model.links.set(ErpSyncModel.linkKey(ErpConnectionId, CrmActorType, CrmRecordId), {
@@ -119,9 +119,9 @@ export const link = (
 
 /** The summary of one actor type's set-up on a connection. */
 export const summaryOf = (
-  mapping: ErpSync.ErpSyncActorTypeMapping,
+  mapping: ErpSync88.ErpSyncActorTypeMapping,
   model: ErpSyncModel
-): ErpSync.ErpSyncActorSummary => {
+): ErpSync88.ErpSyncActorSummary => {
   const mapped = (mapping.FieldMappings ?? []).filter((m) =>
     m !== null && m.CrmFieldKey !== null && m.CrmFieldKey !== ""
   )
