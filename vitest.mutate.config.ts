@@ -20,6 +20,7 @@ const files = [
   "xsd-builtins",
   "codec-generic",
   "namespace-reuse",
+  "json-codec",
   "examples",
   "soprincipal",
   "wsdl-drift",

@@ -11,6 +11,8 @@ import * as SchemaTransformation from "effect/SchemaTransformation"
 import type * as FastCheck from "fast-check"
 import { arbitraryOf } from "./internal/ast/arbitrary.js"
 import { fromText } from "./internal/ast/textForm.js"
+import { charForm, timeSpanForm } from "./internal/json/forms.js"
+import { DictionaryAnnotationId } from "./internal/schema/annotations.js"
 import { firstRepeatedKey } from "./internal/schema/duplicates.js"
 import * as lexical from "./internal/schema/lexical.js"
 import { formatDuration, fromTicks, MAX_TICKS, parseDuration } from "./internal/schema/timeSpan.js"
@@ -51,7 +53,8 @@ export const duration: Schema.Codec<Duration.Duration, string> = durationText.an
     namespace: Serialization,
     parse: parseDuration,
     format: formatDuration,
-    default: Duration.zero
+    default: Duration.zero,
+    json: timeSpanForm
   }, durationText),
   ...Xsd.arbitrary((fc) =>
     fc.oneof(
@@ -122,7 +125,8 @@ export const char: Schema.Codec<string, number> = codeUnit.annotate({
       typeof value === "string" && value.length === 1
         ? { ok: true, value: String(value.charCodeAt(0)) }
         : { ok: false, message: `${JSON.stringify(value)} is not one UTF-16 code unit` },
-    default: "\u0000"
+    default: "\u0000",
+    json: charForm
   }, codeUnit),
   // Stryker disable next-line ObjectLiteral: fromCharCode takes any integer modulo 2^16, as uniformly
   ...Xsd.arbitrary((fc) => fc.integer({ min: 0, max: 65535 }).map((code) => String.fromCharCode(code))),
@@ -164,7 +168,9 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
   )
   return Schema.Array(Pair).annotate({
     ...Xml.items(options.pair, options.namespace),
-    ...Xml.complexType(options.name, options.namespace)
+    ...Xml.complexType(options.name, options.namespace),
+    // In JSON, a dictionary is an object of its keys.
+    [DictionaryAnnotationId]: true
   }).check(
     Schema.makeFilter((pairs: ReadonlyArray<{ readonly Key: unknown }>) => {
       // String keys (and null), the usual ones, in a table of their own; other primitive keys (numbers,

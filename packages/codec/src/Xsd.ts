@@ -8,10 +8,12 @@
 import * as Schema from "effect/Schema"
 import { dateTimeArbitrary, xmlStringArbitrary } from "./internal/ast/arbitraries.js"
 import { fromText } from "./internal/ast/textForm.js"
+import { flagsForm } from "./internal/json/forms.js"
 import { XS } from "./internal/namespaces.js"
 import {
   type ArbitraryAnnotation,
   ArbitraryAnnotationId,
+  type JsonForm,
   type LexicalResult,
   type SimpleTypeAnnotation,
   SimpleTypeAnnotationId
@@ -57,6 +59,11 @@ export interface SimpleType<A> {
   readonly format: (value: A) => LexicalResult<string>
   /** The value an absent `minOccurs="0"` element decodes to (.NET's default of the type). */
   readonly default: A
+  /**
+   * Its JSON form, as .NET's JSON serializer writes it for SuperOffice's REST WebAPI (`JsonCodec`).
+   * Default: a JSON string of its lexical form.
+   */
+  readonly json?: JsonForm<A> | undefined
 }
 
 /**
@@ -80,7 +87,8 @@ export const simpleType = <A>(
     name: { namespace: type.namespace, name: type.name },
     parse: type.parse,
     format: type.format,
-    default: type.default
+    default: type.default,
+    json: type.json
   }, encoded),
   identifier: type.name
 })
@@ -301,7 +309,8 @@ export const list = <const Literals extends readonly [string, ...Array<string>]>
       name: { namespace, name },
       parse: lexical.parseList(lexical.parseEnumeration(name, values)),
       format: lexical.formatList(lexical.formatEnumeration(name, values)),
-      default: []
+      default: [],
+      json: flagsForm(lexical.parseEnumeration(name, values), lexical.formatEnumeration(name, values))
     }),
     identifier: name
   })

@@ -50,3 +50,18 @@ export * as XmlCodec from "./XmlCodec.js"
  * @since 0.1.0
  */
 export * as XmlError from "./XmlError.js"
+
+/**
+ * The JSON codec: the JSON form of any annotated schema, from the same plan as the XML codec's, as
+ * SuperOffice's REST WebAPI reads and writes it.
+ *
+ * @since 1.0.0
+ */
+export * as JsonCodec from "./JsonCodec.js"
+
+/**
+ * The JSON codec's typed errors.
+ *
+ * @since 1.0.0
+ */
+export * as JsonError from "./JsonError.js"

@@ -9,6 +9,7 @@ import {
   ArbitraryAnnotationId,
   type ComplexTypeAnnotation,
   ComplexTypeAnnotationId,
+  DictionaryAnnotationId,
   type ElementAnnotation,
   ElementAnnotationId,
   type EnvelopeAnnotation,
@@ -68,6 +69,7 @@ export const getRootElement = getter<RootElementAnnotation>(RootElementAnnotatio
 export const getMessage = getter<MessageAnnotation>(MessageAnnotationId)
 export const getArbitrary = getter<ArbitraryAnnotation>(ArbitraryAnnotationId)
 export const getNamespaces = getter<NamespacesAnnotation>(NamespacesAnnotationId)
+export const getDictionary = getter<true>(DictionaryAnnotationId)
 
 /** The `identifier` annotation, wherever it is. */
 export const getIdentifier = getter<string>("identifier")

@@ -146,7 +146,8 @@ const shapes: {
     return {
       _tag: "Array",
       typeName: typeNameOf(ast, b),
-      item: { name: items.name, namespace: b.namespace(items.namespace), nillable, node }
+      item: { name: items.name, namespace: b.namespace(items.namespace), nillable, node },
+      dictionary: annotations.getDictionary(ast) === true
     }
   },
   Objects: (ast, path, b) => {
@@ -341,6 +342,17 @@ const unionContent = (ast: AST.Union, path: Path, b: Binding): { readonly nillab
   if (rest.length === 0) throw definitionError(path, "a type that is only null or undefined has no XML form")
   // A union of one member is that member.
   return { nillable, node: rest.length === 1 ? b.plan(rest[0]!, path) : b.plan(new AST.Union(rest), path) }
+}
+
+/**
+ * Compiles the plan of a value of any schema (a member's, say), for the JSON codec: no root element; a
+ * union with `null` makes it nillable.
+ */
+export const planValue = (ast: AST.AST): { readonly nillable: boolean; readonly node: Node } => {
+  const value = elementType(ast, [], bindingOf({}))
+  // Resolve every recursive reference now, so that a definition error surfaces when the codec is derived.
+  forEachNode([value.node], () => {})
+  return value
 }
 
 /** Compiles the plan of a message root: a SOAP envelope or a plain document. */

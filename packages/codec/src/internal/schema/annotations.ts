@@ -36,6 +36,24 @@ export type LexicalResult<A> = { readonly ok: true; readonly value: A } | {
   readonly message: string
 }
 
+/**
+ * A JSON number as its text, for one that a double does not hold exactly (an integer beyond 2^53): what
+ * the JSON reader gives in its place, so that `xs:long` keeps every digit.
+ */
+export class JsonNumberText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * How a simple type's values are written in JSON, as .NET's JSON serializer writes them for SuperOffice's
+ * REST WebAPI: `read` takes the value the JSON reader gave (a string, a number or `JsonNumberText`, a
+ * boolean), `write` gives JSON text.
+ */
+export interface JsonForm<A> {
+  readonly read: (json: unknown) => LexicalResult<A>
+  readonly write: (value: A) => LexicalResult<string>
+}
+
 /** Annotation on any schema whose values are written as element text (an XSD simple type). */
 export interface SimpleTypeAnnotation<A = unknown> {
   /** The XSD name of the type, for messages, e.g. `xs:int`. */
@@ -58,6 +76,8 @@ export interface SimpleTypeAnnotation<A = unknown> {
    * encoding a transformation on top of what its last link encodes to.
    */
   readonly reads?: unknown
+  /** Its JSON form; without one, a JSON string holding the lexical form (read by `parse`, written by `format`). */
+  readonly json?: JsonForm<A> | undefined
 }
 
 /** Annotation on the root schema of a SOAP message. */
@@ -101,3 +121,5 @@ export const RootElementAnnotationId = "@erpsync/codec/RootElement" as const
 export const MessageAnnotationId = "@erpsync/codec/Message" as const
 export const ArbitraryAnnotationId = "@erpsync/codec/Arbitrary" as const
 export const NamespacesAnnotationId = "@erpsync/codec/Namespaces" as const
+/** On an array of `{ Key, Value }` pairs (`DataContract.dictionary`): in JSON, an object of its keys. */
+export const DictionaryAnnotationId = "@erpsync/codec/Dictionary" as const

@@ -24,6 +24,8 @@ export interface ArrayNode {
   readonly _tag: "Array"
   readonly typeName: QName | undefined
   readonly item: ElementDecl
+  /** Its items are `{ Key, Value }` pairs of a .NET dictionary: in JSON, an object of the keys. */
+  readonly dictionary: boolean
 }
 
 /** A recursive reference (`Schema.suspend`), resolved on first use. */

@@ -2,6 +2,7 @@
  * The XSD simple types the codec knows, as annotations: used for the schemas of `Xsd` and for plain
  * `Schema.String`, `Schema.Boolean`, `Schema.Number` and string literals without an annotation.
  */
+import { bigIntegerForm, booleanForm, decimalForm, doubleForm, integerForm } from "../json/forms.js"
 import { XS } from "../namespaces.js"
 import type { SimpleTypeAnnotation } from "./annotations.js"
 import * as base64 from "./base64.js"
@@ -22,7 +23,8 @@ export const booleanType: SimpleTypeAnnotation<boolean> = {
   name: { namespace: XS, name: "boolean" },
   parse: lexical.parseBoolean,
   format: lexical.formatBoolean,
-  default: false
+  default: false,
+  json: booleanForm
 }
 
 /** `xs:double`. */
@@ -30,16 +32,16 @@ export const doubleType: SimpleTypeAnnotation<number> = {
   name: { namespace: XS, name: "double" },
   parse: lexical.parseDouble,
   format: lexical.formatDouble,
-  default: 0
+  default: 0,
+  json: doubleForm(lexical.parseDouble, lexical.formatDouble)
 }
 
 /** An XSD integer type bounded by `min` and `max`, e.g. `xs:int`. */
-export const integerType = (name: string, min: number, max: number): SimpleTypeAnnotation<number> => ({
-  name: { namespace: XS, name },
-  parse: lexical.parseBoundedInteger(`xs:${name}`, min, max),
-  format: lexical.formatBoundedInteger(`xs:${name}`, min, max),
-  default: 0
-})
+export const integerType = (name: string, min: number, max: number): SimpleTypeAnnotation<number> => {
+  const parse = lexical.parseBoundedInteger(`xs:${name}`, min, max)
+  const format = lexical.formatBoundedInteger(`xs:${name}`, min, max)
+  return { name: { namespace: XS, name }, parse, format, default: 0, json: integerForm(parse, format) }
+}
 
 /** An enumeration of strings, the simple type `name` of `namespace`; absent, it is the first value. */
 export const enumerationType = <A extends string>(
@@ -54,19 +56,19 @@ export const enumerationType = <A extends string>(
 })
 
 /** An XSD integer type wider than a JavaScript number holds exactly, read as a `bigint` (`xs:long`). */
-export const bigIntegerType = (name: string, min: bigint, max: bigint): SimpleTypeAnnotation<bigint> => ({
-  name: { namespace: XS, name },
-  parse: lexical.parseBigInteger(`xs:${name}`, min, max),
-  format: lexical.formatBigInteger(`xs:${name}`, min, max),
-  default: 0n
-})
+export const bigIntegerType = (name: string, min: bigint, max: bigint): SimpleTypeAnnotation<bigint> => {
+  const parse = lexical.parseBigInteger(`xs:${name}`, min, max)
+  const format = lexical.formatBigInteger(`xs:${name}`, min, max)
+  return { name: { namespace: XS, name }, parse, format, default: 0n, json: bigIntegerForm(parse, format) }
+}
 
 /** `xs:float`. */
 export const floatType: SimpleTypeAnnotation<number> = {
   name: { namespace: XS, name: "float" },
   parse: lexical.parseFloat,
   format: lexical.formatFloat,
-  default: 0
+  default: 0,
+  json: doubleForm(lexical.parseFloat, lexical.formatFloat)
 }
 
 /** `xs:decimal`, kept as its lexical form. */
@@ -74,7 +76,8 @@ export const decimalType: SimpleTypeAnnotation<string> = {
   name: { namespace: XS, name: "decimal" },
   parse: lexical.parseDecimal,
   format: lexical.formatDecimal,
-  default: "0"
+  default: "0",
+  json: decimalForm(lexical.parseDecimal, lexical.formatDecimal)
 }
 
 /** `xs:base64Binary`. */

@@ -1,0 +1,238 @@
+/**
+ * A strict JSON reader (RFC 8259) with the XML decoder's limits: nesting depth, characters of one string,
+ * items of one array or members of one object, characters of the whole input. Objects are `Map`s (any
+ * member name is data, `__proto__` included), a member name given twice is an error rather than the last
+ * one winning, and an integer a double does not hold exactly is kept as its text (`JsonNumberText`). Errors
+ * carry the JSON path and the `line:column` where they were seen.
+ *
+ * `JSON.parse` is faster, but takes the last of two equal member names and rounds long integers, both of
+ * which lose data silently; no maintained library reads JSON with both refused and with limits.
+ */
+import type { Limits } from "../decode/limits.js"
+import { JsonNumberText } from "../schema/annotations.js"
+
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonNumberText
+  | ReadonlyArray<JsonValue>
+  | ReadonlyMap<string, JsonValue>
+
+/** Why the input could not be read, and where. */
+export class JsonReadFailure {
+  constructor(
+    readonly kind: "Parse" | "Limit",
+    readonly reason: string,
+    readonly detail: string,
+    readonly path: string,
+    readonly line: number,
+    readonly column: number,
+    readonly limit: number
+  ) {}
+}
+
+/** `/`-joined path segments with `~` and `/` escaped, as a JSON Pointer (RFC 6901). */
+export const pointer = (segments: ReadonlyArray<string | number>): string =>
+  segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")
+
+// Characters a string holds as they are: neither a quote, a backslash nor a control character (RFC 8259 §7).
+// eslint-disable-next-line no-control-regex
+const PLAIN = /[^"\\\u0000-\u001f]*/y
+const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y
+const ESCAPES: Record<string, string> = {
+  "\"": "\"",
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t"
+}
+
+/** Reads `text` whole as one JSON value. Throws a `JsonReadFailure`. */
+export const readJson = (text: string, limits: Limits): JsonValue => {
+  let at = 0
+  const path: Array<string | number> = []
+
+  const position = (offset: number): { line: number; column: number } => {
+    let line = 1
+    let start = 0
+    for (let i = 0; i < offset; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++
+        start = i + 1
+      }
+    }
+    return { line, column: offset - start + 1 }
+  }
+  const fail = (reason: string, detail: string, offset = at): never => {
+    const { column, line } = position(Math.min(offset, text.length))
+    throw new JsonReadFailure("Parse", reason, detail, pointer(path), line, column, 0)
+  }
+  const exceed = (reason: string, limit: number, offset = at): never => {
+    const { column, line } = position(Math.min(offset, text.length))
+    throw new JsonReadFailure("Limit", reason, "", pointer(path), line, column, limit)
+  }
+  const unexpected = (): never =>
+    at >= text.length
+      ? fail("Truncated", "the input ends inside a value")
+      : fail("Malformed", `unexpected ${JSON.stringify(text[at])}`)
+
+  const space = () => {
+    for (;;) {
+      const c = text.charCodeAt(at)
+      if (c === 32 || c === 10 || c === 13 || c === 9) at++
+      else return
+    }
+  }
+
+  const string = (): string => {
+    // at is on the opening quote
+    const start = at
+    at++
+    let out = ""
+    for (;;) {
+      PLAIN.lastIndex = at
+      PLAIN.exec(text)
+      out += text.slice(at, PLAIN.lastIndex)
+      at = PLAIN.lastIndex
+      if (out.length > limits.maxTextLength) exceed("TextLength", limits.maxTextLength, start)
+      const c = text.charCodeAt(at)
+      if (c === 34) {
+        at++
+        return out
+      }
+      if (c === 92) {
+        const e = text[at + 1]
+        if (e === "u") {
+          const hex = text.slice(at + 2, at + 6)
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("Malformed", "a \\u escape needs four hexadecimal digits", at)
+          out += String.fromCharCode(parseInt(hex, 16))
+          at += 6
+        } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
+          out += ESCAPES[e]
+          at += 2
+        } else if (e === undefined) {
+          fail("Truncated", "the input ends inside a string", at)
+        } else {
+          fail("Malformed", `\\${e} is no escape`, at)
+        }
+      } else if (at >= text.length) {
+        fail("Truncated", "the input ends inside a string", at)
+      } else {
+        fail("Malformed", "a control character inside a string must be escaped", at)
+      }
+    }
+  }
+
+  const number = (): number | JsonNumberText => {
+    NUMBER.lastIndex = at
+    const match = NUMBER.exec(text)
+    if (match === null || match[0] === "-") return unexpected()
+    const literal = match[0]
+    at += literal.length
+    const value = Number(literal)
+    // An integer beyond 2^53 keeps its digits; a fraction or an exponent is a double, as .NET reads one.
+    return match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(value)
+      ? new JsonNumberText(literal)
+      : value
+  }
+
+  const literal = (word: string, value: JsonValue): JsonValue => {
+    if (text.startsWith(word, at)) {
+      at += word.length
+      return value
+    }
+    return word.startsWith(text.slice(at)) ? fail("Truncated", "the input ends inside a value") : unexpected()
+  }
+
+  const value = (depth: number): JsonValue => {
+    space()
+    const c = text.charCodeAt(at)
+    switch (c) {
+      case 34:
+        return string()
+      case 123:
+        return object(depth + 1)
+      case 91:
+        return array(depth + 1)
+      case 116:
+        return literal("true", true)
+      case 102:
+        return literal("false", false)
+      case 110:
+        return literal("null", null)
+      default:
+        return (c >= 48 && c <= 57) || c === 45 ? number() : unexpected()
+    }
+  }
+
+  const object = (depth: number): ReadonlyMap<string, JsonValue> => {
+    if (depth > limits.maxDepth) exceed("Depth", limits.maxDepth)
+    at++
+    const out = new Map<string, JsonValue>()
+    space()
+    if (text.charCodeAt(at) === 125) {
+      at++
+      return out
+    }
+    for (;;) {
+      space()
+      if (text.charCodeAt(at) !== 34) unexpected()
+      const keyAt = at
+      const key = string()
+      if (out.has(key)) fail("DuplicateKey", `the member ${JSON.stringify(key)} is given twice`, keyAt)
+      if (out.size >= limits.maxItems) exceed("Items", limits.maxItems, keyAt)
+      space()
+      if (text.charCodeAt(at) !== 58) unexpected()
+      at++
+      path.push(key)
+      out.set(key, value(depth))
+      path.pop()
+      space()
+      const c = text.charCodeAt(at)
+      at++
+      if (c === 125) return out
+      if (c !== 44) {
+        at--
+        unexpected()
+      }
+    }
+  }
+
+  const array = (depth: number): ReadonlyArray<JsonValue> => {
+    if (depth > limits.maxDepth) exceed("Depth", limits.maxDepth)
+    at++
+    const out: Array<JsonValue> = []
+    space()
+    if (text.charCodeAt(at) === 93) {
+      at++
+      return out
+    }
+    for (;;) {
+      if (out.length >= limits.maxItems) exceed("Items", limits.maxItems)
+      path.push(out.length)
+      out.push(value(depth))
+      path.pop()
+      space()
+      const c = text.charCodeAt(at)
+      at++
+      if (c === 93) return out
+      if (c !== 44) {
+        at--
+        unexpected()
+      }
+    }
+  }
+
+  if (text.length > limits.maxMessageLength) exceed("MessageLength", limits.maxMessageLength, limits.maxMessageLength)
+  space()
+  if (at >= text.length) fail("Empty", "no JSON value")
+  const result = value(0)
+  space()
+  if (at < text.length) fail("Malformed", `text after the value: ${JSON.stringify(text.slice(at, at + 20))}`)
+  return result
+}
