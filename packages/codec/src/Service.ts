@@ -10,6 +10,21 @@ import type * as Schema from "effect/Schema"
 import * as Soap from "./Soap.js"
 
 /**
+ * How an operation's request goes over a REST binding of the service (SuperOffice's WebAPI agents,
+ * `POST …/Agents/<Service>/<Operation>`) where it differs from the rule: the request body's members as a
+ * JSON object, the response body's `Response` as the answer (none: `204 No Content`).
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface RestBinding {
+  /** The request member posted as the whole body, in place of an object of the members. */
+  readonly body?: string | undefined
+  /** The request members sent as query parameters, with no body. */
+  readonly query?: ReadonlyArray<string> | undefined
+}
+
+/**
  * An operation: its name in the port type, its `SOAPAction`, and the schemas of its request and
  * response messages, with the names the WSDL gives them (`wsdl:message`).
  *
@@ -37,6 +52,8 @@ export interface Operation<
   readonly requestMessage: string
   /** The response message's name, e.g. `SaveConnectionResponse`. */
   readonly responseMessage: string
+  /** Where its REST binding departs from the rule, if it does. */
+  readonly rest?: RestBinding | undefined
 }
 
 /**
@@ -54,6 +71,7 @@ export interface AnyOperation {
   readonly response: Schema.Codec<unknown, unknown>
   readonly requestMessage: string
   readonly responseMessage: string
+  readonly rest?: RestBinding | undefined
 }
 
 /**
@@ -143,7 +161,7 @@ export interface Definition<
     name: OperationName,
     request: Soap.Message<RequestHeader, RequestBody>,
     response: Soap.Message<ResponseHeader, ResponseBody>,
-    options?: { readonly action?: string }
+    options?: { readonly action?: string; readonly rest?: RestBinding }
   ) => Operation<
     OperationName,
     Schema.Schema.Type<Soap.Message<RequestHeader, RequestBody>>,
@@ -223,7 +241,8 @@ export const define = <
     request: request as never,
     response: response as never,
     requestMessage: Soap.messageName(request) ?? `${name}Request`,
-    responseMessage: Soap.messageName(response) ?? `${name}Response`
+    responseMessage: Soap.messageName(response) ?? `${name}Response`,
+    ...(operationOptions?.rest === undefined ? {} : { rest: operationOptions.rest })
   })
 })
 

@@ -14,6 +14,7 @@ import * as path from "node:path"
 import { parseDocs } from "./internal/docs.js"
 import { emit, VERSION } from "./internal/emit.js"
 import { CodegenFailure } from "./internal/failure.js"
+import { parseRest } from "./internal/rest.js"
 import { readWsdl } from "./internal/wsdl.js"
 
 /**
@@ -59,6 +60,12 @@ export interface WsdlSource {
    * "<Type>.<Member>": "…" } }`; each entry must name something the WSDL declares.
    */
   readonly docs?: { readonly file: string; readonly text: string } | undefined
+  /**
+   * A JSON object `{ "operations": { "<Operation>": { "body": "<Member>" } | { "query": ["<Member>", …] } } }`:
+   * the operations whose REST binding (SuperOffice's WebAPI agents) posts one request member as the whole
+   * body, or sends the members as query parameters, instead of a JSON object of the members.
+   */
+  readonly rest?: { readonly file: string; readonly text: string } | undefined
 }
 
 /**
@@ -109,7 +116,10 @@ export const generate = (
         model: readWsdl(source.file, source.text),
         docs: source.docs === undefined
           ? undefined
-          : { source: source.docs, docs: parseDocs(source.docs.file, source.docs.text) }
+          : { source: source.docs, docs: parseDocs(source.docs.file, source.docs.text) },
+        rest: source.rest === undefined
+          ? undefined
+          : { source: source.rest, bindings: parseRest(source.rest.file, source.rest.text) }
       })),
       options?.reuses
     ))
@@ -126,6 +136,14 @@ export const generate = (
  * @category generating
  */
 export const docsFileOf = (wsdlFile: string): string => wsdlFile.replace(/\.[^./\\]*$/, "") + ".docs.json"
+
+/**
+ * The REST bindings file beside a WSDL: `ErpSync.rest.json` beside `ErpSync.wsdl`.
+ *
+ * @since 1.0.0
+ * @category generating
+ */
+export const restFileOf = (wsdlFile: string): string => wsdlFile.replace(/\.[^./\\]*$/, "") + ".rest.json"
 
 /**
  * Reads WSDL files, each with the docs file beside it when there is one.
@@ -148,7 +166,9 @@ export const readSources = (files: ReadonlyArray<string>): Result.Result<Readonl
       const text = yield* read(file)
       const docsFile = docsFileOf(file)
       const docs = fs.existsSync(docsFile) ? { file: path.basename(docsFile), text: yield* read(docsFile) } : undefined
-      return { file: path.basename(file), text, docs }
+      const restFile = restFileOf(file)
+      const rest = fs.existsSync(restFile) ? { file: path.basename(restFile), text: yield* read(restFile) } : undefined
+      return { file: path.basename(file), text, docs, rest }
     })
   ))
 }

@@ -7,6 +7,7 @@ import type { Docs } from "./docs.js"
 import { fail } from "./failure.js"
 import type { Location, TypeDecl, WsdlModel } from "./model.js"
 import { namespaceConstant } from "./names.js"
+import type { RestBindings } from "./rest.js"
 import { keyOf, type QName } from "./xml.js"
 
 export type Located = TypeDecl & { readonly location: Location }
@@ -41,7 +42,9 @@ export class FileContext {
     readonly earlier: ReadonlyMap<string, Earlier>,
     readonly docs: Docs,
     /** The namespaces of earlier versions of the service whose declarations this file uses. */
-    readonly reuses: ReadonlyArray<string> = []
+    readonly reuses: ReadonlyArray<string> = [],
+    /** The operations' REST bindings where they depart from the rule. */
+    readonly rest: RestBindings = {}
   ) {}
 
   get file(): string {

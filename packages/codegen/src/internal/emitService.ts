@@ -123,7 +123,18 @@ ${headerFields(context, first.output.headers, first.location)}
   for (const operation of operations) {
     out += writeMessage(operation, operation.input, "request")
     out += writeMessage(operation, operation.output, "response")
-    const action = hasPrefix ? "" : `, { action: ${literal(operation.action)} }`
+    const binding = context.rest[operation.name]
+    const options = [
+      ...(hasPrefix ? [] : [`action: ${literal(operation.action)}`]),
+      ...(binding === undefined ? [] : [
+        `rest: { ${
+          binding.body !== undefined
+            ? `body: ${literal(binding.body)}`
+            : `query: [${(binding.query ?? []).map(literal).join(", ")}]`
+        } }`
+      ])
+    ]
+    const action = options.length === 0 ? "" : `, { ${options.join(", ")} }`
     const doc = jsdoc(docOfKey(context.docs.operations, operation.name) ?? `The \`${operation.name}\` operation.`)
     out += `\n${doc}export const ${operation.name} = definition.operation(${
       literal(operation.name)

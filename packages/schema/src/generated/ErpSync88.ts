@@ -847,7 +847,8 @@ export interface SaveErpSyncConnectorEntityResponse
 export const SaveErpSyncConnectorEntity = definition.operation(
   "SaveErpSyncConnectorEntity",
   SaveErpSyncConnectorEntityRequest,
-  SaveErpSyncConnectorEntityResponse
+  SaveErpSyncConnectorEntityResponse,
+  { rest: { body: "ErpSyncConnectorEntity" } }
 )
 
 /** The request of `DeleteErpSyncConnectorEntity`: the body element `DeleteErpSyncConnectorEntity`. */
@@ -872,7 +873,8 @@ export interface DeleteErpSyncConnectorEntityResponse
 export const DeleteErpSyncConnectorEntity = definition.operation(
   "DeleteErpSyncConnectorEntity",
   DeleteErpSyncConnectorEntityRequest,
-  DeleteErpSyncConnectorEntityResponse
+  DeleteErpSyncConnectorEntityResponse,
+  { rest: { query: ["ErpSyncConnectorEntityId"] } }
 )
 
 /** The request of `GetConnection`: the body element `GetConnection`. */
@@ -1636,7 +1638,8 @@ export interface GetErpSyncConnectorEntityResponse
 export const GetErpSyncConnectorEntity = definition.operation(
   "GetErpSyncConnectorEntity",
   GetErpSyncConnectorEntityRequest,
-  GetErpSyncConnectorEntityResponse
+  GetErpSyncConnectorEntityResponse,
+  { rest: { query: ["ErpSyncConnectorEntityId"] } }
 )
 
 /** The request of `CanDeleteErpSyncConnectorEntity`: the body element `CanDeleteErpSyncConnectorEntity`. */
