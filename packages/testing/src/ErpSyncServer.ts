@@ -118,6 +118,11 @@ export interface ErpSyncServer {
    * `urls.Services88.ErpSync` is `http://host:port/Remote/Services88/ErpSync.svc`.
    */
   readonly urls: { readonly [V in Version]: { readonly [Name in keyof (typeof versions)[V]]: string } }
+  /**
+   * The base of SuperOffice's REST WebAPI, `http://host:port/api/`: the ErpSync agent's operations are at
+   * `v1/Agents/ErpSync/<Operation>` below it, over the same model (below one folder too).
+   */
+  readonly webApiUrl: string
   /** How many logins succeeded and failed, and how many ErpSync requests were refused for their ticket. */
   readonly counts: Effect.Effect<SessionCounts>
   /** SuperID's base URL, `http://host:port`: a system user's `superIdUrl`. */
@@ -218,6 +223,7 @@ export const make = (
       url: `${origin}${path}`,
       soPrincipalUrl: `${origin}${soPrincipalPath}`,
       urls,
+      webApiUrl: `${origin}/api/`,
       superIdUrl: origin,
       tenantUrl: `${origin}/${superId?.contextIdentifier ?? "Cust12345"}${path}`,
       rotateSigningKey: superId === undefined ? noSystemUser : superId.rotate(),

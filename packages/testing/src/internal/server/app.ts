@@ -1,7 +1,8 @@
 /**
  * The local server's HTTP handler: the WSDLs' SOAP binding (1.1, and 1.2 as well) of every service in the
  * registry at every version, each at `/Remote/<version>/<endpoint file>` (`/Remote/Services86/ErpSync.svc`,
- * `/Remote/Services88/SoPrincipal.svc`), all over one model, optionally below
+ * `/Remote/Services88/SoPrincipal.svc`), and the ErpSync agent of SuperOffice's REST WebAPI at
+ * `/api/v1/Agents/ErpSync/<Operation>` (`rest.ts`), all over one model, optionally below
  * one folder (a site's, `/SuperOffice/…`, or a tenant's, `/Cust12345/…`), matched as IIS does regardless of case; with
  * WCF's answers to requests it cannot process: an `ActionNotSupported` Fault for an unknown or missing
  * `SOAPAction`, a `DeserializationFailed` Fault for a body it cannot decode, both with HTTP 500, and 404
@@ -19,6 +20,7 @@ import * as Stream from "effect/Stream"
 import { refuse, type Served } from "./dispatch.js"
 import { erpSync } from "./erpSync.js"
 import type { ErpSyncModel } from "./model.js"
+import { makeRest, restPath } from "./rest.js"
 import type { Sessions } from "./sessions.js"
 import { soPrincipal } from "./soPrincipal.js"
 import { type SuperId, type SuperIdAnswer, superIdPaths } from "./superId.js"
@@ -144,6 +146,50 @@ const superIdAnswer = (
     }
   })
 
+const rest = makeRest(erpSync.Services88)
+
+/** The answer of the ErpSync agent of the WebAPI at `match` (`restPath`'s). */
+const restAnswer = (
+  options: AppOptions,
+  request: HttpServerRequest.HttpServerRequest,
+  path: string,
+  match: RegExpExecArray
+) =>
+  Effect.gen(function*() {
+    const read = yield* Effect.result(readAtMost(request, options.maxRequestBytes))
+    if (Result.isFailure(read)) return HttpServerResponse.text("The request body could not be read.", { status: 400 })
+    if (read.success === undefined) {
+      return HttpServerResponse.text("The request is too large.", { status: 413, headers: { connection: "close" } })
+    }
+    const body = utf8.decode(read.success)
+    const now = yield* Clock.currentTimeMillis
+    const answer = rest({
+      service: match[1]!,
+      operation: match[2]!,
+      method: request.method,
+      headers: request.headers,
+      query: new URLSearchParams(request.url.split("?")[1] ?? ""),
+      body,
+      state: { model: options.model, sessions: options.sessions, now }
+    })
+    if (options.onExchange !== undefined) {
+      yield* options.onExchange({
+        path,
+        action: match[2]!,
+        request: body,
+        status: answer.status,
+        response: answer.json ?? ""
+      })
+    }
+    return answer.json === undefined
+      ? HttpServerResponse.empty({ status: answer.status, headers: answer.headers ?? {} })
+      : HttpServerResponse.text(answer.json, {
+        status: answer.status,
+        contentType: "application/json; charset=utf-8",
+        headers: answer.headers ?? {}
+      })
+  })
+
 /** The HTTP handler of the local ErpSync server. */
 export const makeApp = (options: AppOptions) =>
   Effect.gen(function*() {
@@ -153,6 +199,8 @@ export const makeApp = (options: AppOptions) =>
       const answer = yield* superIdAnswer(options.superId, request, path, options.maxRequestBytes)
       if (answer !== undefined) return answer
     }
+    const agent = restPath.exec(path)
+    if (agent !== null) return yield* restAnswer(options, request, path, agent)
     const operations = servedAt(path)
     if (operations === undefined) {
       return HttpServerResponse.text("No service is served at this path.", { status: 404 })
