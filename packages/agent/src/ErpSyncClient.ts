@@ -28,6 +28,7 @@ import {
 } from "./ErpSyncError.js"
 import { shownUrl } from "./internal/endpoint.js"
 import { type Plan, planner } from "./internal/operationPlan.js"
+import { restCall, type RestSettings, type RestTemplate, restTemplate, webApiBaseOf } from "./internal/rest.js"
 import { call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
 import { versionOf } from "./internal/version.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
@@ -47,6 +48,18 @@ export interface ErpSyncClientConfig {
    * Services88. A URL that names another is refused when the layer is built (`ConfigurationError`).
    */
   readonly version?: Version | undefined
+  /**
+   * The wire ErpSync's operations go over: `"soap"` (the `ErpSync.svc` endpoint) or `"rest"` (SuperOffice's
+   * REST WebAPI, `POST {webApiUrl}v1/Agents/ErpSync/<Operation>`, JSON, at Services88's level). The same
+   * typed calls and errors either way; SoPrincipal (the logins) is SOAP only. Default `"soap"`.
+   */
+  readonly transport?: "soap" | "rest" | undefined
+  /**
+   * The tenant's WebAPI URL, for the `rest` transport (`https://sod.superoffice.com/Cust12345/api/`, the
+   * `webapi_url` claim). Default: beside `url`, whether `url` is the `ErpSync.svc` endpoint
+   * (`…/Cust12345/Remote/Services88/ErpSync.svc` gives `…/Cust12345/api/`) or the WebAPI URL itself.
+   */
+  readonly webApiUrl?: string | undefined
   /**
    * The endpoints of the other services, by service name (`SoPrincipal`). Default: each service's endpoint
    * file beside `url` (`…/Services86/SoPrincipal.svc`).
@@ -241,11 +254,29 @@ export const make = (
         detail: resolved.refused
       })
     }
-    const version = resolved.version
-    const registry: Readonly<Record<string, Service.AnyService>> = versions[version]
+    const transport = config.transport ?? "soap"
+    const webApi = transport === "rest" ? webApiBaseOf(config.webApiUrl ?? config.url) : undefined
+    if (transport === "rest" && webApi === undefined) {
+      return yield* new ConfigurationError({
+        reason: "Url",
+        operation: null,
+        url: shownUrl(config.webApiUrl ?? config.url),
+        detail: "no REST WebAPI beside it: give the ErpSync.svc endpoint (…/Remote/Services88/ErpSync.svc) or " +
+          "the tenant's WebAPI URL (…/api/)"
+      })
+    }
+    // Over REST, ErpSync's operations are the WebAPI's (Services88's); SoPrincipal stays SOAP, beside it.
+    const version = transport === "rest" ? "Services88" : resolved.version
+    const soapUrl = webApi === undefined || /\/remote\/services\d+\//i.test(config.url)
+      ? config.url
+      : `${webApi.slice(0, -"api/".length)}Remote/Services88/ErpSync.svc`
+    const registry: Readonly<Record<string, Service.AnyService>> = {
+      ...versions[resolved.version],
+      ...(transport === "rest" ? { ErpSync: versions.Services88.ErpSync } : {})
+    }
     const client = yield* HttpClient.HttpClient
     const tickets = yield* TicketSource
-    const ticketRequest: TicketRequest = { url: config.url, applicationToken: config.applicationToken }
+    const ticketRequest: TicketRequest = { url: soapUrl, applicationToken: config.applicationToken }
     const rejected = config.isTicketRejected ?? isTicketRejected
     const timeout = Duration.fromInputUnsafe(config.timeout ?? defaultTimeout)
     const settings = (url: string): CallSettings => ({
@@ -256,7 +287,22 @@ export const make = (
       retry: config.retry
     })
     // The settings of each operation's calls are made once, with its plan, not on every call.
-    const planOf = planner(config.url, config.endpoints, settings, timeout)
+    const planOf = planner(soapUrl, config.endpoints, settings, timeout)
+    const restSettings: RestSettings | undefined = webApi === undefined ? undefined : {
+      baseUrl: webApi,
+      maxResponseBytes: config.maxResponseBytes ?? defaultMaxResponseBytes,
+      limits: config.limits,
+      retry: config.retry
+    }
+    const restTemplates = new WeakMap<Service.AnyOperation, RestTemplate>()
+    const restTemplateOf = (settings: RestSettings, operation: Service.AnyOperation) => {
+      let template = restTemplates.get(operation)
+      if (template === undefined) {
+        template = restTemplate(settings, operation)
+        restTemplates.set(operation, template)
+      }
+      return template
+    }
     const header = (plan: Plan, ticket: Redacted.Redacted<string> | undefined) => ({
       ...(config.applicationToken === undefined || !plan.applicationToken
         ? {}
@@ -268,8 +314,17 @@ export const make = (
       Effect.suspend(() => {
         const plan = planOf(operation)
         if (plan.defect !== undefined) return Effect.die(new Error(plan.defect))
-        const exchange = (ticket: Redacted.Redacted<string> | undefined) =>
-          call(client, plan.settings, plan.operation, { Header: header(plan, ticket), Body: body }, plan.template)
+        const exchange = (ticket: Redacted.Redacted<string> | undefined): Effect.Effect<unknown, ErpSyncError> =>
+          restSettings !== undefined && operation.service === versions.Services88.ErpSync.name
+            ? restCall(
+              client,
+              restSettings,
+              operation,
+              restTemplateOf(restSettings, operation),
+              body as Readonly<Record<string, unknown>>,
+              { ticket, applicationToken: config.applicationToken }
+            )
+            : call(client, plan.settings, plan.operation, { Header: header(plan, ticket), Body: body }, plan.template)
         if (!plan.ticket) return plan.traced(exchange(undefined))
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"
@@ -413,6 +468,8 @@ export const config: Config.Config<ErpSyncClientConfig> = Config.all({
   version: Config.option(Config.Literals(["Services86", "Services88"], "ERPSYNC_VERSION")).pipe(
     Config.map(Option.getOrUndefined)
   ),
+  transport: Config.Literals(["soap", "rest"], "ERPSYNC_TRANSPORT").pipe(Config.withDefault("soap")),
+  webApiUrl: Config.option(Config.String("ERPSYNC_WEBAPI_URL")).pipe(Config.map(Option.getOrUndefined)),
   soapVersion: Config.Literals(["1.1", "1.2"], "ERPSYNC_SOAP_VERSION").pipe(Config.withDefault("1.1")),
   timeout: Config.Duration("ERPSYNC_TIMEOUT").pipe(Config.withDefault(defaultTimeout)),
   maxResponseBytes: Config.Int("ERPSYNC_MAX_RESPONSE_BYTES").pipe(Config.withDefault(defaultMaxResponseBytes))

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { XmlError } from "@erpsync/codec"
+import type { JsonError, XmlError } from "@erpsync/codec"
 import * as Schema from "effect/Schema"
 
 /**
@@ -171,16 +171,16 @@ export class AuthenticationError
 /**
  * The client cannot do what it was asked with the endpoint it was configured with: the endpoint's URL names
  * a version of NetServer's API the client has no declarations of, or another than its `version` option
- * (`Version`, when the layer is built); or the operation called is not one of the endpoint's version
- * (`UnsupportedOperation`: the five operations Services88 added, at a Services86 endpoint). Nothing was
- * sent. `url` is the endpoint's origin and path, never its query or user information.
+ * (`Version`, when the layer is built); its URL has no REST WebAPI beside it, for the `rest` transport
+ * (`Url`); or the operation called is not one of the endpoint's version (`UnsupportedOperation`: the five
+ * operations Services88 added, at a Services86 endpoint). Nothing was sent. `url` is the endpoint's origin and path, never its query or user information.
  *
  * @since 1.0.0
  * @category errors
  */
 export class ConfigurationError
   extends Schema.TaggedError<ConfigurationError>("@erpsync/agent/ConfigurationError")("ConfigurationError", {
-    reason: Schema.Literals(["Version", "UnsupportedOperation"]),
+    reason: Schema.Literals(["Version", "UnsupportedOperation", "Url"]),
     /** The operation called, for `UnsupportedOperation`. */
     operation: Schema.NullOr(Schema.String),
     url: Schema.String,
@@ -194,7 +194,7 @@ export class ConfigurationError
 
 /**
  * Any error of an ErpSync call (the login that gets its ticket included): the errors above, a SOAP Fault, a response the codec cannot decode, or a
- * value the codec cannot encode.
+ * value the codec cannot encode (in XML, or in JSON over the REST WebAPI).
  *
  * @since 0.1.0
  * @category errors
@@ -208,3 +208,5 @@ export type ErpSyncError =
   | TimeoutError
   | XmlError.DecodeError
   | XmlError.XmlEncodeError
+  | JsonError.JsonReadError
+  | JsonError.JsonEncodeError
