@@ -109,6 +109,32 @@ describe("erpsync call, for every operation", () => {
   )
 })
 
+describe("erpsync call, at Services88 and over the REST WebAPI", () => {
+  it("calls Services88's operations there, over either wire, and refuses them at Services86", async () => {
+    const origin = new URL(url).origin
+    const file = path.join(dir, "include-deleted.json")
+    fs.writeFileSync(file, JSON.stringify({ IncludeDeleted: true }))
+    for (const transport of ["soap", "rest"]) {
+      const called = await runInProcess([
+        "call",
+        "GetAllConnections",
+        "--url",
+        `${origin}/Remote/Services88/ErpSync.svc`,
+        "--transport",
+        transport,
+        "--ticket",
+        TICKET,
+        file
+      ])
+      expect([transport, called.stderr, called.ok]).toStrictEqual([transport, "", true])
+      expect(Array.isArray((JSON.parse(called.stdout) as { Response: unknown }).Response)).toBe(true)
+    }
+    const refused = await runInProcess(["call", "GetAllConnections", "--url", url, "--ticket", TICKET, file])
+    expect(refused.ok).toBe(false)
+    expect(refused.stderr).toMatch(/^ConfigurationError: GetAllConnections: UnsupportedOperation: /)
+  })
+})
+
 describe("erpsync call, on the model's success paths", () => {
   it("gives the response bodies the local model answers with, as JSON", async () => {
     const file = path.join(dir, "empty.json")

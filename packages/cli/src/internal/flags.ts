@@ -79,7 +79,14 @@ export const fileArgument = (name: string, options?: { readonly mustExist?: bool
 /** The options every command that calls the service takes. */
 export const connection = {
   url: Flag.String("url").pipe(
-    Flag.withDescription("The ErpSync endpoint, …/Remote/Services86/ErpSync.svc (default: ERPSYNC_URL)"),
+    Flag.withDescription(
+      "The ErpSync endpoint, …/Remote/Services88/ErpSync.svc, or with --transport rest the WebAPI, …/api/ " +
+        "(default: ERPSYNC_URL)"
+    ),
+    Flag.optional
+  ),
+  transport: choice("transport", ["soap", "rest"]).pipe(
+    Flag.withDescription("The wire: soap (ErpSync.svc, the default) or rest (the WebAPI) (default: ERPSYNC_TRANSPORT)"),
     Flag.optional
   ),
   ticket: Flag.Redacted("ticket").pipe(

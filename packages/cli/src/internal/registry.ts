@@ -5,7 +5,7 @@
  * apart.
  */
 import type { Service } from "@erpsync/codec"
-import { services } from "@erpsync/schema"
+import { services, versions } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import { InputError } from "./input.js"
@@ -30,9 +30,14 @@ export const messages: ReadonlyArray<[string, Schema.Codec<unknown, unknown>]> =
   )
 )
 
-/** Every operation, by the names the command line accepts. */
+/**
+ * Every operation of the latest version (Services88's are a superset of Services86's), by the names the
+ * command line accepts; a call is made with the operation of the version the client speaks.
+ */
 export const operations: ReadonlyArray<[string, Service.AnyOperation]> = named(
-  all.flatMap((service) => Object.values(service.operations).map((o) => [service.name, o.name, o] as const))
+  (Object.values(versions.Services88) as ReadonlyArray<Service.AnyService>).flatMap((service) =>
+    Object.values(service.operations).map((o) => [service.name, o.name, o] as const)
+  )
 )
 
 /**

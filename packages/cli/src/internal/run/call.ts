@@ -3,8 +3,9 @@
  * `decode` prints under `Body`; members left out take their defaults, as absent elements do) and the response
  * body printed as JSON. A ticket is asked for only when the operation's requests carry one.
  */
-import { XmlCodec } from "@erpsync/codec"
-import { takesTicket } from "@erpsync/schema"
+import type { ErpSyncError } from "@erpsync/agent/ErpSyncError"
+import { type Service, XmlCodec } from "@erpsync/codec"
+import { takesTicket, versions } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -35,11 +36,21 @@ export const call = (options: CallArgs) =>
       : json
     // The body is checked as part of a whole message, so that errors name its path from `Body`.
     const request = yield* fromJson(operation.request)({ Header: {}, Body: body })
-    const response = yield* withClient(
+    // The typed call of the version the client speaks (over the wire it was given): an operation that
+    // version lacks is its ConfigurationError; the answer is printed in that version's form.
+    const { response, schema } = yield* withClient(
       options,
-      (client) => client.call(operation as never, bodyOf(request) as never),
+      (client) => {
+        type Calls = Record<string, Record<string, (body: unknown) => Effect.Effect<unknown, ErpSyncError>>>
+        const atVersion = (versions[client.version] as Readonly<Record<string, Service.AnyService>>)[operation.service]
+          ?.operations[operation.name]
+        return Effect.map(
+          (client as unknown as Calls)[operation.service]![operation.name]!(bodyOf(request)),
+          (body) => ({ response: { Header: {}, Body: body }, schema: atVersion?.response ?? operation.response })
+        )
+      },
       takesTicket(operation)
     )
-    const encoded = yield* jsonOf(operation.response)(response).pipe(Effect.orDie)
+    const encoded = yield* jsonOf(schema)(response).pipe(Effect.orDie)
     yield* Console.log(JSON.stringify(bodyOf(encoded), null, 2))
   })

@@ -196,7 +196,8 @@ export const makeClient = (options: ConnectionOptions, source: TicketSource.Tick
       endpoints: soPrincipalUrl === undefined ? undefined : { SoPrincipal: soPrincipalUrl },
       applicationToken: yield* orEnvironment(options.applicationToken, Config.Redacted("ERPSYNC_APPLICATION_TOKEN")),
       soapVersion: options.soapVersion,
-      timeout: options.timeout
+      timeout: options.timeout,
+      transport: yield* orEnvironment(options.transport, Config.Literals(["soap", "rest"], "ERPSYNC_TRANSPORT"))
     }).pipe(Effect.provideService(TicketSource.TicketSource, source))
   })
 
