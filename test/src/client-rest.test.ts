@@ -15,6 +15,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as fc from "fast-check"
 import { newConnection } from "./support/fixtures.js"
+import { recordingTracer } from "./support/observe.js"
 import { rawServer } from "./support/servers.js"
 
 const TICKET = "7T:rest-client"
@@ -90,6 +91,23 @@ describe("the client over REST, against the local server", () => {
       expect(yield* given.getConnection(saved.ErpConnectionId)).toStrictEqual(Option.some(saved))
       const error = yield* Effect.flip(clientOf(`${origin}/somewhere/ErpSync.svc`, { transport: "rest" }))
       expect(error).toMatchObject({ _tag: "ConfigurationError", reason: "Url" })
+    }).pipe(Effect.scoped))
+
+  it.live("one span per call, named and described as a REST call, with no ticket in it", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ ticket: TICKET })
+      const client = yield* clientOf(server.urls.Services88.ErpSync, { transport: "rest" })
+      const { spans, tracer } = yield* recordingTracer
+      yield* client.saveConnection(newConnection).pipe(Effect.withTracer(tracer))
+      const call = spans.find((span) => span.name === "ErpSync.SaveConnection")!
+      expect(Object.fromEntries(call.attributes)).toMatchObject({
+        "rpc.service": "ErpSync",
+        "rpc.method": "SaveConnection",
+        "server.address": new URL(server.url).host,
+        "url.path": "/api/v1/Agents/ErpSync/SaveConnection"
+      })
+      expect(call.attributes.has("soap.action")).toBe(false)
+      expect(JSON.stringify(spans.map((span) => [span.name, [...span.attributes]]))).not.toContain(TICKET)
     }).pipe(Effect.scoped))
 
   it.live("a ticket the WebAPI refuses (401) is a ServiceError the ticket source reads as rejected, never holding the ticket", () =>

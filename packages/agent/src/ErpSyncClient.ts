@@ -29,7 +29,14 @@ import {
 import { shownUrl } from "./internal/endpoint.js"
 import { type Plan, planner } from "./internal/operationPlan.js"
 import { restCall, type RestSettings, type RestTemplate, restTemplate, webApiBaseOf } from "./internal/rest.js"
-import { call, type CallSettings, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT } from "./internal/transport.js"
+import {
+  asCall,
+  call,
+  type CallSettings,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT,
+  type Traced
+} from "./internal/transport.js"
 import { versionOf } from "./internal/version.js"
 import { isTicketRejected, type TicketRequest, TicketSource } from "./TicketSource.js"
 
@@ -294,6 +301,16 @@ export const make = (
       limits: config.limits,
       retry: config.retry
     }
+    const restTraced = new WeakMap<Service.AnyOperation, Traced>()
+    // A REST call's span says its WebAPI URL, not a SOAP action.
+    const restTracedOf = (settings: RestSettings, operation: Service.AnyOperation, plan: Plan): Traced => {
+      let traced = restTraced.get(operation)
+      if (traced === undefined) {
+        traced = asCall(operation, plan.settings, timeout, restTemplateOf(settings, operation).url)
+        restTraced.set(operation, traced)
+      }
+      return traced
+    }
     const restTemplates = new WeakMap<Service.AnyOperation, RestTemplate>()
     const restTemplateOf = (settings: RestSettings, operation: Service.AnyOperation) => {
       let template = restTemplates.get(operation)
@@ -314,18 +331,20 @@ export const make = (
       Effect.suspend(() => {
         const plan = planOf(operation)
         if (plan.defect !== undefined) return Effect.die(new Error(plan.defect))
+        const overRest = restSettings !== undefined && operation.service === versions.Services88.ErpSync.name
+        const traced = overRest ? restTracedOf(restSettings, operation, plan) : plan.traced
         const exchange = (ticket: Redacted.Redacted<string> | undefined): Effect.Effect<unknown, ErpSyncError> =>
-          restSettings !== undefined && operation.service === versions.Services88.ErpSync.name
+          overRest
             ? restCall(
               client,
-              restSettings,
+              restSettings!,
               operation,
-              restTemplateOf(restSettings, operation),
+              restTemplateOf(restSettings!, operation),
               body as Readonly<Record<string, unknown>>,
               { ticket, applicationToken: config.applicationToken }
             )
             : call(client, plan.settings, plan.operation, { Header: header(plan, ticket), Body: body }, plan.template)
-        if (!plan.ticket) return plan.traced(exchange(undefined))
+        if (!plan.ticket) return traced(exchange(undefined))
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"
         const ticket = Effect.suspend(() => {
@@ -339,7 +358,7 @@ export const make = (
           })
         // A call whose ticket the service rejected did nothing: it is made once more with a new ticket.
         // The deadline covers it all: the login, the call and the retry.
-        return plan.traced(
+        return traced(
           Effect.flatMap(ticket, (first) =>
             attempt(first).pipe(
               Effect.catchIf(

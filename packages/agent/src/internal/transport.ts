@@ -81,7 +81,9 @@ const actionHeaders = (version: Soap.SoapVersion, action: string): Record<string
 export const asCall = (
   operation: Pick<Service.AnyOperation, "name" | "service" | "action">,
   settings: CallSettings,
-  timeout: Duration.Duration
+  timeout: Duration.Duration,
+  /** The REST WebAPI's URL of the operation, for a call over REST. */
+  restUrl?: string
 ): Traced => {
   // Made once per operation and client, not per call.
   const name = `${operation.service}.${operation.name}`
@@ -90,14 +92,21 @@ export const asCall = (
     kind: "client",
     // The call site inside this module says nothing a trace needs, and capturing it costs a stack trace.
     captureStackTrace: false,
-    attributes: {
-      "rpc.system": "soap",
-      "rpc.service": operation.service,
-      "rpc.method": operation.name,
-      "soap.action": operation.action,
-      "server.address": hostOf(settings.url),
-      "soap.version": settings.soapVersion
-    }
+    attributes: restUrl === undefined
+      ? {
+        "rpc.system": "soap",
+        "rpc.service": operation.service,
+        "rpc.method": operation.name,
+        "soap.action": operation.action,
+        "server.address": hostOf(settings.url),
+        "soap.version": settings.soapVersion
+      }
+      : {
+        "rpc.service": operation.service,
+        "rpc.method": operation.name,
+        "server.address": hostOf(restUrl),
+        "url.path": new URL(restUrl).pathname
+      }
   }
   return (self, waitingFor = awaitingAnswer) =>
     Effect.withSpan(
