@@ -85,26 +85,39 @@ const differences = (sent: ErpSyncClient.Connection, read: ErpSyncClient.Connect
   )
 
 /** A nillable string kept as generated, or made the empty string or nil: what a lossy service confuses. */
-const edge = fc.constantFrom("kept" as const, "empty" as const, "nil" as const)
-const edged = (value: string | null, how: "kept" | "empty" | "nil") =>
-  how === "kept" ? value : how === "empty" ? "" : null
+/** Text of `length` code points, of the characters the laws use: XML-special, non-ASCII, astral. */
+const longText = (length: number): string => {
+  const pattern = [..."Visma & <Co> \"AS\" – blåbær ÆØÅ 😀 ]]> 'x' "]
+  return Array.from({ length }, (_, i) => pattern[i % pattern.length]).join("")
+}
+
+/** Long enough to catch a column that cuts a name or a value short: hundreds to thousands of characters. */
+const long = fc.integer({ min: 256, max: 4000 })
+
+const edge = fc.oneof(fc.constantFrom("kept" as const, "empty" as const, "nil" as const), long)
+const edged = (value: string | null, how: "kept" | "empty" | "nil" | number) =>
+  typeof how === "number" ? longText(how) : how === "kept" ? value : how === "empty" ? "" : null
 
 /**
  * Connections as the schema generates them, with the edges a service may lose made common: names that are
- * empty or nil, and ConfigFields pairs whose value is empty or nil.
+ * empty, nil or thousands of characters long, and ConfigFields pairs whose value is empty, nil or long.
  */
 const connectionValues = fc.tuple(
   Arbitrary.make(ErpSync.ErpConnection),
   edge,
   edge,
-  fc.constantFrom([], [{ Key: "erpsync-empty", Value: "" }], [{ Key: "erpsync-nil", Value: null }])
+  fc.oneof(
+    fc.constantFrom([], [{ Key: "erpsync-empty", Value: "" }], [{ Key: "erpsync-nil", Value: null }]),
+    long.map((length) => [{ Key: "erpsync-long", Value: longText(length) }])
+  )
 ).map(([connection, name, description, pairs]): ErpSync.ErpConnection => ({
   ...connection,
   DisplayName: edged(connection.DisplayName, name),
   DisplayDescription: edged(connection.DisplayDescription, description),
   ConfigFields: connection.ConfigFields === null
     ? null
-    : [...connection.ConfigFields.filter((pair) => !pair.Key?.startsWith("erpsync-")), ...pairs]
+    // A .NET dictionary has no null key (nor has a JSON object): the WSDL's nillable Key is never one.
+    : [...connection.ConfigFields.filter((pair) => pair.Key !== null && !pair.Key.startsWith("erpsync-")), ...pairs]
 }))
 
 /** A generated connection made one of the run's: new, for the run's connector entity. */
