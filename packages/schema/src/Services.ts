@@ -12,13 +12,29 @@ import * as SoPrincipal from "./generated/SoPrincipal.js"
 import * as SoPrincipal88 from "./generated/SoPrincipal88.js"
 
 /**
+ * The services at each version, as a type: each service's record, by name.
+ *
+ * @since 1.0.0
+ */
+export interface Versions {
+  readonly Services86: {
+    readonly ErpSync: typeof ErpSync.service
+    readonly SoPrincipal: typeof SoPrincipal.service
+  }
+  readonly Services88: {
+    readonly ErpSync: typeof ErpSync88.service
+    readonly SoPrincipal: typeof SoPrincipal88.service
+  }
+}
+
+/**
  * The services at each version of NetServer's SOAP API (`Remote/<version>/<service>.svc`): ErpSync and
  * SoPrincipal (the logins that give tickets) at Services86, and at Services88, which adds five ErpSync
  * operations and shares the declarations that did not change.
  *
  * @since 1.0.0
  */
-export const versions = {
+export const versions: Versions = {
   Services86: {
     ErpSync: ErpSync.service,
     SoPrincipal: SoPrincipal.service
@@ -27,14 +43,14 @@ export const versions = {
     ErpSync: ErpSync88.service,
     SoPrincipal: SoPrincipal88.service
   }
-} as const
+}
 
 /**
  * A version of NetServer's SOAP API, as its endpoints' path names it.
  *
  * @since 1.0.0
  */
-export type Version = keyof typeof versions
+export type Version = keyof Versions
 
 /**
  * The services at Services86: ErpSync (`ErpSync.svc`) and SoPrincipal (`SoPrincipal.svc`, the logins that
@@ -42,7 +58,7 @@ export type Version = keyof typeof versions
  *
  * @since 0.2.0
  */
-export const services = versions.Services86
+export const services: Versions["Services86"] = versions.Services86
 
 /**
  * The services' record, as a type.

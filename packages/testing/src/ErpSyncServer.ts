@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import type { Service } from "@erpsync/codec"
 import { type ErpSync88, type Version, versions } from "@erpsync/schema"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -215,7 +216,10 @@ export const make = (
       Object.entries(versions).map(([version, services]) => [
         version,
         Object.fromEntries(
-          Object.entries(services).map(([name, service]) => [name, `${origin}/Remote/${version}/${service.endpoint}`])
+          (Object.values(services) as ReadonlyArray<Service.AnyService>).map((service) => [
+            service.name,
+            `${origin}/Remote/${version}/${service.endpoint}`
+          ])
         )
       ])
     ) as ErpSyncServer["urls"]
