@@ -4,7 +4,7 @@
  * Prints a markdown table and writes `bench/results.json` and `bench/RESULTS.md`.
  */
 import { ErpSyncClient, TicketSource } from "@erpsync/agent"
-import { XmlCodec } from "@erpsync/codec"
+import { JsonCodec, XmlCodec } from "@erpsync/codec"
 import { ErpSync } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
 import * as Effect from "effect/Effect"
@@ -30,7 +30,7 @@ const CHUNK = 64 * 1024
 type Row =
   | {
     op: "decode" | "encode" | "call" | "start-up" | "process"
-    size: Size | "process" | "12MB-arrays"
+    size: Size | "process" | "12MB-arrays" | "12MB-json"
     baseline: string
     ours: string
     speedup: number
@@ -229,14 +229,62 @@ const callRows = async (input: Input): Promise<Array<Row>> => {
       }
     }
   ], { rounds: 15, warmup: 3, minSampleMillis: 30 })
+  // The same over the REST WebAPI: the client's JSON against a bare fetch posting the same JSON.
+  const rest = await Effect.runPromise(
+    ErpSyncClient.make({ url: server.urls.Services88.ErpSync, transport: "rest" }).pipe(
+      Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make("7T:bench-ticket"))),
+      Effect.provide(FetchHttpClient.layer)
+    )
+  )
+  const json = Result.getOrThrow(
+    JsonCodec.encodeResult(ErpSync.SaveConnectionRequest.fields.Body)({ Connection: connection })
+  )
+  const restHeaders = {
+    "content-type": "application/json",
+    accept: "application/json",
+    authorization: "SOTicket 7T:bench-ticket"
+  }
+  const restUrl = `${server.webApiUrl}v1/Agents/ErpSync/SaveConnection`
+  const restTimings = await measureAsync([
+    { name: "ours", run: () => Effect.runPromise(rest.saveConnection(connection)) },
+    {
+      name: "fetch",
+      run: async () => {
+        const response = await fetch(restUrl, { method: "POST", headers: restHeaders, body: json })
+        return response.arrayBuffer()
+      }
+    }
+  ], { rounds: 15, warmup: 3, minSampleMillis: 30 })
   await Effect.runPromise(Scope.close(scope, Exit.void))
+  const row = (timing: typeof timings, ours: string, baseline: string): Row => {
+    const o = timing.get("ours")!.median
+    const b = timing.get("fetch")!.median
+    return { op: "call", size: input.size, baseline, ours, speedup: ratio(b, o), oursMillis: o, baselineMillis: b }
+  }
+  return [row(timings, "saveConnection", "fetch"), row(restTimings, "saveConnection (REST)", "fetch (REST)")]
+}
+
+/**
+ * The GetConnectionsAndDisplayFields answer of the arrays row (1,500 connections of 20 fields) as the REST
+ * WebAPI sends it, about 12 MB of JSON: decoded by `JsonCodec` into the typed value, against `JSON.parse`
+ * alone (no value checked or built to a schema).
+ */
+const jsonRows = (): Array<Row> => {
+  const { value } = connectionsAndFields(1500, 20)
+  const schema = ErpSync.GetConnectionsAndDisplayFieldsResponse.fields.Body.fields.Response
+  const text = Result.getOrThrow(JsonCodec.encodeResult(schema)(value.Body.Response))
+  const decode = JsonCodec.decodeResult(schema)
+  const timings = measure([
+    { name: "ours", run: () => Result.getOrThrow(decode(text)) },
+    { name: "JSON.parse", run: () => JSON.parse(text) as unknown }
+  ], { rounds: 9, warmup: 2, minSampleMillis: 50 })
   const o = timings.get("ours")!.median
-  const b = timings.get("fetch")!.median
+  const b = timings.get("JSON.parse")!.median
   return [{
-    op: "call",
-    size: input.size,
-    baseline: "fetch",
-    ours: "saveConnection",
+    op: "decode",
+    size: "12MB-json",
+    baseline: "JSON.parse",
+    ours: "JsonCodec",
     speedup: ratio(b, o),
     oursMillis: o,
     baselineMillis: b
@@ -332,7 +380,7 @@ const versionOf = (name: string): string => {
   }
 }
 
-/** `pnpm bench [decode] [encode] [memory] [process] [call] [start-up] [arrays] [2KB|350KB|12MB]`: a part of the run. */
+/** `pnpm bench [decode] [encode] [memory] [process] [call] [start-up] [arrays] [json] [2KB|350KB|12MB]`: a part of the run. */
 const only = process.argv.slice(2)
 const wanted = (part: string) => only.filter((a) => !a.endsWith("B")).length === 0 || only.includes(part)
 const sizes = (["2KB", "350KB", "12MB"] as const).filter((size) =>
@@ -374,6 +422,10 @@ const main = async () => {
       `12MB-arrays: GetConnectionsAndDisplayFieldsResponse, ${(arrays.bytes.length / 1024).toFixed(0)} KiB …`
     )
     rows.push(...(await decodeRows(arrays, soap)))
+  }
+  if (wanted("json") && sizes.includes("12MB")) {
+    console.error("12MB-json: GetConnectionsAndDisplayFields' answer as the REST WebAPI sends it …")
+    rows.push(...jsonRows())
   }
   const lines = [
     "| op | size | ours | baseline | ours (ms) | baseline (ms) | speedup |",
