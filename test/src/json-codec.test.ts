@@ -12,6 +12,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { defaultConnection } from "./support/envelope.js"
 import { messages } from "./support/messages.js"
 
 const RUNS = Number(process.env["ERPSYNC_JSON_RUNS"] ?? 25)
@@ -275,28 +276,11 @@ describe("malformed and hostile JSON, each a typed error with its place", () => 
 
   it("writing: a value outside its type, and null where none is allowed", () => {
     const encode = JsonCodec.encodeResult(ErpSync88.ErpConnection)
-    expect(Result.flip(encode({ ...connectionOf(), ErpConnectionId: 2 ** 31 }))).toMatchObject(
+    expect(Result.flip(encode({ ...defaultConnection, ErpConnectionId: 2 ** 31 }))).toMatchObject(
       Result.succeed({ _tag: "JsonEncodeError", reason: "InvalidValue", path: "/ErpConnectionId" })
     )
-    expect(Result.flip(encode({ ...connectionOf(), Active: null as unknown as boolean }))).toMatchObject(
+    expect(Result.flip(encode({ ...defaultConnection, Active: null as unknown as boolean }))).toMatchObject(
       Result.succeed({ _tag: "JsonEncodeError", reason: "InvalidNull", path: "/Active" })
     )
   })
-})
-
-const connectionOf = (): ErpSync88.ErpConnection => ({
-  TableRight: null,
-  FieldProperties: null,
-  ErpConnectionId: 0,
-  ErpConnectorId: 0,
-  DisplayName: null,
-  DisplayDescription: null,
-  Active: false,
-  ConnectionId: null,
-  MostRecentTimestamp: null,
-  ConfigFields: null,
-  Deleted: false,
-  AllAccess: false,
-  UserGroupAccessIds: null,
-  AssociateAccessIds: null
 })

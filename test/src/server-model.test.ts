@@ -18,6 +18,7 @@ import * as Result from "effect/Result"
 import * as fc from "fast-check"
 import * as fs from "node:fs"
 import { afterAll } from "vitest"
+import { wsdlOf } from "./support/messages.js"
 import { extractSchemas, type SchemaSet, validate } from "./support/reference.js"
 
 const TICKET = "7T:model"
@@ -39,8 +40,6 @@ const connectAt = (version: Version) =>
 const connect = connectAt("Services86")
 
 const versionNames = Object.keys(versions) as ReadonlyArray<Version>
-const wsdlOf = (service: string, version: Version) =>
-  `${service}${version === "Services86" ? "" : version.slice("Services".length)}.wsdl`
 const schemaSets = new Map<string, SchemaSet>(
   versionNames.flatMap((version) =>
     Object.values(versions[version]).map((s) => [wsdlOf(s.name, version), extractSchemas(wsdlOf(s.name, version))])

@@ -6,20 +6,7 @@
  * @since 1.0.0
  */
 import * as Schema from "effect/Schema"
-
-const Location = {
-  /** The JSON path of the value concerned, e.g. `/Connection/UserGroupAccessIds/2`; `""` for the whole. */
-  path: Schema.String,
-  /** 1-based line of the input where the problem was seen. */
-  line: Schema.optional(Schema.Number),
-  /** 1-based column of the input where the problem was seen. */
-  column: Schema.optional(Schema.Number)
-}
-
-const where = (
-  self: { readonly path: string; readonly line?: number | undefined; readonly column?: number | undefined }
-) =>
-  (self.line !== undefined ? `${self.line}:${self.column ?? 0}: ` : "") + (self.path === "" ? "" : `at ${self.path}: `)
+import { placeFields, where } from "./internal/errorPlace.js"
 
 /**
  * The input is not JSON (RFC 8259): a syntax error, nothing at all, text after the value, or an object
@@ -32,7 +19,7 @@ export class JsonParseError
   extends Schema.TaggedError<JsonParseError>("@erpsync/codec/JsonParseError")("JsonParseError", {
     reason: Schema.Literals(["Malformed", "Empty", "Truncated", "DuplicateKey"]),
     detail: Schema.String,
-    ...Location
+    ...placeFields
   })
 {
   override get message(): string {
@@ -52,7 +39,7 @@ export class JsonLimitError
   extends Schema.TaggedError<JsonLimitError>("@erpsync/codec/JsonLimitError")("JsonLimitError", {
     reason: Schema.Literals(["Depth", "TextLength", "Items", "MessageLength"]),
     limit: Schema.Number,
-    ...Location
+    ...placeFields
   })
 {
   override get message(): string {
@@ -72,7 +59,7 @@ export class JsonDecodeError
   extends Schema.TaggedError<JsonDecodeError>("@erpsync/codec/JsonDecodeError")("JsonDecodeError", {
     reason: Schema.Literals(["InvalidValue", "InvalidNull", "MissingMember", "DuplicateMember"]),
     detail: Schema.String,
-    ...Location
+    ...placeFields
   })
 {
   override get message(): string {

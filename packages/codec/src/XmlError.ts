@@ -5,20 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-
-const Location = {
-  /** The XML path of the element concerned, e.g. `/Envelope/Body/SaveConnection/Connection/ConfigFields/StringKeyValuePair[3]/Value`. */
-  path: Schema.String,
-  /** 1-based line of the input where the problem was seen. */
-  line: Schema.optional(Schema.Number),
-  /** 1-based column of the input where the problem was seen. */
-  column: Schema.optional(Schema.Number)
-}
-
-const where = (
-  self: { readonly path: string; readonly line?: number | undefined; readonly column?: number | undefined }
-) =>
-  (self.line !== undefined ? `${self.line}:${self.column ?? 0}: ` : "") + (self.path === "" ? "" : `at ${self.path}: `)
+import { placeFields, where } from "./internal/errorPlace.js"
 
 /**
  * The input is not well-formed XML 1.0, or uses a feature the codec refuses (DOCTYPE, processing
@@ -38,7 +25,7 @@ export class XmlParseError extends Schema.TaggedError<XmlParseError>("@erpsync/c
     "Empty"
   ]),
   detail: Schema.String,
-  ...Location
+  ...placeFields
 }) {
   override get message(): string {
     return `${where(this)}${this.reason}: ${this.detail}`
@@ -54,7 +41,7 @@ export class XmlParseError extends Schema.TaggedError<XmlParseError>("@erpsync/c
 export class XmlLimitError extends Schema.TaggedError<XmlLimitError>("@erpsync/codec/XmlLimitError")("XmlLimitError", {
   reason: Schema.Literals(["Depth", "TextLength", "Attributes", "MessageLength", "Items"]),
   limit: Schema.Number,
-  ...Location
+  ...placeFields
 }) {
   override get message(): string {
     return `${where(this)}${this.reason} limit of ${this.limit} exceeded`
@@ -81,7 +68,7 @@ export class SoapEnvelopeError
       "UnexpectedText"
     ]),
     detail: Schema.String,
-    ...Location
+    ...placeFields
   })
 {
   override get message(): string {
@@ -108,7 +95,7 @@ export class XmlDecodeError
       "UnexpectedText"
     ]),
     detail: Schema.String,
-    ...Location
+    ...placeFields
   })
 {
   override get message(): string {
@@ -163,7 +150,7 @@ export class SoapFault extends Schema.TaggedError<SoapFault>("@erpsync/codec/Soa
    * the namespaces it uses are declared in it, also those the Fault declared further out.
    */
   detail: Schema.optional(Schema.String),
-  ...Location
+  ...placeFields
 }) {
   override get message(): string {
     const code = this.code.namespace === "" ? this.code.name : `{${this.code.namespace}}${this.code.name}`

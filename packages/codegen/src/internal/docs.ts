@@ -25,8 +25,8 @@ const isStringRecord = (value: unknown): value is Record<string, string> =>
   typeof value === "object" && value !== null && !Array.isArray(value) &&
   Object.values(value).every((v) => typeof v === "string")
 
-/** Reads a docs file's text. */
-export const parseDocs = (file: string, text: string): Docs => {
+/** The JSON object of a file beside a WSDL (docs, REST bindings), or a `Docs` failure naming the file. */
+export const readJsonObject = (file: string, text: string): Record<string, unknown> => {
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -36,7 +36,12 @@ export const parseDocs = (file: string, text: string): Docs => {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return fail({ reason: "Docs", file, path: "", detail: "not an object" })
   }
-  const { operations = {}, service, types = {}, ...rest } = json as Record<string, unknown>
+  return json as Record<string, unknown>
+}
+
+/** Reads a docs file's text. */
+export const parseDocs = (file: string, text: string): Docs => {
+  const { operations = {}, service, types = {}, ...rest } = readJsonObject(file, text)
   const unknownKeys = Object.keys(rest).filter((key) => key !== "$comment")
   if (unknownKeys.length > 0) {
     return fail({ reason: "Docs", file, path: "", detail: `unknown keys ${unknownKeys.join(", ")}` })

@@ -7,7 +7,7 @@ import * as crypto from "node:crypto"
 import { type Earlier, FileContext, type Located } from "./context.js"
 import { checkDocs, type Docs, noDocs } from "./docs.js"
 import { writeService } from "./emitService.js"
-import { writeTypes } from "./emitTypes.js"
+import { dependencies, writeTypes } from "./emitTypes.js"
 import { fail } from "./failure.js"
 import { format } from "./format.js"
 import type { TypeRef, WsdlModel } from "./model.js"
@@ -48,21 +48,6 @@ const moduleOf = (file: string) => file.replace(/^.*[\\/]/, "").replace(/\.[^.]*
 const shapeOf = (decl: Located, versions: ReadonlySet<string>): string => {
   const { location: _, ...shape } = decl
   return JSON.stringify(shape, (_key, value: unknown) => typeof value === "string" && versions.has(value) ? "" : value)
-}
-
-/** The types a declaration refers to. */
-const refsOf = (decl: Located): ReadonlyArray<TypeRef> => {
-  switch (decl.kind) {
-    case "struct":
-      return [...(decl.base === undefined ? [] : [decl.base]), ...decl.members.map((m) => m.type)]
-    case "array":
-      return [decl.item.type]
-    case "dictionary":
-      return [decl.key, decl.value]
-    case "enumeration":
-    case "list":
-      return []
-  }
 }
 
 const checkNames = (context: FileContext, names: ReadonlyArray<string>): void => {
@@ -144,7 +129,7 @@ export const emit = (inputs: ReadonlyArray<Input>, reuses: ReadonlyArray<string>
     for (let changed = true; changed;) {
       changed = false
       for (const [key] of counterparts) {
-        if (!refsOf(input.model.types.get(key)!).every(isSame)) {
+        if (!dependencies(input.model.types.get(key)!).every(isSame)) {
           counterparts.delete(key)
           changed = true
         }

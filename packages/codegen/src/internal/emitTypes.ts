@@ -11,7 +11,7 @@ import { interfaceKey, jsdoc, literal, propertyKey } from "./names.js"
 import { keyOf, type QName } from "./xml.js"
 
 /** The types a declaration uses. */
-const dependencies = (decl: Located): ReadonlyArray<QName> => {
+export const dependencies = (decl: Located): ReadonlyArray<QName> => {
   switch (decl.kind) {
     case "struct":
       return [...(decl.base === undefined ? [] : [decl.base]), ...decl.members.map((m) => m.type)]

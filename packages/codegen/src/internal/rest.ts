@@ -3,6 +3,7 @@
  * request's members, the response's `Response` as the answer): read from a JSON file beside the WSDL
  * (`ErpSync.rest.json`), and checked to name only operations and request members the WSDL declares.
  */
+import { readJsonObject } from "./docs.js"
 import { fail } from "./failure.js"
 import type { WsdlModel } from "./model.js"
 import { keyOf } from "./xml.js"
@@ -21,16 +22,7 @@ const isStringArray = (value: unknown): value is ReadonlyArray<string> =>
 
 /** Reads a REST bindings file's text. */
 export const parseRest = (file: string, text: string): RestBindings => {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    return fail({ reason: "Docs", file, path: "", detail: `not JSON: ${e instanceof Error ? e.message : String(e)}` })
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return fail({ reason: "Docs", file, path: "", detail: "not an object" })
-  }
-  const { operations = {}, ...rest } = json as Record<string, unknown>
+  const { operations = {}, ...rest } = readJsonObject(file, text)
   const unknownKeys = Object.keys(rest).filter((key) => key !== "$comment")
   if (unknownKeys.length > 0) {
     return fail({ reason: "Docs", file, path: "", detail: `unknown keys ${unknownKeys.join(", ")}` })

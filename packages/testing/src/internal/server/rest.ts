@@ -36,6 +36,8 @@ const statusOf = (type: string): number =>
 interface RestOperation {
   readonly served: Served
   readonly body: Schema.Codec<unknown, unknown>
+  /** The request body with every member at its default. */
+  readonly defaults: Readonly<Record<string, unknown>>
   readonly members: Readonly<Record<string, Schema.Codec<unknown, unknown>>>
   /** The response's `Response` member, or none for an operation that answers nothing. */
   readonly response: Schema.Codec<unknown, unknown> | undefined
@@ -54,6 +56,7 @@ const operationsOf = (served: ReadonlyMap<string, Served>): ReadonlyMap<string, 
       return [s.operation.name.toLowerCase(), {
         served: s,
         body,
+        defaults: Result.getOrThrow(JsonCodec.decodeResult(body)("{}")) as Record<string, unknown>,
         members: fieldsOf(body),
         response,
         binding: s.operation.rest
@@ -139,7 +142,7 @@ const readBody = (
 ): Result.Result<Record<string, unknown>, string> => {
   const binding = operation.binding
   if (binding?.query !== undefined) {
-    const body = { ...(Result.getOrThrow(JsonCodec.decodeResult(operation.body)("{}")) as Record<string, unknown>) }
+    const body: Record<string, unknown> = { ...operation.defaults }
     const given = new Map([...query].map(([name, value]) => [name.toLowerCase(), value]))
     for (const member of binding.query) {
       const value = given.get(member.toLowerCase())
@@ -153,8 +156,7 @@ const readBody = (
   if (binding?.body !== undefined) {
     const value = JsonCodec.decodeResult(operation.members[binding.body]!)(text)
     if (Result.isFailure(value)) return Result.fail(value.failure.message)
-    const rest = Result.getOrThrow(JsonCodec.decodeResult(operation.body)("{}")) as Record<string, unknown>
-    return Result.succeed({ ...rest, [binding.body]: value.success })
+    return Result.succeed({ ...operation.defaults, [binding.body]: value.success })
   }
   const body = JsonCodec.decodeResult(operation.body)(text)
   return Result.isSuccess(body)
