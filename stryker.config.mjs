@@ -30,7 +30,8 @@ export default {
   ignorers: ["ErrorMessages"],
   coverageAnalysis: "perTest",
   concurrency: 2,
-  timeoutMS: 10_000,
+  // A mutant slower than this is a time-out (counted as detected): generous, for runs beside other work on two cores.
+  timeoutMS: 30_000,
   reporters: ["progress", "json", "html"],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
