@@ -361,6 +361,25 @@ describe("what the generator refuses, with a CodegenError naming the file, the c
     })
     expect(rest(`{"operations": {"Op": {"verb": "GET"}}}`)).toMatchObject({ detail: "unknown keys verb" })
     expect(rest(`[`)).toMatchObject({ reason: "Docs", path: "" })
+    // The .NET names of flags: only for a flags type the WSDL declares, and only names it does not list.
+    expect(rest(`{"flags": {"Nope": {"ALL": 3}}}`)).toMatchObject({ path: "/flags/Nope", detail: "no flags type Nope" })
+    expect(rest(`{"flags": {"Op": [1]}}`)).toMatchObject({ path: "/flags/Op", detail: "not an object" })
+    expect(rest(`{"flags": {"Op": {"ALL": -1}}}`)).toMatchObject({ path: "/flags/Op/ALL", detail: "not a flags value" })
+    const flags = `<xs:simpleType name="F"><xs:list><xs:simpleType><xs:restriction base="xs:string">
+        <xs:enumeration value="A" /><xs:enumeration value="B" /><xs:enumeration value="C"><xs:annotation><xs:appinfo>
+          <EnumerationValue xmlns="http://schemas.microsoft.com/2003/10/Serialization/">1</EnumerationValue>
+        </xs:appinfo></xs:annotation></xs:enumeration>
+      </xs:restriction></xs:simpleType></xs:list></xs:simpleType>`
+    const withFlags = (json: string) =>
+      Codegen.generate([{ file: "T.wsdl", text: wsdl({ types: flags }), rest: { file: "T.rest.json", text: json } }])
+    expect(Result.flip(withFlags(`{"flags": {"F": {"B": 2}}}`)).pipe(Result.getOrThrow)).toMatchObject({
+      path: "/flags/F/B",
+      detail: "F has B already"
+    })
+    // The WSDL's own values (C = 1, not the third name's 4) and the .NET names beside them, as `Xsd.list` takes them.
+    expect(Result.getOrThrow(withFlags(`{"flags": {"F": {"None": 0, "AB": 3}}}`))[0]!.content).toContain(
+      `export const F = Xsd.list(["A", "B", "C"], "F", T, { values: { C: 1 }, aliases: { None: 0, AB: 3 } })`
+    )
   })
 
   it("an extension of a recursive type (its schema has no fields to spread)", () => {

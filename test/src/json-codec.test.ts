@@ -143,6 +143,75 @@ describe("the forms REST.md documents", () => {
     })
   })
 
+  it("flags as .NET reads them: a number, a .NET name for several flags (FULL), or both with the WSDL's names", () => {
+    const mask = (schema: Schema.Codec<unknown, unknown>, json: string) =>
+      Result.getOrThrow(JsonCodec.decodeResult(schema)(json))
+    // REST.md section 3: the vendor's fixtures send "FULL" and "Update, UIHintMandatory"; its client sends numbers.
+    expect(mask(ErpSync88.ETableRight, `"FULL"`)).toStrictEqual(["Select", "Update", "Insert", "Delete"])
+    expect(mask(ErpSync88.ETableRight, `15`)).toStrictEqual(["Select", "Update", "Insert", "Delete"])
+    expect(mask(ErpSync88.ETableRight, `"RF, Delete"`)).toStrictEqual(["Select", "Delete", "Filtering"])
+    expect(mask(ErpSync88.ETableRight, `"None"`)).toStrictEqual([])
+    expect(mask(ErpSync88.ETableRight, `0`)).toStrictEqual([])
+    // Names alone are kept as written, aliases of one bit (R for Select) too.
+    expect(mask(ErpSync88.ETableRight, `"R, Insert"`)).toStrictEqual(["R", "Insert"])
+    expect(mask(ErpSync88.EFieldRight, `"Update, UIHintMandatory"`)).toStrictEqual(["Read", "Write", "UIHintMandatory"])
+    expect(mask(ErpSync.ETableRight, `"WRITE"`)).toStrictEqual(["Update", "Insert", "RestrictedUpdate"])
+    const refused: ReadonlyArray<readonly [string, string]> = [
+      [`512`, "bits (512)"],
+      [`-1`, "-1"],
+      [`1.5`, "1.5"],
+      [`"Select, 4096"`, "bits (4096)"]
+    ]
+    for (const [json, why] of refused) {
+      expect(Result.getFailure(JsonCodec.decodeResult(ErpSync88.ETableRight)(json))).toMatchObject({
+        _tag: "Some",
+        value: { reason: "InvalidValue", message: expect.stringContaining(why) }
+      })
+    }
+  })
+
+  it("each flag's number is the .NET enum's, as the vendor's TypeScript client declares it", () => {
+    // @superoffice/webapi 12.4.1514, Enums.ts: ETableRight and EFieldRight. Data Contract gives the n-th
+    // name 2^n unless the WSDL says otherwise (R = 1, F = 16, Nullable = 32).
+    const vendor = {
+      ETableRight: {
+        Select: 1,
+        Update: 2,
+        Insert: 4,
+        Delete: 8,
+        Filtering: 16,
+        RestrictedUpdate: 32,
+        Unused1: 64,
+        Uninitialized: 128,
+        R: 1,
+        F: 16
+      },
+      EFieldRight: {
+        Read: 1,
+        Write: 2,
+        Unused1: 4,
+        Unused2: 8,
+        Unused3: 16,
+        Unused4: 32,
+        UIHintMandatory: 64,
+        UIHintReadOnly: 128,
+        UndefinedValue256: 256,
+        Nullable: 32
+      }
+    } as const
+    for (const [type, values] of Object.entries(vendor)) {
+      const schema = ErpSync88[type as keyof typeof vendor] as Schema.Codec<unknown, unknown>
+      for (const [name, value] of Object.entries(values)) {
+        const first = Object.entries(values).find(([, v]) => v === value)![0]
+        expect([type, name, Result.getOrThrow(JsonCodec.decodeResult(schema)(String(value)))]).toStrictEqual([
+          type,
+          name,
+          [first]
+        ])
+      }
+    }
+  })
+
   it("a TimeSpan in .NET's constant format, ISO 8601 read too", () => {
     const status = {
       TableRight: null,

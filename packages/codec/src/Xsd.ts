@@ -293,8 +293,29 @@ export const double: Schema.Codec<number> = Schema.Number.annotate({
 })
 
 /**
+ * The numbers behind a `[Flags]` enum's names, for the JSON form (.NET's JSON serializer reads a flags value
+ * as a number, or as names, some of which the WSDL does not list).
+ *
+ * @since 0.2.0
+ * @category simple types
+ */
+export interface FlagValues<Name extends string> {
+  /**
+   * The value of each name whose value is not the default: by Data Contract's rule the n-th name of a
+   * flags enum is worth 2^n (the first 1), and the WSDL gives any other value as an `EnumerationValue`.
+   */
+  readonly values?: Readonly<Partial<Record<Name, number>>>
+  /**
+   * Names the .NET enum has beside the WSDL's, each standing for several flags or none (`FULL`, `None`):
+   * the WebAPI may write them, and the JSON form reads them as the WSDL's names they stand for.
+   */
+  readonly aliases?: Readonly<Record<string, number>>
+}
+
+/**
  * An `xs:list` of an enumeration (e.g. a .NET `[Flags]` enum): tokens separated by whitespace.
- * `name` is the XSD type's name, `namespace` its target namespace.
+ * `name` is the XSD type's name, `namespace` its target namespace. In JSON the names are joined by `", "`;
+ * a number, or a name of `flags.aliases`, is read as the WSDL's names whose values make it up.
  *
  * @since 0.1.0
  * @category simple types
@@ -302,7 +323,8 @@ export const double: Schema.Codec<number> = Schema.Number.annotate({
 export const list = <const Literals extends readonly [string, ...Array<string>]>(
   values: Literals,
   name: string,
-  namespace: string
+  namespace: string,
+  flags: FlagValues<Literals[number]> = {}
 ): Schema.Codec<ReadonlyArray<Literals[number]>> =>
   Schema.Array(Schema.Literals(values)).annotate({
     ...annotate<ReadonlyArray<string>>({
@@ -310,7 +332,7 @@ export const list = <const Literals extends readonly [string, ...Array<string>]>
       parse: lexical.parseList(lexical.parseEnumeration(name, values)),
       format: lexical.formatList(lexical.formatEnumeration(name, values)),
       default: [],
-      json: flagsForm(lexical.parseEnumeration(name, values), lexical.formatEnumeration(name, values))
+      json: flagsForm(name, values, flags)
     }),
     identifier: name
   })

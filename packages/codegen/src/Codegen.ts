@@ -119,7 +119,7 @@ export const generate = (
           : { source: source.docs, docs: parseDocs(source.docs.file, source.docs.text) },
         rest: source.rest === undefined
           ? undefined
-          : { source: source.rest, bindings: parseRest(source.rest.file, source.rest.text) }
+          : { source: source.rest, facts: parseRest(source.rest.file, source.rest.text) }
       })),
       options?.reuses
     ))

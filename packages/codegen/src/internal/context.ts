@@ -7,7 +7,7 @@ import type { Docs } from "./docs.js"
 import { fail } from "./failure.js"
 import type { Location, TypeDecl, WsdlModel } from "./model.js"
 import { namespaceConstant } from "./names.js"
-import type { RestBindings } from "./rest.js"
+import type { FlagAliases, RestBindings } from "./rest.js"
 import { keyOf, type QName } from "./xml.js"
 
 export type Located = TypeDecl & { readonly location: Location }
@@ -44,7 +44,9 @@ export class FileContext {
     /** The namespaces of earlier versions of the service whose declarations this file uses. */
     readonly reuses: ReadonlyArray<string> = [],
     /** The operations' REST bindings where they depart from the rule. */
-    readonly rest: RestBindings = {}
+    readonly rest: RestBindings = {},
+    /** The names `[Flags]` enums have in .NET beside the WSDL's, by the enum's name. */
+    readonly flags: FlagAliases = {}
   ) {}
 
   get file(): string {

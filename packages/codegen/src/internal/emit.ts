@@ -12,7 +12,7 @@ import { fail } from "./failure.js"
 import { format } from "./format.js"
 import type { TypeRef, WsdlModel } from "./model.js"
 import { isIdentifier, literal } from "./names.js"
-import { checkRest, type RestBindings } from "./rest.js"
+import { checkRest, type FlagAliases, type RestBindings, type RestFacts } from "./rest.js"
 import { keyOf } from "./xml.js"
 
 /** The generator's version, named in every banner. */
@@ -27,8 +27,8 @@ export interface Input {
   readonly wsdl: Source
   readonly model: WsdlModel
   readonly docs: { readonly source: Source; readonly docs: Docs } | undefined
-  /** The operations' REST bindings where they depart from the rule. */
-  readonly rest?: { readonly source: Source; readonly bindings: RestBindings } | undefined
+  /** The REST wire's facts: operations' bindings where they depart from the rule, flags' .NET names. */
+  readonly rest?: { readonly source: Source; readonly facts: RestFacts } | undefined
 }
 
 export interface Output {
@@ -78,6 +78,7 @@ export const emit = (inputs: ReadonlyArray<Input>, reuses: ReadonlyArray<string>
   const earlier = new Map<string, Earlier>()
   const docsOfService = new Map<string, Docs>()
   const restOfService = new Map<string, RestBindings>()
+  const flagsOfService = new Map<string, FlagAliases>()
   const outputs: Array<Output> = []
   const modules = new Set<string>()
   for (const input of inputs) {
@@ -98,15 +99,20 @@ export const emit = (inputs: ReadonlyArray<Input>, reuses: ReadonlyArray<string>
       types: { ...previous.types, ...own.types }
     }
     docsOfService.set(input.model.service.name, docs)
-    if (input.rest !== undefined) checkRest(input.rest.source.file, input.rest.bindings, input.model)
+    if (input.rest !== undefined) checkRest(input.rest.source.file, input.rest.facts, input.model)
     const operationNames = new Set(input.model.service.operations.map((o) => o.name))
     const rest = Object.fromEntries(
       Object.entries({
         ...(reused.length === 0 ? {} : restOfService.get(input.model.service.name)),
-        ...input.rest?.bindings
+        ...input.rest?.facts.operations
       }).filter(([name]) => operationNames.has(name))
     )
     restOfService.set(input.model.service.name, rest)
+    const flags = {
+      ...(reused.length === 0 ? {} : flagsOfService.get(input.model.service.name)),
+      ...input.rest?.facts.flags
+    }
+    flagsOfService.set(input.model.service.name, flags)
     const local = new Map<string, Located>()
     // Types an earlier WSDL declared already: re-exported from its module, by module.
     const shared = new Map<string, Array<string>>()
@@ -151,7 +157,15 @@ export const emit = (inputs: ReadonlyArray<Input>, reuses: ReadonlyArray<string>
       }
       shared.set(known.module, [...(shared.get(known.module) ?? []), decl.name.name])
     }
-    const context = new FileContext(input.model, local, earlier, docs, counterparts.size > 0 ? reused : [], rest)
+    const context = new FileContext(
+      input.model,
+      local,
+      earlier,
+      docs,
+      counterparts.size > 0 ? reused : [],
+      rest,
+      flags
+    )
     const types = writeTypes(context)
     const service = writeService(context)
 

@@ -262,10 +262,23 @@ const writeDeclaration = (context: FileContext, decl: Located, recursive: boolea
     case "list": {
       context.codec.add("Xsd")
       const values = `[${decl.values.map(literal).join(", ")}]`
-      const schema = `Xsd.${decl.kind}(${values}, ${name}, ${namespace})`
+      const flags = decl.kind === "list" ? flagsOf(decl.flagValues, context.flags[decl.name.name] ?? {}) : ""
+      const schema = `Xsd.${decl.kind}(${values}, ${name}, ${namespace}${flags})`
       return aliased(context, decl, schema, false, () => "")
     }
   }
+}
+
+const recordOf = (record: Readonly<Record<string, number>>) =>
+  `{ ${Object.entries(record).map(([name, value]) => `${propertyKey(name)}: ${value}`).join(", ")} }`
+
+/** `Xsd.list`'s flag values argument: the WSDL's values that are not the default, the .NET enum's other names. */
+const flagsOf = (values: Readonly<Record<string, number>>, aliases: Readonly<Record<string, number>>): string => {
+  const members = [
+    ...(Object.keys(values).length === 0 ? [] : [`values: ${recordOf(values)}`]),
+    ...(Object.keys(aliases).length === 0 ? [] : [`aliases: ${recordOf(aliases)}`])
+  ]
+  return members.length === 0 ? "" : `, { ${members.join(", ")} }`
 }
 
 /** The declarations of the file's types, in dependency order. */

@@ -63,6 +63,8 @@ export interface ListType {
   readonly kind: "list"
   readonly name: QName
   readonly values: ReadonlyArray<string>
+  /** The values the WSDL gives names (Data Contract's `EnumerationValue`), where not the n-th's 2^n. */
+  readonly flagValues: Readonly<Record<string, number>>
 }
 
 export type TypeDecl = StructType | ArrayType | DictionaryType | EnumerationType | ListType

@@ -26,15 +26,17 @@ const occurs = (context: Context, element: Element, attribute: "minOccurs" | "ma
   return Number.isInteger(n) && n >= 0 ? n : failAt("Malformed", context.file, element, `${attribute}="${value}"`)
 }
 
-/** Whether a complex type's `xs:appinfo` marks it as a .NET dictionary (`<IsDictionary>true</IsDictionary>`). */
-const isDictionary = (element: Element): boolean =>
-  childrenOf(element, XS, "annotation").some((annotation) =>
-    childrenOf(annotation, XS, "appinfo").some((appinfo) =>
-      appinfo.children.some((c) =>
-        c.namespace === SERIALIZATION && c.local === "IsDictionary" && c.text.trim() === "true"
-      )
+/** The Data Contract facts an element's `xs:appinfo` gives (`<IsDictionary>`, `<EnumerationValue>`). */
+const appinfoOf = (element: Element, local: string): ReadonlyArray<Element> =>
+  childrenOf(element, XS, "annotation").flatMap((annotation) =>
+    childrenOf(annotation, XS, "appinfo").flatMap((appinfo) =>
+      appinfo.children.filter((c) => c.namespace === SERIALIZATION && c.local === local)
     )
   )
+
+/** Whether a complex type's `xs:appinfo` marks it as a .NET dictionary (`<IsDictionary>true</IsDictionary>`). */
+const isDictionary = (element: Element): boolean =>
+  appinfoOf(element, "IsDictionary").some((c) => c.text.trim() === "true")
 
 interface SchemaScope {
   readonly targetNamespace: string
@@ -158,31 +160,55 @@ const readComplexType = (context: Context, scope: SchemaScope, element: Element)
   return { kind: "struct", name, base: undefined, members: sequence.map((local) => memberOf(context, local)) }
 }
 
-const enumerationValues = (context: Context, restriction: Element): ReadonlyArray<string> => {
+const enumerationFacets = (context: Context, restriction: Element): ReadonlyArray<Element> => {
   const base = requiredQName(context, restriction, "base")
   if (base.namespace !== XS || base.name !== "string") {
     unsupported(context, restriction, `a restriction of ${keyOf(base)}`)
   }
-  const values: Array<string> = []
+  const facets: Array<Element> = []
   for (const facet of contentOf(restriction)) {
-    if (facet.namespace === XS && facet.local === "enumeration") values.push(required(context, facet, "value"))
+    if (facet.namespace === XS && facet.local === "enumeration") facets.push(facet)
     else unsupported(context, facet, `the facet <xs:${facet.local}>`)
   }
-  if (values.length === 0) unsupported(context, restriction, "a restriction of xs:string without enumerations")
+  if (facets.length === 0) unsupported(context, restriction, "a restriction of xs:string without enumerations")
+  return facets
+}
+
+/** The values a Data Contract `[Flags]` enum's WSDL gives its names (`<EnumerationValue>`), where it does. */
+const flagValues = (context: Context, facets: ReadonlyArray<Element>): Readonly<Record<string, number>> => {
+  const values: Record<string, number> = {}
+  for (const facet of facets) {
+    const given = appinfoOf(facet, "EnumerationValue")[0]
+    if (given === undefined) continue
+    const value = Number(given.text.trim())
+    if (!Number.isSafeInteger(value) || value < 0) {
+      failAt("Malformed", context.file, given, `EnumerationValue ${given.text.trim()}`)
+    }
+    values[required(context, facet, "value")] = value
+  }
   return values
 }
 
 const readSimpleType = (context: Context, scope: SchemaScope, element: Element): TypeDecl => {
   const name = { namespace: scope.targetNamespace, name: required(context, element, "name") }
   const restriction = childOf(element, XS, "restriction")
-  if (restriction !== undefined) return { kind: "enumeration", name, values: enumerationValues(context, restriction) }
+  if (restriction !== undefined) {
+    const values = enumerationFacets(context, restriction).map((facet) => required(context, facet, "value"))
+    return { kind: "enumeration", name, values }
+  }
   const list = childOf(element, XS, "list")
   const item = list === undefined ? undefined : childOf(list, XS, "simpleType")
   const itemRestriction = item === undefined ? undefined : childOf(item, XS, "restriction")
   if (itemRestriction === undefined) {
     unsupported(context, element, "a simple type other than an enumeration or a list of one")
   }
-  return { kind: "list", name, values: enumerationValues(context, itemRestriction!) }
+  const facets = enumerationFacets(context, itemRestriction!)
+  return {
+    kind: "list",
+    name,
+    values: facets.map((facet) => required(context, facet, "value")),
+    flagValues: flagValues(context, facets)
+  }
 }
 
 const readTopLevelElement = (context: Context, scope: SchemaScope, element: Element): ElementDecl => {

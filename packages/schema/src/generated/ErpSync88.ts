@@ -43,7 +43,11 @@ const Services86 = "http://www.superoffice.net/ws/crm/NetServer/Services86"
 export const ETableRight = Xsd.list(
   ["Select", "Update", "Insert", "Delete", "Filtering", "RestrictedUpdate", "Unused1", "Uninitialized", "R", "F"],
   "ETableRight",
-  Services88
+  Services88,
+  {
+    values: { R: 1, F: 16 },
+    aliases: { None: 0, UR: 3, RI: 5, URI: 7, UDR: 11, FULL: 15, RF: 17, FI: 20, URU: 34, WRITE: 38 }
+  }
 )
 
 /** The flags `ETableRight`, an `xs:list` of `Select`, `Update`, `Insert`, `Delete`, `Filtering`, `RestrictedUpdate`, `Unused1`, `Uninitialized`, `R`, `F`. */
@@ -81,7 +85,8 @@ export const EFieldRight = Xsd.list(
     "Nullable"
   ],
   "EFieldRight",
-  Services88
+  Services88,
+  { values: { Nullable: 32 }, aliases: { None: 0, Update: 3, UIHints: 192 } }
 )
 
 /** The flags `EFieldRight`, an `xs:list` of `Read`, `Write`, `Unused1`, `Unused2`, `Unused3`, `Unused4`, `UIHintMandatory`, `UIHintReadOnly`, `UndefinedValue256`, `Nullable`. */

@@ -7,6 +7,7 @@
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import { type JsonForm, JsonNumberText, type LexicalResult } from "../schema/annotations.js"
+import { formatEnumeration, parseEnumeration } from "../schema/lexical.js"
 import { fromTicks, MAX_TICKS, parseDuration } from "../schema/timeSpan.js"
 
 const ok = <A>(value: A): LexicalResult<A> => ({ ok: true, value })
@@ -101,38 +102,84 @@ export const decimalForm = (
   write: format
 })
 
+const MAX_FLAGS = 0x7fffffff
+
 /**
  * A `[Flags]` enum (an `xs:list` of names): its names joined by `", "` (`"Select, Update"`), read split on
  * commas with any spaces around them. No flag at all is `"0"`, as .NET writes a value no name stands for.
+ * As .NET reads one, a value may also be a number (`15`, as the vendor's TypeScript client sends masks),
+ * or use the .NET enum's names for several flags (`"FULL"`): those are read as the WSDL's names whose
+ * values make up the same bits (each bit once, in the WSDL's order), and a bit no name has is an error.
  */
 export const flagsForm = (
-  parseName: (text: string) => LexicalResult<string>,
-  formatName: (value: string) => LexicalResult<string>
-): JsonForm<ReadonlyArray<string>> => ({
-  read: (json) => {
-    if (typeof json !== "string") return fail(`${describe(json)} is not a JSON string of flag names`)
-    const trimmed = json.trim()
-    if (trimmed === "" || trimmed === "0") return ok([])
-    const out: Array<string> = []
-    for (const part of trimmed.split(",")) {
-      const name = parseName(part.trim())
-      if (!name.ok) return name
-      out.push(name.value)
-    }
-    return ok(out)
-  },
-  write: (value) => {
-    if (!Array.isArray(value)) return fail(`${String(value)} is not a list of flags`)
-    if (value.length === 0) return ok(`"0"`)
-    const names: Array<string> = []
-    for (const item of value as ReadonlyArray<string>) {
-      const name = formatName(item)
-      if (!name.ok) return name
-      names.push(name.value)
-    }
-    return ok(JSON.stringify(names.join(", ")))
+  typeName: string,
+  names: ReadonlyArray<string>,
+  flags: {
+    readonly values?: Readonly<Record<string, number | undefined>>
+    readonly aliases?: Readonly<Record<string, number>>
   }
-})
+): JsonForm<ReadonlyArray<string>> => {
+  const parseName = parseEnumeration(typeName, names)
+  const formatName = formatEnumeration(typeName, names)
+  const valueOf = new Map(names.map((name, i) => [name, flags.values?.[name] ?? 2 ** i]))
+  const aliases = new Map(Object.entries(flags.aliases ?? {}))
+  const namesOf = (mask: number): LexicalResult<ReadonlyArray<string>> => {
+    if (!Number.isSafeInteger(mask) || mask < 0 || mask > MAX_FLAGS) {
+      return fail(`${mask} is not a value of the flags ${typeName}`)
+    }
+    const out: Array<string> = []
+    let covered = 0
+    for (const [name, value] of valueOf) {
+      if (value !== 0 && (mask & value) === value && (covered & value) !== value) {
+        out.push(name)
+        covered |= value
+      }
+    }
+    return covered === mask ? ok(out) : fail(`${mask} has bits (${mask & ~covered}) no flag of ${typeName} stands for`)
+  }
+  return {
+    read: (json) => {
+      const number = numberText(json)
+      if (number !== undefined) {
+        return /^[0-9]+$/.test(number)
+          ? namesOf(Number(number))
+          : fail(`${number} is not a value of the flags ${typeName}`)
+      }
+      if (typeof json !== "string") return fail(`${describe(json)} is not a JSON string of flag names`)
+      const trimmed = json.trim()
+      if (trimmed === "") return ok([])
+      const out: Array<string> = []
+      let mask = 0
+      let byValue = false
+      for (const part of trimmed.split(",")) {
+        const token = part.trim()
+        const name = parseName(token)
+        if (name.ok) {
+          out.push(name.value)
+          mask |= valueOf.get(name.value)!
+          continue
+        }
+        const value = /^[0-9]+$/.test(token) ? Number(token) : aliases.get(token)
+        if (value === undefined) return name
+        if (!Number.isSafeInteger(value) || value > MAX_FLAGS) return namesOf(value)
+        mask |= value
+        byValue = true
+      }
+      return byValue ? namesOf(mask) : ok(out)
+    },
+    write: (value) => {
+      if (!Array.isArray(value)) return fail(`${String(value)} is not a list of flags`)
+      if (value.length === 0) return ok(`"0"`)
+      const out: Array<string> = []
+      for (const item of value as ReadonlyArray<string>) {
+        const name = formatName(item)
+        if (!name.ok) return name
+        out.push(name.value)
+      }
+      return ok(JSON.stringify(out.join(", ")))
+    }
+  }
+}
 
 const TICKS_PER_SECOND = 10_000_000n
 const TICKS_PER_DAY = 86_400n * TICKS_PER_SECOND

@@ -158,7 +158,9 @@ const readBody = (
     if (Result.isFailure(value)) return Result.fail(value.failure.message)
     return Result.succeed({ ...operation.defaults, [binding.body]: value.success })
   }
-  const body = JsonCodec.decodeResult(operation.body)(text)
+  // A body of `null` binds every member to its default, as it does in ASP.NET (the vendor's client posts
+  // `null` to an operation without members).
+  const body = JsonCodec.decodeResult(operation.body)(text.trim() === "null" ? "{}" : text)
   return Result.isSuccess(body)
     ? Result.succeed(body.success as Record<string, unknown>)
     : Result.fail(body.failure.message)
