@@ -127,6 +127,66 @@ describe("the client over REST, against the local server", () => {
     }).pipe(Effect.scoped))
 })
 
+describe("an access token over REST", () => {
+  const ACCESS_TOKEN = "8A:Cust12345.access-token-secret"
+  const overRest = (server: ErpSyncServer.ErpSyncServer, options: Partial<TicketSource.AccessTokenOptions> = {}) =>
+    Effect.gen(function*() {
+      const source = yield* TicketSource.accessToken({ accessToken: Redacted.make(ACCESS_TOKEN), ...options })
+      return yield* ErpSyncClient.make({ url: server.urls.Services88.ErpSync, transport: "rest" }).pipe(
+        Effect.provideService(TicketSource.TicketSource, source)
+      )
+    }).pipe(Effect.provide(FetchHttpClient.layer))
+
+  it.live("authorises the calls itself (Bearer), with no login: no SOAP at all", () =>
+    Effect.gen(function*() {
+      const actions: Array<string> = []
+      const server = yield* ErpSyncServer.make({
+        accessToken: ACCESS_TOKEN,
+        onExchange: (exchange) => Effect.sync(() => actions.push(exchange.action))
+      })
+      const client = yield* overRest(server)
+      const saved = yield* client.saveConnection(newConnection)
+      expect(yield* client.getConnection(saved.ErpConnectionId)).toStrictEqual(Option.some(saved))
+      // The server's exchanges: the two REST calls, no SoPrincipal login.
+      expect(actions).toStrictEqual(["SaveConnection", "GetConnection"])
+    }).pipe(Effect.scoped))
+
+  it.live("or logs in for a ticket with it (restAuthorization: SOTicket), for a WebAPI that takes no bearer token", () =>
+    Effect.gen(function*() {
+      const actions: Array<string> = []
+      const server = yield* ErpSyncServer.make({
+        accessToken: ACCESS_TOKEN,
+        onExchange: (exchange) => Effect.sync(() => actions.push(exchange.action))
+      })
+      const client = yield* overRest(server, { restAuthorization: "SOTicket" })
+      yield* client.saveConnection(newConnection)
+      yield* client.getConnection(1)
+      expect(actions).toStrictEqual([
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateWithAccessToken",
+        "SaveConnection",
+        "GetConnection"
+      ])
+    }).pipe(Effect.scoped))
+
+  it.live("sends `Authorization: Bearer <token>`; a refused token is not retried, and is nowhere in the error", () =>
+    Effect.gen(function*() {
+      const refusing = yield* rawServer((_, response) => {
+        response.writeHead(401, { "content-type": "application/json" })
+        response.end(JSON.stringify({ Error: true, ErrorType: "SoAuthenticationException", ErrorMessage: "no" }))
+      })
+      const source = yield* TicketSource.accessToken({ accessToken: Redacted.make(ACCESS_TOKEN) })
+      const client = yield* ErpSyncClient.make({ url: new URL("/api/", refusing.url).href, transport: "rest" }).pipe(
+        Effect.provideService(TicketSource.TicketSource, source)
+      )
+      const error = yield* Effect.flip(client.getConnection(1))
+      expect(error).toMatchObject({ _tag: "ServiceError", httpStatus: 401, exceptionType: "SoAuthenticationException" })
+      expect(refusing.requests.map((r) => [r.url, r.headers["authorization"]])).toStrictEqual([
+        ["/api/v1/Agents/ErpSync/GetConnection", `Bearer ${ACCESS_TOKEN}`]
+      ])
+      expect(JSON.stringify(error)).not.toContain("access-token-secret")
+    }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer)))
+})
+
 describe("the WebAPI's failures, from a server that answers as REST.md says", () => {
   const answering = (status: number, contentType: string | undefined, body: string) =>
     rawServer((_, response) => {

@@ -523,6 +523,17 @@ describe("configuration from the environment", () => {
       expect(login.Body.AccessToken).toBe(ACCESS_TOKEN)
     }))
 
+  it.effect("ERPSYNC_REST_AUTHORIZATION says how an access token authorises REST calls: Bearer or SOTicket", () =>
+    Effect.gen(function*() {
+      const read = (env: Record<string, string>) =>
+        TicketSource.config.parse(ConfigProvider.fromEnv({ env: { ERPSYNC_ACCESS_TOKEN: ACCESS_TOKEN, ...env } }))
+      expect(yield* read({})).toMatchObject({ _tag: "AccessToken", restAuthorization: undefined })
+      expect(yield* read({ ERPSYNC_REST_AUTHORIZATION: "SOTicket" })).toMatchObject({ restAuthorization: "SOTicket" })
+      expect(yield* read({ ERPSYNC_REST_AUTHORIZATION: "Bearer" })).toMatchObject({ restAuthorization: "Bearer" })
+      const error = yield* Effect.flip(read({ ERPSYNC_REST_AUTHORIZATION: "Basic" }))
+      expect(String(error)).toContain("ERPSYNC_REST_AUTHORIZATION")
+    }))
+
   it.effect("ERPSYNC_TICKET comes first; with no way to get a ticket, a ConfigError names all three", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ ticket: "7T:env", username: USER, password: PASSWORD })

@@ -28,7 +28,14 @@ import {
 } from "./ErpSyncError.js"
 import { shownUrl } from "./internal/endpoint.js"
 import { type Plan, planner } from "./internal/operationPlan.js"
-import { restCall, type RestSettings, type RestTemplate, restTemplate, webApiBaseOf } from "./internal/rest.js"
+import {
+  restCall,
+  type RestCredentials,
+  type RestSettings,
+  type RestTemplate,
+  restTemplate,
+  webApiBaseOf
+} from "./internal/rest.js"
 import {
   asCall,
   call,
@@ -333,7 +340,10 @@ export const make = (
         if (plan.defect !== undefined) return Effect.die(new Error(plan.defect))
         const overRest = restSettings !== undefined && operation.service === versions.Services88.ErpSync.name
         const traced = overRest ? restTracedOf(restSettings, operation, plan) : plan.traced
-        const exchange = (ticket: Redacted.Redacted<string> | undefined): Effect.Effect<unknown, ErpSyncError> =>
+        const exchange = (
+          ticket: Redacted.Redacted<string> | undefined,
+          scheme: RestCredentials["scheme"] = "SOTicket"
+        ): Effect.Effect<unknown, ErpSyncError> =>
           overRest
             ? restCall(
               client,
@@ -341,10 +351,12 @@ export const make = (
               operation,
               restTemplateOf(restSettings!, operation),
               body as Readonly<Record<string, unknown>>,
-              { ticket, applicationToken: config.applicationToken }
+              { ticket, scheme, applicationToken: config.applicationToken }
             )
             : call(client, plan.settings, plan.operation, { Header: header(plan, ticket), Body: body }, plan.template)
         if (!plan.ticket) return traced(exchange(undefined))
+        // The WebAPI takes an access token as it is: no login, and nothing to renew when it is refused.
+        if (overRest && tickets.bearer !== undefined) return traced(exchange(tickets.bearer, "Bearer"))
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"
         const ticket = Effect.suspend(() => {

@@ -51,6 +51,12 @@ export interface TicketSourceService {
    * call is worth retrying once), false when it cannot (a fixed ticket).
    */
   readonly reject: (request: TicketRequest, ticket: Redacted.Redacted<string>) => Effect.Effect<boolean>
+  /**
+   * An access token the source authorises calls over the REST WebAPI with, as `Authorization: Bearer
+   * <token>`, in place of a ticket: SuperOffice Online's WebAPI takes one as it is, so no login is made
+   * (nor any SOAP call). Without it, REST calls carry the ticket `get` gives (`SOTicket`).
+   */
+  readonly bearer?: Redacted.Redacted<string> | undefined
 }
 
 /**
@@ -143,6 +149,12 @@ export interface UsernamePasswordOptions extends LoginOptions {
  */
 export interface AccessTokenOptions extends LoginOptions {
   readonly accessToken: Redacted.Redacted<string>
+  /**
+   * How calls over the REST WebAPI are authorised: `"Bearer"` (the default) sends the access token itself,
+   * as SuperOffice Online documents; `"SOTicket"` logs in with it at SoPrincipal for a ticket, as the SOAP
+   * calls do (for an on-site WebAPI that does not take bearer tokens).
+   */
+  readonly restAuthorization?: "Bearer" | "SOTicket" | undefined
 }
 
 const loginSource = (
@@ -211,7 +223,8 @@ export const usernamePassword = (
   loginSource({ _tag: "UsernamePassword", username: options.username, password: options.password }, options)
 
 /**
- * A source that logs in with an access token. Its logins last as long as the scope.
+ * A source that logs in with an access token. Its logins last as long as the scope. Over the REST WebAPI
+ * the token itself authorises the calls (`Bearer`) unless `restAuthorization` is `"SOTicket"`.
  *
  * @since 0.1.0
  * @category constructors
@@ -219,7 +232,10 @@ export const usernamePassword = (
 export const accessToken = (
   options: AccessTokenOptions
 ): Effect.Effect<TicketSourceService, never, HttpClient.HttpClient | Scope.Scope> =>
-  loginSource({ _tag: "AccessToken", accessToken: options.accessToken }, options)
+  Effect.map(
+    loginSource({ _tag: "AccessToken", accessToken: options.accessToken }, options),
+    (source) => options.restAuthorization === "SOTicket" ? source : { ...source, bearer: options.accessToken }
+  )
 
 /**
  * SuperID's environments: `sod` (development), `qaonline` (stage), `online` (production).
@@ -355,7 +371,8 @@ export type TicketSourceConfig =
 /**
  * The configuration read from the environment, the first that is set of: `ERPSYNC_TICKET`;
  * `ERPSYNC_USERNAME` with `ERPSYNC_PASSWORD`; `ERPSYNC_ACCESS_TOKEN`; `ERPSYNC_SYSTEM_USER_TOKEN`. A login
- * also reads `ERPSYNC_SOPRINCIPAL_URL` and `ERPSYNC_TICKET_LIFETIME` (e.g. `5 hours`) when set. The system
+ * also reads `ERPSYNC_SOPRINCIPAL_URL` and `ERPSYNC_TICKET_LIFETIME` (e.g. `5 hours`) when set, and an access
+ * token `ERPSYNC_REST_AUTHORIZATION` (`Bearer` or `SOTicket`, see `AccessTokenOptions`). The system
  * user needs its private key, `ERPSYNC_PRIVATE_KEY_FILE` (a file) or `ERPSYNC_PRIVATE_KEY` (the key), and the
  * client secret, `ERPSYNC_APPLICATION_TOKEN`; it reads `ERPSYNC_CONTEXT_IDENTIFIER`, one of
  * `ERPSYNC_SUPERID_URL` and `ERPSYNC_SUPERID_ENVIRONMENT` (`sod`, `qaonline` or `online`), and

@@ -26,9 +26,13 @@ export interface RestSettings {
   readonly retry: Schedule.Schedule<unknown, TransportError> | undefined
 }
 
-/** What a call is authorised with: the ticket, and the application token for Online. */
+/**
+ * What a call is authorised with: a ticket (`SOTicket`) or an access token (`Bearer`), and the application
+ * token for Online.
+ */
 export interface RestCredentials {
   readonly ticket: Redacted.Redacted<string> | undefined
+  readonly scheme: "SOTicket" | "Bearer"
   readonly applicationToken: Redacted.Redacted<string> | undefined
 }
 
@@ -128,7 +132,7 @@ const serviceErrorOf = (
 ): ServiceError => {
   const type = text(error?.["ErrorType"]) ?? (status === 401 ? "SoAuthenticationException" : null)
   const message = text(error?.["ErrorMessage"]) ?? text(error?.["Message"]) ??
-    (status === 401 ? "the ticket was not accepted (HTTP 401)" : `HTTP ${status}`)
+    (status === 401 ? "the ticket or access token was not accepted (HTTP 401)" : `HTTP ${status}`)
   const detail = text(error?.["MessageDetail"])
   const source = text(error?.["ErrorSource"])
   return new ServiceError({
@@ -163,7 +167,9 @@ export const restCall = (
     const encoded = template.encode(body)
     if (Result.isFailure(encoded)) return Effect.fail(encoded.failure)
     const headers: Record<string, string> = { accept: "application/json" }
-    if (credentials.ticket !== undefined) headers["authorization"] = `SOTicket ${Redacted.value(credentials.ticket)}`
+    if (credentials.ticket !== undefined) {
+      headers["authorization"] = `${credentials.scheme} ${Redacted.value(credentials.ticket)}`
+    }
     if (credentials.applicationToken !== undefined) {
       headers["so-apptoken"] = Redacted.value(credentials.applicationToken)
     }

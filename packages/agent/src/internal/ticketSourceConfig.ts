@@ -43,8 +43,16 @@ const usernamePasswordConfig: Config.Config<TicketSourceConfig> = Config.all({
 
 const accessTokenConfig: Config.Config<TicketSourceConfig> = Config.all({
   accessToken: Config.Redacted("ERPSYNC_ACCESS_TOKEN"),
+  restAuthorization: optional(Config.Literals(["Bearer", "SOTicket"], "ERPSYNC_REST_AUTHORIZATION")),
   login: loginConfig
-}).pipe(Config.map(({ accessToken, login }) => ({ _tag: "AccessToken", accessToken, ...login })))
+}).pipe(
+  Config.map(({ accessToken, login, restAuthorization }) => ({
+    _tag: "AccessToken",
+    accessToken,
+    restAuthorization,
+    ...login
+  }))
+)
 
 const environments = ["sod", "qaonline", "online"] as const satisfies ReadonlyArray<SuperIdEnvironment>
 
