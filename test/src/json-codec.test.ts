@@ -306,6 +306,14 @@ describe("malformed and hostile JSON, each a typed error with its place", () => 
       ["a literal cut short", `{"Active":tr`, "JsonParseError", "Truncated", 1, 11],
       ["text after the value", `{} {}`, "JsonParseError", "Malformed", 1, 4],
       ["a member name twice", `{"DisplayName":"a",\n "DisplayName":"b"}`, "JsonParseError", "DuplicateKey", 2, 2],
+      [
+        "a member name twice, among many",
+        `{${Array.from({ length: 12 }, (_, i) => `"m${i}":${i}`).join(",")},"m3":0}`,
+        "JsonParseError",
+        "DuplicateKey",
+        1,
+        90
+      ],
       ["a control character in a string", `{"DisplayName":"a\tb"}`, "JsonParseError", "Malformed", 1, 18],
       ["a bad escape", `{"DisplayName":"a\\x"}`, "JsonParseError", "Malformed", 1, 18],
       ["a leading zero", `{"ErpConnectionId":01}`, "JsonParseError", "Malformed", 1, 21],
@@ -314,6 +322,15 @@ describe("malformed and hostile JSON, each a typed error with its place", () => 
       ["a trailing comma", `{"Active":true,}`, "JsonParseError", "Malformed", 1, 16],
       ["deep nesting", `{"ConfigFields":${"[".repeat(40)}`, "JsonLimitError", "Depth", 1, 32],
       ["a huge string", `{"DisplayName":"${"x".repeat(2000)}"}`, "JsonLimitError", "TextLength", 1, 16],
+      ["a huge string with escapes", `{"DisplayName":"${"x\\n".repeat(700)}"}`, "JsonLimitError", "TextLength", 1, 16],
+      [
+        "a huge object",
+        `{${Array.from({ length: 101 }, (_, i) => `"m${i}":${i}`).join(",")}}`,
+        "JsonLimitError",
+        "Items",
+        1,
+        882
+      ],
       ["a huge array", `{"UserGroupAccessIds":[${Array(200).fill(1).join(",")}]}`, "JsonLimitError", "Items", 1, 224],
       ["a huge message", `{"DisplayName":"${"x".repeat(200_000)}"}`, "JsonLimitError", "MessageLength", 1, 100_001]
     ] as const

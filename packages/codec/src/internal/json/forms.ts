@@ -44,9 +44,14 @@ export const booleanForm: JsonForm<boolean> = {
  */
 export const integerForm = (
   parse: (text: string) => LexicalResult<number>,
-  format: (value: number) => LexicalResult<string>
+  format: (value: number) => LexicalResult<string>,
+  range: { readonly min: number; readonly max: number }
 ): JsonForm<number> => ({
   read: (json) => {
+    // Stryker disable next-line ConditionalExpression: a fast path; the lexical rule gives the same integer
+    if (typeof json === "number" && Number.isInteger(json) && json >= range.min && json <= range.max) {
+      return ok(json === 0 ? 0 : json)
+    }
     const text = numberText(json)
     return text === undefined ? fail(`${describe(json)} is not a JSON number`) : parse(text)
   },

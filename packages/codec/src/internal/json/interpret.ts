@@ -10,7 +10,7 @@ import { setProperty } from "../property.js"
 import { type JsonForm, JsonNumberText, type SimpleTypeAnnotation } from "../schema/annotations.js"
 import { type ArrayNode, type ComplexNode, defaultOf, type Member, type Node, resolve } from "../schema/plan.js"
 import { stringForm } from "./forms.js"
-import { type JsonValue, pointer } from "./reader.js"
+import { JsonObject, type JsonValue, pointer } from "./reader.js"
 
 /** Why a value could not be read or written, and where. */
 export class JsonValueFailure {
@@ -25,17 +25,21 @@ const formOf: (type: SimpleTypeAnnotation) => JsonForm<unknown> = memo((type: Si
   type.json ?? stringForm(type.parse, type.format)
 )
 
-/** A struct's members by their names in lower case. */
-const membersOf: (node: ComplexNode) => ReadonlyMap<string, Member> = memo((node: ComplexNode) =>
-  new Map(node.members.map((member) => [member.name.toLowerCase(), member]))
-)
+/** A struct's members' indexes, by their names as the WSDL spells them and in lower case. */
+const membersOf: (node: ComplexNode) => {
+  readonly exact: ReadonlyMap<string, number>
+  readonly lower: ReadonlyMap<string, number>
+} = memo((node: ComplexNode) => ({
+  exact: new Map(node.members.map((member, i) => [member.name, i])),
+  lower: new Map(node.members.map((member, i) => [member.name.toLowerCase(), i]))
+}))
 
 const kindOf = (json: JsonValue): string =>
   json === null
     ? "null"
     : Array.isArray(json)
     ? "an array"
-    : json instanceof Map
+    : json instanceof JsonObject
     ? "an object"
     : json instanceof JsonNumberText || typeof json === "number"
     ? "a number"
@@ -53,10 +57,10 @@ export const readValue = (node: Node, json: JsonValue, path: Array<string | numb
       return result.value
     }
     case "Complex": {
-      if (!(json instanceof Map)) {
+      if (!(json instanceof JsonObject)) {
         throw new JsonValueFailure("InvalidValue", `${kindOf(json)} where an object was expected`, pointer(path))
       }
-      return readObject(content, json as ReadonlyMap<string, JsonValue>, path)
+      return readObject(content, json, path)
     }
     case "Array":
       return readArray(content, json, path)
@@ -86,26 +90,30 @@ const readElement = (
   throw new JsonValueFailure("InvalidNull", "null where the type allows none", pointer(path))
 }
 
-const readObject = (node: ComplexNode, json: ReadonlyMap<string, JsonValue>, path: Array<string | number>) => {
-  const byName = membersOf(node)
-  const given = new Map<Member, { readonly name: string; readonly value: JsonValue }>()
-  for (const [name, value] of json) {
-    const member = byName.get(name.toLowerCase())
-    if (member === undefined) continue
-    const earlier = given.get(member)
+const readObject = (node: ComplexNode, json: JsonObject, path: Array<string | number>) => {
+  const { exact, lower } = membersOf(node)
+  // Where in the object's entries each member's name is, by the member's index.
+  const found = new Array<number | undefined>(node.members.length)
+  const entries = json.entries
+  for (let at = 0; at < entries.length; at += 2) {
+    const name = entries[at] as string
+    const index = exact.get(name) ?? lower.get(name.toLowerCase())
+    if (index === undefined) continue
+    const earlier = found[index] === undefined ? undefined : entries[found[index]] as string
     if (earlier !== undefined) {
       throw new JsonValueFailure(
         "DuplicateMember",
-        `${JSON.stringify(earlier.name)} and ${JSON.stringify(name)} are both the member ${member.name}`,
+        `${JSON.stringify(earlier)} and ${JSON.stringify(name)} are both the member ${node.members[index]!.name}`,
         pointer(path)
       )
     }
-    given.set(member, { name, value })
+    found[index] = at
   }
   const out: Record<string, unknown> = {}
-  for (const member of node.members) {
-    const found = given.get(member)
-    if (found === undefined) {
+  for (let i = 0; i < node.members.length; i++) {
+    const member = node.members[i]!
+    const at = found[i]
+    if (at === undefined) {
       if (member.optional) continue
       if (member.minOccurs === 1) {
         throw new JsonValueFailure("MissingMember", `the member ${member.name} is missing`, pointer(path))
@@ -114,8 +122,8 @@ const readObject = (node: ComplexNode, json: ReadonlyMap<string, JsonValue>, pat
       setProperty(out, member.key, absent())
       continue
     }
-    path.push(found.name)
-    setProperty(out, member.key, readElement(member.node, member.nillable, found.value, path))
+    path.push(entries[at] as string)
+    setProperty(out, member.key, readElement(member.node, member.nillable, entries[at + 1] as JsonValue, path))
     path.pop()
   }
   return out
@@ -123,7 +131,7 @@ const readObject = (node: ComplexNode, json: ReadonlyMap<string, JsonValue>, pat
 
 const readArray = (node: ArrayNode, json: JsonValue, path: Array<string | number>): unknown => {
   if (node.dictionary) {
-    if (!(json instanceof Map)) {
+    if (!(json instanceof JsonObject)) {
       throw new JsonValueFailure(
         "InvalidValue",
         `${kindOf(json)} where an object (a dictionary) was expected`,
@@ -133,7 +141,9 @@ const readArray = (node: ArrayNode, json: JsonValue, path: Array<string | number
     const pair = resolve(node.item.node) as ComplexNode
     const [key, value] = pair.members as [Member, Member]
     const out: Array<Record<string, unknown>> = []
-    for (const [name, item] of json as ReadonlyMap<string, JsonValue>) {
+    for (let at = 0; at < json.entries.length; at += 2) {
+      const name = json.entries[at] as string
+      const item = json.entries[at + 1] as JsonValue
       path.push(name)
       const entry: Record<string, unknown> = {}
       setProperty(entry, key.key, readValue(key.node, name, path))

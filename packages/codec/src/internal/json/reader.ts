@@ -18,7 +18,31 @@ export type JsonValue =
   | string
   | JsonNumberText
   | ReadonlyArray<JsonValue>
-  | ReadonlyMap<string, JsonValue>
+  | JsonObject
+
+/**
+ * A JSON object: its member names and values, in order, as one flat list (`name, value, name, value, …`).
+ * Cheaper to make than a `Map` for the many small objects of a response, and any name is data.
+ */
+export class JsonObject {
+  constructor(readonly entries: ReadonlyArray<string | JsonValue>) {}
+
+  /** How many members it has. */
+  get size(): number {
+    return this.entries.length >> 1
+  }
+
+  /** The value of the member `name`, if it has one. */
+  get(name: string): JsonValue | undefined {
+    for (let i = 0; i < this.entries.length; i += 2) {
+      if (this.entries[i] === name) return this.entries[i + 1] as JsonValue
+    }
+    return undefined
+  }
+}
+
+/** Up to this many members, a member name given twice is found by looking through the names; beyond, by a set. */
+const FEW_MEMBERS = 8
 
 /** Why the input could not be read, and where. */
 export class JsonReadFailure {
@@ -93,6 +117,14 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
     // at is on the opening quote
     const start = at
     at++
+    // Most strings have no escape: read to the closing quote, and take the slice as it is.
+    let end = at
+    for (let c = text.charCodeAt(end); c !== 34 && c !== 92 && c >= 32; c = text.charCodeAt(++end));
+    if (text.charCodeAt(end) === 34 && end - at <= limits.maxTextLength) {
+      const plain = text.slice(at, end)
+      at = end + 1
+      return plain
+    }
     let out = ""
     for (;;) {
       PLAIN.lastIndex = at
@@ -129,6 +161,19 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
   }
 
   const number = (): number | JsonNumberText => {
+    // Most numbers are small integers: read their digits as they come.
+    let end = at
+    let n = 0
+    for (let c = text.charCodeAt(end); c >= 48 && c <= 57 && end - at < 15; c = text.charCodeAt(++end)) {
+      n = n * 10 + (c - 48)
+    }
+    const next = text.charCodeAt(end)
+    if (end > at && !(next >= 48 && next <= 57) && next !== 46 && next !== 101 && next !== 69) {
+      if (end - at === 1 || text.charCodeAt(at) !== 48) {
+        at = end
+        return n
+      }
+    }
     NUMBER.lastIndex = at
     const match = NUMBER.exec(text)
     if (match === null || match[0] === "-") return unexpected()
@@ -170,32 +215,42 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
     }
   }
 
-  const object = (depth: number): ReadonlyMap<string, JsonValue> => {
+  const object = (depth: number): JsonObject => {
     if (depth > limits.maxDepth) exceed("Depth", limits.maxDepth)
     at++
-    const out = new Map<string, JsonValue>()
+    const out: Array<string | JsonValue> = []
     space()
     if (text.charCodeAt(at) === 125) {
       at++
-      return out
+      return new JsonObject(out)
     }
+    let names: Set<string> | undefined
     for (;;) {
       space()
       if (text.charCodeAt(at) !== 34) unexpected()
       const keyAt = at
       const key = string()
-      if (out.has(key)) fail("DuplicateKey", `the member ${JSON.stringify(key)} is given twice`, keyAt)
-      if (out.size >= limits.maxItems) exceed("Items", limits.maxItems, keyAt)
+      const size = out.length >> 1
+      if (size >= limits.maxItems) exceed("Items", limits.maxItems, keyAt)
+      let given = false
+      if (names !== undefined) {
+        given = names.has(key)
+        names.add(key)
+      } else {
+        for (let i = 0; i < out.length; i += 2) given ||= out[i] === key
+        if (size === FEW_MEMBERS) names = new Set(out.filter((_, i) => i % 2 === 0) as Array<string>).add(key)
+      }
+      if (given) fail("DuplicateKey", `the member ${JSON.stringify(key)} is given twice`, keyAt)
       space()
       if (text.charCodeAt(at) !== 58) unexpected()
       at++
       path.push(key)
-      out.set(key, value(depth))
+      out.push(key, value(depth))
       path.pop()
       space()
       const c = text.charCodeAt(at)
       at++
-      if (c === 125) return out
+      if (c === 125) return new JsonObject(out)
       if (c !== 44) {
         at--
         unexpected()

@@ -40,7 +40,7 @@ export const doubleType: SimpleTypeAnnotation<number> = {
 export const integerType = (name: string, min: number, max: number): SimpleTypeAnnotation<number> => {
   const parse = lexical.parseBoundedInteger(`xs:${name}`, min, max)
   const format = lexical.formatBoundedInteger(`xs:${name}`, min, max)
-  return { name: { namespace: XS, name }, parse, format, default: 0, json: integerForm(parse, format) }
+  return { name: { namespace: XS, name }, parse, format, default: 0, json: integerForm(parse, format, { min, max }) }
 }
 
 /** An enumeration of strings, the simple type `name` of `namespace`; absent, it is the first value. */
