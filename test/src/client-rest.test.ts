@@ -267,4 +267,25 @@ describe("the WebAPI's failures, from a server that answers as REST.md says", ()
       )
         .toMatchObject({ _tag: "HttpError", reason: "ContentType" })
     }).pipe(Effect.scoped))
+
+  it.live("hostile answers: Latin-1 sent as UTF-8 is an Encoding error (never U+FFFD), a huge body is stopped at maxResponseBytes", () =>
+    Effect.gen(function*() {
+      const connection = JSON.stringify({ ErpConnectionId: 1, DisplayName: "blåbær" })
+      const latin1 = yield* rawServer((_, response) => {
+        response.writeHead(200, { "content-type": "application/json; charset=utf-8" })
+        response.end(Buffer.from(connection, "latin1"))
+      })
+      const client = yield* clientOf(new URL("/api/", latin1.url).href, { transport: "rest" })
+      expect(yield* Effect.flip(client.getConnection(1))).toMatchObject({ _tag: "JsonParseError", reason: "Encoding" })
+      const huge = yield* answering(
+        200,
+        "application/json",
+        JSON.stringify({ ErpConnectionId: 1, DisplayName: "x".repeat(200_000) })
+      )
+      const limited = yield* clientOf(new URL("/api/", huge.url).href, { transport: "rest", maxResponseBytes: 100_000 })
+      expect(yield* Effect.flip(limited.getConnection(1))).toMatchObject({ _tag: "HttpError", reason: "BodyTooLarge" })
+      const deep = yield* answering(200, "application/json", `{"ConfigFields":${"[".repeat(5000)}`)
+      const nested = yield* clientOf(new URL("/api/", deep.url).href, { transport: "rest" })
+      expect(yield* Effect.flip(nested.getConnection(1))).toMatchObject({ _tag: "JsonLimitError", reason: "Depth" })
+    }).pipe(Effect.scoped))
 })

@@ -356,6 +356,16 @@ describe("malformed and hostile JSON, each a typed error with its place", () => 
     expect(failure(text)).toMatchObject({ _tag: "JsonDecodeError", reason, path })
   })
 
+  it("UTF-8 bytes are read as their text; bytes that are not UTF-8 are an Encoding error, never U+FFFD", () => {
+    expect(Result.getOrThrow(decode(new TextEncoder().encode(`{"DisplayName":"blåbær 😀"}`))).DisplayName).toBe(
+      "blåbær 😀"
+    )
+    expect(Result.getOrThrow(Result.flip(decode(Buffer.from(`{"DisplayName":"blåbær"}`, "latin1"))))).toMatchObject({
+      _tag: "JsonParseError",
+      reason: "Encoding"
+    })
+  })
+
   it("a member it does not know is ignored, as ASP.NET's binding ignores it", () => {
     expect(Result.getOrThrow(decode(`{"DisplayName":"a","Nonsense":{"deep":[1,2,{"x":null}]}}`)).DisplayName).toBe("a")
   })

@@ -49,8 +49,21 @@ export const compile = <A, I>(schema: Schema.Codec<A, I>): void => {
   planOf(schema.ast)
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true })
+
+/** JSON text of bytes: UTF-8, as RFC 8259 asks of JSON exchanged between systems, never a silent U+FFFD. */
+const textOf = (input: string | Uint8Array): Result.Result<string, JsonParseError> => {
+  if (typeof input === "string") return Result.succeed(input)
+  try {
+    return Result.succeed(utf8.decode(input))
+  } catch {
+    return Result.fail(new JsonParseError({ reason: "Encoding", detail: "the bytes are not UTF-8", path: "" }))
+  }
+}
+
 /**
- * Decodes JSON text into a value of the schema, as a `Result`.
+ * Decodes JSON, as text or as UTF-8 bytes, into a value of the schema, as a `Result`. Bytes that are not
+ * UTF-8 are a `JsonParseError` (`Encoding`).
  *
  * @since 1.0.0
  * @category decoding
@@ -58,10 +71,12 @@ export const compile = <A, I>(schema: Schema.Codec<A, I>): void => {
 export const decodeResult = <A, I>(schema: Schema.Codec<A, I>, options?: JsonDecodeOptions) => {
   const { node, nillable } = planOf(schema.ast)
   const limits = resolveLimits(options?.limits)
-  return (text: string): Result.Result<A, JsonReadError> => {
+  return (input: string | Uint8Array): Result.Result<A, JsonReadError> => {
+    const text = textOf(input)
+    if (Result.isFailure(text)) return Result.fail(text.failure)
     let json
     try {
-      json = readJson(text, limits)
+      json = readJson(text.success, limits)
     } catch (e) {
       if (e instanceof JsonReadFailure) return Result.fail(readError(e))
       throw e
@@ -85,7 +100,7 @@ export const decodeResult = <A, I>(schema: Schema.Codec<A, I>, options?: JsonDec
  */
 export const decode = <A, I>(schema: Schema.Codec<A, I>, options?: JsonDecodeOptions) => {
   const run = decodeResult(schema, options)
-  return (text: string): Effect.Effect<A, JsonReadError> => Effect.fromResult(run(text))
+  return (input: string | Uint8Array): Effect.Effect<A, JsonReadError> => Effect.fromResult(run(input))
 }
 
 /**

@@ -9,15 +9,16 @@ import * as Schema from "effect/Schema"
 import { placeFields, where } from "./internal/errorPlace.js"
 
 /**
- * The input is not JSON (RFC 8259): a syntax error, nothing at all, text after the value, or an object
- * with a member name twice (`DuplicateKey`), which readers take in different ways.
+ * The input is not JSON (RFC 8259): a syntax error, nothing at all, text after the value, an object
+ * with a member name twice (`DuplicateKey`), which readers take in different ways, or bytes that are not
+ * UTF-8 (`Encoding`).
  *
  * @since 1.0.0
  * @category errors
  */
 export class JsonParseError
   extends Schema.TaggedError<JsonParseError>("@erpsync/codec/JsonParseError")("JsonParseError", {
-    reason: Schema.Literals(["Malformed", "Empty", "Truncated", "DuplicateKey"]),
+    reason: Schema.Literals(["Malformed", "Empty", "Truncated", "DuplicateKey", "Encoding"]),
     detail: Schema.String,
     ...placeFields
   })

@@ -67,7 +67,7 @@ export interface RestTemplate {
     JsonError.JsonEncodeError
   >
   /** The response's `Response` member's reader, or none for an operation that answers nothing. */
-  readonly decode: ((text: string) => Result.Result<unknown, JsonError.JsonReadError>) | undefined
+  readonly decode: ((input: string | Uint8Array) => Result.Result<unknown, JsonError.JsonReadError>) | undefined
   /** The response body of an empty answer: its members' defaults. */
   readonly empty: unknown
 }
@@ -104,6 +104,7 @@ export const restTemplate = (settings: RestSettings, operation: Service.AnyOpera
   }
 }
 
+// The answer's text, for an error object or a preview: what the codec decodes is the bytes (never a U+FFFD).
 const utf8 = new TextDecoder("utf-8", { fatal: false })
 
 /** The WebAPI's error object, if `text` is one: `Error`, `ErrorType`, `ErrorMessage` or `Message`, `ErrorSource`. */
@@ -246,7 +247,7 @@ export const restCall = (
           }
           // A 2xx answer may be the error object too (the WebAPI's agents page says so).
           if (error !== undefined && error["Error"] === true) return Effect.fail(serviceErrorOf(name, status, error))
-          const decoded = template.decode(answer)
+          const decoded = template.decode(bytes)
           return Result.isSuccess(decoded)
             ? Effect.succeed({ Header: {}, Body: { Response: decoded.success } })
             : Effect.fail(decoded.failure)
