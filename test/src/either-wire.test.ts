@@ -1,9 +1,9 @@
 /**
  * The law of the two wires, for every operation of Services88's ErpSync: a request sent by the client over
  * SOAP and over REST arrives as the same value, the one sent; and a response answered over either wire
- * reads back as the same value, the one answered. The server here reads and writes each wire as the
- * vendor's WSDL (SOAP) and `REST.md` (the WebAPI's JSON, its bindings) say, with the codecs' own decoders
- * and encoders; the local server's model is the subject of the read-back law in client-rest.test.ts and
+ * reads back as the same value, the one answered. The server here is a strict fake of both: it reads and
+ * writes each wire as the vendor's WSDL (SOAP) and `REST.md` (the WebAPI's JSON, its bindings, its headers)
+ * say, with the codecs' own decoders and encoders; the local server's model is the subject of the read-back law in client-rest.test.ts and
  * of the vendor client's interop test. Values are drawn from arbitraries derived from the schemas.
  */
 import { describe, expect, it } from "@effect/vitest"
@@ -70,12 +70,34 @@ const restBody = (operation: Service.AnyOperation, request: SeenRequest): unknow
   return Result.getOrThrow(JsonCodec.decodeResult(body)(text === "" ? "{}" : text))
 }
 
+/**
+ * What REST.md says a WebAPI request is (section 1): a POST, `Accept: application/json`, `Authorization:
+ * SOTicket <ticket>`, and a JSON body exactly when the operation has one (none for a query binding, none for
+ * an operation without members). A request that is not is refused with a 400.
+ */
+const restRequestProblem = (operation: Service.AnyOperation, request: SeenRequest): string | undefined => {
+  if (request.method !== "POST") return `${request.method}, not POST`
+  if (request.headers["accept"] !== "application/json") return `Accept: ${request.headers["accept"]}`
+  if (request.headers["authorization"] !== `SOTicket ${TICKET}`) return "no SOTicket"
+  const members = Object.keys(fieldsOf(fieldsOf(operation.request)["Body"]!))
+  const bodiless = operation.rest?.query !== undefined || members.length === 0
+  if (bodiless) return request.body.length === 0 ? undefined : "a body where none is sent"
+  const media = String(request.headers["content-type"]).split(";")[0]
+  return media === "application/json" ? undefined : `Content-Type: ${request.headers["content-type"]}`
+}
+
 /** A server of both wires for every operation: it records each request's body and answers `exchange.answer`. */
 const eitherWireServer = (exchange: Exchange) =>
   rawServer((request, response) => {
     const rest = /\/api\/v1\/Agents\/ErpSync\/([^/?]+)/.exec(request.url)
     if (rest !== null) {
       const operation = operations.find((o) => o.name === rest[1])!
+      const problem = restRequestProblem(operation, request)
+      if (problem !== undefined) {
+        response.writeHead(400, { "content-type": "application/json" })
+        response.end(JSON.stringify({ Error: true, ErrorType: "ArgumentException", ErrorMessage: problem }))
+        return
+      }
       exchange.seen.push({ wire: "rest", operation: operation.name, body: restBody(operation, request) })
       const schema = fieldsOf(fieldsOf(operation.response)["Body"]!)["Response"]
       if (schema === undefined) {
