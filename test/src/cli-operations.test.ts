@@ -204,5 +204,29 @@ describe("the erpsync executable", () => {
     )
     const like = await erpsync(["call", "syncall", "--url", url], "{}")
     expect(like.stderr).toContain("(did you mean SyncAll, ForceSyncAll?)")
+    // A typo: the closest name first.
+    const typo = await erpsync(["call", "GetConectionn", "--url", url], "{}")
+    expect(typo.stderr).toContain(`no operation is named "GetConectionn" (did you mean GetConnection`)
+  })
+
+  it("refuses a member the request does not have, naming it and the closest member (it would be lost)", async () => {
+    const misspelt = await erpsync(
+      ["call", "GetConnection", "--url", url, "--ticket", TICKET],
+      `{"ErpConnectionID": 1}`
+    )
+    expect(misspelt.code).toBe(1)
+    expect(misspelt.stdout).toBe("")
+    expect(misspelt.stderr.trim()).toBe(
+      "SchemaError: 1 problem: Body.ErpConnectionID: is not a member of GetConnection (did you mean ErpConnectionId?)"
+    )
+    // Nested too: a connection's member.
+    const nested = await erpsync(
+      ["call", "SaveConnection", "--url", url, "--ticket", TICKET],
+      JSON.stringify({ Connection: { ErpConnectorId: 1, DisplayNme: "x" } })
+    )
+    expect(nested.code).toBe(1)
+    expect(nested.stderr).toContain(
+      "Body.Connection.DisplayNme: is not a member of ErpConnection (did you mean DisplayName"
+    )
   })
 })

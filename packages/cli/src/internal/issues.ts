@@ -9,6 +9,7 @@
  */
 import * as SchemaAST from "effect/SchemaAST"
 import type * as SchemaIssue from "effect/SchemaIssue"
+import { didYouMean } from "./suggest.js"
 
 const SECRET = /password|ticket|token|secret|credential|apikey|privatekey/i
 
@@ -136,8 +137,19 @@ export const describeIssues = (root: SchemaIssue.Issue): ReadonlyArray<string> =
         return walk(issue.issue, [...path, ...issue.path], undefined, UNKNOWN)
       case "MissingKey":
         return leaf(path, "is missing")
-      case "UnexpectedKey":
-        return leaf(path, "is not a member here")
+      case "UnexpectedKey": {
+        const key = path.at(-1)
+        const members = issue.ast._tag === "Objects"
+          ? issue.ast.propertySignatures.flatMap((p) => typeof p.name === "string" ? [p.name] : [])
+          : []
+        const type = SchemaAST.resolveIdentifier(issue.ast)
+        return leaf(
+          path,
+          `is not a member ${type === undefined ? "here" : `of ${type}`}${
+            typeof key === "string" ? didYouMean(key, members) : ""
+          }`
+        )
+      }
       case "Forbidden":
         return leaf(path, "cannot be checked here")
       case "OneOf":

@@ -50,6 +50,9 @@ export const jsonOf = <A, I>(schema: Schema.Codec<A, I>) => {
     : Schema.encodeEffect(schema)
 }
 
-/** The value of `schema` that JSON read from the input stands for; a `SchemaError` lists every problem. */
+/**
+ * The value of `schema` that JSON read from the input stands for; a `SchemaError` lists every problem. A
+ * member the type does not have is one (a misspelt member would otherwise be dropped, and its value lost).
+ */
 export const fromJson = <A, I>(schema: Schema.Codec<A, I>) => (json: unknown): Effect.Effect<A, Schema.SchemaError> =>
-  Schema.decodeUnknownEffect(schema)(json, { errors: "all", reportInput: true })
+  Schema.decodeUnknownEffect(schema)(json, { errors: "all", reportInput: true, onExcessProperty: "error" })

@@ -9,6 +9,7 @@ import { services, versions } from "@erpsync/schema"
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import { InputError } from "./input.js"
+import { didYouMean } from "./suggest.js"
 
 const named = <A>(entries: ReadonlyArray<readonly [service: string, name: string, value: A]>) => {
   const count = new Map<string, number>()
@@ -41,7 +42,7 @@ export const operations: ReadonlyArray<[string, Service.AnyOperation]> = named(
 )
 
 /**
- * The entry of `entries` named `name`, or an `InputError` that suggests the names it resembles (and
+ * The entry of `entries` named `name`, or an `InputError` that suggests the names closest to it (and
  * says which command lists them all).
  */
 export const lookup = <A>(
@@ -51,19 +52,15 @@ export const lookup = <A>(
 ): Effect.Effect<A, InputError> => {
   const found = entries.find(([entry]) => entry === name)
   if (found !== undefined) return Effect.succeed(found[1])
-  const lower = name.toLowerCase()
-  const like = entries.map(([entry]) => entry).filter((entry) =>
-    !entry.includes(".") && (entry.toLowerCase().includes(lower) || lower.includes(entry.toLowerCase()))
-  ).slice(0, 5)
+  // Qualified names (`ErpSync.SyncAll`) are suggested for a qualified name only.
+  const candidates = entries.map(([entry]) => entry).filter((entry) => name.includes(".") || !entry.includes("."))
   const list = kind === "operation"
     ? "erpsync operations lists them"
     : "they are <Operation>Request and <Operation>Response"
   return Effect.fail(
     new InputError({
       reason: "UnknownName",
-      detail: `no ${kind} is named ${JSON.stringify(name)}${
-        like.length === 0 ? "" : ` (did you mean ${like.join(", ")}?)`
-      }; ${list}`
+      detail: `no ${kind} is named ${JSON.stringify(name)}${didYouMean(name, candidates)}; ${list}`
     })
   )
 }
