@@ -16,7 +16,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { erpsync, root, runInProcess } from "./support/cli.js"
+import { erpsync, erpsyncInTerminal, root, runInProcess } from "./support/cli.js"
 
 const TICKET = "7T:cli-operations"
 
@@ -207,6 +207,34 @@ describe("the erpsync executable", () => {
     // A typo: the closest name first.
     const typo = await erpsync(["call", "GetConectionn", "--url", url], "{}")
     expect(typo.stderr).toContain(`no operation is named "GetConectionn" (did you mean GetConnection`)
+  })
+
+  it("at a terminal, waits for no body: none needed without members, else it says how to give one", async () => {
+    // Under a pseudo-terminal, as a person types it: standard input is a TTY that sends nothing.
+    const info = await erpsyncInTerminal(["call", "GetSystemInfo", "--url", url])
+    expect(info.code).toBe(0)
+    expect(JSON.parse(info.stdout)).toMatchObject({ SystemInfo: { BuildLabel: "erpsync local server" } })
+    const asked = await erpsyncInTerminal(["call", "GetConnection", "--url", url, "--ticket", TICKET])
+    expect(asked.code).toBe(1)
+    expect(asked.stdout.trim()).toBe(
+      `InputError: Missing: GetConnection takes ErpConnectionId: give the request body as --body '{"ErpConnectionId": …}', --body-file FILE, or on standard input`
+    )
+    const given = await erpsyncInTerminal([
+      "call",
+      "TestConnectionById",
+      "--url",
+      url,
+      "--ticket",
+      TICKET,
+      "--body",
+      `{"ErpConnectionId": 999}`
+    ])
+    expect([given.code, JSON.parse(given.stdout)]).toStrictEqual([0, { Response: false }])
+    const twice = await erpsync(["call", "GetSystemInfo", "--url", url, "--body", "{}", "--body-file", "x.json"])
+    expect([twice.code, twice.stderr.trim()]).toStrictEqual([
+      1,
+      "InputError: Invalid: give the request body once: --body, --body-file or FILE"
+    ])
   })
 
   it("refuses a member the request does not have, naming it and the closest member (it would be lost)", async () => {

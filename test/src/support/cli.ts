@@ -37,6 +37,26 @@ export const erpsync = (args: ReadonlyArray<string>, input = "", env: Record<str
     child.stdin.end(input)
   })
 
+/**
+ * Runs `erpsync ...args` under a pseudo-terminal, as a person at a terminal runs it (standard input a TTY),
+ * through util-linux's `script`; ended after `timeoutMillis` (`code` null then). The output is the
+ * terminal's: standard output and standard error together.
+ */
+export const erpsyncInTerminal = (args: ReadonlyArray<string>, timeoutMillis = 20_000): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`
+    const command = [process.execPath, bin, ...args].map(quote).join(" ")
+    const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] })
+    let stdout = ""
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d))
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMillis)
+    child.on("error", reject)
+    child.on("close", (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr: "" })
+    })
+  })
+
 /** Starts `erpsync ...args` in the background; resolves with the first line of its standard output. */
 export const erpsyncBackground = (
   args: ReadonlyArray<string>

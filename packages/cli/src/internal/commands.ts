@@ -65,7 +65,12 @@ const callConfig = {
   operation: Argument.String("Operation").pipe(
     Argument.withDescription("The operation (see `erpsync operations`), or <Service>.<Operation>")
   ),
-  file: file("The request body as JSON (default: standard input)")
+  file: file("The request body as JSON, as --body-file does (default: standard input)"),
+  body: Flag.String("body").pipe(
+    Flag.withDescription(`The request body as JSON, e.g. --body '{"ErpConnectionId": 1}'`),
+    Flag.optional
+  ),
+  bodyFile: fileFlag("body-file").pipe(Flag.withDescription("Read the request body from this file"), Flag.optional)
 }
 export type CallArgs = Command.Command.Config.Infer<typeof callConfig>
 const call = Command.make(
@@ -74,7 +79,7 @@ const call = Command.make(
   (args) => lazy(() => import("./run/call.js"), (run) => run.call(args))
 ).pipe(
   Command.withDescription(
-    "Call any operation: the request body as JSON from FILE or standard input, the response body printed as JSON"
+    "Call any operation: the request body as JSON (--body, --body-file, FILE or standard input), the response body printed as JSON"
   )
 )
 

@@ -12,18 +12,52 @@ import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type { CallArgs } from "../commands.js"
-import { readJson } from "../input.js"
+import { InputError, readJson } from "../input.js"
 import { fromJson, jsonOf } from "../json.js"
 import { lookup, operations } from "../registry.js"
 import { withClient } from "./client.js"
 
 const bodyOf = (message: unknown): unknown => (message as { readonly Body: unknown }).Body
 
+/**
+ * The request body's JSON: from `--body`, `--body-file` (or FILE), or standard input when it is not a
+ * terminal. In a terminal with none of them, nothing is waited for: an operation without request members
+ * takes `{}`, and one with members is told how to give them.
+ */
+const requestJson = (options: CallArgs, operation: Service.AnyOperation): Effect.Effect<unknown, InputError> => {
+  const body = Option.getOrUndefined(options.body)
+  const files = [Option.getOrUndefined(options.bodyFile), Option.getOrUndefined(options.file)].filter((f) =>
+    f !== undefined
+  )
+  if ((body === undefined ? 0 : 1) + files.length > 1) {
+    return Effect.fail(
+      new InputError({ reason: "Invalid", detail: "give the request body once: --body, --body-file or FILE" })
+    )
+  }
+  if (body !== undefined) {
+    return Effect.try({
+      try: () => JSON.parse(body) as unknown,
+      catch: (e) => new InputError({ reason: "Json", detail: `--body: ${e instanceof Error ? e.message : String(e)}` })
+    })
+  }
+  if (files.length > 0 || process.stdin.isTTY !== true) return readJson(files[0])
+  type Fields = { readonly fields: Readonly<Record<string, unknown>> }
+  const members = Object.keys(((operation.request as unknown as Fields).fields["Body"] as Fields).fields)
+  return members.length === 0 ? Effect.succeed({}) : Effect.fail(
+    new InputError({
+      reason: "Missing",
+      detail: `${operation.name} takes ${members.join(", ")}: give the request body as --body '{"${
+        members[0]
+      }": …}', --body-file FILE, or on standard input`
+    })
+  )
+}
+
 /** Calls the operation with the body read, printing the response body. */
 export const call = (options: CallArgs) =>
   Effect.gen(function*() {
     const operation = yield* lookup("operation", operations, options.operation)
-    const json = yield* readJson(Option.getOrUndefined(options.file))
+    const json = yield* requestJson(options, operation)
     // Members of the body left out take their defaults, as an absent element does on the wire.
     const defaults = bodyOf(
       Schema.encodeSync(operation.request)({
