@@ -16,7 +16,7 @@ import { checkRest, type FlagAliases, type RestBindings, type RestFacts } from "
 import { keyOf } from "./xml.js"
 
 /** The generator's version, named in every banner. */
-export const VERSION = "0.1.0"
+export const VERSION = "0.2.0"
 
 export interface Source {
   readonly file: string
