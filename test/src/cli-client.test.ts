@@ -65,7 +65,19 @@ describe("erpsync serve, save-connection, get-connection, delete-connection", ()
     expect(gone.stdout.trim()).toBe("null")
   })
 
-  it("a service error: exit 1, one line with the tag and what it carries, never the ticket", async () => {
+  it("a service error: exit 1, one line with the tag and what it carries", async () => {
+    const run = await erpsync(
+      ["save-connection", "--url", server.firstLine, "--ticket", "t-secret"],
+      JSON.stringify({ ...newConnection, ErpConnectionId: 4242 })
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe("")
+    expect(run.stderr).toBe(
+      "ServiceError: SaveConnection: ExceptionInfo: There is no ErpConnection with id 4242 (SuperOffice.CRM.EntityNotFoundException)\n"
+    )
+  })
+
+  it("a rejected ticket: exit 1, one line, an AuthenticationError (TicketRejected), never the ticket", async () => {
     const run = await erpsync(
       ["save-connection", "--url", server.firstLine, "--ticket", "wrong-secret"],
       JSON.stringify(newConnection)
@@ -73,7 +85,7 @@ describe("erpsync serve, save-connection, get-connection, delete-connection", ()
     expect(run.code).toBe(1)
     expect(run.stdout).toBe("")
     expect(run.stderr).toBe(
-      "ServiceError: SaveConnection: ExceptionInfo: Failed to authenticate: the ticket is missing, invalid or expired (SoAuthenticationException)\n"
+      "AuthenticationError: SaveConnection: TicketRejected: Failed to authenticate: the ticket is missing, invalid or expired (SoAuthenticationException)\n"
     )
     expect(run.stderr).not.toContain("wrong-secret")
   })
@@ -291,7 +303,8 @@ describe("erpsync serve --ticket-lifetime", () => {
       return yield* Effect.flip(client.getConnection(1))
     }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
     expect(await Effect.runPromise(program)).toMatchObject({
-      _tag: "ServiceError",
+      _tag: "AuthenticationError",
+      reason: "TicketRejected",
       exceptionType: "SoAuthenticationException"
     })
   })

@@ -447,7 +447,8 @@ describe("a small body of declared length is read whole, any other streamed: the
       const server = yield* rawServer(serve(status, body, declared))
       const client = yield* clientFor(server.url)
       const result = yield* Effect.result(client.saveConnection(newConnection))
-      return { result: JSON.parse(JSON.stringify(result)) as unknown }
+      // The same but for the server's port, which the errors name in their URL.
+      return { result: JSON.parse(JSON.stringify(result).replaceAll(`:${server.port}/`, ":PORT/")) as unknown }
     }).pipe(Effect.scoped)
 
   for (const [name, status, body] of answers) {
@@ -648,4 +649,74 @@ describe("configuration from the environment", () => {
       )
       expect(String(error)).toContain("ERPSYNC_URL")
     }))
+})
+
+describe("errors that say where", () => {
+  it.effect.each(
+    [
+      [
+        "a mistyped scheme",
+        "htp:/erp.example/Remote/Services88/ErpSync.svc",
+        {},
+        "url: its scheme is htp:, not http: or https:"
+      ],
+      [
+        "no scheme",
+        "erp.example/Remote/Services88/ErpSync.svc",
+        {},
+        "url: it is not a URL: it has no scheme (https://…)"
+      ],
+      [
+        "another scheme",
+        "ftp://erp.example/Remote/Services88/ErpSync.svc",
+        {},
+        "url: its scheme is ftp:, not http: or https:"
+      ],
+      [
+        "a WebAPI URL that is no URL",
+        "https://erp.example/Remote/Services88/ErpSync.svc",
+        { transport: "rest", webApiUrl: "erp.example/api/" },
+        "webApiUrl: it is not a URL: it has no scheme (https://…)"
+      ],
+      [
+        "an endpoint that is no URL",
+        "https://erp.example/Remote/Services88/ErpSync.svc",
+        { endpoints: { SoPrincipal: "//erp.example/SoPrincipal.svc" } },
+        "endpoints.SoPrincipal: it is not a URL: it has no scheme (https://…)"
+      ]
+    ] as const
+  )(
+    "a URL that cannot be called is a ConfigurationError when the client is made: %s",
+    ([, url, options, detail]) =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(clientFor(url, options))
+        expect(error).toMatchObject({ _tag: "ConfigurationError", reason: "Url", detail })
+        expect(error.message).toContain(detail)
+      })
+  )
+
+  it.effect("names the URL without its user information or query, which may hold secrets", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(clientFor("htp://user:hunter2@erp.example/ErpSync.svc?ticket=7T:secret"))
+      expect(error).toMatchObject({ _tag: "ConfigurationError", url: "htp://erp.example/ErpSync.svc" })
+      expect(`${error.message} ${JSON.stringify(error)}`).not.toMatch(/hunter2|7T:secret/)
+    }))
+
+  it.live("an HTTP error and a transport error name the URL they came from (origin and path only)", () =>
+    Effect.gen(function*() {
+      const notFound = yield* rawServer((_, response) => {
+        response.writeHead(404, { "content-type": "text/plain" })
+        response.end("Not Found")
+      })
+      const url = `http://127.0.0.1:${notFound.port}/Remote/Services88/ErpSynk.svc`
+      const error = yield* Effect.flip((yield* clientFor(`${url}?ticket=7T:secret`)).saveConnection(newConnection))
+      expect(error).toMatchObject({ _tag: "HttpError", reason: "Status", status: 404, url })
+      expect(error.message).toContain(`from ${url}`)
+      expect(`${error.message} ${JSON.stringify(error)}`).not.toContain("7T:secret")
+      const port = yield* closedPort
+      const closed = `http://127.0.0.1:${port}/Remote/Services88/ErpSync.svc`
+      const refused = yield* Effect.flip((yield* clientFor(closed)).saveConnection(newConnection))
+      expect(refused).toMatchObject({ _tag: "TransportError", reason: "Connect", url: closed })
+      expect(refused.message).toContain(closed)
+    }).pipe(Effect.scoped))
 })

@@ -110,19 +110,17 @@ describe("the client over REST, against the local server", () => {
       expect(JSON.stringify(spans.map((span) => [span.name, [...span.attributes]]))).not.toContain(TICKET)
     }).pipe(Effect.scoped))
 
-  it.live("a ticket the WebAPI refuses (401) is a ServiceError the ticket source reads as rejected, never holding the ticket", () =>
+  it.live("a ticket the WebAPI refuses (401) is a rejected ticket: an AuthenticationError, never holding the ticket", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ ticket: TICKET })
       const client = yield* clientOf(server.urls.Services88.ErpSync, { transport: "rest" }, "7T:wrong-secret")
       const error = yield* Effect.flip(client.getConnection(1))
       expect(error).toMatchObject({
-        _tag: "ServiceError",
-        reason: "ExceptionInfo",
-        exceptionType: "SoAuthenticationException",
-        httpStatus: 401
+        _tag: "AuthenticationError",
+        reason: "TicketRejected",
+        operation: "GetConnection",
+        exceptionType: "SoAuthenticationException"
       })
-      if (error._tag !== "ServiceError") throw error
-      expect(TicketSource.isTicketRejected(error)).toBe(true)
       expect(JSON.stringify(error)).not.toContain("wrong-secret")
     }).pipe(Effect.scoped))
 })
@@ -179,7 +177,11 @@ describe("an access token over REST", () => {
         Effect.provideService(TicketSource.TicketSource, source)
       )
       const error = yield* Effect.flip(client.getConnection(1))
-      expect(error).toMatchObject({ _tag: "ServiceError", httpStatus: 401, exceptionType: "SoAuthenticationException" })
+      expect(error).toMatchObject({
+        _tag: "AuthenticationError",
+        reason: "TicketRejected",
+        exceptionType: "SoAuthenticationException"
+      })
       expect(refusing.requests.map((r) => [r.url, r.headers["authorization"]])).toStrictEqual([
         ["/api/v1/Agents/ErpSync/GetConnection", `Bearer ${ACCESS_TOKEN}`]
       ])

@@ -91,12 +91,14 @@ layer(Live, { excludeTestServices: true })("the client against the local server"
 describe("authentication", () => {
   const WrongTicket = ClientLive({ ticket: Redacted.make("7T:wrong") }).pipe(Layer.provideMerge(LocalServerLive))
   layer(WrongTicket, { excludeTestServices: true })("with the wrong ticket", (it) => {
-    it.effect("a call gets an in-band authentication ServiceError whose message holds no ticket", () =>
+    // A rejected ticket is an AuthenticationError, as every authentication failure is: one catchTag.
+    it.effect("a call gets an AuthenticationError (TicketRejected) whose message holds no ticket", () =>
       Effect.gen(function*() {
         const error = yield* Effect.flip(ErpSyncClient.saveConnection(newConnection))
         expect(error).toMatchObject({
-          _tag: "ServiceError",
-          reason: "ExceptionInfo",
+          _tag: "AuthenticationError",
+          reason: "TicketRejected",
+          operation: "SaveConnection",
           exceptionType: "SoAuthenticationException"
         })
         expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain("7T:wrong")

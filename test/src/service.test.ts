@@ -73,13 +73,13 @@ describe("an operation declared with its service's constructors", () => {
       expect(requests[0]).toContain("<Credentials><Ticket>7T:good</Ticket></Credentials>")
     }))
 
-  it.effect("reads a rejected ticket as the typed ServiceError", () =>
+  it.effect("reads a rejected ticket as an AuthenticationError (TicketRejected)", () =>
     Effect.gen(function*() {
       const { client, server } = yield* clientWith("7T:stale")
       const error = yield* Effect.flip(client.call(TestConnectionById, { ErpConnectionId: 1 }))
       expect(error).toMatchObject({
-        _tag: "ServiceError",
-        reason: "ExceptionInfo",
+        _tag: "AuthenticationError",
+        reason: "TicketRejected",
         operation: "TestConnectionById",
         exceptionType: "SoAuthenticationException"
       })

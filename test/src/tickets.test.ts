@@ -251,14 +251,15 @@ describe("renewing the ticket", () => {
       expect(counts.rejectedTickets).toBe(50)
     }))
 
-  it.effect("a call is retried once only: a renewed ticket rejected again gives the ServiceError", () =>
+  it.effect("a call is retried once only: a renewed ticket rejected again is an AuthenticationError", () =>
     Effect.gen(function*() {
       // Tickets that are expired as soon as they are issued.
       const { client, server } = yield* setup("password", { ticketLifetime: 0 })
       const error = yield* Effect.flip(client.saveConnection(newConnection))
       expect(error).toMatchObject({
-        _tag: "ServiceError",
-        reason: "ExceptionInfo",
+        _tag: "AuthenticationError",
+        reason: "TicketRejected",
+        operation: "SaveConnection",
         exceptionType: "SoAuthenticationException"
       })
       expect(yield* server.counts).toStrictEqual({ logins: 2, failedLogins: 0, rejectedTickets: 2, ...NO_SYSTEM_USER })
@@ -272,7 +273,11 @@ describe("renewing the ticket", () => {
         Effect.provideService(TicketSource.TicketSource, TicketSource.fixed(Redacted.make("7T:wrong")))
       )
       const error = yield* Effect.flip(client.saveConnection(newConnection))
-      expect(error).toMatchObject({ _tag: "ServiceError", exceptionType: "SoAuthenticationException" })
+      expect(error).toMatchObject({
+        _tag: "AuthenticationError",
+        reason: "TicketRejected",
+        exceptionType: "SoAuthenticationException"
+      })
       expect((yield* server.counts).rejectedTickets).toBe(1)
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 
@@ -306,14 +311,18 @@ describe("the SoPrincipal endpoint", () => {
       expect((yield* server.counts).logins).toBe(0)
     }))
 
-  it.effect("an ErpSync URL that is not a URL fails the login with a typed error, not a defect", () =>
+  it.effect("an ErpSync URL that is not a URL is a ConfigurationError when the client is made, naming it", () =>
     Effect.gen(function*() {
       const source = yield* TicketSource.usernamePassword({ username: USER, password: Redacted.make(PASSWORD) })
-      const client = yield* ErpSyncClient.make({ url: "not a url" }).pipe(
-        Effect.provideService(TicketSource.TicketSource, source)
+      const error = yield* Effect.flip(
+        ErpSyncClient.make({ url: "not a url" }).pipe(Effect.provideService(TicketSource.TicketSource, source))
       )
-      const error = yield* Effect.flip(client.saveConnection(newConnection))
-      expect(error).toMatchObject({ _tag: "TransportError", operation: "AuthenticateUsernamePassword" })
+      expect(error).toMatchObject({
+        _tag: "ConfigurationError",
+        reason: "Url",
+        url: "not a url",
+        detail: "url: it is not a URL: it has no scheme (https://…)"
+      })
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 
   it.effect("answers that authenticate nobody or give no ticket are typed AuthenticationErrors", () =>

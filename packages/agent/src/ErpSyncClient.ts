@@ -20,13 +20,14 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
 import {
+  AuthenticationError,
   ConfigurationError,
   type ErpSyncError,
   ServiceError,
   type TimeoutError,
   type TransportError
 } from "./ErpSyncError.js"
-import { shownUrl } from "./internal/endpoint.js"
+import { shownUrl, urlProblem } from "./internal/endpoint.js"
 import { type Plan, planner } from "./internal/operationPlan.js"
 import {
   restCall,
@@ -102,10 +103,22 @@ export interface ErpSyncClientConfig {
   readonly retry?: Schedule.Schedule<unknown, TransportError> | undefined
   /**
    * Whether a failed call failed because the service rejected the ticket; such a call is made once more
-   * with a new ticket when the ticket source can give one. Default `TicketSource.isTicketRejected`.
+   * with a new ticket when the ticket source can give one, and a rejection that stands is an
+   * `AuthenticationError` (`TicketRejected`). Default `TicketSource.isTicketRejected`.
    */
   readonly isTicketRejected?: ((error: ServiceError) => boolean) | undefined
 }
+
+/** A rejection of the ticket (or access token) that stands, as the `AuthenticationError` it is. */
+const ticketRejected = (error: ServiceError): AuthenticationError =>
+  new AuthenticationError({
+    reason: "TicketRejected",
+    operation: error.operation,
+    username: null,
+    detail: error.detail,
+    exceptionType: error.exceptionType,
+    exceptions: error.exceptions
+  })
 
 /**
  * The default deadline of a whole call.
@@ -259,6 +272,23 @@ export const make = (
   config: ErpSyncClientConfig
 ): Effect.Effect<ErpSyncClientService, ConfigurationError, HttpClient.HttpClient | TicketSource> =>
   Effect.gen(function*() {
+    // Every URL given is checked now, when the layer is built, not at the first call.
+    const given: ReadonlyArray<readonly [string, string | undefined]> = [
+      ["url", config.url],
+      ["webApiUrl", config.webApiUrl],
+      ...Object.entries(config.endpoints ?? {}).map(([name, url]) => [`endpoints.${name}`, url] as const)
+    ]
+    for (const [name, url] of given) {
+      const problem = url === undefined ? undefined : urlProblem(url)
+      if (problem !== undefined) {
+        return yield* new ConfigurationError({
+          reason: "Url",
+          operation: null,
+          url: shownUrl(url!),
+          detail: `${name}: ${problem}`
+        })
+      }
+    }
     const resolved = versionOf(config.url, config.version)
     if ("refused" in resolved) {
       return yield* new ConfigurationError({
@@ -334,6 +364,7 @@ export const make = (
       ...(ticket === undefined ? {} : { Credentials: { Ticket: Redacted.value(ticket) } }),
       ...(config.timeZone === undefined || !plan.timeZone ? {} : { TimeZone: config.timeZone })
     })
+    const isRejection = (error: ErpSyncError): error is ServiceError => error._tag === "ServiceError" && rejected(error)
     const callOperation = (operation: Service.AnyOperation, body: unknown): Effect.Effect<unknown, ErpSyncError> =>
       Effect.suspend(() => {
         const plan = planOf(operation)
@@ -356,7 +387,13 @@ export const make = (
             : call(client, plan.settings, plan.operation, { Header: header(plan, ticket), Body: body }, plan.template)
         if (!plan.ticket) return traced(exchange(undefined))
         // The WebAPI takes an access token as it is: no login, and nothing to renew when it is refused.
-        if (overRest && tickets.bearer !== undefined) return traced(exchange(tickets.bearer, "Bearer"))
+        if (overRest && tickets.bearer !== undefined) {
+          return traced(
+            exchange(tickets.bearer, "Bearer").pipe(
+              Effect.catchIf(isRejection, (error) => Effect.fail(ticketRejected(error)))
+            )
+          )
+        }
         // What the call waits for now, for a timeout to say.
         let waitingFor: TimeoutError["waitingFor"] = "Ticket"
         const ticket = Effect.suspend(() => {
@@ -370,17 +407,20 @@ export const make = (
           })
         // A call whose ticket the service rejected did nothing: it is made once more with a new ticket.
         // The deadline covers it all: the login, the call and the retry.
+        // A rejection that stands (after the renewal, or with no ticket to renew) is an AuthenticationError.
         return traced(
           Effect.flatMap(ticket, (first) =>
             attempt(first).pipe(
-              Effect.catchIf(
-                (error) => error._tag === "ServiceError" && rejected(error),
-                (error) =>
-                  Effect.flatMap(
-                    tickets.reject(ticketRequest, first),
-                    (renewable) => renewable ? Effect.flatMap(ticket, attempt) : Effect.fail(error)
-                  )
-              )
+              Effect.catchIf(isRejection, (error) =>
+                Effect.flatMap(
+                  tickets.reject(ticketRequest, first),
+                  (renewable) =>
+                    renewable
+                      ? Effect.flatMap(ticket, attempt).pipe(
+                        Effect.catchIf(isRejection, (again) => Effect.fail(ticketRejected(again)))
+                      )
+                      : Effect.fail(ticketRejected(error))
+                ))
             )),
           () => waitingFor
         )

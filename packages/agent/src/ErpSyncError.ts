@@ -67,6 +67,8 @@ export class ServiceError extends Schema.TaggedError<ServiceError>("@erpsync/age
 export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/HttpError")("HttpError", {
   reason: Schema.Literals(["Status", "ContentType", "Redirect", "NotSoap", "NotJson", "BodyTooLarge"]),
   operation: Schema.String,
+  /** Where the request went: the URL's origin and path, never its query or user information. */
+  url: Schema.String,
   status: Schema.Number,
   contentType: Schema.NullOr(Schema.String),
   preview: Schema.String,
@@ -75,7 +77,7 @@ export class HttpError extends Schema.TaggedError<HttpError>("@erpsync/agent/Htt
   override get message(): string {
     return `${this.operation}: ${this.reason}: ${this.detail} (HTTP ${this.status}, ${
       this.contentType ?? "no content type"
-    })`
+    }, from ${this.url})`
   }
 }
 
@@ -92,11 +94,13 @@ export class TransportError
   extends Schema.TaggedError<TransportError>("@erpsync/agent/TransportError")("TransportError", {
     reason: Schema.Literals(["Connect", "Request", "Body"]),
     operation: Schema.String,
+    /** Where the request went: the URL's origin and path, never its query or user information. */
+    url: Schema.String,
     detail: Schema.String
   })
 {
   override get message(): string {
-    return `${this.operation}: ${this.reason}: ${this.detail}`
+    return `${this.operation}: ${this.reason}: ${this.detail} (${this.url})`
   }
 }
 
@@ -120,11 +124,14 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@erpsync/age
 }
 
 /**
- * Getting a ticket failed.
+ * Getting a ticket failed, or the service rejected the ticket a call carried.
  *
  * - Through SoPrincipal: the service answered `AuthenticationSucceeded` = false (`NotAuthenticated`),
  *   reported an `ExceptionInfo` (`ExceptionInfo`) or `Succeeded` = false (`NotSucceeded`), or succeeded
  *   without giving a ticket (`NoTicket`).
+ * - A call's ticket: the service rejected it (`TicketRejected`, `operation` the call's), after a login
+ *   source's one renewal, or at once for a ticket that cannot be renewed (a fixed ticket, an access token sent
+ *   as it is over REST); `exceptions` are the service's.
  * - Through SuperID's system-user exchange (`operation` `PartnerSystemUser/Authenticate`): SuperID refused
  *   it (`ExchangeRefused`, `detail` its `ErrorMessage`); the JWT it answered with does not verify against
  *   the published keys, names another issuer, audience or tenant, or has expired (`InvalidToken`); the JWT
@@ -149,7 +156,8 @@ export class AuthenticationError
       "InvalidToken",
       "KeysUnavailable",
       "InvalidPrivateKey",
-      "NoContextIdentifier"
+      "NoContextIdentifier",
+      "TicketRejected"
     ]),
     /** `AuthenticateUsernamePassword`, `AuthenticateWithAccessToken` or `PartnerSystemUser/Authenticate`. */
     operation: Schema.String,
@@ -171,8 +179,8 @@ export class AuthenticationError
 /**
  * The client cannot do what it was asked with the endpoint it was configured with: the endpoint's URL names
  * a version of NetServer's API the client has no declarations of, or another than its `version` option
- * (`Version`, when the layer is built); its URL has no REST WebAPI beside it, for the `rest` transport
- * (`Url`); or the operation called is not one of the endpoint's version (`UnsupportedOperation`: the five
+ * (`Version`, when the layer is built); a URL it was given is not an `http:` or `https:` URL, or has no
+ * REST WebAPI beside it, for the `rest` transport (`Url`, when the layer is built); or the operation called is not one of the endpoint's version (`UnsupportedOperation`: the five
  * operations Services88 added, at a Services86 endpoint). Nothing was sent. `url` is the endpoint's origin and path, never its query or user information.
  *
  * @since 1.0.0

@@ -22,8 +22,30 @@ export const siblingUrl = (url: string, file: string): string => {
 export const shownUrl = (url: string): string => {
   try {
     const parsed = new URL(url)
-    return `${parsed.origin}${parsed.pathname}`
+    if (parsed.protocol === "http:" || parsed.protocol === "https:") return `${parsed.origin}${parsed.pathname}`
   } catch {
-    return "a URL that does not parse"
+    // Shown as written, below.
   }
+  // Not an http(s) URL: as written, without what may be a query, a fragment or user information.
+  const text = url.replace(/[?#][\s\S]*$/, "").replace(/^([a-z][a-z0-9+.-]*:\/*)?[^/@]*@/i, "$1")
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+}
+
+/**
+ * What is wrong with `url` as an endpoint, if anything: it must parse, and be `http:` or `https:` with a
+ * host. Said without the URL's query or user information.
+ */
+export const urlProblem = (url: string): string | undefined => {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:/i.test(url)
+      ? "it is not a URL"
+      : "it is not a URL: it has no scheme (https://…)"
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    return `its scheme is ${parsed.protocol}, not http: or https:`
+  }
+  return parsed.hostname === "" ? "it names no host" : undefined
 }

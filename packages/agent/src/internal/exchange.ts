@@ -13,6 +13,7 @@ import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import type * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as Stream from "effect/Stream"
 import { HttpError, TransportError } from "../ErpSyncError.js"
+import { shownUrl } from "./endpoint.js"
 
 /** The at most 1 KiB of a body kept for error messages. */
 export const PREVIEW_BYTES = 1024
@@ -73,7 +74,7 @@ const detailOf = (error: HttpClientError.HttpClientError): string => describeCau
 
 /** A body that could not be read to its end: cut short, reset, or not decompressible. */
 export const bodyBroken = (operation: string) => (error: HttpClientError.HttpClientError): TransportError =>
-  new TransportError({ reason: "Body", operation, detail: detailOf(error) })
+  new TransportError({ reason: "Body", operation, url: shownUrl(error.request.url), detail: detailOf(error) })
 
 /** Reads at most `PREVIEW_BYTES` of a body, then lets the rest go. */
 export const readPreview = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
@@ -121,6 +122,7 @@ export const refuseRedirect = (
   const error = new HttpError({
     reason: "Redirect",
     operation,
+    url: shownUrl(response.request.url),
     status: response.status,
     contentType: headers["content-type"] ?? null,
     preview: "",
@@ -161,6 +163,7 @@ export const send = (
       new TransportError({
         reason: error.reason._tag === "TransportError" && isConnectFailure(error.reason.cause) ? "Connect" : "Request",
         operation,
+        url: shownUrl(request.url),
         detail: detailOf(error)
       })
     )

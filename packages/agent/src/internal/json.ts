@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import type * as HttpClient from "effect/http/HttpClient"
 import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import { HttpError, type TransportError } from "../ErpSyncError.js"
+import { shownUrl } from "./endpoint.js"
 import { execute, PREVIEW_BYTES, readAtMost, refuseRedirect } from "./exchange.js"
 
 /** The largest JSON answer read: SuperID's are a few KiB. */
@@ -15,6 +16,8 @@ export const MAX_JSON_BYTES = 1024 * 1024
 /** An answer whose body parsed as JSON (`json` undefined when it did not). */
 export interface JsonAnswer {
   readonly status: number
+  /** The origin and path the request went to. */
+  readonly url: string
   readonly contentType: string | null
   readonly json: unknown
   /** At most the first 1 KiB of the body, for error messages. */
@@ -32,9 +35,10 @@ export const exchangeJson = (
   Effect.gen(function*() {
     const response = yield* execute(client, request, operation)
     const status = response.status
+    const url = shownUrl(response.request.url)
     const contentType = response.headers["content-type"] ?? null
     const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
-      new HttpError({ reason, operation, status, contentType, preview, detail })
+      new HttpError({ reason, operation, url, status, contentType, preview, detail })
     if (status >= 300 && status < 400) return yield* refuseRedirect(response, operation)
     const bytes = yield* readAtMost(response, MAX_JSON_BYTES, operation)
     if (bytes === undefined) {
@@ -47,7 +51,7 @@ export const exchangeJson = (
     } catch {
       // Not JSON: the caller says what that means for the status it came with.
     }
-    return { status, contentType, json, preview: utf8.decode(bytes.subarray(0, PREVIEW_BYTES)) }
+    return { status, url, contentType, json, preview: utf8.decode(bytes.subarray(0, PREVIEW_BYTES)) }
   })
 
 /**
@@ -63,6 +67,7 @@ export const unexpectedAnswer = (
   new HttpError({
     reason: answer.status >= 400 ? "Status" : "NotJson",
     operation,
+    url: answer.url,
     status: answer.status,
     contentType: answer.contentType,
     preview: mayHoldSecrets ? "" : answer.preview,

@@ -17,6 +17,7 @@ import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import { type ErpSyncError, HttpError, TimeoutError, type TransportError } from "../ErpSyncError.js"
 import { deadline } from "./deadline.js"
+import { shownUrl } from "./endpoint.js"
 import {
   appendPreview,
   bodyBroken,
@@ -211,7 +212,15 @@ const answer = <Response extends { readonly Header: StatusHeader }>(
   const headers = response.headers
   const contentType = headers["content-type"] ?? null
   const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
-    new HttpError({ reason, operation: name, status, contentType, preview, detail })
+    new HttpError({
+      reason,
+      operation: name,
+      url: shownUrl(response.request.url),
+      status,
+      contentType,
+      preview,
+      detail
+    })
   const refuse = (reason: HttpError["reason"], detail: string) =>
     Effect.flatMap(readPreview(response), (preview) => Effect.fail(httpError(reason, detail, preview)))
 
