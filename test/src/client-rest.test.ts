@@ -76,7 +76,14 @@ describe("the client over REST, against the local server", () => {
       for (const [i, connection] of samples.entries()) {
         const [writer, reader] = i % 2 === 0 ? [rest, soap] : [soap, rest]
         const saved = yield* writer.saveConnection(connection)
-        expect(saved).toStrictEqual({ ...connection, ErpConnectionId: saved.ErpConnectionId })
+        // A connection saved without a ConnectionId is given a GUID, as NetServer gives one.
+        const guid = connection.ConnectionId === null || connection.ConnectionId === ""
+        expect(saved).toStrictEqual({
+          ...connection,
+          ErpConnectionId: saved.ErpConnectionId,
+          ConnectionId: guid ? saved.ConnectionId : connection.ConnectionId
+        })
+        if (guid) expect(saved.ConnectionId).toMatch(/^[0-9a-f-]{36}$/)
         expect(yield* reader.getConnection(saved.ErpConnectionId)).toStrictEqual(Option.some(saved))
       }
     }).pipe(Effect.scoped))

@@ -52,6 +52,9 @@ describe("a node-soap client, created from the WSDL, against the local server", 
       expect(response["ErpConnectionId"]).toBe(1)
       // What the server stored, as our schema reads it: members node-soap did not send are their defaults.
       const [stored] = yield* server.connections
+      // A new connection is given a GUID, as NetServer gives one.
+      expect(stored?.ConnectionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(response["ConnectionId"]).toBe(stored?.ConnectionId)
       expect(stored).toStrictEqual({
         TableRight: null,
         FieldProperties: null,
@@ -60,7 +63,7 @@ describe("a node-soap client, created from the WSDL, against the local server", 
         DisplayName: "Visma & <Co> – blåbær 😀",
         DisplayDescription: null,
         Active: true,
-        ConnectionId: null,
+        ConnectionId: stored?.ConnectionId,
         MostRecentTimestamp: null,
         ConfigFields: [{ Key: "url", Value: "https://erp.example/?a=1&b=2" }],
         Deleted: false,

@@ -101,6 +101,21 @@ const connection = (fields: Partial<ErpSync.ErpConnection> = {}): ErpSync.ErpCon
 })
 
 describe("the model", () => {
+  it.effect("a new connection is given a GUID ConnectionId, as NetServer gives one; one it was saved with is kept", () =>
+    Effect.gen(function*() {
+      const { client } = yield* connect
+      const first = yield* client.saveConnection(connection())
+      expect(first.ConnectionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      const second = yield* client.saveConnection(connection({ ConnectionId: "" }))
+      expect(second.ConnectionId).toMatch(/^[0-9a-f-]{36}$/)
+      expect(second.ConnectionId).not.toBe(first.ConnectionId)
+      const given = yield* client.saveConnection(connection({ ConnectionId: "3f2504e0-4f89-11d3-9a0c-0305e82c3301" }))
+      expect(given.ConnectionId).toBe("3f2504e0-4f89-11d3-9a0c-0305e82c3301")
+      // An update keeps the connection's GUID as it is given.
+      const updated = yield* client.saveConnection({ ...first, DisplayName: "Bergen" })
+      expect(updated.ConnectionId).toBe(first.ConnectionId)
+    }))
+
   it.effect("connector entities: an unknown id is refused in band, and CanDelete names it not found", () =>
     Effect.gen(function*() {
       const { client } = yield* connect

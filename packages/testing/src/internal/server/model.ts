@@ -90,9 +90,15 @@ export class ErpSyncModel {
     (row) => row.ErpConnectorId,
     (row, ErpConnectorId) => ({ ...row, ErpConnectorId })
   )
+  // A new connection gets its id and, as NetServer gives one, a GUID to name it to its connector (unless
+  // it was saved with one).
   readonly connections = new Table<ErpSync88.ErpConnection>(
     (row) => row.ErpConnectionId,
-    (row, ErpConnectionId) => ({ ...row, ErpConnectionId })
+    (row, ErpConnectionId) => ({
+      ...row,
+      ErpConnectionId,
+      ConnectionId: row.ConnectionId === null || row.ConnectionId === "" ? crypto.randomUUID() : row.ConnectionId
+    })
   )
   engine: ErpSync88.ErpSyncEngineStatus = {
     TableRight: null,
