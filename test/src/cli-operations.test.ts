@@ -56,6 +56,8 @@ describe("erpsync operations", () => {
       operation: "GetAllConnections",
       versions: ["Services88"],
       actions: { Services88: "http://www.superoffice.net/ws/crm/NetServer/Services88/ErpSync/GetAllConnections" },
+      // The first sentence of the operation's doc (wsdl/ErpSync88.docs.json).
+      description: expect.stringMatching(/^[A-Z].*\.$/),
       request: ["IncludeDeleted?: boolean"],
       response: ["Response?: ArrayOfErpConnection | null"]
     })
@@ -74,6 +76,8 @@ describe("erpsync operations", () => {
         Services86: "http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/TestConnectionByConfig",
         Services88: "http://www.superoffice.net/ws/crm/NetServer/Services88/ErpSync/TestConnectionByConfig"
       },
+      description:
+        "Tests a connection with the given configuration values, which are not saved; true when the connector can be reached with them.",
       request: ["ErpConnectionId?: int", "ConfigFields?: StringDictionary | null"],
       response: ["Response?: boolean"]
     })
@@ -83,8 +87,14 @@ describe("erpsync operations", () => {
     const table = await runInProcess(["operations", "--format", "markdown"])
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
     expect(readme).toContain(table.stdout.trim())
-    expect(table.stdout).toContain("| `SaveConnection` | 86, 88 | `Connection?: ErpConnection \\| null` |")
-    expect(table.stdout).toContain("| `GetAllConnectors` | 88 |  | `Response?: ArrayOfListItem \\| null` |")
+    expect(table.stdout).toContain(
+      "| `SaveConnection` | Saves a connection: `ErpConnectionId` 0 creates one, another id updates that one. | 86, 88 | `Connection?: ErpConnection \\| null` |"
+    )
+    expect(table.stdout).toMatch(
+      /\| `GetAllConnectors` \| [^|]+ \| 88 \| {2}\| `Response\?: ArrayOfListItem \\\| null` \|/
+    )
+    // Every operation says what it does.
+    expect(table.stdout).not.toMatch(/^\| `\w+` \| {2}\|/m)
   })
 })
 

@@ -5,6 +5,7 @@
  * names the file, the construct and where it is.
  */
 import { Codegen } from "@erpsync/codegen"
+import { ErpSync88 } from "@erpsync/schema"
 import * as Result from "effect/Result"
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
@@ -62,10 +63,10 @@ describe("the committed declarations", () => {
     const [erpSync, , erpSync88] = generate(ALL.map(wsdlFile), { reuses: [SERVICES86] })
     for (const module of [erpSync!, erpSync88!]) {
       expect(module.content).toMatch(
-        /definition\.operation\(\s*"SaveErpSyncConnectorEntity",[^)]*\{ rest: \{ body: "ErpSyncConnectorEntity" \} \}/
+        /definition\.operation\(\s*"SaveErpSyncConnectorEntity",[^)]*\{\s*rest: \{ body: "ErpSyncConnectorEntity" \},/
       )
       expect(module.content).toMatch(
-        /definition\.operation\(\s*"GetErpSyncConnectorEntity",[^)]*\{ rest: \{ query: \["ErpSyncConnectorEntityId"\] \} \}/
+        /definition\.operation\(\s*"GetErpSyncConnectorEntity",[^)]*\{ rest: \{ query: \["ErpSyncConnectorEntityId"\] \},/
       )
       expect(module.content.match(/rest: \{/g)).toHaveLength(3)
     }
@@ -83,6 +84,12 @@ describe("the committed declarations", () => {
     expect(erpSync88!.content).toContain(docs86.operations["SaveConnection"]!)
     expect(erpSync88!.content).toContain(docs88.operations["GetAllConnections"]!)
     expect(erpSync88!.content).toContain(docs88.service)
+    // Each operation's description is its doc's first sentence, at run time too.
+    expect(ErpSync88.service.operations.SaveConnection.description).toBe(
+      "Saves a connection: `ErpConnectionId` 0 creates one, another id updates that one."
+    )
+    expect(docs86.operations["SaveConnection"]!.startsWith(ErpSync88.service.operations.SaveConnection.description!))
+      .toBe(true)
   })
 
   it("ErpSync.ts is what the generator writes from ErpSync.wsdl alone", () => {

@@ -54,6 +54,8 @@ export interface Operation<
   readonly responseMessage: string
   /** Where its REST binding departs from the rule, if it does. */
   readonly rest?: RestBinding | undefined
+  /** What it does, in a sentence, when its service says (a command line lists it). */
+  readonly description?: string | undefined
 }
 
 /**
@@ -72,6 +74,7 @@ export interface AnyOperation {
   readonly requestMessage: string
   readonly responseMessage: string
   readonly rest?: RestBinding | undefined
+  readonly description?: string | undefined
 }
 
 /**
@@ -161,7 +164,7 @@ export interface Definition<
     name: OperationName,
     request: Soap.Message<RequestHeader, RequestBody>,
     response: Soap.Message<ResponseHeader, ResponseBody>,
-    options?: { readonly action?: string; readonly rest?: RestBinding }
+    options?: { readonly action?: string; readonly rest?: RestBinding; readonly description?: string }
   ) => Operation<
     OperationName,
     Schema.Schema.Type<Soap.Message<RequestHeader, RequestBody>>,
@@ -242,7 +245,8 @@ export const define = <
     response: response as never,
     requestMessage: Soap.messageName(request) ?? `${name}Request`,
     responseMessage: Soap.messageName(response) ?? `${name}Response`,
-    ...(operationOptions?.rest === undefined ? {} : { rest: operationOptions.rest })
+    ...(operationOptions?.rest === undefined ? {} : { rest: operationOptions.rest }),
+    ...(operationOptions?.description === undefined ? {} : { description: operationOptions.description })
   })
 })
 

@@ -61,6 +61,12 @@ const list = (names: ReadonlyArray<string>): string =>
   names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`
 
 /** The service's definition, messages, operations and record. */
+/** A doc's first sentence: up to the first full stop followed by a space, or the whole. */
+const firstSentence = (doc: string): string => {
+  const end = /\.(\s|$)/.exec(doc)
+  return end === null ? doc.trim() : doc.slice(0, end.index + 1).trim()
+}
+
 export const writeService = (context: FileContext): string => {
   const service = context.model.service
   const operations = service.operations
@@ -134,8 +140,10 @@ ${headerFields(context, first.output.headers, first.location)}
         } }`
       ])
     ]
+    const documented = docOfKey(context.docs.operations, operation.name)
+    if (documented !== undefined) options.push(`description: ${literal(firstSentence(documented))}`)
     const action = options.length === 0 ? "" : `, { ${options.join(", ")} }`
-    const doc = jsdoc(docOfKey(context.docs.operations, operation.name) ?? `The \`${operation.name}\` operation.`)
+    const doc = jsdoc(documented ?? `The \`${operation.name}\` operation.`)
     out += `\n${doc}export const ${operation.name} = definition.operation(${
       literal(operation.name)
     }, ${operation.input.message}, ${operation.output.message}${action})\n`

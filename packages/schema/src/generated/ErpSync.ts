@@ -982,7 +982,11 @@ export interface CreateDefaultErpSyncConnectorEntityResponse
 export const CreateDefaultErpSyncConnectorEntity = definition.operation(
   "CreateDefaultErpSyncConnectorEntity",
   CreateDefaultErpSyncConnectorEntityRequest,
-  CreateDefaultErpSyncConnectorEntityResponse
+  CreateDefaultErpSyncConnectorEntityResponse,
+  {
+    description:
+      "A new connector entity with the server's defaults, not saved: fill it in and save it with `SaveErpSyncConnectorEntity`."
+  }
 )
 
 /** The request of `SaveErpSyncConnectorEntity`: the body element `SaveErpSyncConnectorEntity`. */
@@ -1010,7 +1014,10 @@ export const SaveErpSyncConnectorEntity = definition.operation(
   "SaveErpSyncConnectorEntity",
   SaveErpSyncConnectorEntityRequest,
   SaveErpSyncConnectorEntityResponse,
-  { rest: { body: "ErpSyncConnectorEntity" } }
+  {
+    rest: { body: "ErpSyncConnectorEntity" },
+    description: "Saves a connector entity: `ErpConnectorId` 0 creates one, another id updates that one."
+  }
 )
 
 /** The request of `DeleteErpSyncConnectorEntity`: the body element `DeleteErpSyncConnectorEntity`. */
@@ -1036,7 +1043,10 @@ export const DeleteErpSyncConnectorEntity = definition.operation(
   "DeleteErpSyncConnectorEntity",
   DeleteErpSyncConnectorEntityRequest,
   DeleteErpSyncConnectorEntityResponse,
-  { rest: { query: ["ErpSyncConnectorEntityId"] } }
+  {
+    rest: { query: ["ErpSyncConnectorEntityId"] },
+    description: "Deletes a connector entity; ask `CanDeleteErpSyncConnectorEntity` first."
+  }
 )
 
 /** The request of `GetActorTypeMapping`: the body element `GetActorTypeMapping`. */
@@ -1060,7 +1070,11 @@ export interface GetActorTypeMappingResponse extends Schema.Schema.Type<typeof G
 export const GetActorTypeMapping = definition.operation(
   "GetActorTypeMapping",
   GetActorTypeMappingRequest,
-  GetActorTypeMappingResponse
+  GetActorTypeMappingResponse,
+  {
+    description:
+      "The field mappings of one ERP actor type on a connection (the connection and the actor type identify a mapping)."
+  }
 )
 
 /** The request of `CreateActorLink`: the body element `CreateActorLink`. */
@@ -1084,7 +1098,15 @@ export const CreateActorLinkResponse = definition.response("CreateActorLinkRespo
 export interface CreateActorLinkResponse extends Schema.Schema.Type<typeof CreateActorLinkResponse> {}
 
 /** Links a CRM record to an existing ERP actor on a connection, without copying any value; true when linked. */
-export const CreateActorLink = definition.operation("CreateActorLink", CreateActorLinkRequest, CreateActorLinkResponse)
+export const CreateActorLink = definition.operation(
+  "CreateActorLink",
+  CreateActorLinkRequest,
+  CreateActorLinkResponse,
+  {
+    description:
+      "Links a CRM record to an existing ERP actor on a connection, without copying any value; true when linked."
+  }
+)
 
 /** The request of `BreakActorLink`: the body element `BreakActorLink`. */
 export const BreakActorLinkRequest = definition.request("BreakActorLink", {
@@ -1105,7 +1127,9 @@ export const BreakActorLinkResponse = definition.response("BreakActorLinkRespons
 export interface BreakActorLinkResponse extends Schema.Schema.Type<typeof BreakActorLinkResponse> {}
 
 /** Removes the link between a CRM record and its ERP actor on a connection; true when a link was removed. */
-export const BreakActorLink = definition.operation("BreakActorLink", BreakActorLinkRequest, BreakActorLinkResponse)
+export const BreakActorLink = definition.operation("BreakActorLink", BreakActorLinkRequest, BreakActorLinkResponse, {
+  description: "Removes the link between a CRM record and its ERP actor on a connection; true when a link was removed."
+})
 
 /** The request of `CreateErpActorFromCrm`: the body element `CreateErpActorFromCrm`. */
 export const CreateErpActorFromCrmRequest = definition.request("CreateErpActorFromCrm", {
@@ -1131,7 +1155,11 @@ export interface CreateErpActorFromCrmResponse extends Schema.Schema.Type<typeof
 export const CreateErpActorFromCrm = definition.operation(
   "CreateErpActorFromCrm",
   CreateErpActorFromCrmRequest,
-  CreateErpActorFromCrmResponse
+  CreateErpActorFromCrmResponse,
+  {
+    description:
+      "Creates an ERP actor from a CRM record, with the given ERP field values, and links the two; true when created."
+  }
 )
 
 /** The request of `SaveActorTypeMapping`: the body element `SaveActorTypeMapping`. */
@@ -1154,7 +1182,8 @@ export interface SaveActorTypeMappingResponse extends Schema.Schema.Type<typeof 
 export const SaveActorTypeMapping = definition.operation(
   "SaveActorTypeMapping",
   SaveActorTypeMappingRequest,
-  SaveActorTypeMappingResponse
+  SaveActorTypeMappingResponse,
+  { description: "Saves the field mappings of one ERP actor type on a connection and gives them back as saved." }
 )
 
 /** The request of `ValidateArchiveColumnConfig`: the body element `ValidateArchiveColumnConfig`. */
@@ -1180,7 +1209,11 @@ export interface ValidateArchiveColumnConfigResponse
 export const ValidateArchiveColumnConfig = definition.operation(
   "ValidateArchiveColumnConfig",
   ValidateArchiveColumnConfigRequest,
-  ValidateArchiveColumnConfigResponse
+  ValidateArchiveColumnConfigResponse,
+  {
+    description:
+      "Clears the saved column settings of a list (`ListOwner`) when the connection's field mappings have changed."
+  }
 )
 
 /** The request of `UpdateConnectionFields`: the body element `UpdateConnectionFields`. */
@@ -1203,7 +1236,8 @@ export interface UpdateConnectionFieldsResponse extends Schema.Schema.Type<typeo
 export const UpdateConnectionFields = definition.operation(
   "UpdateConnectionFields",
   UpdateConnectionFieldsRequest,
-  UpdateConnectionFieldsResponse
+  UpdateConnectionFieldsResponse,
+  { description: "Asks the connector again for its actor types and their fields and stores them; true on success." }
 )
 
 /** The request of `GetCrmActorType`: the body element `GetCrmActorType`. */
@@ -1224,7 +1258,12 @@ export const GetCrmActorTypeResponse = definition.response("GetCrmActorTypeRespo
 export interface GetCrmActorTypeResponse extends Schema.Schema.Type<typeof GetCrmActorTypeResponse> {}
 
 /** The CRM actor type an ERP actor type is mapped to on a connection. */
-export const GetCrmActorType = definition.operation("GetCrmActorType", GetCrmActorTypeRequest, GetCrmActorTypeResponse)
+export const GetCrmActorType = definition.operation(
+  "GetCrmActorType",
+  GetCrmActorTypeRequest,
+  GetCrmActorTypeResponse,
+  { description: "The CRM actor type an ERP actor type is mapped to on a connection." }
+)
 
 /** The request of `GetEngineStatus`: the body element `GetEngineStatus`. */
 export const GetEngineStatusRequest = definition.request("GetEngineStatus", {})
@@ -1241,7 +1280,12 @@ export const GetEngineStatusResponse = definition.response("GetEngineStatusRespo
 export interface GetEngineStatusResponse extends Schema.Schema.Type<typeof GetEngineStatusResponse> {}
 
 /** Whether the sync engine runs, its last message and the interval between its runs. */
-export const GetEngineStatus = definition.operation("GetEngineStatus", GetEngineStatusRequest, GetEngineStatusResponse)
+export const GetEngineStatus = definition.operation(
+  "GetEngineStatus",
+  GetEngineStatusRequest,
+  GetEngineStatusResponse,
+  { description: "Whether the sync engine runs, its last message and the interval between its runs." }
+)
 
 /** The request of `ChangeEngineStatus`: the body element `ChangeEngineStatus`. */
 export const ChangeEngineStatusRequest = definition.request("ChangeEngineStatus", {
@@ -1263,7 +1307,11 @@ export interface ChangeEngineStatusResponse extends Schema.Schema.Type<typeof Ch
 export const ChangeEngineStatus = definition.operation(
   "ChangeEngineStatus",
   ChangeEngineStatusRequest,
-  ChangeEngineStatusResponse
+  ChangeEngineStatusResponse,
+  {
+    description:
+      "Starts (`Run` = true) or stops the sync engine and gives its status; the change is a request to the batch system, so the status may follow later."
+  }
 )
 
 /** The request of `ChangeEngineInterval`: the body element `ChangeEngineInterval`. */
@@ -1284,7 +1332,8 @@ export interface ChangeEngineIntervalResponse extends Schema.Schema.Type<typeof 
 export const ChangeEngineInterval = definition.operation(
   "ChangeEngineInterval",
   ChangeEngineIntervalRequest,
-  ChangeEngineIntervalResponse
+  ChangeEngineIntervalResponse,
+  { description: "Sets the time between two runs of the sync engine." }
 )
 
 /** The request of `GetErpSyncConnectorEntity`: the body element `GetErpSyncConnectorEntity`. */
@@ -1310,7 +1359,7 @@ export const GetErpSyncConnectorEntity = definition.operation(
   "GetErpSyncConnectorEntity",
   GetErpSyncConnectorEntityRequest,
   GetErpSyncConnectorEntityResponse,
-  { rest: { query: ["ErpSyncConnectorEntityId"] } }
+  { rest: { query: ["ErpSyncConnectorEntityId"] }, description: "The connector entity with the given id." }
 )
 
 /** The request of `CanDeleteErpSyncConnectorEntity`: the body element `CanDeleteErpSyncConnectorEntity`. */
@@ -1337,7 +1386,11 @@ export interface CanDeleteErpSyncConnectorEntityResponse
 export const CanDeleteErpSyncConnectorEntity = definition.operation(
   "CanDeleteErpSyncConnectorEntity",
   CanDeleteErpSyncConnectorEntityRequest,
-  CanDeleteErpSyncConnectorEntityResponse
+  CanDeleteErpSyncConnectorEntityResponse,
+  {
+    description:
+      "Whether a connector entity can be deleted: `NoError`, `ErrorConnectorHasConnections` while connections use it, `ErrorNotFound` for an unknown id."
+  }
 )
 
 /** The request of `TestConnectorUrl`: the body element `TestConnectorUrl`. */
@@ -1360,7 +1413,8 @@ export interface TestConnectorUrlResponse extends Schema.Schema.Type<typeof Test
 export const TestConnectorUrl = definition.operation(
   "TestConnectorUrl",
   TestConnectorUrlRequest,
-  TestConnectorUrlResponse
+  TestConnectorUrlResponse,
+  { description: "Whether a connector answers at a URL: `NoError` when it does, another code when not." }
 )
 
 /** The request of `GetErpSyncConnectionSummary`: the body element `GetErpSyncConnectionSummary`. */
@@ -1387,7 +1441,11 @@ export interface GetErpSyncConnectionSummaryResponse
 export const GetErpSyncConnectionSummary = definition.operation(
   "GetErpSyncConnectionSummary",
   GetErpSyncConnectionSummaryRequest,
-  GetErpSyncConnectionSummaryResponse
+  GetErpSyncConnectionSummaryResponse,
+  {
+    description:
+      "A summary of a connection's set-up: its names and flags, its last sync, and one summary per configured actor type."
+  }
 )
 
 /** The request of `SaveDefaultValueInfo`: the body element `SaveDefaultValueInfo`. */
@@ -1410,7 +1468,11 @@ export interface SaveDefaultValueInfoResponse extends Schema.Schema.Type<typeof 
 export const SaveDefaultValueInfo = definition.operation(
   "SaveDefaultValueInfo",
   SaveDefaultValueInfoRequest,
-  SaveDefaultValueInfoResponse
+  SaveDefaultValueInfoResponse,
+  {
+    description:
+      "Saves the default-value settings of one ERP field (the values used when an ERP actor is created) and gives them back."
+  }
 )
 
 /** The request of `GetDefaultValueInfo`: the body element `GetDefaultValueInfo`. */
@@ -1433,7 +1495,8 @@ export interface GetDefaultValueInfoResponse extends Schema.Schema.Type<typeof G
 export const GetDefaultValueInfo = definition.operation(
   "GetDefaultValueInfo",
   GetDefaultValueInfoRequest,
-  GetDefaultValueInfoResponse
+  GetDefaultValueInfoResponse,
+  { description: "The default-value settings of one ERP field." }
 )
 
 /** The request of `GetConnectionsAndDisplayFields`: the body element `GetConnectionsAndDisplayFields`. */
@@ -1461,7 +1524,10 @@ export interface GetConnectionsAndDisplayFieldsResponse
 export const GetConnectionsAndDisplayFields = definition.operation(
   "GetConnectionsAndDisplayFields",
   GetConnectionsAndDisplayFieldsRequest,
-  GetConnectionsAndDisplayFieldsResponse
+  GetConnectionsAndDisplayFieldsResponse,
+  {
+    description: "For one CRM record: every connection, whether the record is linked on it, and the ERP fields to show."
+  }
 )
 
 /** The request of `GetErpFieldValues`: the body element `GetErpFieldValues`. */
@@ -1487,7 +1553,11 @@ export interface GetErpFieldValuesResponse extends Schema.Schema.Type<typeof Get
 export const GetErpFieldValues = definition.operation(
   "GetErpFieldValues",
   GetErpFieldValuesRequest,
-  GetErpFieldValuesResponse
+  GetErpFieldValuesResponse,
+  {
+    description:
+      "The current values of the given ERP fields of the actor linked to a CRM record, in the order of `FieldKeys`."
+  }
 )
 
 /** The request of `GetFieldsForNewErpActor`: the body element `GetFieldsForNewErpActor`. */
@@ -1511,7 +1581,8 @@ export interface GetFieldsForNewErpActorResponse extends Schema.Schema.Type<type
 export const GetFieldsForNewErpActor = definition.operation(
   "GetFieldsForNewErpActor",
   GetFieldsForNewErpActorRequest,
-  GetFieldsForNewErpActorResponse
+  GetFieldsForNewErpActorResponse,
+  { description: "The fields that must be filled in to create an ERP actor of a type on a connection." }
 )
 
 /** The request of `GetConnection`: the body element `GetConnection`. */
@@ -1531,7 +1602,9 @@ export const GetConnectionResponse = definition.response("GetConnectionResponse"
 export interface GetConnectionResponse extends Schema.Schema.Type<typeof GetConnectionResponse> {}
 
 /** The connection with the given id, with its configuration and access lists. */
-export const GetConnection = definition.operation("GetConnection", GetConnectionRequest, GetConnectionResponse)
+export const GetConnection = definition.operation("GetConnection", GetConnectionRequest, GetConnectionResponse, {
+  description: "The connection with the given id, with its configuration and access lists."
+})
 
 /** The request of `SaveConnection`: the body element `SaveConnection`. */
 export const SaveConnectionRequest = definition.request("SaveConnection", {
@@ -1550,7 +1623,9 @@ export const SaveConnectionResponse = definition.response("SaveConnectionRespons
 export interface SaveConnectionResponse extends Schema.Schema.Type<typeof SaveConnectionResponse> {}
 
 /** Saves a connection: `ErpConnectionId` 0 creates one, another id updates that one. Gives it back as saved. */
-export const SaveConnection = definition.operation("SaveConnection", SaveConnectionRequest, SaveConnectionResponse)
+export const SaveConnection = definition.operation("SaveConnection", SaveConnectionRequest, SaveConnectionResponse, {
+  description: "Saves a connection: `ErpConnectionId` 0 creates one, another id updates that one."
+})
 
 /** The request of `DeleteConnection`: the body element `DeleteConnection`. */
 export const DeleteConnectionRequest = definition.request("DeleteConnection", {
@@ -1570,7 +1645,8 @@ export interface DeleteConnectionResponse extends Schema.Schema.Type<typeof Dele
 export const DeleteConnection = definition.operation(
   "DeleteConnection",
   DeleteConnectionRequest,
-  DeleteConnectionResponse
+  DeleteConnectionResponse,
+  { description: "Deletes the connection with the given id." }
 )
 
 /** The request of `GetConfigurationFields`: the body element `GetConfigurationFields`. */
@@ -1593,7 +1669,11 @@ export interface GetConfigurationFieldsResponse extends Schema.Schema.Type<typeo
 export const GetConfigurationFields = definition.operation(
   "GetConfigurationFields",
   GetConfigurationFieldsRequest,
-  GetConfigurationFieldsResponse
+  GetConfigurationFieldsResponse,
+  {
+    description:
+      "The configuration fields a connector needs for a connection (its `FieldKey`s are the keys of `ConfigFields`)."
+  }
 )
 
 /** The request of `GetErpConnectionConfigFields`: the body element `GetErpConnectionConfigFields`. */
@@ -1620,7 +1700,8 @@ export interface GetErpConnectionConfigFieldsResponse
 export const GetErpConnectionConfigFields = definition.operation(
   "GetErpConnectionConfigFields",
   GetErpConnectionConfigFieldsRequest,
-  GetErpConnectionConfigFieldsResponse
+  GetErpConnectionConfigFieldsResponse,
+  { description: "The saved configuration values of a connection, as key/value strings." }
 )
 
 /** The request of `ToggleErpConnectionActive`: the body element `ToggleErpConnectionActive`. */
@@ -1645,7 +1726,8 @@ export interface ToggleErpConnectionActiveResponse
 export const ToggleErpConnectionActive = definition.operation(
   "ToggleErpConnectionActive",
   ToggleErpConnectionActiveRequest,
-  ToggleErpConnectionActiveResponse
+  ToggleErpConnectionActiveResponse,
+  { description: "Switches a connection between active and inactive." }
 )
 
 /** The request of `TestConnectionById`: the body element `TestConnectionById`. */
@@ -1668,7 +1750,11 @@ export interface TestConnectionByIdResponse extends Schema.Schema.Type<typeof Te
 export const TestConnectionById = definition.operation(
   "TestConnectionById",
   TestConnectionByIdRequest,
-  TestConnectionByIdResponse
+  TestConnectionByIdResponse,
+  {
+    description:
+      "Tests a saved connection with its saved configuration; true when the connector can be reached with it."
+  }
 )
 
 /** The request of `TestConnectionByConfig`: the body element `TestConnectionByConfig`. */
@@ -1692,7 +1778,11 @@ export interface TestConnectionByConfigResponse extends Schema.Schema.Type<typeo
 export const TestConnectionByConfig = definition.operation(
   "TestConnectionByConfig",
   TestConnectionByConfigRequest,
-  TestConnectionByConfigResponse
+  TestConnectionByConfigResponse,
+  {
+    description:
+      "Tests a connection with the given configuration values, which are not saved; true when the connector can be reached with them."
+  }
 )
 
 /** The request of `SaveErpConnectionSyncPriorities`: the body element `SaveErpConnectionSyncPriorities`. */
@@ -1719,7 +1809,8 @@ export interface SaveErpConnectionSyncPrioritiesResponse
 export const SaveErpConnectionSyncPriorities = definition.operation(
   "SaveErpConnectionSyncPriorities",
   SaveErpConnectionSyncPrioritiesRequest,
-  SaveErpConnectionSyncPrioritiesResponse
+  SaveErpConnectionSyncPrioritiesResponse,
+  { description: "Saves the order in which connections are synchronised, first the highest; true when saved." }
 )
 
 /** The request of `MoveErpFieldItem`: the body element `MoveErpFieldItem`. */
@@ -1743,7 +1834,11 @@ export interface MoveErpFieldItemResponse extends Schema.Schema.Type<typeof Move
 export const MoveErpFieldItem = definition.operation(
   "MoveErpFieldItem",
   MoveErpFieldItemRequest,
-  MoveErpFieldItemResponse
+  MoveErpFieldItemResponse,
+  {
+    description:
+      "Moves an ERP field up or down (`Direction`) in the display order of an actor type's fields on a connection."
+  }
 )
 
 /** The request of `SupportsAdvancedSearch`: the body element `SupportsAdvancedSearch`. */
@@ -1767,7 +1862,8 @@ export interface SupportsAdvancedSearchResponse extends Schema.Schema.Type<typeo
 export const SupportsAdvancedSearch = definition.operation(
   "SupportsAdvancedSearch",
   SupportsAdvancedSearchRequest,
-  SupportsAdvancedSearchResponse
+  SupportsAdvancedSearchResponse,
+  { description: "Whether a connection can search ERP actors of a type (advanced search)." }
 )
 
 /** The request of `ConnectActor`: the body element `ConnectActor`. */
@@ -1790,7 +1886,9 @@ export const ConnectActorResponse = definition.response("ConnectActorResponse", 
 export interface ConnectActorResponse extends Schema.Schema.Type<typeof ConnectActorResponse> {}
 
 /** Links a CRM record to an ERP actor on a connection and applies the given field values. */
-export const ConnectActor = definition.operation("ConnectActor", ConnectActorRequest, ConnectActorResponse)
+export const ConnectActor = definition.operation("ConnectActor", ConnectActorRequest, ConnectActorResponse, {
+  description: "Links a CRM record to an ERP actor on a connection and applies the given field values."
+})
 
 /** The request of `GetFieldValuesFromCrm`: the body element `GetFieldValuesFromCrm`. */
 export const GetFieldValuesFromCrmRequest = definition.request("GetFieldValuesFromCrm", {
@@ -1813,7 +1911,8 @@ export interface GetFieldValuesFromCrmResponse extends Schema.Schema.Type<typeof
 export const GetFieldValuesFromCrm = definition.operation(
   "GetFieldValuesFromCrm",
   GetFieldValuesFromCrmRequest,
-  GetFieldValuesFromCrmResponse
+  GetFieldValuesFromCrmResponse,
+  { description: "The synchronised field values of a CRM record." }
 )
 
 /** The request of `GetFieldValuesFromErp`: the body element `GetFieldValuesFromErp`. */
@@ -1838,7 +1937,8 @@ export interface GetFieldValuesFromErpResponse extends Schema.Schema.Type<typeof
 export const GetFieldValuesFromErp = definition.operation(
   "GetFieldValuesFromErp",
   GetFieldValuesFromErpRequest,
-  GetFieldValuesFromErpResponse
+  GetFieldValuesFromErpResponse,
+  { description: "The field values of the ERP actor with the given key on a connection." }
 )
 
 /** The request of `SyncAll`: the body element `SyncAll`. */
@@ -1856,7 +1956,9 @@ export const SyncAllResponse = definition.response("SyncAllResponse", {
 export interface SyncAllResponse extends Schema.Schema.Type<typeof SyncAllResponse> {}
 
 /** Synchronises every active connection now. */
-export const SyncAll = definition.operation("SyncAll", SyncAllRequest, SyncAllResponse)
+export const SyncAll = definition.operation("SyncAll", SyncAllRequest, SyncAllResponse, {
+  description: "Synchronises every active connection now."
+})
 
 /** The request of `ForceSyncAll`: the body element `ForceSyncAll`. */
 export const ForceSyncAllRequest = definition.request("ForceSyncAll", {})
@@ -1873,7 +1975,9 @@ export const ForceSyncAllResponse = definition.response("ForceSyncAllResponse", 
 export interface ForceSyncAllResponse extends Schema.Schema.Type<typeof ForceSyncAllResponse> {}
 
 /** Synchronises every active connection now, even while automatic synchronisation is switched off. */
-export const ForceSyncAll = definition.operation("ForceSyncAll", ForceSyncAllRequest, ForceSyncAllResponse)
+export const ForceSyncAll = definition.operation("ForceSyncAll", ForceSyncAllRequest, ForceSyncAllResponse, {
+  description: "Synchronises every active connection now, even while automatic synchronisation is switched off."
+})
 
 /** The request of `ForceResync`: the body element `ForceResync`. */
 export const ForceResyncRequest = definition.request("ForceResync", {
@@ -1893,7 +1997,10 @@ export const ForceResyncResponse = definition.response("ForceResyncResponse", {
 export interface ForceResyncResponse extends Schema.Schema.Type<typeof ForceResyncResponse> {}
 
 /** Resynchronises now, from CRM or (a positive `ErpConnectionId`) from that connection out to the others, the records with the given internal keys (none: all). */
-export const ForceResync = definition.operation("ForceResync", ForceResyncRequest, ForceResyncResponse)
+export const ForceResync = definition.operation("ForceResync", ForceResyncRequest, ForceResyncResponse, {
+  description:
+    "Resynchronises now, from CRM or (a positive `ErpConnectionId`) from that connection out to the others, the records with the given internal keys (none: all)."
+})
 
 /** The request of `ForceResyncBatchTask`: the body element `ForceResyncBatchTask`. */
 export const ForceResyncBatchTaskRequest = definition.request("ForceResyncBatchTask", {
@@ -1914,7 +2021,8 @@ export interface ForceResyncBatchTaskResponse extends Schema.Schema.Type<typeof 
 export const ForceResyncBatchTask = definition.operation(
   "ForceResyncBatchTask",
   ForceResyncBatchTaskRequest,
-  ForceResyncBatchTaskResponse
+  ForceResyncBatchTaskResponse,
+  { description: "Starts the resynchronisation of `ForceResync` as a background task; gives nothing back." }
 )
 
 /** The request of `ForceResyncExternal`: the body element `ForceResyncExternal`. */
@@ -1939,7 +2047,8 @@ export interface ForceResyncExternalResponse extends Schema.Schema.Type<typeof F
 export const ForceResyncExternal = definition.operation(
   "ForceResyncExternal",
   ForceResyncExternalRequest,
-  ForceResyncExternalResponse
+  ForceResyncExternalResponse,
+  { description: "Resynchronises the ERP actors of a type with the given ERP keys (none: all) from a connection." }
 )
 
 /** The request of `GetConnectionListMappings`: the body element `GetConnectionListMappings`. */
@@ -1964,7 +2073,8 @@ export interface GetConnectionListMappingsResponse
 export const GetConnectionListMappings = definition.operation(
   "GetConnectionListMappings",
   GetConnectionListMappingsRequest,
-  GetConnectionListMappingsResponse
+  GetConnectionListMappingsResponse,
+  { description: "Every mapping of ERP list items to CRM list items of a connection." }
 )
 
 /** The request of `SaveConnectionListMappings`: the body element `SaveConnectionListMappings`. */
@@ -1991,7 +2101,8 @@ export interface SaveConnectionListMappingsResponse
 export const SaveConnectionListMappings = definition.operation(
   "SaveConnectionListMappings",
   SaveConnectionListMappingsRequest,
-  SaveConnectionListMappingsResponse
+  SaveConnectionListMappingsResponse,
+  { description: "Saves the list mappings of a connection and gives them back as saved." }
 )
 
 /** The ErpSync service (`ErpSync.svc`): its 44 operations, by name. Connector entities describe the ERP connectors (web services) an installation knows; connections pair a connector with the configuration that picks one ERP company; actor-type, field and list mappings say what is synchronised; the engine runs the synchronisation. */

@@ -347,7 +347,9 @@ export const GetSystemInfoResponse = definition.response("GetSystemInfoResponse"
 export interface GetSystemInfoResponse extends Schema.Schema.Type<typeof GetSystemInfoResponse> {}
 
 /** The installation's licence, version and database. */
-export const GetSystemInfo = definition.operation("GetSystemInfo", GetSystemInfoRequest, GetSystemInfoResponse)
+export const GetSystemInfo = definition.operation("GetSystemInfo", GetSystemInfoRequest, GetSystemInfoResponse, {
+  description: "The installation's licence, version and database."
+})
 
 /** The request of `AuthenticateImplicit`: the body element `AuthenticateImplicit`. */
 export const AuthenticateImplicitRequest = definition.request("AuthenticateImplicit", {})
@@ -369,7 +371,8 @@ export interface AuthenticateResponse extends Schema.Schema.Type<typeof Authenti
 export const AuthenticateImplicit = definition.operation(
   "AuthenticateImplicit",
   AuthenticateImplicitRequest,
-  AuthenticateResponse
+  AuthenticateResponse,
+  { description: "Logs in as the identity the call already has (Windows or integrated login) and gives a ticket." }
 )
 
 /** The request of `AuthenticateUsernamePassword`: the body element `AuthenticateUsernamePassword`. */
@@ -387,7 +390,11 @@ export interface AuthenticateUsernamePasswordRequest
 export const AuthenticateUsernamePassword = definition.operation(
   "AuthenticateUsernamePassword",
   AuthenticateUsernamePasswordRequest,
-  AuthenticateResponse
+  AuthenticateResponse,
+  {
+    description:
+      "Logs in with a user name and password and gives a ticket (`AuthenticationSucceeded` false for wrong credentials)."
+  }
 )
 
 /** The request of `AuthenticateGeneric`: the body element `AuthenticateGeneric`. */
@@ -402,7 +409,10 @@ export interface AuthenticateGenericRequest extends Schema.Schema.Type<typeof Au
 export const AuthenticateGeneric = definition.operation(
   "AuthenticateGeneric",
   AuthenticateGenericRequest,
-  AuthenticateResponse
+  AuthenticateResponse,
+  {
+    description: "Logs in with key/value data that a configured authentication plugin understands, and gives a ticket."
+  }
 )
 
 /** The request of `AuthenticateWithAccessToken`: the body element `AuthenticateWithAccessToken`. */
@@ -419,7 +429,8 @@ export interface AuthenticateWithAccessTokenRequest
 export const AuthenticateWithAccessToken = definition.operation(
   "AuthenticateWithAccessToken",
   AuthenticateWithAccessTokenRequest,
-  AuthenticateResponse
+  AuthenticateResponse,
+  { description: "Logs in with an access token (OpenID Connect) and gives a ticket." }
 )
 
 /** The SoPrincipal service (`SoPrincipal.svc`): the logins that give a ticket for the other services, and the installation's system information. Its requests carry no ticket. */

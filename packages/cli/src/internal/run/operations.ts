@@ -1,7 +1,7 @@
 /**
  * `erpsync operations`: every operation of every service in the registry, with the versions of
- * NetServer's API that have it, its `SOAPAction` at each, and the members of its request and response
- * bodies (at the latest version that has it).
+ * NetServer's API that have it, what it does (its description), its `SOAPAction` at each, and the members
+ * of its request and response bodies (at the latest version that has it).
  */
 import { type Service, XmlCodec } from "@erpsync/codec"
 import { type Version, versions } from "@erpsync/schema"
@@ -31,6 +31,8 @@ interface Row {
   readonly versions: ReadonlyArray<Version>
   /** Its `SOAPAction` at each of them. */
   readonly actions: Readonly<Partial<Record<Version, string>>>
+  /** What it does, in a sentence (from the service's docs), or `null`. */
+  readonly description: string | null
   readonly request: ReadonlyArray<string>
   readonly response: ReadonlyArray<string>
 }
@@ -55,20 +57,37 @@ const rows: ReadonlyArray<Row> = (() => {
       operation: latest.name,
       versions: [...at.keys()],
       actions: Object.fromEntries([...at].map(([version, operation]) => [version, operation.action])),
+      description: latest.description ?? null,
       request: bodyMembers(latest.request),
       response: bodyMembers(latest.response)
     }
   })
 })()
 
-const text = (): string => {
-  const width = Math.max(...rows.map((r) => `${r.service}.${r.operation}`.length))
-  return rows.map((r) =>
-    `${`${r.service}.${r.operation}`.padEnd(width)}  ${r.versions.join(", ")}\n${" ".repeat(width + 2)}(${
-      r.request.join(", ")
-    })`
-  ).join("\n")
+/** `text` in lines of at most `width` columns, each starting with `indent`. */
+const wrap = (text: string, indent: string, width = 80): ReadonlyArray<string> => {
+  const lines: Array<string> = []
+  let line = indent
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line.length > indent.length && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = indent
+    }
+    line += line.length > indent.length ? ` ${word}` : word
+  }
+  if (line.length > indent.length) lines.push(line)
+  return lines
 }
+
+/** Each operation: its name and versions, then what it does and its request's members, indented. */
+const text = (): string =>
+  rows.map((r) =>
+    [
+      `${r.service}.${r.operation}  (${r.versions.join(", ")})`,
+      ...(r.description === null ? [] : wrap(r.description, "    ")),
+      ...wrap(r.request.length === 0 ? "takes nothing" : `takes ${r.request.join(", ")}`, "    ")
+    ].join("\n")
+  ).join("\n")
 
 /** The table of operations in Markdown, one table per service. */
 export const markdown = (): string => {
@@ -85,11 +104,11 @@ export const markdown = (): string => {
     const action = first.actions[first.versions[0]!]!.slice(0, -first.operation.length)
       .replace(first.versions[0]!, "<Version>")
     return `**${service}** (${counts}; \`SOAPAction\` \`${action}<Operation>\`)\n\n` +
-      `| operation | versions | request | response |\n| --- | --- | --- | --- |\n${
+      `| operation | what it does | versions | request | response |\n| --- | --- | --- | --- | --- |\n${
         ofService.map((r) =>
-          `| \`${r.operation}\` | ${r.versions.map((v) => v.slice("Services".length)).join(", ")} | ${
-            cell(r.request)
-          } | ${cell(r.response)} |`
+          `| \`${r.operation}\` | ${(r.description ?? "").replace(/\|/g, "\\|")} | ${
+            r.versions.map((v) => v.slice("Services".length)).join(", ")
+          } | ${cell(r.request)} | ${cell(r.response)} |`
         ).join("\n")
       }`
   }).join("\n\n")
