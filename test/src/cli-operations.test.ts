@@ -3,7 +3,7 @@
  * server: in process for all 49 (the same command as the executable runs), and as the executable for a
  * few. The README's table of operations is `erpsync operations --format markdown`.
  */
-import type { Service } from "@erpsync/codec"
+import { type Service, XmlCodec } from "@erpsync/codec"
 import * as Arbitrary from "@erpsync/codec/Arbitrary"
 import { services } from "@erpsync/schema"
 import { ErpSyncServer } from "@erpsync/testing"
@@ -95,6 +95,56 @@ describe("erpsync operations", () => {
     )
     // Every operation says what it does.
     expect(table.stdout).not.toMatch(/^\| `\w+` \| {2}\|/m)
+  })
+})
+
+/** A file in the test's folder holding `content` (as JSON unless it is text). */
+let written = 0
+const file = (content: unknown): string => {
+  const name = path.join(dir, `template-${written++}.json`)
+  fs.writeFileSync(name, typeof content === "string" ? content : JSON.stringify(content))
+  return name
+}
+
+describe("erpsync template", () => {
+  it.each(operations.map((o) => [`${o.service}.${o.name}`, o] as const))(
+    "%s: the request body's skeleton is one the operation takes, every member present",
+    async (_, operation) => {
+      const printed = await runInProcess(["template", operation.name])
+      expect(printed.ok, printed.stderr).toBe(true)
+      const body = JSON.parse(printed.stdout) as Record<string, unknown>
+      // Every member of the request body, in the WSDL's order.
+      const element = XmlCodec.describe(operation.request).elements[0]!
+      const members = element.type.kind === "complex"
+        ? (element.type.sequence ?? XmlCodec.describe(operation.request).types.get(
+          `{${element.type.name!.namespace}}${element.type.name!.name}`
+        ) ?? []).map((m) => m.name)
+        : []
+      expect(Object.keys(body)).toStrictEqual(members)
+      // What the command line reads as that operation's request, unchanged.
+      const encoded = await runInProcess(["encode", operation.requestMessage, file({ Header: {}, Body: body })])
+      expect(encoded.ok, encoded.stderr).toBe(true)
+      const decoded = await runInProcess(["decode", operation.requestMessage, file(encoded.stdout)])
+      expect((JSON.parse(decoded.stdout) as { Body: unknown }).Body).toStrictEqual(body)
+    }
+  )
+
+  it("a type, where a message first has it, with its complex members filled in; an unknown name gets the closest", async () => {
+    const connection = JSON.parse((await runInProcess(["template", "ErpConnection"])).stdout) as Record<string, unknown>
+    expect(connection).toMatchObject({
+      ErpConnectionId: 0,
+      DisplayName: null,
+      Active: false,
+      TableRight: { Mask: [], Reason: null },
+      ConfigFields: [{ Key: "", Value: "" }],
+      UserGroupAccessIds: []
+    })
+    expect(JSON.parse((await runInProcess(["template", "ChangeEngineInterval"])).stdout)).toStrictEqual({
+      Interval: "PT0S"
+    })
+    const unknown = await runInProcess(["template", "ErpConection"])
+    expect(unknown.ok).toBe(false)
+    expect(unknown.stderr).toContain(`"ErpConection" (did you mean ErpConnection`)
   })
 })
 

@@ -60,6 +60,22 @@ const operations = Command.make(
   (args) => lazy(() => import("./run/operations.js"), (run) => run.operations(args))
 ).pipe(Command.withDescription("List every operation of every service, its SOAPAction and its request members"))
 
+const templateConfig = {
+  name: Argument.String("Name").pipe(
+    Argument.withDescription("An operation (its request body), a message (its body) or a type, e.g. ErpConnection")
+  )
+}
+export type TemplateArgs = Command.Command.Config.Infer<typeof templateConfig>
+const template = Command.make(
+  "template",
+  templateConfig,
+  (args) => lazy(() => import("./run/template.js"), (run) => run.template(args))
+).pipe(
+  Command.withDescription(
+    "Print a JSON skeleton to fill in, every member at its default: an operation's request body, a message's body or a type"
+  )
+)
+
 const callConfig = {
   ...connection,
   operation: Argument.String("Operation").pipe(
@@ -214,12 +230,13 @@ const codegen = Command.make(
 
 /** The root command and its subcommands. */
 export const root = Command.make("erpsync").pipe(
-  Command.withDescription("Talk to the SuperOffice NetServer ErpSync SOAP service"),
+  Command.withDescription("Talk to the SuperOffice NetServer ErpSync service, over SOAP or the REST WebAPI"),
   Command.withSubcommands([
     decode,
     encode,
     operations,
     call,
+    template,
     saveConnection,
     getConnection,
     deleteConnection,
