@@ -194,6 +194,43 @@ describe("failures, one line each, from the executable", () => {
     }
   })
 
+  it.each([
+    "",
+    "decode",
+    "encode",
+    "operations",
+    "call",
+    "template",
+    "save-connection",
+    "get-connection",
+    "delete-connection",
+    "conformance",
+    "serve",
+    "demo",
+    "codegen"
+  ])("%s --help reads well at 80 columns: what it does, a usage line, examples, no library filler", async (command) => {
+    const run = await erpsync([...(command === "" ? [] : [command]), "--help"])
+    expect(run.code).toBe(0)
+    const lines = run.stdout.trimEnd().split("\n")
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80)
+    expect(run.stdout).toContain(`Usage: erpsync ${command === "" ? "<subcommand>" : command}`)
+    // At least one example, a whole command line starting with erpsync.
+    const examples = run.stdout.slice(run.stdout.indexOf("Examples:"))
+    expect(run.stdout).toContain("Examples:")
+    expect(examples).toMatch(/^ {4}(?:echo .*\| )?erpsync /m)
+    for (
+      const filler of [
+        "--wizard",
+        "--completions",
+        "--log-level",
+        "A user-defined piece of text",
+        "This setting is optional"
+      ]
+    ) {
+      expect(run.stdout).not.toContain(filler)
+    }
+  })
+
   it("--timeout is a duration as the library takes it: \"200 millis\" ends a call nobody answers", async () => {
     // A server that accepts the connection and never answers.
     const sockets: Array<net.Socket> = []

@@ -5,6 +5,7 @@
  */
 import { Argument, Command, Flag } from "effect/cli"
 import * as Effect from "effect/Effect"
+import { examples } from "./examples.js"
 import { choice, connection, duration, fileArgument, fileFlag, wholeNumber } from "./flags.js"
 
 /** A command's handler, loaded from its module when the command runs. */
@@ -228,21 +229,27 @@ const codegen = Command.make(
   (args) => lazy(() => import("./run/codegen.js"), (run) => run.codegen(args))
 ).pipe(Command.withDescription("Generate the declarations of a service from its WSDL (one module per WSDL)"))
 
+/** A command with its examples (`examples.ts`). */
+const exemplified = <Name extends string, Input, ContextInput, E, R>(
+  command: Command.Command<Name, Input, ContextInput, E, R>
+) => Command.withExamples(command, examples[command.name] ?? [])
+
 /** The root command and its subcommands. */
 export const root = Command.make("erpsync").pipe(
   Command.withDescription("Talk to the SuperOffice NetServer ErpSync service, over SOAP or the REST WebAPI"),
+  Command.withExamples(examples["erpsync"] ?? []),
   Command.withSubcommands([
-    decode,
-    encode,
-    operations,
-    call,
-    template,
-    saveConnection,
-    getConnection,
-    deleteConnection,
-    conformance,
-    serve,
-    demo,
-    codegen
+    exemplified(decode),
+    exemplified(encode),
+    exemplified(operations),
+    exemplified(call),
+    exemplified(template),
+    exemplified(saveConnection),
+    exemplified(getConnection),
+    exemplified(deleteConnection),
+    exemplified(conformance),
+    exemplified(serve),
+    exemplified(demo),
+    exemplified(codegen)
   ])
 )

@@ -1,12 +1,12 @@
 /**
- * What the command line writes for its own events: help on standard output (coloured only for a terminal
- * that wants colour, as `effect/cli`'s default presenter decides: not in a pipe, not with `NO_COLOR`), the
- * version alone, and an invocation it cannot run as one line on standard error, without the help, so that
+ * What the command line writes for its own events: help on standard output (`help.ts`: plain text at 80
+ * columns), the version alone, and an invocation it cannot run as one line on standard error, without the help, so that
  * every failure is one line.
  */
 import { type CliError, CliOutput, type HelpDoc } from "effect/cli"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
+import { formatHelpDoc } from "./help.js"
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, "; ").trim()
 
@@ -37,7 +37,7 @@ export const presenter: CliOutput.Presenter = {
   present: (event) => {
     switch (event._tag) {
       case "Help":
-        return CliOutput.defaultPresenter.present(event)
+        return Console.log(formatHelpDoc(event.helpDoc))
       case "Version":
         return Console.log(event.version)
       case "InvalidInvocation":
