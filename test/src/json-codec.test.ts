@@ -4,7 +4,7 @@
  * every message of both versions, the documented forms as oracles, and hostile or malformed input, each a
  * typed error with its place.
  */
-import { DataContract, JsonCodec, Xml, XmlCodec, Xsd } from "@erpsync/codec"
+import { DataContract, JsonCodec, JsonError, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import * as Arbitrary from "@erpsync/codec/Arbitrary"
 import { ErpSync, ErpSync88 } from "@erpsync/schema"
 import * as Duration from "effect/Duration"
@@ -289,6 +289,38 @@ describe("the forms REST.md documents", () => {
     expect(Result.flip(JsonCodec.encodeResult(Dictionary)([{ Key: null, Value: "x" }]))).toMatchObject(
       Result.succeed({ _tag: "JsonEncodeError", reason: "InvalidValue", path: "/0" })
     )
+  })
+})
+
+describe("the JSON errors", () => {
+  it("say where and what in their message: line:column, the path, the reason and the detail or limit", () => {
+    expect(new JsonError.JsonParseError({ reason: "Malformed", detail: "bad", path: "", line: 1, column: 2 }).message)
+      .toBe("1:2: Malformed: bad")
+    expect(new JsonError.JsonParseError({ reason: "Encoding", detail: "the bytes are not UTF-8", path: "" }).message)
+      .toBe("Encoding: the bytes are not UTF-8")
+    expect(new JsonError.JsonLimitError({ reason: "Depth", limit: 64, path: "/a/0", line: 3, column: 9 }).message)
+      .toBe("3:9: at /a/0: Depth limit of 64 exceeded")
+    expect(new JsonError.JsonDecodeError({ reason: "InvalidNull", detail: "null", path: "/Active" }).message)
+      .toBe("at /Active: InvalidNull: null")
+    expect(new JsonError.JsonEncodeError({ reason: "InvalidValue", detail: "x", path: "" }).message)
+      .toBe("InvalidValue: x")
+  })
+
+  it("each is named by its package-qualified identifier, which a refusal of its JSON carries", () => {
+    const errors = {
+      JsonParseError: JsonError.JsonParseError,
+      JsonLimitError: JsonError.JsonLimitError,
+      JsonDecodeError: JsonError.JsonDecodeError,
+      JsonEncodeError: JsonError.JsonEncodeError
+    }
+    for (
+      const [tag, error] of Object.entries<Schema.Codec<unknown, unknown> & { readonly identifier: string }>(errors)
+    ) {
+      expect(error.identifier).toBe(`@erpsync/codec/${tag}`)
+      const refused = Schema.decodeUnknownResult(error)({ _tag: tag, reason: 5 })
+      const issue = Result.isFailure(refused) ? refused.failure.issue : undefined
+      expect(issue?._tag === "Encoding" && issue.ast.annotations?.["identifier"]).toBe(`@erpsync/codec/${tag}`)
+    }
   })
 })
 

@@ -205,7 +205,10 @@ describe("dictionaries (StringDictionary)", () => {
   it("reject a duplicate key when decoding", () => {
     const result = decodeConnection(pairs([["k", "1"], ["k", "2"]]))
     expect(reasonOf(result)).toBe("XmlDecodeError/InvalidValue")
-    expect(Result.isFailure(result) && result.failure.message).toContain("duplicate key \"k\"")
+    expect(Result.isFailure(result) && result.failure.message).toContain("duplicate key \"k\" at item 2")
+    // The item named is the one that repeats an earlier key.
+    const third = decodeConnection(pairs([["k", "1"], ["a", "2"], ["k", "3"]]))
+    expect(Result.isFailure(third) && third.failure.message).toContain("duplicate key \"k\" at item 3")
   })
 
   it("reject a duplicate key when encoding", () => {
