@@ -72,6 +72,16 @@ describe("erpsync decode / encode", () => {
     expect(run.stdout).toContain(`xmlns:s="http://www.w3.org/2003/05/soap-envelope"`)
   })
 
+  it("encode takes a message as small as the WSDL allows: no header, body members left out at their defaults", async () => {
+    const run = await erpsync(["encode", "SaveConnectionRequest"], JSON.stringify({ Body: {} }))
+    expect([run.code, run.stderr]).toStrictEqual([0, ""])
+    // SaveConnection's one member, Connection, is nillable: left out, it is nil, as an absent element reads.
+    const decoded = await erpsync(["decode", "SaveConnectionRequest"], run.stdout)
+    expect(JSON.parse(decoded.stdout)).toStrictEqual({ Header: {}, Body: { Connection: null } })
+    const bare = await erpsync(["encode", "GetConnectionRequest"], "{}")
+    expect(bare.stdout).toContain("<GetConnection><ErpConnectionId>0</ErpConnectionId></GetConnection>")
+  })
+
   it("bad XML: exit 1 and one line with the tag, reason, path and line:column", async () => {
     const xml = readReference("examples/SaveConnection.response.xml").replace(
       `<ErpSync:ErpConnectorId xsi:type="xsd:int">0</ErpSync:ErpConnectorId>`,

@@ -5,7 +5,9 @@
  * and no declaration anywhere in it), the decoded value already is that form: encoding it again would only
  * walk and check it a second time (at 12 MB, about as long as decoding it).
  */
+import { XmlCodec } from "@erpsync/codec"
 import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 
@@ -56,3 +58,30 @@ export const jsonOf = <A, I>(schema: Schema.Codec<A, I>) => {
  */
 export const fromJson = <A, I>(schema: Schema.Codec<A, I>) => (json: unknown): Effect.Effect<A, Schema.SchemaError> =>
   Schema.decodeUnknownEffect(schema)(json, { errors: "all", reportInput: true, onExcessProperty: "error" })
+
+const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+/**
+ * A message's JSON as small as the WSDL allows it: the header left out is none (`{}`), and members of the
+ * body left out take their defaults, as absent elements do on the wire (when the message has defaults for
+ * all of them). Anything else is left for `fromJson` to judge.
+ */
+export const completeMessage = <A, I>(schema: Schema.Codec<A, I>) => {
+  const empty = XmlCodec.emptyBody(schema as unknown as Schema.Codec<{ readonly Body: unknown }>)
+  const defaults = Result.isSuccess(empty)
+    ? (Schema.encodeSync(schema as unknown as Schema.Codec<{ Header: {}; Body: unknown }>)({
+      Header: {},
+      Body: empty.success
+    }) as { readonly Body: unknown }).Body
+    : undefined
+  return (json: unknown): unknown => {
+    if (!isObject(json)) return json
+    const body = json["Body"]
+    return {
+      ...json,
+      Header: json["Header"] ?? {},
+      Body: isObject(body) && isObject(defaults) ? { ...defaults, ...body } : body === undefined ? defaults : body
+    }
+  }
+}

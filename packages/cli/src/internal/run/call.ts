@@ -4,16 +4,14 @@
  * body printed as JSON. A ticket is asked for only when the operation's requests carry one.
  */
 import type { ErpSyncError } from "@erpsync/agent/ErpSyncError"
-import { type Service, XmlCodec } from "@erpsync/codec"
+import type { Service } from "@erpsync/codec"
 import { takesTicket, versions } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Result from "effect/Result"
-import * as Schema from "effect/Schema"
 import type { CallArgs } from "../commands.js"
 import { InputError, readJson } from "../input.js"
-import { fromJson, jsonOf } from "../json.js"
+import { completeMessage, fromJson, jsonOf } from "../json.js"
 import { lookup, operations } from "../registry.js"
 import { withClient } from "./client.js"
 
@@ -58,18 +56,9 @@ export const call = (options: CallArgs) =>
   Effect.gen(function*() {
     const operation = yield* lookup("operation", operations, options.operation)
     const json = yield* requestJson(options, operation)
-    // Members of the body left out take their defaults, as an absent element does on the wire.
-    const defaults = bodyOf(
-      Schema.encodeSync(operation.request)({
-        Header: {},
-        Body: Result.getOrThrow(XmlCodec.emptyBody(operation.request as Schema.Codec<{ readonly Body: unknown }>))
-      })
-    )
-    const body = typeof json === "object" && json !== null && !Array.isArray(json)
-      ? { ...(defaults as object), ...json }
-      : json
-    // The body is checked as part of a whole message, so that errors name its path from `Body`.
-    const request = yield* fromJson(operation.request)({ Header: {}, Body: body })
+    // Members of the body left out take their defaults, as an absent element does on the wire. The body is
+    // checked as part of a whole message, so that errors name its path from `Body`.
+    const request = yield* fromJson(operation.request)(completeMessage(operation.request)({ Body: json }))
     // The typed call of the version the client speaks (over the wire it was given): an operation that
     // version lacks is its ConfigurationError; the answer is printed in that version's form.
     const { response, schema } = yield* withClient(

@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { DecodeArgs, EncodeArgs } from "../commands.js"
 import { inputChunks, readJson } from "../input.js"
-import { fromJson, jsonOf } from "../json.js"
+import { completeMessage, fromJson, jsonOf } from "../json.js"
 import { indentXml } from "../pretty.js"
 import { lookup, messages } from "../registry.js"
 
@@ -27,6 +27,7 @@ export const encode = ({ file, message, pretty, soapVersion }: EncodeArgs) =>
   lookup("message", messages, message).pipe(
     Effect.flatMap((schema) =>
       readJson(Option.getOrUndefined(file)).pipe(
+        Effect.map(completeMessage(schema)),
         Effect.flatMap(fromJson(schema)),
         Effect.flatMap((value) => XmlCodec.encode(schema, { soapVersion })(value))
       )
