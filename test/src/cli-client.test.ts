@@ -311,20 +311,57 @@ describe("erpsync serve --ticket-lifetime", () => {
 })
 
 describe("erpsync demo", () => {
-  it("saves a connection over HTTP, reads it back, prints the XML exchanged and exits 0", async () => {
+  it("teaches in numbered steps: a server, a ticket, a connector, a connection saved and read back; then what next", async () => {
     const run = await erpsync(["demo"])
     expect(run.stderr).toBe("")
     expect(run.code).toBe(0)
-    const origin = /^Local ErpSync server listening at (http:\/\/127\.0\.0\.1:\d+)\//.exec(run.stdout)?.[1]
+    const steps = run.stdout.split("\n").filter((line) => /^\d+\. /.test(line))
+    expect(steps).toStrictEqual([
+      "1. A local ErpSync server",
+      "2. A ticket",
+      "3. A connector",
+      "4. A connection",
+      "5. Read back"
+    ])
+    // What a ticket, an envelope and a SOAPAction are, in plain words.
+    expect(run.stdout).toMatch(/NetServer takes a call only with a ticket, a session credential/)
+    expect(run.stdout).toMatch(/SOAP\s+envelope \(an XML document whose Body holds the\s+request\)/)
+    // The connector entity is created before the connection that names it.
+    const exchanges = run.stdout.split("\n").filter((line) => line.startsWith("   → POST")).map((line) =>
+      line.split(/\s+/)[4]
+    )
+    expect(exchanges).toStrictEqual([
+      "AuthenticateUsernamePassword",
+      "CreateDefaultErpSyncConnectorEntity",
+      "SaveErpSyncConnectorEntity",
+      "SaveConnection",
+      "GetConnection"
+    ])
+    const saved = JSON.parse(run.stdout.slice(run.stdout.indexOf("   {"), run.stdout.indexOf("\n   }") + 5)) as {
+      ErpConnectorId: number
+      ConnectionId: string
+    }
+    expect(run.stdout).toContain(`Connector entity ${saved.ErpConnectorId}: Visma Business`)
+    expect(saved.ConnectionId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(run.stdout).toContain("Connection 1 read back equals the one saved.")
+    expect(run.stdout).toContain("What to try next:")
+    // No XML unless asked for, and every line fits 80 columns.
+    expect(run.stdout).not.toContain("<s:Envelope")
+    for (const line of run.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80)
+  })
+
+  it("--xml shows each exchange's address, SOAPAction and envelopes, the secrets in them redacted", async () => {
+    const run = await erpsync(["demo", "--xml"])
+    expect(run.code).toBe(0)
+    const origin = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(run.stdout)?.[1]
     expect(origin).toBeDefined()
-    // The address each request is posted to, and its SOAPAction on a line of its own.
     expect(run.stdout).toContain(
-      `→ POST ${origin}/Remote/Services86/SoPrincipal.svc\n` +
-        "  SOAPAction: http://www.superoffice.net/ws/crm/NetServer/Services86/SoPrincipal/AuthenticateUsernamePassword\n"
+      `→ POST ${origin}/Remote/Services88/SoPrincipal.svc\n` +
+        "     SOAPAction: http://www.superoffice.net/ws/crm/NetServer/Services88/SoPrincipal/AuthenticateUsernamePassword\n"
     )
     expect(run.stdout).toContain(
-      `→ POST ${origin}/Remote/Services86/ErpSync.svc\n` +
-        "  SOAPAction: http://www.superoffice.net/ws/crm/NetServer/Services86/ErpSync/SaveConnection\n"
+      `→ POST ${origin}/Remote/Services88/ErpSync.svc\n` +
+        "     SOAPAction: http://www.superoffice.net/ws/crm/NetServer/Services88/ErpSync/SaveConnection\n"
     )
     // The envelopes indented, an element of text on one line; the secrets in them redacted.
     expect(run.stdout).toContain("\n  <s:Body>\n    <SaveConnection>\n      <Connection>\n")
@@ -336,6 +373,5 @@ describe("erpsync demo", () => {
     expect(run.stdout).toContain("<Ticket>[redacted]</Ticket>")
     expect(run.stdout).not.toMatch(/<Ticket>(?!\[redacted\])/)
     expect(run.stdout).not.toContain("demo-password")
-    expect(run.stdout).toContain("The connection read back equals the one saved.")
   })
 })

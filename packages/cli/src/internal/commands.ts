@@ -201,9 +201,20 @@ const serve = Command.make(
   )
 )
 
-const demo = Command.make("demo", {}, () => lazy(() => import("./run/demo.js"), (run) => run.demo)).pipe(
-  Command.withDescription("Start a local server, save a connection over HTTP, read it back, print the XML")
-)
+const demoConfig = {
+  xml: Flag.Boolean("xml").pipe(
+    Flag.withDescription("Show the XML envelope of each exchange (secrets redacted)"),
+    Flag.withDefault(false)
+  )
+}
+export type DemoArgs = Command.Command.Config.Infer<typeof demoConfig>
+const demo = Command.make("demo", demoConfig, (args) => lazy(() => import("./run/demo.js"), (run) => run.demo(args)))
+  .pipe(
+    Command.withDescription(
+      "Learn what an integration does, step by step, against a local server: a login for a ticket, a " +
+        "connector registered, a connection saved and read back"
+    )
+  )
 
 const codegenConfig = {
   wsdl: fileArgument("WSDL", { mustExist: true }).pipe(
