@@ -12,11 +12,14 @@
  * - the command line's: `erpsync` installed alone, which serves the local server for the first (its
  *   start-up time is measured by `pnpm bench`);
  * - a user's integration test (`testing.ts`): the client with `@erpsync/testing` and
- *   `@effect/platform-node` (no version either), in-process.
+ *   `@effect/platform-node` (no version either), in-process;
+ * - the examples project (`examples/`), with the versions its own `package.json` names, each of its
+ *   programs run against `erpsync serve`.
  *
  * Run by `pnpm packages` after the build (`pnpm install` builds); CI runs it.
  */
 import { execFileSync, spawn } from "node:child_process"
+import * as crypto from "node:crypto"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -216,6 +219,108 @@ const tested = execFileSync(process.execPath, [path.join(testing, "out/testing.j
   encoding: "utf8"
 })
 check(tested === "connector entity created; logins: 1\n", `testing: testing.js: ${tested.trim()}`)
+
+/** Starts `erpsync serve` with `args`; resolves with the lines it prints before it serves. */
+const serve = async (args: ReadonlyArray<string>, lines: number) => {
+  const child = spawn(erpsync, ["serve", ...args], { cwd: cli, stdio: ["ignore", "pipe", "inherit"] })
+  const closed = new Promise<void>((resolve) => child.on("close", () => resolve()))
+  const printed = await new Promise<ReadonlyArray<string>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("erpsync serve printed no URL within 30 s")), 30_000)
+    let out = ""
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk
+      if (out.split("\n").length > lines) {
+        clearTimeout(timer)
+        resolve(out.split("\n").slice(0, lines))
+      }
+    })
+    child.on("close", (code) => reject(new Error(`erpsync serve exited with ${code}`)))
+  })
+  return { printed, stop: () => (child.kill("SIGINT"), closed) }
+}
+
+// The examples project (examples/), with the versions its package.json names, installed from the tarballs
+// like a user's project, type-checked by its own tsconfig, and each program run against erpsync serve: a
+// user with a password for three of them, a system user (a key pair made here) for the fourth.
+{
+  const dir = path.join(scratch, "examples")
+  fs.cpSync(path.join(root, "examples"), dir, { recursive: true })
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+    readonly dependencies: Readonly<Record<string, string>>
+    readonly devDependencies: Readonly<Record<string, string>>
+  }
+  const fromRegistry = Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })
+    .filter(([name]) => !name.startsWith("@erpsync/"))
+    .map(([name, range]) => `${name}@${range}`)
+  run("npm", [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    "--loglevel=error",
+    ...(["codec", "schema", "agent"] as const).map((name) => tarball[name]),
+    ...fromRegistry
+  ], dir)
+  run("npm", ["run", "--silent", "build"], dir)
+  check(true, "examples: npm install, and npm run build type-checks every program (strict, node16)")
+  const keys = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 })
+  fs.writeFileSync(path.join(dir, "app-public.pem"), keys.publicKey.export({ type: "spki", format: "pem" }))
+  fs.writeFileSync(path.join(dir, "app-private.pem"), keys.privateKey.export({ type: "pkcs8", format: "pem" }))
+  const local = await serve([
+    "--username",
+    "example",
+    "--password",
+    "example-password",
+    "--system-user-token",
+    "Examples-8k8Q7DmBgo",
+    "--app-public-key",
+    path.join(dir, "app-public.pem")
+  ], 3)
+  try {
+    const [endpoint, superId, tenant] = local.printed
+    const services88 = (url: string) => url.replace("/Services86/", "/Services88/")
+    const program = (name: string, env: Readonly<Record<string, string>>) =>
+      execFileSync(process.execPath, [path.join(dir, `out/${name}.js`)], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { PATH: process.env["PATH"] ?? "", ...env }
+      }).trim()
+    const user = {
+      ERPSYNC_URL: services88(endpoint!),
+      ERPSYNC_USERNAME: "example",
+      ERPSYNC_PASSWORD: "example-password"
+    }
+    const outputs = {
+      "connector-and-connection": [
+        program("connector-and-connection", user),
+        /^connector entity 1; connection 1 \([0-9a-f-]{36}\)$/
+      ],
+      "read-and-toggle": [
+        program("read-and-toggle", user),
+        /^1 connections; connection 1 active: true -> false, problems: 0$/
+      ],
+      "sync-control": [
+        program("sync-control", user),
+        /^engine running: true, every 15m; SyncAll ok: true; ForceResync of 1 ok: true$/
+      ],
+      "system-user": [
+        program("system-user", {
+          ERPSYNC_URL: services88(tenant!.replace(/^Tenant: /, "")),
+          ERPSYNC_SYSTEM_USER_TOKEN: "Examples-8k8Q7DmBgo",
+          ERPSYNC_PRIVATE_KEY_FILE: path.join(dir, "app-private.pem"),
+          ERPSYNC_APPLICATION_TOKEN: "examples-client-secret",
+          ERPSYNC_SUPERID_URL: superId!.replace(/^SuperID: /, "")
+        }),
+        /^logged in as the system user; the engine is running$/
+      ]
+    } as const
+    for (const [name, [output, expected]] of Object.entries(outputs)) {
+      check(expected.test(output), `examples: ${name} against erpsync serve: ${output}`)
+    }
+  } finally {
+    await local.stop()
+  }
+}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 const ownSize = ["@erpsync", "saxes", "xmlchars"].reduce(
