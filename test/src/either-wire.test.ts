@@ -18,7 +18,7 @@ import * as Redacted from "effect/Redacted"
 import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
 import * as fc from "fast-check"
-import { rawServer, type SeenRequest } from "./support/servers.js"
+import { rawServer, type SeenRequest } from "./support/rawServer.js"
 
 const RUNS = Number(process.env["ERPSYNC_WIRE_RUNS"] ?? 8)
 const TICKET = "7T:either-wire"

@@ -11,8 +11,8 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { connectionResponse, defaultConnection, envelope, NS, SOAP11 } from "./support/envelope.js"
 import { lazyInput } from "./support/huge.js"
+import { rawServer } from "./support/rawServer.js"
 import { readReference } from "./support/reference.js"
-import { rawServer } from "./support/servers.js"
 
 const schema = ErpSync.SaveConnectionResponse
 const decode = XmlCodec.decodeResult(schema)
