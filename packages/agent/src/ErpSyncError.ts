@@ -159,7 +159,10 @@ export class AuthenticationError
       "NoContextIdentifier",
       "TicketRejected"
     ]),
-    /** `AuthenticateUsernamePassword`, `AuthenticateWithAccessToken` or `PartnerSystemUser/Authenticate`. */
+    /**
+     * `AuthenticateUsernamePassword`, `AuthenticateWithAccessToken` or `PartnerSystemUser/Authenticate`; for
+     * `TicketRejected`, the operation whose call was refused.
+     */
     operation: Schema.String,
     /** The user name logged in with; null for an access token and a system user. */
     username: Schema.NullOr(Schema.String),
