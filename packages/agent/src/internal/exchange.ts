@@ -69,6 +69,26 @@ const isConnectFailure = (cause: unknown): boolean => {
   return false
 }
 
+/**
+ * The `HttpError` of an answer to a call of `operation`, given its reason, detail and preview; it names the
+ * origin and path the request went to, its status and content type.
+ */
+export const httpErrorOf = (
+  response: HttpClientResponse.HttpClientResponse,
+  operation: string,
+  contentType: string | null
+) =>
+(reason: HttpError["reason"], detail: string, preview: string): HttpError =>
+  new HttpError({
+    reason,
+    operation,
+    url: shownUrl(response.request.url),
+    status: response.status,
+    contentType,
+    preview,
+    detail
+  })
+
 /** What an `HttpClientError` says went wrong, from its reason's cause (its own message when it has none). */
 const detailOf = (error: HttpClientError.HttpClientError): string => describeCause(error.reason.cause ?? error.reason)
 

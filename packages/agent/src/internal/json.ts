@@ -8,7 +8,7 @@ import type * as HttpClient from "effect/http/HttpClient"
 import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import { HttpError, type TransportError } from "../ErpSyncError.js"
 import { shownUrl } from "./endpoint.js"
-import { execute, PREVIEW_BYTES, readAtMost, refuseRedirect } from "./exchange.js"
+import { execute, httpErrorOf, PREVIEW_BYTES, readAtMost, refuseRedirect } from "./exchange.js"
 
 /** The largest JSON answer read: SuperID's are a few KiB. */
 export const MAX_JSON_BYTES = 1024 * 1024
@@ -37,8 +37,7 @@ export const exchangeJson = (
     const status = response.status
     const url = shownUrl(response.request.url)
     const contentType = response.headers["content-type"] ?? null
-    const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
-      new HttpError({ reason, operation, url, status, contentType, preview, detail })
+    const httpError = httpErrorOf(response, operation, contentType)
     if (status >= 300 && status < 400) return yield* refuseRedirect(response, operation)
     const bytes = yield* readAtMost(response, MAX_JSON_BYTES, operation)
     if (bytes === undefined) {

@@ -13,10 +13,8 @@ import * as Redacted from "effect/Redacted"
 import * as Result from "effect/Result"
 import type * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
-import { type ErpSyncError, HttpError, ServiceError, type TransportError } from "../ErpSyncError.js"
-import { shownUrl } from "./endpoint.js"
-import { readAtMost, readPreview, refuseRedirect, requestInitOf, send } from "./exchange.js"
-import { previewText } from "./exchange.js"
+import { type ErpSyncError, ServiceError, type TransportError } from "../ErpSyncError.js"
+import { httpErrorOf, previewText, readAtMost, readPreview, refuseRedirect, requestInitOf, send } from "./exchange.js"
 
 /** Everything a REST call needs besides the operation and the body. */
 export interface RestSettings {
@@ -191,16 +189,7 @@ export const restCall = (
         const status = response.status
         const contentType = response.headers["content-type"] ?? null
         if (status >= 300 && status < 400) return refuseRedirect(response, name)
-        const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
-          new HttpError({
-            reason,
-            operation: name,
-            url: shownUrl(response.request.url),
-            status,
-            contentType,
-            preview,
-            detail
-          })
+        const httpError = httpErrorOf(response, name, contentType)
         // A 204 has no body to read (the HTTP client refuses to stream one).
         const body = status === 204 || status === 205
           ? Effect.succeed(new Uint8Array(0))

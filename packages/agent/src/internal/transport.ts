@@ -15,12 +15,13 @@ import * as Result from "effect/Result"
 import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
-import { type ErpSyncError, HttpError, TimeoutError, type TransportError } from "../ErpSyncError.js"
+import type { HttpError } from "../ErpSyncError.js"
+import { type ErpSyncError, TimeoutError, type TransportError } from "../ErpSyncError.js"
 import { deadline } from "./deadline.js"
-import { shownUrl } from "./endpoint.js"
 import {
   appendPreview,
   bodyBroken,
+  httpErrorOf,
   PREVIEW_BYTES,
   previewText,
   readPreview,
@@ -211,16 +212,7 @@ const answer = <Response extends { readonly Header: StatusHeader }>(
   // Read once: the response makes its headers anew on every read.
   const headers = response.headers
   const contentType = headers["content-type"] ?? null
-  const httpError = (reason: HttpError["reason"], detail: string, preview: string) =>
-    new HttpError({
-      reason,
-      operation: name,
-      url: shownUrl(response.request.url),
-      status,
-      contentType,
-      preview,
-      detail
-    })
+  const httpError = httpErrorOf(response, name, contentType)
   const refuse = (reason: HttpError["reason"], detail: string) =>
     Effect.flatMap(readPreview(response), (preview) => Effect.fail(httpError(reason, detail, preview)))
 

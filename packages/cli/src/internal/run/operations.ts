@@ -7,6 +7,7 @@ import { type Service, XmlCodec } from "@erpsync/codec"
 import { type Version, versions } from "@erpsync/schema"
 import * as Console from "effect/Console"
 import type { OperationsArgs } from "../commands.js"
+import { wrap } from "../help.js"
 
 /** The members of a message's body element, as `Name: type` (`?` when it may be absent). */
 export const bodyMembers = (message: Service.AnyOperation["request"]): ReadonlyArray<string> => {
@@ -63,21 +64,6 @@ const rows: ReadonlyArray<Row> = (() => {
     }
   })
 })()
-
-/** `text` in lines of at most `width` columns, each starting with `indent`. */
-const wrap = (text: string, indent: string, width = 80): ReadonlyArray<string> => {
-  const lines: Array<string> = []
-  let line = indent
-  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
-    if (line.length > indent.length && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = indent
-    }
-    line += line.length > indent.length ? ` ${word}` : word
-  }
-  if (line.length > indent.length) lines.push(line)
-  return lines
-}
 
 /** Each operation: its name and versions, then what it does and its request's members, indented. */
 const text = (): string =>
