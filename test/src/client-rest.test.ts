@@ -67,6 +67,35 @@ describe("the client over REST, against the local server", () => {
       expect(yield* client.getConnection(saved.ErpConnectionId)).toStrictEqual(Option.none())
     }).pipe(Effect.scoped))
 
+  it.live("requests as small as the WSDL allows, over either wire: members left out take their defaults", () =>
+    Effect.gen(function*() {
+      const server = yield* ErpSyncServer.make({ ticket: TICKET })
+      const url = server.urls.Services88.ErpSync
+      for (const transport of ["soap", "rest"] as const) {
+        const client = yield* clientOf(url, { transport })
+        // Every member of ErpConnection is minOccurs="0": two are enough to create one.
+        const saved = yield* client.saveConnection({ ErpConnectorId: 7, DisplayName: `Minimal ${transport}` })
+        expect(saved).toStrictEqual({
+          ...ErpSync88.ErpConnection.make({}),
+          ErpConnectionId: saved.ErpConnectionId,
+          ErpConnectorId: 7,
+          DisplayName: `Minimal ${transport}`,
+          ConnectionId: saved.ConnectionId
+        })
+        expect(saved.ErpConnectionId).toBeGreaterThan(0)
+        expect(saved.ConnectionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+        // A request of no members: GetConnection's id is 0, which names no connection.
+        expect(yield* client.ErpSync.GetConnection({})).toStrictEqual({ Response: null })
+        // A member sent alone (the body or a query parameter) left out is sent as its default.
+        // (SaveConnection's connection, left out, is null: refused as NetServer refuses it.)
+        expect(yield* Effect.flip(client.ErpSync.SaveConnection({}))).toMatchObject({
+          _tag: "ServiceError",
+          exceptionType: expect.stringMatching(/ArgumentNullException$/)
+        })
+        expect(yield* client.ErpSync.GetErpSyncConnectorEntity({})).toStrictEqual({ Response: null })
+      }
+    }).pipe(Effect.scoped))
+
   it.live("a value sent over either wire reads back the same over the other", () =>
     Effect.gen(function*() {
       const server = yield* ErpSyncServer.make({ ticket: TICKET })

@@ -73,10 +73,17 @@ describe("a call's deadline", () => {
   it.live("interrupted from outside, interrupts the effect and clears its timer", () =>
     Effect.gen(function*() {
       const interrupted = yield* Ref.make(false)
-      const late = Effect.never.pipe(Effect.onInterrupt(() => Ref.set(interrupted, true)))
+      // Interrupted once it has started (not after a sleep, which a loaded machine may outlast)...
+      const started = yield* Deferred.make<void>()
+      const late = Deferred.succeed(started, undefined).pipe(
+        Effect.andThen(Effect.never),
+        Effect.onInterrupt(() => Ref.set(interrupted, true))
+      )
       const calls = yield* watchTimers(Effect.gen(function*() {
         const fiber = yield* Effect.forkChild(deadline(late, 60_000, () => new Late()))
-        yield* Effect.sleep(5)
+        yield* Deferred.await(started)
+        // And once its deadline is set.
+        while (!vi.mocked(setTimeout).mock.calls.some((call) => (call[1] ?? 0) >= 1000)) yield* Effect.yieldNow
         yield* Fiber.interrupt(fiber)
       }))
       expect(yield* Ref.get(interrupted)).toBe(true)

@@ -152,20 +152,47 @@ describe("values of the wrong shape", () => {
     expect(bigint).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/DisplayName" })
   })
 
-  it("a required member or header block that is missing is named with its path", () => {
-    const { DisplayName: _, ...withoutName } = defaultConnection
-    const member = failure({ Header: {}, Body: { Connection: withoutName } })
-    expect(member).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/DisplayName" })
-    expect(member.message).toContain("member DisplayName is missing")
+  it("a member the WSDL makes optional (minOccurs=0), left out, is written absent and read back as its default", () => {
+    // ErpConnection's members are all minOccurs="0" in the WSDL: an absent one takes the value .NET gives it.
+    const { DisplayName: _, ErpConnectionId: __, ...rest } = defaultConnection
+    const xml = Result.getOrThrow(encode({ Header: {}, Body: { Connection: { ...rest, ErpConnectorId: 7 } } } as never))
+    expect(xml).not.toContain("DisplayName")
+    expect(xml).not.toContain("ErpConnectionId")
+    expect(xml).toContain(
+      "<TableRight i:nil=\"true\"/><FieldProperties i:nil=\"true\"/><ErpConnectorId>7</ErpConnectorId>"
+    )
+    const back = Result.getOrThrow(XmlCodec.decodeResult(ErpSync.SaveConnectionRequest)(xml))
+    expect(back.Body.Connection).toEqual({ ...defaultConnection, ErpConnectorId: 7 })
+    // So is a member given as undefined, and a message of nothing but the body element is one of defaults.
+    const empty = Result.getOrThrow(encode({ Header: {}, Body: { Connection: undefined } } as never))
+    expect(empty).toContain("<s:Body><SaveConnection></SaveConnection></s:Body>")
   })
 
-  it("reads members only as the value's own properties: inherited ones are missing", () => {
-    // A member inherited from another prototype is not the value's.
+  it("a required member (minOccurs=1) that is missing is named with its path", () => {
+    const Inner = Schema.Struct({ Name: Xsd.string, Note: Xml.optionalElement(Xsd.string) }).annotate(
+      Xml.complexType("Inner", "urn:r")
+    )
+    const Outer = Schema.Struct({ Inner }).annotate({
+      ...Xml.root("Outer", "urn:r"),
+      ...Xml.complexType("Outer", "urn:r")
+    })
+    const failure = Result.getFailure(XmlCodec.encodeResult(Outer)({ Inner: { Note: "n" } } as never))
+    expect(failure).toMatchObject(
+      Option.some({ path: "/Outer/Inner/Name", reason: "InvalidValue", detail: "member Name is missing" })
+    )
+    // The optional one may be left out; the required one may not, in make's type either.
+    expect(Outer.make({ Inner: { Name: "x" } })).toEqual({ Inner: { Name: "x", Note: "" } })
+    // @ts-expect-error: Name is required (minOccurs=1)
+    expect(() => Outer.make({ Inner: { Note: "n" } })).toThrow()
+  })
+
+  it("reads members only as the value's own properties: inherited ones are absent", () => {
+    // A member inherited from another prototype is not the value's: it is written absent, never as inherited.
     const inheriting = Object.assign(Object.create({ DisplayName: "inherited" }) as object, defaultConnection)
     delete (inheriting as { DisplayName?: unknown }).DisplayName
-    const member = failure({ Header: {}, Body: { Connection: inheriting } })
-    expect(member).toMatchObject({ path: "/Envelope/Body/SaveConnection/Connection/DisplayName" })
-    expect(member.message).toContain("member DisplayName is missing")
+    const xml = Result.getOrThrow(encode({ Header: {}, Body: { Connection: inheriting } } as never))
+    expect(xml).not.toContain("inherited")
+    expect(xml).toContain("<ErpConnectorId>0</ErpConnectorId><DisplayDescription i:nil=\"true\"/>")
     // Nor are those every object inherits from Object.prototype, for members named like them.
     const Odd = Schema.Struct({ constructor: Xsd.string, toString: Schema.optional(Xsd.string) }).annotate({
       ...Xml.root("Odd", "urn:odd"),

@@ -79,6 +79,16 @@ describe("the laws of the JSON form, for the body of every message of both versi
       }),
       { numRuns: RUNS }
     )
+    // Members left out (minOccurs="0") are written absent and read back as what make completes them to.
+    fc.assert(
+      fc.property(Arbitrary.makeInput(body), (input) => {
+        const pairs = objectsOf(input).filter(isPair) as Array<{ readonly Key: unknown }>
+        fc.pre(pairs.every((pair) => typeof pair.Key === "string"))
+        const text = Result.getOrThrow(encode(input))
+        expect(decode(text)).toStrictEqual(Result.succeed(body.make(input)))
+      }),
+      { numRuns: RUNS }
+    )
   })
 })
 

@@ -16,21 +16,14 @@ import { FetchHttpClient } from "effect/http"
 
 // README.md:begin
 const program = Effect.gen(function*() {
+  // Members the WSDL makes optional may be left out: they take their defaults (ErpConnectionId 0 creates
+  // a connection; null, false, 0 for the others). What comes back has every member.
   const saved = yield* ErpSyncClient.saveConnection({
-    TableRight: null,
-    FieldProperties: null,
-    ErpConnectionId: 0, // 0 creates a connection
     ErpConnectorId: 1,
     DisplayName: "Visma Business",
-    DisplayDescription: null,
     Active: true,
-    ConnectionId: null,
-    MostRecentTimestamp: null,
     ConfigFields: [{ Key: "BaseUrl", Value: "https://erp.example/api" }],
-    Deleted: false,
-    AllAccess: true,
-    UserGroupAccessIds: [],
-    AssociateAccessIds: []
+    AllAccess: true
   })
   const read = yield* ErpSyncClient.getConnection(saved.ErpConnectionId) // Option<ErpConnection>
   return { saved, read }

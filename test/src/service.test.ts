@@ -96,6 +96,24 @@ describe("an operation declared with its service's constructors", () => {
   })
 })
 
+describe("RequestBodyInput, what a call takes", () => {
+  it("leaves out what the WSDL makes optional, at every depth, and keeps each member's type", () => {
+    expectTypeOf<Service.RequestBodyInput<typeof ErpSync.GetConnection>>().toEqualTypeOf<
+      { readonly ErpConnectionId?: number }
+    >()
+    type Save = Service.RequestBodyInput<typeof ErpSync.SaveConnection>
+    expectTypeOf<{}>().toExtend<Save>()
+    expectTypeOf<{ Connection: { ErpConnectorId: 1; DisplayName: "x"; UserGroupAccessIds: [1] } }>().toExtend<Save>()
+    expectTypeOf<{ Connection: null }>().toExtend<Save>()
+    expectTypeOf<{ Connection: { DisplayName: 1 } }>().not.toExtend<Save>()
+    expectTypeOf<{ Connection: { UserGroupAccessIds: ["1"] } }>().not.toExtend<Save>()
+    // What a call gives back has every member.
+    expectTypeOf<Service.ResponseBody<typeof ErpSync.SaveConnection>["Response"]>().toEqualTypeOf<
+      ErpSync.ErpConnection | null
+    >()
+  })
+})
+
 describe("Callable, the type that guards client.call", () => {
   it("is unknown for an operation of a service, and names the missing header otherwise", () => {
     expectTypeOf<ErpSyncClient.Callable<typeof TestConnectionById>>().toEqualTypeOf<unknown>()

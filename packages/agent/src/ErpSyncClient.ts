@@ -175,7 +175,7 @@ export type Callable<O extends Service.AnyOperation> = unknown extends O["respon
  */
 export type ServiceCalls<S extends Service.AnyService> = {
   readonly [Name in keyof S["operations"]]: (
-    body: Service.RequestBody<S["operations"][Name]>
+    body: Service.RequestBodyInput<S["operations"][Name]>
   ) => Effect.Effect<Service.ResponseBody<S["operations"][Name]>, ErpSyncError>
 }
 
@@ -212,7 +212,7 @@ export type OperationAtAnyVersion<S extends ServiceName, Name extends PropertyKe
  */
 export type VersionedCalls<S extends ServiceName> = {
   readonly [Name in { [V in Version]: keyof OperationsAt<V, S> }[Version]]: (
-    body: Service.RequestBody<OperationAtAnyVersion<S, Name>>
+    body: Service.RequestBodyInput<OperationAtAnyVersion<S, Name>>
   ) => Effect.Effect<Service.ResponseBody<OperationAtAnyVersion<S, Name>>, ErpSyncError>
 }
 
@@ -223,6 +223,17 @@ export type VersionedCalls<S extends ServiceName> = {
  * @category models
  */
 export type Connection = ErpSync.ErpConnection | ErpSync88.ErpConnection
+
+/**
+ * A connection as a caller gives one to save: any member may be left out and takes its default (the
+ * WSDL makes every member optional): `{ ErpConnectorId: 1, DisplayName: "Main" }` creates a connection.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type ConnectionInput =
+  | (typeof ErpSync.ErpConnection)["~type.make.in"]
+  | (typeof ErpSync88.ErpConnection)["~type.make.in"]
 
 /**
  * The client: every operation of every service in the registry as a typed call (`client.ErpSync.*`,
@@ -242,10 +253,10 @@ export type ErpSyncClientService = { readonly [Name in ServiceName]: VersionedCa
    */
   readonly call: <O extends Service.AnyOperation>(
     operation: O & Callable<O>,
-    body: Service.RequestBody<O>
+    body: Service.RequestBodyInput<O>
   ) => Effect.Effect<O["response"]["Type"], ErpSyncError>
   /** Saves a connection (`ErpConnectionId` 0 creates one) and gives it back as saved. */
-  readonly saveConnection: (connection: Connection) => Effect.Effect<Connection, ErpSyncError>
+  readonly saveConnection: (connection: ConnectionInput) => Effect.Effect<Connection, ErpSyncError>
   /** The connection with the given id, or none. */
   readonly getConnection: (id: number) => Effect.Effect<Option.Option<Connection>, ErpSyncError>
   /** Deletes the connection with the given id. */
@@ -474,7 +485,7 @@ export const make = (
       ...calls,
       version,
       call: (operation, body) => callOperation(operation, body) as never,
-      saveConnection: Effect.fnUntraced(function*(connection: Connection) {
+      saveConnection: Effect.fnUntraced(function*(connection: ConnectionInput) {
         const response = yield* calls.ErpSync.SaveConnection({ Connection: connection })
         if (response.Response === null) return yield* Effect.fail(emptyResponse("SaveConnection"))
         return response.Response
@@ -564,7 +575,7 @@ export const layerConfig = (
  * @category accessors
  */
 export const saveConnection = (
-  connection: Connection
+  connection: ConnectionInput
 ): Effect.Effect<Connection, ErpSyncError, ErpSyncClient> =>
   Effect.flatMap(ErpSyncClient, (client) => client.saveConnection(connection))
 

@@ -10,6 +10,7 @@
 import type * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { arbitraryOf } from "./internal/ast/arbitrary.js"
+import { leaveOut } from "./internal/ast/leaveOut.js"
 
 export {
   /** @since 1.0.0 */
@@ -35,3 +36,30 @@ export {
  * @category constructors
  */
 export const make = <A>(schema: Schema.Schema<A>): fc.Arbitrary<A> => arbitraryOf(schema.ast, fc) as fc.Arbitrary<A>
+
+/**
+ * The arbitrary of what `schema`'s `make` takes: its values with some of the members that may be left out
+ * (`Xml.optionalElement`'s, `minOccurs="0"`) left out, at every depth. `make` completes each to a value
+ * of the type, with the defaults an absent element decodes to; so does encoding it and decoding it back.
+ *
+ * @example
+ * ```ts
+ * import * as Arbitrary from "@erpsync/codec/Arbitrary"
+ * import { Xml, Xsd } from "@erpsync/codec"
+ * import * as Schema from "effect/Schema"
+ * import * as fc from "fast-check"
+ *
+ * const Point = Schema.Struct({ X: Xml.optionalElement(Xsd.int), Y: Xsd.int })
+ * const inputs = fc.sample(Arbitrary.makeInput(Point), { numRuns: 50, seed: 1 })
+ * assert.ok(inputs.some((input) => !("X" in input)))
+ * assert.ok(inputs.every((input) => "Y" in input && Point.make(input).X !== undefined))
+ * ```
+ *
+ * @since 1.0.0
+ * @category constructors
+ */
+export const makeInput = <S extends Schema.Top>(schema: S): fc.Arbitrary<S["~type.make.in"]> =>
+  fc.tuple(make(schema), fc.array(fc.boolean(), { minLength: 1, maxLength: 16 })).map(([value, choices]) => {
+    let i = 0
+    return leaveOut(schema.ast, value, () => choices[i++ % choices.length]!) as S["~type.make.in"]
+  })

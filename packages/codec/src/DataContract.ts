@@ -47,7 +47,7 @@ const durationText = fromText(Schema.Duration, { parse: parseDuration, format: f
  * @since 0.2.0
  * @category simple types
  */
-export const duration: Schema.Codec<Duration.Duration, string> = durationText.annotate({
+export const duration: Xml.Type<Duration.Duration, string> = durationText.annotate({
   ...Xsd.simpleType({
     name: "duration",
     namespace: Serialization,
@@ -76,7 +76,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
  * @since 0.2.0
  * @category simple types
  */
-export const guid: Schema.Codec<string> = Schema.String.check(Schema.isPattern(GUID)).annotate({
+export const guid: Xml.Type<string> = Schema.String.check(Schema.isPattern(GUID)).annotate({
   ...Xsd.simpleType({
     name: "guid",
     namespace: Serialization,
@@ -113,7 +113,7 @@ const codeUnit = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 65535 
  * @since 0.2.0
  * @category simple types
  */
-export const char: Schema.Codec<string, number> = codeUnit.annotate({
+export const char: Xml.Type<string, number> = codeUnit.annotate({
   ...Xsd.simpleType<string>({
     name: "char",
     namespace: Serialization,
@@ -138,6 +138,9 @@ const keyText = (key: unknown): string =>
   JSON.stringify(key, (_, v: unknown) => typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v) ??
     String(key)
 
+/** The pairs of a dictionary, in order. */
+type Pairs<K, V> = ReadonlyArray<{ readonly Key: K; readonly Value: V | null }>
+
 /**
  * A dictionary contract (`IsDictionary` = true in the WSDL): the complex type `name` of `namespace`, a
  * sequence of `pairName` elements each holding a nillable `Key` then a nillable `Value` (both required).
@@ -158,15 +161,12 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
   readonly value: Schema.Codec<V, I>
   /** The type of `Key`. Default: a nillable `xs:string`. */
   readonly key?: Schema.Codec<K, KI>
-}): Schema.Codec<
-  ReadonlyArray<{ readonly Key: K; readonly Value: V | null }>,
-  ReadonlyArray<{ readonly Key: KI; readonly Value: I | null }>
-> => {
+}): Xml.Type<Pairs<K, V>, Pairs<KI, I>> => {
   const key = options.key ?? (Schema.NullOr(Xsd.string) as unknown as Schema.Codec<K, KI>)
   const Pair = Schema.Struct({ Key: key, Value: Schema.NullOr(options.value) }).annotate(
     Xml.complexType(options.pair, options.namespace)
   )
-  return Schema.Array(Pair).annotate({
+  const pairs = Schema.Array(Pair).annotate({
     ...Xml.items(options.pair, options.namespace),
     ...Xml.complexType(options.name, options.namespace),
     // In JSON, a dictionary is an object of its keys.
@@ -202,4 +202,6 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
       )
     })
   )
+  // Its parts are schemas of K, V and their encoded forms: so is the whole.
+  return pairs as unknown as Xml.Type<Pairs<K, V>, Pairs<KI, I>>
 }

@@ -36,7 +36,8 @@ export interface Operation<
   Request = unknown,
   Response = unknown,
   RequestEncoded = unknown,
-  ResponseEncoded = unknown
+  ResponseEncoded = unknown,
+  RequestInput = Request
 > {
   /** The operation's name, e.g. `SaveConnection`. */
   readonly name: Name
@@ -46,7 +47,8 @@ export interface Operation<
   readonly endpoint: string
   /** The `soapAction` of the SOAP 1.1 binding (and the `action` parameter of SOAP 1.2). */
   readonly action: string
-  readonly request: Schema.Codec<Request, RequestEncoded>
+  /** The request message; `~type.make.in` is what `make` takes, the members that may be absent left out. */
+  readonly request: Schema.Codec<Request, RequestEncoded> & { readonly "~type.make.in": RequestInput }
   readonly response: Schema.Codec<Response, ResponseEncoded>
   /** The request message's name, e.g. `SaveConnectionRequest`. */
   readonly requestMessage: string
@@ -84,6 +86,17 @@ export interface AnyOperation {
  * @category models
  */
 export type RequestBody<O> = O extends { readonly request: Schema.Codec<infer R, infer _I> }
+  ? R extends { readonly Body: infer B } ? B : never
+  : never
+
+/**
+ * What a caller gives as an operation's request body: its value, less the members that may be absent
+ * (`minOccurs="0"`), which take the value an absent element decodes to.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type RequestBodyInput<O> = O extends { readonly request: { readonly "~type.make.in": infer R } }
   ? R extends { readonly Body: infer B } ? B : never
   : never
 
@@ -170,7 +183,8 @@ export interface Definition<
     Schema.Schema.Type<Soap.Message<RequestHeader, RequestBody>>,
     Schema.Schema.Type<Soap.Message<ResponseHeader, ResponseBody>>,
     Schema.Codec.Encoded<Soap.Message<RequestHeader, RequestBody>>,
-    Schema.Codec.Encoded<Soap.Message<ResponseHeader, ResponseBody>>
+    Schema.Codec.Encoded<Soap.Message<ResponseHeader, ResponseBody>>,
+    Soap.Message<RequestHeader, RequestBody>["~type.make.in"]
   >
 }
 

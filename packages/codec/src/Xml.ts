@@ -4,7 +4,10 @@
  *
  * @since 0.1.0
  */
-import type * as Schema from "effect/Schema"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
+import { absentValueOf } from "./internal/ast/plan.js"
 import * as escape from "./internal/escape.js"
 import {
   type ComplexTypeAnnotation,
@@ -58,18 +61,56 @@ export interface ElementOptions<A> {
 }
 
 /**
- * A struct member carried by an element, with its XML options.
+ * The schema of a type of the codec's own (`Xsd`'s simple types, lists and enumerations, `DataContract`'s
+ * types and dictionaries): values of type `T`, whose JSON form is `E`; `make` takes a `T`.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export interface Type<T, E = T> extends Schema.Bottom<T, E, never, never, SchemaAST.AST, Type<T, E>> {}
+
+/**
+ * A member that may be left out (`minOccurs: 0`, its key not optional): the schema with a constructor
+ * default, the value an absent element decodes to. `make`, and a client's request types, take it without
+ * the member; its type (`Type`) still has it.
+ *
+ * @since 1.0.0
+ * @category models
+ */
+export type OptionalElement<S extends Schema.Top> = S["~type.optionality"] extends "optional" ? S["Rebuild"]
+  : S["Rebuild"] extends infer R extends Schema.Constraint & Schema.WithoutConstructorDefault
+    ? Schema.withConstructorDefault<R>
+  : S["Rebuild"]
+
+/**
+ * A struct member carried by an element, with its XML options. With `minOccurs: 0` the member may be left
+ * out of a value made with `make` (and of a client's request), as of the XML: it takes the value an absent
+ * element decodes to (`OptionalElement`).
  *
  * @since 0.1.0
  * @category annotations
  */
-export const element = <S extends Schema.Top>(schema: S, options: ElementOptions<S["Type"]>): S["Rebuild"] =>
-  schema.annotateKey({
-    [ElementAnnotationId]: {
-      ...(schema.ast.context?.annotations?.[ElementAnnotationId] as ElementOptions<S["Type"]> | undefined),
-      ...options
-    }
-  })
+export function element<S extends Schema.Top>(
+  schema: S,
+  options: ElementOptions<S["Type"]> & { readonly minOccurs: 0 }
+): OptionalElement<S>
+export function element<S extends Schema.Top>(schema: S, options: ElementOptions<S["Type"]>): S["Rebuild"]
+export function element<S extends Schema.Top>(schema: S, options: ElementOptions<S["Type"]>): Schema.Top {
+  const merged: ElementOptions<S["Type"]> = {
+    ...(schema.ast.context?.annotations?.[ElementAnnotationId] as ElementOptions<S["Type"]> | undefined),
+    ...options
+  }
+  const annotated = schema.annotateKey({ [ElementAnnotationId]: merged })
+  const context = annotated.ast.context
+  // An optional key is left out as it is; a constructor default given before is kept.
+  if (merged.minOccurs !== 0 || context?.isOptional === true || context?.constructorDefault !== undefined) {
+    return annotated
+  }
+  let absent = merged.default
+  return Schema.withConstructorDefault<Schema.Top & Schema.WithoutConstructorDefault>(
+    Effect.sync(() => (absent ??= absentValueOf(schema.ast))())
+  )(annotated as Schema.Top & Schema.WithoutConstructorDefault)
+}
 
 /**
  * The annotations of a member element, for a member's key annotated otherwise (`schema.annotateKey(...)`).
@@ -82,12 +123,14 @@ export const elementAnnotations = <A>(
 ): { readonly [ElementAnnotationId]: ElementOptions<A> } => ({ [ElementAnnotationId]: options })
 
 /**
- * A struct member that may be absent on the wire (`minOccurs="0"`) and then decodes to its type's default.
+ * A struct member that may be absent on the wire (`minOccurs="0"`) and then decodes to its type's default;
+ * `make` and a client's requests take it left out, with that default.
  *
  * @since 0.1.0
  * @category annotations
  */
-export const optionalElement = <S extends Schema.Top>(schema: S): S["Rebuild"] => element(schema, { minOccurs: 0 })
+export const optionalElement = <S extends Schema.Top>(schema: S): OptionalElement<S> =>
+  element(schema, { minOccurs: 0 })
 
 /**
  * Annotation for a struct standing for an XSD complex type: its name, and the namespace of its members

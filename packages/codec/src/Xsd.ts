@@ -20,6 +20,7 @@ import {
 } from "./internal/schema/annotations.js"
 import * as lexical from "./internal/schema/lexical.js"
 import * as simpleTypes from "./internal/schema/simpleTypes.js"
+import type * as Xml from "./Xml.js"
 
 /** The transformation of the last link of `schema`'s encoding, which a simple type of it reads through. */
 const lastTransformation = (schema: Schema.Top | undefined): unknown =>
@@ -109,7 +110,7 @@ export const collapse: (text: string) => string = lexical.collapse
  * @since 0.1.0
  * @category simple types
  */
-export const string: Schema.Codec<string> = Schema.String.annotate({
+export const string: Xml.Type<string> = Schema.String.annotate({
   ...annotate(simpleTypes.stringType),
   ...arbitrary(xmlStringArbitrary),
   identifier: "xs:string",
@@ -126,14 +127,14 @@ const INT_MAX = 2147483647
  * @since 0.1.0
  * @category simple types
  */
-export const int: Schema.Codec<number> = Schema.Int.check(Schema.isBetween({ minimum: INT_MIN, maximum: INT_MAX }))
+export const int: Xml.Type<number> = Schema.Int.check(Schema.isBetween({ minimum: INT_MIN, maximum: INT_MAX }))
   .annotate({
     ...annotate(simpleTypes.integerType("int", INT_MIN, INT_MAX)),
     identifier: "xs:int",
     description: `a whole number from ${INT_MIN} to ${INT_MAX}`
   })
 
-const integer = (name: string, min: number, max: number): Schema.Codec<number> =>
+const integer = (name: string, min: number, max: number): Xml.Type<number> =>
   Schema.Int.check(Schema.isBetween({ minimum: min, maximum: max })).annotate({
     ...annotate(simpleTypes.integerType(name, min, max)),
     identifier: `xs:${name}`,
@@ -146,7 +147,7 @@ const integer = (name: string, min: number, max: number): Schema.Codec<number> =
  * @since 0.2.0
  * @category simple types
  */
-export const short: Schema.Codec<number> = integer("short", -32768, 32767)
+export const short: Xml.Type<number> = integer("short", -32768, 32767)
 
 /**
  * `xs:byte`: an 8-bit signed integer (.NET's `sbyte`).
@@ -154,7 +155,7 @@ export const short: Schema.Codec<number> = integer("short", -32768, 32767)
  * @since 0.2.0
  * @category simple types
  */
-export const byte: Schema.Codec<number> = integer("byte", -128, 127)
+export const byte: Xml.Type<number> = integer("byte", -128, 127)
 
 /**
  * `xs:unsignedByte`: 0 to 255 (.NET's `byte`).
@@ -162,7 +163,7 @@ export const byte: Schema.Codec<number> = integer("byte", -128, 127)
  * @since 0.2.0
  * @category simple types
  */
-export const unsignedByte: Schema.Codec<number> = integer("unsignedByte", 0, 255)
+export const unsignedByte: Xml.Type<number> = integer("unsignedByte", 0, 255)
 
 /**
  * `xs:unsignedShort`: 0 to 65,535.
@@ -170,7 +171,7 @@ export const unsignedByte: Schema.Codec<number> = integer("unsignedByte", 0, 255
  * @since 0.2.0
  * @category simple types
  */
-export const unsignedShort: Schema.Codec<number> = integer("unsignedShort", 0, 65535)
+export const unsignedShort: Xml.Type<number> = integer("unsignedShort", 0, 65535)
 
 /**
  * `xs:unsignedInt`: 0 to 4,294,967,295.
@@ -178,9 +179,9 @@ export const unsignedShort: Schema.Codec<number> = integer("unsignedShort", 0, 6
  * @since 0.2.0
  * @category simple types
  */
-export const unsignedInt: Schema.Codec<number> = integer("unsignedInt", 0, 4294967295)
+export const unsignedInt: Xml.Type<number> = integer("unsignedInt", 0, 4294967295)
 
-const bigInteger = (name: string, min: bigint, max: bigint): Schema.Codec<bigint, string> => {
+const bigInteger = (name: string, min: bigint, max: bigint): Xml.Type<bigint, string> => {
   const type = simpleTypes.bigIntegerType(name, min, max)
   // The JSON form is read by the same rules as the XML text, not by `BigInt` (which takes `0x10`).
   const text = fromText(Schema.BigInt.check(Schema.isBetweenBigInt({ minimum: min, maximum: max })), type)
@@ -198,7 +199,7 @@ const bigInteger = (name: string, min: bigint, max: bigint): Schema.Codec<bigint
  * @since 0.2.0
  * @category simple types
  */
-export const long: Schema.Codec<bigint, string> = bigInteger("long", -(2n ** 63n), 2n ** 63n - 1n)
+export const long: Xml.Type<bigint, string> = bigInteger("long", -(2n ** 63n), 2n ** 63n - 1n)
 
 /**
  * `xs:unsignedLong`: 0 to 2⁶⁴ − 1, as a `bigint`; its JSON form is the decimal string.
@@ -206,7 +207,7 @@ export const long: Schema.Codec<bigint, string> = bigInteger("long", -(2n ** 63n
  * @since 0.2.0
  * @category simple types
  */
-export const unsignedLong: Schema.Codec<bigint, string> = bigInteger("unsignedLong", 0n, 2n ** 64n - 1n)
+export const unsignedLong: Xml.Type<bigint, string> = bigInteger("unsignedLong", 0n, 2n ** 64n - 1n)
 
 /**
  * `xs:float`: a 32-bit float. Text is rounded to the nearest one as it is read; a number that is not one
@@ -215,7 +216,7 @@ export const unsignedLong: Schema.Codec<bigint, string> = bigInteger("unsignedLo
  * @since 0.2.0
  * @category simple types
  */
-export const float: Schema.Codec<number> = Schema.Number.check(
+export const float: Xml.Type<number> = Schema.Number.check(
   Schema.makeFilter((n: number) => Number.isNaN(n) || Object.is(Math.fround(n), n), { message: "not a 32-bit float" })
 ).annotate({
   ...annotate(simpleTypes.floatType),
@@ -233,7 +234,7 @@ const DECIMAL = lexical.DECIMAL
  * @since 0.2.0
  * @category simple types
  */
-export const decimal: Schema.Codec<string> = Schema.String.check(Schema.isPattern(DECIMAL)).annotate({
+export const decimal: Xml.Type<string> = Schema.String.check(Schema.isPattern(DECIMAL)).annotate({
   ...annotate(simpleTypes.decimalType),
   identifier: "xs:decimal",
   description: "a decimal number, as text (\"12.50\")"
@@ -246,7 +247,7 @@ export const decimal: Schema.Codec<string> = Schema.String.check(Schema.isPatter
  * @since 0.2.0
  * @category simple types
  */
-export const base64Binary: Schema.Codec<Uint8Array, string> = Schema.Uint8ArrayFromBase64.annotate({
+export const base64Binary: Xml.Type<Uint8Array, string> = Schema.Uint8ArrayFromBase64.annotate({
   ...annotate(simpleTypes.base64BinaryType, Schema.Uint8ArrayFromBase64),
   ...arbitrary((fc) => fc.uint8Array({ maxLength: 64 })),
   identifier: "xs:base64Binary",
@@ -259,7 +260,7 @@ export const base64Binary: Schema.Codec<Uint8Array, string> = Schema.Uint8ArrayF
  * @since 0.2.0
  * @category simple types
  */
-export const anyURI: Schema.Codec<string> = Schema.String.check(
+export const anyURI: Xml.Type<string> = Schema.String.check(
   Schema.makeFilter((s: string) => lexical.collapse(s) === s, { message: "whitespace collapsing would change it" })
 ).annotate({
   ...annotate(simpleTypes.anyURIType),
@@ -274,7 +275,7 @@ export const anyURI: Schema.Codec<string> = Schema.String.check(
  * @since 0.1.0
  * @category simple types
  */
-export const boolean: Schema.Codec<boolean> = Schema.Boolean.annotate({
+export const boolean: Xml.Type<boolean> = Schema.Boolean.annotate({
   ...annotate(simpleTypes.booleanType),
   identifier: "xs:boolean",
   description: "true or false"
@@ -286,7 +287,7 @@ export const boolean: Schema.Codec<boolean> = Schema.Boolean.annotate({
  * @since 0.1.0
  * @category simple types
  */
-export const double: Schema.Codec<number> = Schema.Number.annotate({
+export const double: Xml.Type<number> = Schema.Number.annotate({
   ...annotate(simpleTypes.doubleType),
   identifier: "xs:double",
   description: "a number"
@@ -325,7 +326,7 @@ export const list = <const Literals extends readonly [string, ...Array<string>]>
   name: string,
   namespace: string,
   flags: FlagValues<Literals[number]> = {}
-): Schema.Codec<ReadonlyArray<Literals[number]>> =>
+): Xml.Type<ReadonlyArray<Literals[number]>> =>
   Schema.Array(Schema.Literals(values)).annotate({
     ...annotate<ReadonlyArray<string>>({
       name: { namespace, name },
@@ -347,7 +348,7 @@ const DATE_TIME =
  * @since 0.1.0
  * @category simple types
  */
-export const dateTime: Schema.Codec<string> = Schema.String.check(Schema.isPattern(DATE_TIME)).annotate({
+export const dateTime: Xml.Type<string> = Schema.String.check(Schema.isPattern(DATE_TIME)).annotate({
   ...annotate<string>({
     name: { namespace: XS, name: "dateTime" },
     parse: (text) => {
@@ -378,7 +379,7 @@ export const enumeration = <const Literals extends readonly [string, ...Array<st
   values: Literals,
   name: string,
   namespace: string
-): Schema.Codec<Literals[number]> =>
+): Xml.Type<Literals[number]> =>
   Schema.Literals(values).annotate({
     ...annotate(simpleTypes.enumerationType(values, name, namespace)),
     identifier: name

@@ -128,6 +128,9 @@ export const of = <A, I>(schema: Schema.Codec<A, I>, options: LawOptions = {}): 
     decode,
     encodeSync
   }
+  // What make takes: values with members that may be absent (minOccurs="0") left out.
+  const inputs = Arbitrary.makeInput(schema)
+  const complete = (input: unknown): A => schema.make(input)
   const laws: Array<Law> = [
     law("decode ∘ encode = identity, and the envelope read is SOAP 1.1", () =>
       fc.assert(
@@ -171,6 +174,11 @@ export const of = <A, I>(schema: Schema.Codec<A, I>, options: LawOptions = {}): 
           same("decoded", decodeSync(writeTree(parseTree(encodeSync(value)), s)), value)),
         parameters
       )),
+    law("members left out are written absent: decode ∘ encode = make, which gives them their defaults", () =>
+      fc.assert(
+        fc.property(inputs, (input) => same("decoded", decodeSync(encodeSync(input as A)), complete(input))),
+        parameters
+      )),
     law("encode ∘ decode is a fixpoint after one pass", () =>
       fc.assert(
         fc.property(values, style, (value, s) => {
@@ -192,7 +200,8 @@ export const of = <A, I>(schema: Schema.Codec<A, I>, options: LawOptions = {}): 
         "encoded envelopes are valid against the WSDL's schemas, in SOAP 1.1 and 1.2",
         () => {
           // One xmllint process per version for all the cases; the first invalid document is reported.
-          const sample = fc.sample(values, parameters)
+          // Whole values and values with members left out (written absent, as minOccurs="0" allows).
+          const sample = [...fc.sample(values, parameters), ...(fc.sample(inputs, parameters) as Array<A>)]
           for (const [version, file] of [["1.1", schemas.soap11], ["1.2", schemas.soap12]] as const) {
             const documents = sample.map((value) => encodeSync(value, version))
             const result = validate(file, documents)

@@ -9,10 +9,11 @@ import { JsonCodec, type JsonError, type Service, type XmlCodec } from "@erpsync
 import * as Effect from "effect/Effect"
 import type * as HttpClient from "effect/http/HttpClient"
 import * as HttpClientRequest from "effect/http/HttpClientRequest"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Result from "effect/Result"
 import type * as Schedule from "effect/Schedule"
-import type * as Schema from "effect/Schema"
+import * as Schema from "effect/Schema"
 import { type ErpSyncError, ServiceError, type TransportError } from "../ErpSyncError.js"
 import { httpErrorOf, previewText, readAtMost, readPreview, refuseRedirect, requestInitOf, send } from "./exchange.js"
 
@@ -79,6 +80,12 @@ export const restTemplate = (settings: RestSettings, operation: Service.AnyOpera
   const response = fieldsOf(responseBody)["Response"]
   const binding = operation.rest
   const encodeMember = (name: string) => JsonCodec.encodeResult(members[name]!)
+  // A member sent alone (as the body or a query parameter) that the caller left out is sent as the value
+  // it takes: its constructor default, the value an absent element decodes to.
+  const given = (value: Readonly<Record<string, unknown>>, name: string): unknown =>
+    value[name] !== undefined ? value[name] : Option.getOrUndefined(
+      Option.map(Schema.Struct({ [name]: members[name]! }).makeOption({}), (made) => made[name])
+    )
   const encodeBody = JsonCodec.encodeResult(body)
   const noMembers = Object.keys(members).length === 0
   return {
@@ -87,14 +94,16 @@ export const restTemplate = (settings: RestSettings, operation: Service.AnyOpera
       if (binding?.query !== undefined) {
         const query = new URLSearchParams()
         for (const name of binding.query) {
-          const text = encodeMember(name)(value[name])
+          const text = encodeMember(name)(given(value, name))
           if (Result.isFailure(text)) return Result.fail(text.failure)
           const json = JSON.parse(text.success) as unknown
           query.set(name, typeof json === "string" ? json : text.success)
         }
         return Result.succeed({ text: undefined, query: `?${query}` })
       }
-      const text = binding?.body !== undefined ? encodeMember(binding.body)(value[binding.body]) : encodeBody(value)
+      const text = binding?.body !== undefined
+        ? encodeMember(binding.body)(given(value, binding.body))
+        : encodeBody(value)
       if (Result.isFailure(text)) return Result.fail(text.failure)
       return Result.succeed({ text: noMembers ? undefined : text.success, query: "" })
     },

@@ -58,7 +58,7 @@ export const call = (options: CallArgs) =>
     const json = yield* requestJson(options, operation)
     // Members of the body left out take their defaults, as an absent element does on the wire. The body is
     // checked as part of a whole message, so that errors name its path from `Body`.
-    const request = yield* fromJson(operation.request)(completeMessage(operation.request)({ Body: json }))
+    const request = yield* fromJson(operation.request)(completeMessage({ Body: json }))
     // The typed call of the version the client speaks (over the wire it was given): an operation that
     // version lacks is its ConfigurationError; the answer is printed in that version's form.
     const { response, schema } = yield* withClient(

@@ -27,7 +27,7 @@ export const encode = ({ file, message, pretty, soapVersion }: EncodeArgs) =>
   lookup("message", messages, message).pipe(
     Effect.flatMap((schema) =>
       readJson(Option.getOrUndefined(file)).pipe(
-        Effect.map(completeMessage(schema)),
+        Effect.map(completeMessage),
         Effect.flatMap(fromJson(schema)),
         Effect.flatMap((value) => XmlCodec.encode(schema, { soapVersion })(value))
       )

@@ -355,6 +355,17 @@ export const planValue = (ast: AST.AST): { readonly nillable: boolean; readonly 
   return value
 }
 
+/**
+ * The value an absent element of type `ast` decodes to (its type's default), made afresh by each call; a
+ * definition error when the type has none.
+ */
+export const absentValueOf = (ast: AST.AST): () => unknown => {
+  const { nillable, node } = planValue(ast)
+  const value = defaultOf(node, nillable)
+  if (value === undefined) throw definitionError([], "a minOccurs=0 member of this type needs a default value")
+  return value
+}
+
 /** Compiles the plan of a message root: a SOAP envelope or a plain document. */
 export const planRoot = (ast: AST.AST): RootPlan => {
   const root = planRootUnchecked(ast)

@@ -201,7 +201,8 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
               ? record[key]
               : undefined
             if (v === undefined) {
-              if (member.optional) continue
+              // Left out, a member that may be absent is written as absent: it decodes to its default.
+              if (member.minOccurs === 0) continue
               // Located at the member, as the decoder locates a missing element.
               const failure = new EncodeFailure("InvalidValue", `member ${member.key} is missing`)
               failure.segments.push(member.name)
@@ -276,7 +277,7 @@ export const compileEncoder = (plan: RootPlan, version: Version): Encoder => {
     for (const { member, write } of headerMembers) {
       const v = Object.prototype.hasOwnProperty.call(header, member.key) ? header[member.key] : undefined
       if (v === undefined) {
-        if (member.optional) continue
+        if (member.minOccurs === 0) continue
         const failure = new EncodeFailure("InvalidValue", `header ${member.key} is missing`)
         failure.segments.push("Header", member.name)
         throw failure

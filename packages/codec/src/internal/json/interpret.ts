@@ -185,7 +185,8 @@ export const writeValue = (node: Node, value: unknown, path: Array<string | numb
       let first = true
       for (const member of content.members) {
         const memberValue = Object.hasOwn(struct, member.key) ? struct[member.key] : undefined
-        if (memberValue === undefined && member.optional) continue
+        // Left out, a member that may be absent is written as absent: it decodes to its default.
+        if (memberValue === undefined && member.minOccurs === 0) continue
         out.push(first ? `${JSON.stringify(member.name)}:` : `,${JSON.stringify(member.name)}:`)
         first = false
         path.push(member.name)
