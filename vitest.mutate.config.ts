@@ -21,6 +21,7 @@ const files = [
   "codec-generic",
   "namespace-reuse",
   "json-codec",
+  "json-reader",
   "examples",
   "soprincipal",
   "wsdl-drift",

@@ -347,7 +347,7 @@ describe("malformed and hostile JSON, each a typed error with its place", () => 
       ["not JSON", "<Envelope/>", "JsonParseError", "Malformed", 1, 1],
       ["nothing", "  ", "JsonParseError", "Empty", 1, 3],
       ["cut short", `{"DisplayName":"Vis`, "JsonParseError", "Truncated", 1, 20],
-      ["a literal cut short", `{"Active":tr`, "JsonParseError", "Truncated", 1, 11],
+      ["a literal cut short", `{"Active":tr`, "JsonParseError", "Truncated", 1, 13],
       ["text after the value", `{} {}`, "JsonParseError", "Malformed", 1, 4],
       ["a member name twice", `{"DisplayName":"a",\n "DisplayName":"b"}`, "JsonParseError", "DuplicateKey", 2, 2],
       [

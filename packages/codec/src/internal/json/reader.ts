@@ -141,14 +141,18 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
         const e = text[at + 1]
         if (e === "u") {
           const hex = text.slice(at + 2, at + 6)
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("Malformed", "a \\u escape needs four hexadecimal digits", at)
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
+            // Digits cut short by the end of the input: the input is cut, the escape may be right.
+            if (/^[0-9a-fA-F]*$/.test(hex)) fail("Truncated", "the input ends inside a string", text.length)
+            fail("Malformed", "a \\u escape needs four hexadecimal digits", at)
+          }
           out += String.fromCharCode(parseInt(hex, 16))
           at += 6
         } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
           out += ESCAPES[e]
           at += 2
         } else if (e === undefined) {
-          fail("Truncated", "the input ends inside a string", at)
+          fail("Truncated", "the input ends inside a string", text.length)
         } else {
           fail("Malformed", `\\${e} is no escape`, at)
         }
@@ -191,7 +195,10 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
       at += word.length
       return value
     }
-    return word.startsWith(text.slice(at)) ? fail("Truncated", "the input ends inside a value") : unexpected()
+    // Cut short inside the word: where the input ends, as for a string or a structure cut short.
+    return word.startsWith(text.slice(at))
+      ? fail("Truncated", "the input ends inside a value", text.length)
+      : unexpected()
   }
 
   const value = (depth: number): JsonValue => {

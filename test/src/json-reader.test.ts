@@ -1,0 +1,157 @@
+/**
+ * The JSON reader against `JSON.parse` (V8's, which follows RFC 8259) as the oracle: on any JSON text it
+ * reads the same value (objects in order, integers beyond a double kept as their digits); a text changed in
+ * one place (a character left out, one added, the text cut short) is read exactly when `JSON.parse` reads
+ * it, save a member name given twice, which it refuses where `JSON.parse` keeps the last; a text cut short
+ * is `Truncated` at its end, a character added where no value may have it `Malformed` at that character.
+ */
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { defaultLimits } from "../../packages/codec/src/internal/decode/limits.js"
+import { JsonObject, JsonReadFailure, type JsonValue, readJson } from "../../packages/codec/src/internal/json/reader.js"
+import { JsonNumberText } from "../../packages/codec/src/internal/schema/annotations.js"
+
+const RUNS = Number(process.env["ERPSYNC_JSON_RUNS"] ?? 200)
+
+/** A value read, as `JSON.parse` gives it: objects as plain objects, kept digits as the number they stand for. */
+const plain = (value: JsonValue): unknown => {
+  if (value instanceof JsonNumberText) return Number(value.text)
+  if (Array.isArray(value)) return value.map(plain)
+  if (value instanceof JsonObject) {
+    const out: Record<string, unknown> = {}
+    for (let i = 0; i < value.entries.length; i += 2) {
+      Object.defineProperty(out, value.entries[i] as string, {
+        value: plain(value.entries[i + 1] as JsonValue),
+        enumerable: true,
+        writable: true,
+        configurable: true
+      })
+    }
+    return out
+  }
+  return value
+}
+
+type Outcome =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly failure: JsonReadFailure }
+
+const read = (text: string): Outcome => {
+  try {
+    return { ok: true, value: plain(readJson(text, defaultLimits)) }
+  } catch (e) {
+    if (e instanceof JsonReadFailure) return { ok: false, failure: e }
+    throw e
+  }
+}
+
+const parse = (text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/** The line and column (from 1) of `offset` in `text`. */
+const place = (text: string, offset: number) => {
+  const before = text.slice(0, offset).split("\n")
+  return { line: before.length, column: before[before.length - 1]!.length + 1 }
+}
+
+/** JSON texts in the styles a writer may use: compact, indented with spaces or tabs, CR LF line ends. */
+const texts = fc.tuple(fc.jsonValue(), fc.constantFrom(undefined, 2, "\t", "\r\n")).map(([value, style]) =>
+  style === "\r\n"
+    ? JSON.stringify(value, null, 1).replace(/\n/g, "\r\n")
+    : JSON.stringify(value, null, style)
+)
+
+/** Whether the character at `offset` of a JSON text is inside a string (its quotes included). */
+const inString = (text: string, offset: number): boolean => {
+  let inside = false
+  for (let i = 0; i < offset; i++) {
+    if (inside && text[i] === "\\") i++
+    else if (text[i] === "\"") inside = !inside
+  }
+  return inside || text[offset] === "\""
+}
+
+describe("the JSON reader, against JSON.parse", () => {
+  it("reads any JSON text as JSON.parse does, members in order", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const got = read(text)
+        expect(got).toStrictEqual({ ok: true, value: JSON.parse(text) })
+        if (got.ok) expect(JSON.stringify(got.value)).toBe(JSON.stringify(JSON.parse(text)))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+
+  it("reads a text changed in one place exactly when JSON.parse does (a name given twice aside)", () => {
+    const edits = fc.tuple(
+      texts,
+      fc.nat(),
+      fc.constantFrom("delete", "insert"),
+      fc.constantFrom(...",:[]{}\"\\ 0-.e+tfnu#\u0001")
+    )
+    fc.assert(
+      fc.property(edits, ([text, n, edit, char]) => {
+        const i = n % (text.length + 1)
+        const changed = edit === "delete"
+          ? text.slice(0, i) + text.slice(i + 1)
+          : text.slice(0, i) + char + text.slice(i)
+        const got = read(changed)
+        const oracle = parse(changed)
+        // JSON.parse keeps the last of two equal names; the reader refuses the text there, where it sees
+        // the second (even if the text goes wrong later).
+        if (!got.ok && got.failure.reason === "DuplicateKey") return
+        expect(got.ok).toBe(oracle.ok)
+        if (got.ok && oracle.ok) expect(got.value).toStrictEqual(oracle.value)
+        if (!got.ok) {
+          expect(["Malformed", "Truncated", "Empty"]).toContain(got.failure.reason)
+          expect(got.failure.kind).toBe("Parse")
+        }
+      }),
+      { numRuns: RUNS * 5 }
+    )
+  })
+
+  it("a text cut short is Truncated at its end (Empty when nothing but space is left)", () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), (text, n) => {
+        const cut = text.slice(0, n % text.length)
+        // A cut that leaves a whole value (a number's first digits) is read; the rest are refused at the end.
+        if (parse(cut).ok) return
+        const got = read(cut)
+        if (got.ok) throw new Error(`read ${JSON.stringify(cut)}`)
+        if (cut.trim() === "") {
+          expect(got.failure.reason).toBe("Empty")
+          return
+        }
+        // A number cut after its sign, point or exponent is a malformed number, not a cut text, to the reader.
+        if (/[-.eE+]$/.test(cut)) return
+        expect(got.failure.reason).toBe("Truncated")
+        expect({ line: got.failure.line, column: got.failure.column }).toStrictEqual(place(cut, cut.length))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+
+  it("a character no value may hold, added outside strings, is Malformed at that character", () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), fc.constantFrom("#", "x", "'", ")"), (text, n, char) => {
+        const i = n % (text.length + 1)
+        // Not inside a string, nor inside a literal or a number (where the literal or number is what is wrong).
+        const word = /[A-Za-z0-9.+-]/
+        if (inString(text, i) || word.test(text[i - 1] ?? "") && word.test(text[i] ?? "")) return
+        const changed = text.slice(0, i) + char + text.slice(i)
+        const got = read(changed)
+        if (got.ok) throw new Error(`read ${JSON.stringify(changed)}`)
+        expect(got.failure.reason).toBe("Malformed")
+        expect({ line: got.failure.line, column: got.failure.column }).toStrictEqual(place(changed, i))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
