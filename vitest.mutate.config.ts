@@ -22,6 +22,7 @@ const files = [
   "namespace-reuse",
   "json-codec",
   "json-reader",
+  "json-simple-types",
   "examples",
   "soprincipal",
   "wsdl-drift",

@@ -18,7 +18,9 @@ const describe = (json: unknown): string =>
 
 /** The text of a JSON number, whether the reader gave a double or its text. */
 const numberText = (json: unknown): string | undefined =>
-  typeof json === "number" ? String(json) : json instanceof JsonNumberText ? json.text : undefined
+  typeof json === "number" ? (Object.is(json, -0) ? "-0" : String(json)) : json instanceof JsonNumberText
+    ? json.text
+    : undefined
 
 /** A JSON string read by the lexical rule `parse`, written by `format` (the default form). */
 export const stringForm = <A>(
@@ -91,11 +93,16 @@ export const doubleForm = (
     if (Number.isNaN(value)) return ok(`"NaN"`)
     if (value === Infinity) return ok(`"Infinity"`)
     if (value === -Infinity) return ok(`"-Infinity"`)
-    return ok(String(value))
+    // String(-0) is "0": JSON's -0 keeps the sign, as .NET's serializer writes it.
+    return ok(Object.is(value, -0) ? "-0" : String(value))
   }
 })
 
-/** A decimal kept as its lexical form: a JSON number of the same digits. */
+/**
+ * A decimal kept as its lexical form: a JSON number of the same digits. What XML's lexical space has and
+ * JSON's grammar lacks is written as JSON has it: no `+`, no leading zeros, a digit on each side of the
+ * point (`+007.` is `7`, `.5` is `0.5`).
+ */
 export const decimalForm = (
   parse: (text: string) => LexicalResult<string>,
   format: (value: string) => LexicalResult<string>
@@ -104,7 +111,13 @@ export const decimalForm = (
     const text = numberText(json)
     return text === undefined ? fail(`${describe(json)} is not a JSON number`) : parse(text)
   },
-  write: format
+  write: (value) => {
+    const text = format(value)
+    if (!text.ok) return text
+    const [, sign, whole, fraction] = /^([+-]?)([0-9]*)(?:\.([0-9]*))?$/.exec(text.value)!
+    const digits = whole!.replace(/^0+(?=[0-9])/, "")
+    return ok(`${sign === "-" ? "-" : ""}${digits === "" ? "0" : digits}${fraction ? `.${fraction}` : ""}`)
+  }
 })
 
 const MAX_FLAGS = 0x7fffffff

@@ -184,10 +184,12 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
     const literal = match[0]
     at += literal.length
     const value = Number(literal)
-    // An integer beyond 2^53 keeps its digits; a fraction or an exponent is a double, as .NET reads one.
-    return match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(value)
-      ? new JsonNumberText(literal)
-      : value
+    // A number a double does not give back as written keeps its digits (an integer beyond 2^53, a decimal of
+    // more digits than a double holds, `1.50`): a decimal or a long reads them; a double reads the text.
+    if (match[1] === undefined && match[2] === undefined) {
+      return Number.isSafeInteger(value) ? value : new JsonNumberText(literal)
+    }
+    return String(value) === literal ? value : new JsonNumberText(literal)
   }
 
   const literal = (word: string, value: JsonValue): JsonValue => {
