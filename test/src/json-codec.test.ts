@@ -28,6 +28,10 @@ const objectsOf = (value: unknown): Array<object> =>
     ? [value, ...Object.values(value).flatMap(objectsOf)]
     : []
 
+/** Whether JSON carries a value: a .NET dictionary (a JSON object) has no null key; the XML form alone has one. */
+const carriedByJson = (value: unknown) =>
+  objectsOf(value).filter((o) => isPair(o)).every((pair) => typeof (pair as { Key: unknown }).Key === "string")
+
 /** Whether an object is a dictionary's `{ Key, Value }` pair. */
 const isPair = (o: object) => Object.keys(o).length === 2 && "Key" in o && "Value" in o
 
@@ -86,6 +90,61 @@ describe("the laws of the JSON form, for the body of every message of both versi
         fc.pre(pairs.every((pair) => typeof pair.Key === "string"))
         const text = Result.getOrThrow(encode(input))
         expect(decode(text)).toStrictEqual(Result.succeed(body.make(input)))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+/** The JSON Pointer (RFC 6901) of a path. */
+const pointerOf = (path: ReadonlyArray<string | number>) =>
+  path.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")
+
+/** The paths of the scalars (not null) of a JSON value, deep. */
+const scalarPaths = (json: unknown, path: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> =>
+  Array.isArray(json)
+    ? json.flatMap((item, i) => scalarPaths(item, [...path, i]))
+    : typeof json === "object" && json !== null
+    ? Object.entries(json).flatMap(([key, value]) => scalarPaths(value, [...path, key]))
+    : json === null
+    ? []
+    : [path]
+
+/** `json` with the value at `path` replaced by `by` (a copy). */
+const replaced = (json: unknown, path: ReadonlyArray<string | number>, by: unknown): unknown => {
+  if (path.length === 0) return by
+  const [head, ...rest] = path
+  if (Array.isArray(json)) return json.map((item, i) => i === head ? replaced(item, rest, by) : item)
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(json as object)) {
+    Object.defineProperty(out, key, {
+      value: key === head ? replaced(value, rest, by) : value,
+      enumerable: true,
+      writable: true,
+      configurable: true
+    })
+  }
+  return out
+}
+
+describe("a value of the wrong kind anywhere in a message is refused at its path", () => {
+  it.each(messages.map((m) => [m.label, m] as const))("%s", (_, { schema }) => {
+    const body = bodyOf(schema)
+    const encode = JsonCodec.encodeResult(body)
+    const decode = JsonCodec.decodeResult(body)
+    fc.assert(
+      fc.property(Arbitrary.make(body), fc.nat(), (value, choice) => {
+        fc.pre(carriedByJson(value))
+        const json: unknown = JSON.parse(Result.getOrThrow(encode(value)))
+        const leaves = scalarPaths(json)
+        if (leaves.length === 0) return
+        const leaf = leaves[choice % leaves.length]!
+        // An array where a number, a string or a boolean is: no simple type's form reads one.
+        const failure = Result.getFailure(decode(JSON.stringify(replaced(json, leaf, [[]]))))
+        expect(failure).toMatchObject({
+          _tag: "Some",
+          value: { _tag: "JsonDecodeError", reason: "InvalidValue", path: pointerOf(leaf) }
+        })
       }),
       { numRuns: RUNS }
     )
