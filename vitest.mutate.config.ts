@@ -23,6 +23,7 @@ const files = [
   "json-codec",
   "json-reader",
   "json-simple-types",
+  "json-generic",
   "examples",
   "soprincipal",
   "wsdl-drift",
