@@ -26,19 +26,6 @@ export type JsonValue =
  */
 export class JsonObject {
   constructor(readonly entries: ReadonlyArray<string | JsonValue>) {}
-
-  /** How many members it has. */
-  get size(): number {
-    return this.entries.length >> 1
-  }
-
-  /** The value of the member `name`, if it has one. */
-  get(name: string): JsonValue | undefined {
-    for (let i = 0; i < this.entries.length; i += 2) {
-      if (this.entries[i] === name) return this.entries[i + 1] as JsonValue
-    }
-    return undefined
-  }
 }
 
 /** Up to this many members, a member name given twice is found by looking through the names; beyond, by a set. */
