@@ -61,13 +61,15 @@ export default defineConfig({
     include: files.map((name) => `test/src/${name}.test.ts`),
     // Cheap files first: a mutant is killed by the first failing test, so most are killed in a second.
     sequence: { sequencer: InOrder },
-    // The laws over the fewest messages that have every XML shape, 20 cases each, 500 fuzzing cases, and
-    // the differential property at 10 cases per message and kind: what a mutant's run pays for is mostly these.
+    // The laws over the fewest messages that have every XML shape, 20 cases each, 500 fuzzing cases, the
+    // differential property at 10 cases per message and kind, and the JSON properties at 25 cases: what a
+    // mutant's run pays for is mostly these.
     env: {
       ERPSYNC_LAW_MESSAGES: "covering",
       ERPSYNC_LAW_RUNS: "20",
       ERPSYNC_FUZZ_RUNS: "500",
-      ERPSYNC_DIFFERENTIAL_RUNS: "10"
+      ERPSYNC_DIFFERENTIAL_RUNS: "10",
+      ERPSYNC_JSON_RUNS: "25"
     },
     // One module graph for all files, `effect` loaded once, and the workspace's modules loaded afresh for
     // each file (test/mutate/fresh.ts): a run of many files costs little more than their tests.
