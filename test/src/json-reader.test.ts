@@ -59,12 +59,74 @@ const place = (text: string, offset: number) => {
   return { line: before.length, column: before[before.length - 1]!.length + 1 }
 }
 
-/** JSON texts in the styles a writer may use: compact, indented with spaces or tabs, CR LF line ends. */
-const texts = fc.tuple(fc.jsonValue(), fc.constantFrom(undefined, 2, "\t", "\r\n")).map(([value, style]) =>
-  style === "\r\n"
-    ? JSON.stringify(value, null, 1).replace(/\n/g, "\r\n")
-    : JSON.stringify(value, null, style)
+/** `text` (JSON) with a space before and after every token outside strings, empty containers included. */
+const spaced = (text: string): string => {
+  let out = ""
+  let inside = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (inside) {
+      out += c
+      if (c === "\\") out += text[++i]
+      else if (c === "\"") {
+        inside = false
+        out += " "
+      }
+    } else if (c === "\"") {
+      inside = true
+      out += ` ${c}`
+    } else {
+      out += "[]{},:".includes(c) ? ` ${c} ` : c
+    }
+  }
+  return ` ${out} `
+}
+
+/**
+ * JSON texts in the styles a writer may use: compact, indented with spaces or tabs, CR LF line ends, and
+ * space around every token.
+ */
+const texts = fc.tuple(fc.jsonValue(), fc.constantFrom(undefined, 2, "\t", "\r\n", "spaced")).map(
+  ([value, style]) =>
+    style === "\r\n"
+      ? JSON.stringify(value, null, 1).replace(/\n/g, "\r\n")
+      : style === "spaced"
+      ? spaced(JSON.stringify(value))
+      : JSON.stringify(value, null, style)
 )
+
+/** The JSON Pointer (RFC 6901) of a path. */
+const pointerOf = (path: ReadonlyArray<string | number>) =>
+  path.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")
+
+/** The paths of the values of a JSON value, deep, itself first. */
+const pathsOf = (json: unknown, path: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> => [
+  path,
+  ...(Array.isArray(json)
+    ? json.flatMap((item, i) => pathsOf(item, [...path, i]))
+    : typeof json === "object" && json !== null
+    ? Object.entries(json).flatMap(([key, value]) => pathsOf(value, [...path, key]))
+    : [])
+]
+
+const MARK = "\u0000mark"
+
+/** `json` with the value at `path` replaced by a string no generated value holds (a copy). */
+const marked = (json: unknown, path: ReadonlyArray<string | number>): unknown => {
+  if (path.length === 0) return MARK
+  const [head, ...rest] = path
+  if (Array.isArray(json)) return json.map((item, i) => i === head ? marked(item, rest) : item)
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(json as object)) {
+    Object.defineProperty(out, key, {
+      value: key === head ? marked(value, rest) : value,
+      enumerable: true,
+      writable: true,
+      configurable: true
+    })
+  }
+  return out
+}
 
 /** Whether the character at `offset` of a JSON text is inside a string (its quotes included). */
 const inString = (text: string, offset: number): boolean => {
@@ -75,6 +137,76 @@ const inString = (text: string, offset: number): boolean => {
   }
   return inside || text[offset] === "\""
 }
+
+describe("the JSON reader's errors name the place of the value", () => {
+  it("a value no JSON has, anywhere: Malformed at its path and its line:column", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(), fc.constantFrom(undefined, 2), (json, n, indent) => {
+        const paths = pathsOf(json)
+        const path = paths[n % paths.length]!
+        const withMark = JSON.stringify(marked(json, path), null, indent)
+        const at = withMark.indexOf(JSON.stringify(MARK))
+        const text = withMark.replace(JSON.stringify(MARK), "#")
+        const got = read(text)
+        if (got.ok) throw new Error(`read ${text}`)
+        expect(got.failure).toMatchObject({ reason: "Malformed", path: pointerOf(path) })
+        expect({ line: got.failure.line, column: got.failure.column }).toStrictEqual(place(text, at))
+      }),
+      { numRuns: RUNS }
+    )
+  })
+
+  it("a member name given twice: DuplicateKey at the object's path and the second name, in a small or a large object", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(), fc.integer({ min: 1, max: 20 }), fc.nat(), (json, n, size, which) => {
+        const paths = pathsOf(json)
+        const path = paths[n % paths.length]!
+        const names = Array.from({ length: size }, (_, i) => `"k${i}":${i}`)
+        const again = `"k${which % size}":true`
+        const object = `{${names.join(",")},${again}}`
+        const withMark = JSON.stringify(marked(json, path))
+        const at = withMark.indexOf(JSON.stringify(MARK))
+        const text = withMark.replace(JSON.stringify(MARK), object)
+        const got = read(text)
+        if (got.ok) throw new Error(`read ${text}`)
+        expect(got.failure).toMatchObject({ reason: "DuplicateKey", path: pointerOf(path) })
+        expect(got.failure.column).toBe(at + object.indexOf(again) + 1)
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe("the JSON reader's limits: a value at the limit is read, one past it refused where it passes it", () => {
+  const limits = { ...defaultLimits, maxDepth: 3, maxTextLength: 6, maxItems: 3, maxMessageLength: 40 }
+  const within = (text: string) => expect(plain(readJson(text, limits))).toStrictEqual(JSON.parse(text))
+  const past = (text: string, reason: string, column: number) => {
+    let failure: unknown
+    try {
+      readJson(text, limits)
+    } catch (e) {
+      failure = e
+    }
+    expect(failure).toMatchObject({ kind: "Limit", reason, column })
+  }
+  it.each([
+    ["depth", `[[{"a":1}]]`, `[[{"a":[1]}]]`, "Depth", 8],
+    ["a string's length", `"abcdef"`, `"abcdefg"`, "TextLength", 1],
+    ["a string's length, with escapes", String.raw`"a\\b\u0041\"d"`, String.raw`"a\\b\u0041\"de"`, "TextLength", 1],
+    ["an array's items", `[1,2,3]`, `[1,2,3,4]`, "Items", 8],
+    ["an object's members", `{"a":1,"b":2,"c":3}`, `{"a":1,"b":2,"c":3,"d":4}`, "Items", 20],
+    [
+      "the input's length",
+      `[${"1,".repeat(1)}"${"x".repeat(6)}",${" ".repeat(26)}1]`,
+      `[${" ".repeat(39)}1]`,
+      "MessageLength",
+      41
+    ]
+  ])("%s", (_, ok, tooMuch, reason, column) => {
+    within(ok)
+    past(tooMuch, reason, column)
+  })
+})
 
 describe("the JSON reader, against JSON.parse", () => {
   it("reads any JSON text as JSON.parse does, members in order", () => {

