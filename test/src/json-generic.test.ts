@@ -4,6 +4,8 @@
  * reading and on writing, each with the reason, the place and what was found.
  */
 import { DataContract, JsonCodec, Xml, Xsd } from "@erpsync/codec"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
@@ -188,5 +190,104 @@ describe("writing: each refusal with its reason and place", () => {
     expect(writeFailure(Order, { Id: 1, Price: "1.00", Lines: "a" }).message).toBe(
       "at /Lines: InvalidValue: a is not an array"
     )
+  })
+})
+
+describe("the forms' edges", () => {
+  const Rights = Xsd.list(["Select", "Update", "Delete"], "Rights", NS, { aliases: { FULL: 7, None: 0 } })
+  const readRights = JsonCodec.decodeResult(Rights)
+  const writeRights = JsonCodec.encodeResult(Rights)
+
+  it.each([
+    [`"Select, Delete"`, ["Select", "Delete"]],
+    [`" Update ,Select "`, ["Update", "Select"]],
+    [`"   "`, []],
+    [`""`, []],
+    [`0`, []],
+    [`5`, ["Select", "Delete"]],
+    [`"5"`, ["Select", "Delete"]],
+    [`"FULL"`, ["Select", "Update", "Delete"]],
+    [`"None"`, []],
+    [`"Select, 4"`, ["Select", "Delete"]],
+    [`2147483647`, undefined],
+    [`8`, undefined],
+    [`-1`, undefined],
+    [`1.5`, undefined],
+    [`"-1"`, undefined],
+    [`"Select, 9007199254740993"`, undefined],
+    [`"Select, 2147483648"`, undefined],
+    [`"Insert"`, undefined],
+    [`true`, undefined]
+  ])("flags: %s", (text, expected) => {
+    const read = readRights(text)
+    if (expected === undefined) {
+      expect(read).toMatchObject({ _tag: "Failure", failure: { _tag: "JsonDecodeError", reason: "InvalidValue" } })
+    } else {
+      expect(read).toStrictEqual(Result.succeed(expected))
+    }
+  })
+
+  it("flags written: names joined by \", \", none as \"0\"; anything else refused", () => {
+    expect(Result.getOrThrow(writeRights(["Select", "Delete"]))).toBe(`"Select, Delete"`)
+    expect(Result.getOrThrow(writeRights([]))).toBe(`"0"`)
+    expect(Result.isFailure(writeRights("Select" as never))).toBe(true)
+    expect(Result.isFailure(writeRights(["Insert"] as never))).toBe(true)
+  })
+
+  it.each([
+    [`"01:30:00"`, 5_400_000],
+    [`"1.02:03:04.5"`, 93_784_500],
+    [`" 00:00:01 "`, 1000],
+    [`"00:00:00.0000001"`, 0.0001],
+    [`"PT1M"`, 60_000],
+    [`" PT2S"`, 2000],
+    [`"-PT0S"`, 0],
+    [`"-00:00:00"`, 0],
+    [`"24:00:00"`, undefined],
+    [`"00:60:00"`, undefined],
+    [`"00:00:60"`, undefined],
+    [`"-00:00:01"`, undefined],
+    [`"-PT1S"`, undefined],
+    [`"10675199.02:48:05.4775808"`, undefined],
+    [`"1:2"`, 3_720_000],
+    [`"x"`, undefined],
+    [`90`, undefined]
+  ])("a TimeSpan: %s", (text, expected) => {
+    const read = JsonCodec.decodeResult(DataContract.duration)(text)
+    if (expected === undefined) {
+      expect(read).toMatchObject({ _tag: "Failure", failure: { reason: "InvalidValue" } })
+    } else {
+      expect(Result.map(read, (d) => Duration.toMillis(d))).toStrictEqual(Result.succeed(expected))
+    }
+  })
+
+  it("a TimeSpan written: [d.]hh:mm:ss[.fffffff]; one that is no TimeSpan refused", () => {
+    const write = JsonCodec.encodeResult(DataContract.duration)
+    expect(Result.getOrThrow(write(Duration.hours(1)))).toBe(`"01:00:00"`)
+    expect(Result.getOrThrow(write(Duration.sum(Duration.days(2), Duration.millis(5))))).toBe(`"2.00:00:00.0050000"`)
+    expect(Result.getOrThrow(write(Duration.nanos(100n)))).toBe(`"00:00:00.0000001"`)
+    expect(Result.getOrThrow(write(Duration.zero))).toBe(`"00:00:00"`)
+    expect(Result.isFailure(write(Duration.infinity))).toBe(true)
+    expect(Result.isFailure(write(Duration.nanos(150n)))).toBe(true)
+    expect(Result.isFailure(write(Duration.days(10675200)))).toBe(true)
+    expect(Result.isFailure(write("1 hour" as never))).toBe(true)
+  })
+
+  it("a char: a string of one UTF-16 code unit, both ways", () => {
+    expect(Result.getOrThrow(JsonCodec.decodeResult(DataContract.char)(`"é"`))).toBe("é")
+    for (const text of [`""`, `"ab"`, `233`]) {
+      expect(Result.isFailure(JsonCodec.decodeResult(DataContract.char)(text)), text).toBe(true)
+    }
+    expect(Result.getOrThrow(JsonCodec.encodeResult(DataContract.char)("é"))).toBe(`"é"`)
+    expect(Result.isFailure(JsonCodec.encodeResult(DataContract.char)("ab"))).toBe(true)
+  })
+
+  it("the Effect forms of decode and encode, and compile", async () => {
+    expect(await Effect.runPromise(JsonCodec.decode(Xsd.int)("7"))).toBe(7)
+    expect(await Effect.runPromise(JsonCodec.encode(Xsd.int)(7))).toBe("7")
+    expect(await Effect.runPromise(Effect.flip(JsonCodec.decode(Xsd.int)(`"7"`)))).toMatchObject({
+      reason: "InvalidValue"
+    })
+    expect(() => JsonCodec.compile(Schema.Struct({ bad: Schema.BigInt }))).toThrow(/bad/)
   })
 })

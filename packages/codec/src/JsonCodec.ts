@@ -118,7 +118,8 @@ export const encodeResult = <A, I>(schema: Schema.Codec<A, I>) => {
       if (e instanceof JsonValueFailure) {
         return Result.fail(
           new JsonEncodeError({
-            reason: e.reason === "InvalidNull" ? "InvalidNull" : "InvalidValue",
+            // The writer refuses a value with these two reasons only.
+            reason: e.reason as JsonEncodeError["reason"],
             detail: e.detail,
             path: e.path
           })
