@@ -209,6 +209,11 @@ describe("the JSON reader's limits: a value at the limit is read, one past it re
 })
 
 describe("the JSON reader, against JSON.parse", () => {
+  it("reads every escape RFC 8259 has: those JSON.stringify never writes too (solidus, backspace, form feed, hex in capitals)", () => {
+    const text = String.raw`"\"\\\/\b\f\n\r\t\u00e9\u00E9\uD83D\uDE00\u0000/"`
+    expect(read(text)).toStrictEqual({ ok: true, value: JSON.parse(text) })
+  })
+
   it("reads any JSON text as JSON.parse does, members in order", () => {
     fc.assert(
       fc.property(texts, (text) => {
