@@ -19,6 +19,11 @@ const MESSAGE_ARGUMENT = new Map([
   ["definitionError", 1],
   ["unsupported", 0],
   ["EncodeFailure", 1],
+  // The JSON codec's: the reader's refusal (reason, detail), its failure (kind, reason, detail), the
+  // interpreter's (reason, detail).
+  ["refuse", 1],
+  ["JsonReadFailure", 2],
+  ["JsonValueFailure", 1],
   ["SchemaDefinitionError", 0],
   ["fail", 0],
   ["Error", 0],

@@ -79,7 +79,7 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
     }
     return { line, column: offset - start + 1 }
   }
-  const fail = (reason: string, detail: string, offset = at): never => {
+  const refuse = (reason: string, detail: string, offset = at): never => {
     const { column, line } = position(Math.min(offset, text.length))
     throw new JsonReadFailure("Parse", reason, detail, pointer(path), line, column, 0)
   }
@@ -89,8 +89,8 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
   }
   const unexpected = (): never =>
     at >= text.length
-      ? fail("Truncated", "the input ends inside a value")
-      : fail("Malformed", `unexpected ${JSON.stringify(text[at])}`)
+      ? refuse("Truncated", "the input ends inside a value")
+      : refuse("Malformed", `unexpected ${JSON.stringify(text[at])}`)
 
   const space = () => {
     for (;;) {
@@ -133,8 +133,8 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
           const hex = text.slice(at + 2, at + 6)
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
             // Digits cut short by the end of the input: the input is cut, the escape may be right.
-            if (/^[0-9a-fA-F]*$/.test(hex)) fail("Truncated", "the input ends inside a string", text.length)
-            fail("Malformed", "a \\u escape needs four hexadecimal digits", at)
+            if (/^[0-9a-fA-F]*$/.test(hex)) refuse("Truncated", "the input ends inside a string", text.length)
+            refuse("Malformed", "a \\u escape needs four hexadecimal digits", at)
           }
           out += String.fromCharCode(parseInt(hex, 16))
           at += 6
@@ -142,14 +142,14 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
           out += ESCAPES[e]
           at += 2
         } else if (e === undefined) {
-          fail("Truncated", "the input ends inside a string", text.length)
+          refuse("Truncated", "the input ends inside a string", text.length)
         } else {
-          fail("Malformed", `\\${e} is no escape`, at)
+          refuse("Malformed", `\\${e} is no escape`, at)
         }
       } else if (at >= text.length) {
-        fail("Truncated", "the input ends inside a string", at)
+        refuse("Truncated", "the input ends inside a string", at)
       } else {
-        fail("Malformed", "a control character inside a string must be escaped", at)
+        refuse("Malformed", "a control character inside a string must be escaped", at)
       }
     }
   }
@@ -192,7 +192,7 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
     }
     // Cut short inside the word: where the input ends, as for a string or a structure cut short.
     return word.startsWith(text.slice(at))
-      ? fail("Truncated", "the input ends inside a value", text.length)
+      ? refuse("Truncated", "the input ends inside a value", text.length)
       : unexpected()
   }
 
@@ -242,7 +242,7 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
         for (let i = 0; i < out.length; i += 2) given ||= out[i] === key
         if (size === FEW_MEMBERS) names = new Set(out.filter((_, i) => i % 2 === 0) as Array<string>).add(key)
       }
-      if (given) fail("DuplicateKey", `the member ${JSON.stringify(key)} is given twice`, keyAt)
+      if (given) refuse("DuplicateKey", `the member ${JSON.stringify(key)} is given twice`, keyAt)
       space()
       if (text.charCodeAt(at) !== 58) unexpected()
       at++
@@ -287,9 +287,9 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
 
   if (text.length > limits.maxMessageLength) exceed("MessageLength", limits.maxMessageLength, limits.maxMessageLength)
   space()
-  if (at >= text.length) fail("Empty", "no JSON value")
+  if (at >= text.length) refuse("Empty", "no JSON value")
   const result = value(0)
   space()
-  if (at < text.length) fail("Malformed", `text after the value: ${JSON.stringify(text.slice(at, at + 20))}`)
+  if (at < text.length) refuse("Malformed", `text after the value: ${JSON.stringify(text.slice(at, at + 20))}`)
   return result
 }
