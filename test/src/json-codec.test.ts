@@ -13,6 +13,7 @@ import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { defaultConnection } from "./support/envelope.js"
+import { pointerOf, replaced } from "./support/jsonPaths.js"
 import { messages } from "./support/messages.js"
 
 const RUNS = Number(process.env["ERPSYNC_JSON_RUNS"] ?? 25)
@@ -96,10 +97,6 @@ describe("the laws of the JSON form, for the body of every message of both versi
   })
 })
 
-/** The JSON Pointer (RFC 6901) of a path. */
-const pointerOf = (path: ReadonlyArray<string | number>) =>
-  path.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")
-
 /** The paths of the scalars (not null) of a JSON value, deep. */
 const scalarPaths = (json: unknown, path: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> =>
   Array.isArray(json)
@@ -109,23 +106,6 @@ const scalarPaths = (json: unknown, path: ReadonlyArray<string | number> = []): 
     : json === null
     ? []
     : [path]
-
-/** `json` with the value at `path` replaced by `by` (a copy). */
-const replaced = (json: unknown, path: ReadonlyArray<string | number>, by: unknown): unknown => {
-  if (path.length === 0) return by
-  const [head, ...rest] = path
-  if (Array.isArray(json)) return json.map((item, i) => i === head ? replaced(item, rest, by) : item)
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(json as object)) {
-    Object.defineProperty(out, key, {
-      value: key === head ? replaced(value, rest, by) : value,
-      enumerable: true,
-      writable: true,
-      configurable: true
-    })
-  }
-  return out
-}
 
 describe("a value of the wrong kind anywhere in a message is refused at its path", () => {
   it.each(messages.map((m) => [m.label, m] as const))("%s", (_, { schema }) => {

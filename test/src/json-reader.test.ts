@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest"
 import { defaultLimits } from "../../packages/codec/src/internal/decode/limits.js"
 import { JsonObject, JsonReadFailure, type JsonValue, readJson } from "../../packages/codec/src/internal/json/reader.js"
 import { JsonNumberText } from "../../packages/codec/src/internal/schema/annotations.js"
+import { pointerOf, replaced } from "./support/jsonPaths.js"
 
 const RUNS = Number(process.env["ERPSYNC_JSON_RUNS"] ?? 200)
 
@@ -95,10 +96,6 @@ const texts = fc.tuple(fc.jsonValue(), fc.constantFrom(undefined, 2, "\t", "\r\n
       : JSON.stringify(value, null, style)
 )
 
-/** The JSON Pointer (RFC 6901) of a path. */
-const pointerOf = (path: ReadonlyArray<string | number>) =>
-  path.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")
-
 /** The paths of the values of a JSON value, deep, itself first. */
 const pathsOf = (json: unknown, path: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> => [
   path,
@@ -112,21 +109,7 @@ const pathsOf = (json: unknown, path: ReadonlyArray<string | number> = []): Arra
 const MARK = "\u0000mark"
 
 /** `json` with the value at `path` replaced by a string no generated value holds (a copy). */
-const marked = (json: unknown, path: ReadonlyArray<string | number>): unknown => {
-  if (path.length === 0) return MARK
-  const [head, ...rest] = path
-  if (Array.isArray(json)) return json.map((item, i) => i === head ? marked(item, rest) : item)
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(json as object)) {
-    Object.defineProperty(out, key, {
-      value: key === head ? marked(value, rest) : value,
-      enumerable: true,
-      writable: true,
-      configurable: true
-    })
-  }
-  return out
-}
+const marked = (json: unknown, path: ReadonlyArray<string | number>): unknown => replaced(json, path, MARK)
 
 /** Whether the character at `offset` of a JSON text is inside a string (its quotes included). */
 const inString = (text: string, offset: number): boolean => {
