@@ -82,10 +82,17 @@ export const restTemplate = (settings: RestSettings, operation: Service.AnyOpera
   const encodeMember = (name: string) => JsonCodec.encodeResult(members[name]!)
   // A member sent alone (as the body or a query parameter) that the caller left out is sent as the value
   // it takes: its constructor default, the value an absent element decodes to.
-  const given = (value: Readonly<Record<string, unknown>>, name: string): unknown =>
-    value[name] !== undefined ? value[name] : Option.getOrUndefined(
-      Option.map(Schema.Struct({ [name]: members[name]! }).makeOption({}), (made) => made[name])
-    )
+  // The struct of that member alone, made once per member (its default is made afresh by each call).
+  const alone = new Map<string, Schema.Struct<Schema.Struct.Fields>>()
+  const given = (value: Readonly<Record<string, unknown>>, name: string): unknown => {
+    if (value[name] !== undefined) return value[name]
+    let struct = alone.get(name)
+    if (struct === undefined) {
+      struct = Schema.Struct({ [name]: members[name]! })
+      alone.set(name, struct)
+    }
+    return Option.getOrUndefined(Option.map(struct.makeOption({}), (made) => made[name]))
+  }
   const encodeBody = JsonCodec.encodeResult(body)
   const noMembers = Object.keys(members).length === 0
   return {
