@@ -4,18 +4,20 @@
  * match on, and their mutants all stay.
  *
  * A literal is a message when it is the message argument of one of the codec's error constructors (and of
- * `Error` and `TypeError`), the value of a `detail` or `message` property or what a `message` function
- * returns (a refinement's), or what an error's `message` getter returns; literals nested in a message (a
+ * `Error` and `TypeError`), the value of a `detail`, `message` or `problem` property or what a `message`
+ * function returns (a refinement's), what an error's `message` getter returns, or what the namespace
+ * rules return as a problem; literals nested in a message (a
  * template's parts, the branches of a conditional, concatenations) are too.
  */
 import { declareValuePlugin, PluginKind } from "@stryker-mutator/api/plugin"
 
 /** Functions and classes whose argument at this index is a message. */
 const MESSAGE_ARGUMENT = new Map([
-  ["parseError", 1],
-  ["decodeError", 1],
-  ["envelopeError", 1],
-  ["valueError", 1],
+  // The decoder's: (decoder, reason, detail), and (decoder, frame, detail).
+  ["parseError", 2],
+  ["decodeError", 2],
+  ["envelopeError", 2],
+  ["valueError", 2],
   ["definitionError", 1],
   ["unsupported", 0],
   ["EncodeFailure", 1],
@@ -39,7 +41,11 @@ const MESSAGE_ARGUMENT = new Map([
   ["formatEnumeration", 0],
   ["formatCollapsed", 0]
 ])
-const MESSAGE_PROPERTY = new Set(["detail", "message"])
+// `problem`: why a name or a namespace declaration breaks the rules, which the decoder gives as a
+// parse error's detail.
+const MESSAGE_PROPERTY = new Set(["detail", "message", "problem"])
+/** Functions whose result is a message: the namespace rules', which the decoder gives as a detail. */
+const MESSAGE_RESULT = new Set(["pairProblem", "declare"])
 
 const nameOf = (node) =>
   node.type === "Identifier" ? node.name : node.type === "MemberExpression" ? nameOf(node.property) : undefined
@@ -71,7 +77,13 @@ const isMessage = (expression) => {
   }
   if (parent.isReturnStatement()) {
     const fn = parent.getFunctionParent()
-    return fn !== null && fn.isClassMethod({ kind: "get" }) && nameOf(fn.node.key) === "message"
+    if (fn === null) return false
+    if (fn.isClassMethod()) {
+      const name = nameOf(fn.node.key)
+      return fn.node.kind === "get" ? name === "message" : MESSAGE_RESULT.has(name)
+    }
+    const declarator = fn.parentPath
+    return declarator !== null && declarator.isVariableDeclarator() && MESSAGE_RESULT.has(nameOf(declarator.node.id))
   }
   return false
 }
