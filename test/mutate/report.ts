@@ -28,6 +28,23 @@ const root = path.resolve(import.meta.dirname, "../..")
 const reasonsFile = path.join(import.meta.dirname, "reasons.json")
 const target = path.join(root, "test/MUTATION.md")
 
+/** Lines `from` to `to` of a file, for a part that mutates only those (Stryker's `file:from-to`). */
+interface Lines {
+  readonly from: number
+  readonly to: number
+}
+const RANGE = /^(.*):(\d+)-(\d+)$/
+/** The lines of `file` that `part` mutates, if it names a range of it. */
+const linesOf = (part: string, file: string): Lines | undefined => {
+  for (const pattern of (parts as Record<string, Array<string>>)[part]!) {
+    const match = RANGE.exec(pattern)
+    if (match !== null && path.resolve(root, match[1]!) === path.resolve(root, file)) {
+      return { from: Number(match[2]), to: Number(match[3]) }
+    }
+  }
+  return undefined
+}
+
 // The parts run so far: a part not run yet is named in the figures, not guessed.
 const missing: Array<string> = []
 const reports = Object.keys(parts).flatMap((part) => {
@@ -36,13 +53,23 @@ const reports = Object.keys(parts).flatMap((part) => {
     missing.push(part)
     return []
   }
-  return [{ at: fs.statSync(file).mtimeMs, report: JSON.parse(fs.readFileSync(file, "utf8")) as Report }]
+  return [{ part, at: fs.statSync(file).mtimeMs, report: JSON.parse(fs.readFileSync(file, "utf8")) as Report }]
 }).sort((a, b) => a.at - b.at)
 // A file is counted once, from the newest report that has it: a part whose files changed (parts.json) may
-// leave an older report naming the same file, and each report spells paths its own way.
+// leave an older report naming the same file, and each report spells paths its own way. A part that
+// mutates a range of a file's lines (a file too large for one run) gives that range's mutants only.
 const files: Record<string, Report["files"][string]> = {}
-for (const { report } of reports) {
-  for (const [file, entry] of Object.entries(report.files)) files[path.relative(root, path.resolve(root, file))] = entry
+for (const { part, report } of reports) {
+  for (const [file, entry] of Object.entries(report.files)) {
+    const name = path.relative(root, path.resolve(root, file))
+    const lines = linesOf(part, file)
+    if (lines === undefined) {
+      files[name] = entry
+      continue
+    }
+    const within = (m: Mutant) => m.location.start.line >= lines.from && m.location.start.line <= lines.to
+    files[name] = { mutants: [...(files[name]?.mutants ?? []).filter((m) => !within(m)), ...entry.mutants.filter(within)] }
+  }
 }
 const report: Report = { files, framework: reports.at(-1)?.report.framework ?? {} }
 const reasons = JSON.parse(fs.readFileSync(reasonsFile, "utf8")) as Record<string, string>

@@ -84,6 +84,13 @@ describe("limits: exactly at the limit is allowed, one past it is refused", () =
     const decode = XmlCodec.decodeResult(Tree, { limits: { maxDepth: 8 } })
     expect(Result.isSuccess(decode(xml(4)))).toBe(true)
     expect(errorOf(decode(xml(5)))).toMatchObject({ _tag: "XmlLimitError", reason: "Depth", limit: 8 })
+    // The element past the limit is refused itself, whichever of the two kinds of place it is in: the fifth
+    // Node, an item (depth 9), and the fifth Node's Name, a member (depth 10). Each came under a name
+    // already seen higher up.
+    const inner = "/Node/Children/Node[1]/Children/Node[1]/Children/Node[1]/Children"
+    expect(errorOf(decode(xml(5)))).toMatchObject({ path: `${inner}/Node` })
+    expect(errorOf(XmlCodec.decodeResult(Tree, { limits: { maxDepth: 9 } })(xml(5))))
+      .toMatchObject({ _tag: "XmlLimitError", reason: "Depth", limit: 9, path: `${inner}/Node[1]/Name` })
   })
 })
 

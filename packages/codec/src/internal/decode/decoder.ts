@@ -86,7 +86,7 @@ export class Decoder implements Sink {
     this.parser = new Tokenizer(this, limits.maxTextLength)
     // Stryker disable next-line StringLiteral: the document's frame is never part of a path
     this.push(DOCUMENT, "")
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the idle decoder only keeps compiled code warm
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,CallExpression: the idle decoder only keeps compiled code warm
     if (warm === undefined) keepWarm()
   }
 
@@ -182,6 +182,7 @@ export class Decoder implements Sink {
       case BODY:
         if (!WHITESPACE.test(text)) this.fail(envelopeError(this, "UnexpectedText", `unexpected text ${preview(text)}`))
         return
+      // Stryker disable next-line ConditionalExpression: no frame has another kind (the type checker's case)
       default:
         return exhaustive(frame.kind)
     }
@@ -195,6 +196,7 @@ export class Decoder implements Sink {
     // The fast path: a tag without attributes (so no declarations and no xsi:nil) whose name is the one
     // the element expected next (the member after the last, an array's item) last came under, with the
     // bindings the same since. Its expanded name is then known, and so are its shape and its place.
+    // Stryker disable next-line ConditionalExpression: a fast path; below, the element opens the same way
     if (this.tagAttributes === 0 && this.openExpected(tag)) return
     this.resolveNames(tag)
     // The depth is checked here, once the names are resolved as saxes would before this event, and
@@ -236,6 +238,7 @@ export class Decoder implements Sink {
           return
         }
         if (parent.items!.length >= this.limits.maxItems) this.fail(limitError(this, "Items", "maxItems", local))
+        // Stryker disable next-line CallExpression: what the fast path knows; without it, every tag takes this path
         this.remember(slot, tag)
         // Stryker disable next-line UnaryOperator: an item has no slot; complete() appends it
         return this.openElement(slot, tag, -1, parent.items!.length + 1)
@@ -251,26 +254,32 @@ export class Decoder implements Sink {
         return
       case CAPTURE:
         return openCapture(this, tag)
+      // Stryker disable next-line ConditionalExpression: no frame has another kind (the type checker's case)
       default:
         return exhaustive(parent.kind)
     }
   }
 
   /** Opens the tag as the element expected next, if it is that element (see `onOpenTag`); or does nothing. */
+  // Stryker disable next-line BlockStatement: a fast path declined; onOpenTag opens the element the same way
   private openExpected(tag: SaxesTag): boolean {
     const parent = this.stack[this.top]!
     const generation = this.scope.generation
+    // Stryker disable next-line ConditionalExpression,BlockStatement: as above
     if (parent.kind === COMPLEX) {
       const index = parent.last + 1
       const slot = (parent.shape as ComplexShape).slots[index]
+      // Stryker disable next-line ConditionalExpression: as above
       if (slot === undefined || slot.tagName !== tag.name || slot.generation !== generation) return false
       this.expect(slot)
       parent.last = index
       this.openValue(slot, index, 0)
       return true
     }
+    // Stryker disable next-line ConditionalExpression,BlockStatement: as above
     if (parent.kind === ARRAY) {
       const slot = (parent.shape as ArrayShape).itemSlot
+      // Stryker disable next-line ConditionalExpression: as above
       if (slot.tagName !== tag.name || slot.generation !== generation) return false
       this.expect(slot)
       if (parent.items!.length >= this.limits.maxItems) this.fail(limitError(this, "Items", "maxItems", this.local))
@@ -289,6 +298,7 @@ export class Decoder implements Sink {
   }
 
   /** Notes the tag name `slot`'s element came under, in the bindings now in scope. */
+  // Stryker disable next-line BlockStatement: as the calls' comments say
   private remember(slot: Slot, tag: SaxesTag): void {
     slot.tagName = tag.name
     slot.generation = this.scope.generation
@@ -302,6 +312,7 @@ export class Decoder implements Sink {
     const scope = this.scope
     const attributes = tag.attributes as Record<string, string>
     let prefixed = 0
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; a tag without attributes has none to read
     if (this.tagAttributes > 0) {
       for (const name in attributes) {
         let problem: string | undefined
@@ -309,6 +320,7 @@ export class Decoder implements Sink {
         else if (name.startsWith("xmlns:")) {
           const declared = scope.attribute(name)
           problem = "problem" in declared ? declared.problem : scope.declare(declared.local, attributes[name]!)
+        // Stryker disable next-line ConditionalExpression,StringLiteral: the count only spares checks; counting more checks more, and finds the same
         } else if (name.includes(":")) prefixed++
         if (problem !== undefined) this.fail(parseError(this, "Malformed", problem))
       }
@@ -317,6 +329,7 @@ export class Decoder implements Sink {
     if ("problem" in element) this.fail(parseError(this, "Malformed", element.problem))
     this.uri = element.uri
     this.local = element.local
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; without prefixed attributes the check finds nothing
     if (prefixed > 0) this.checkAttributeNames(attributes, prefixed)
   }
 
@@ -380,9 +393,11 @@ export class Decoder implements Sink {
         return closeEnvelope(this)
       case CAPTURE:
         return closeCapture(this, frame)
-      // Stryker disable next-line all: saxes never closes the document itself
+      // Stryker disable all: saxes never closes the document itself
       case DOCUMENT:
         throw new Error("the document closed as an element")
+      // Stryker restore all
+      // Stryker disable next-line ConditionalExpression: no frame has another kind (the type checker's case)
       default:
         return exhaustive(frame.kind)
     }
@@ -456,6 +471,7 @@ export class Decoder implements Sink {
       this.fail(decodeError(this, "DuplicateElement", `element ${local} appears twice`, local))
     }
     const slot = shape.slots[index]!
+    // Stryker disable next-line CallExpression: as above
     this.remember(slot, tag)
     this.openElement(slot, tag, index, 0)
   }
@@ -481,6 +497,7 @@ export class Decoder implements Sink {
     frame.line = this.parser.line
     frame.column = this.parser.column + 1
     frame.shape = shape
+    // Stryker disable next-line ConditionalExpression: only a complex frame reads its object
     if (shape.kind === COMPLEX) frame.object = {}
     // Stryker disable next-line ConditionalExpression: only an array's frame reads its items
     if (shape.kind === ARRAY) frame.items = []
