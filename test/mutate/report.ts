@@ -68,7 +68,9 @@ for (const { part, report } of reports) {
       continue
     }
     const within = (m: Mutant) => m.location.start.line >= lines.from && m.location.start.line <= lines.to
-    files[name] = { mutants: [...(files[name]?.mutants ?? []).filter((m) => !within(m)), ...entry.mutants.filter(within)] }
+    files[name] = {
+      mutants: [...(files[name]?.mutants ?? []).filter((m) => !within(m)), ...entry.mutants.filter(within)]
+    }
   }
 }
 const report: Report = { files, framework: reports.at(-1)?.report.framework ?? {} }

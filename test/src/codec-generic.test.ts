@@ -126,6 +126,28 @@ describe("members and wrappers", () => {
   })
 })
 
+describe("a refinement inside a transformation", () => {
+  // A positive xs:int on the wire, its negation in the value: the refinement is the wire's, checked before
+  // the transformation decodes, and not of the value it decodes to.
+  const Negated = Xsd.int.check(Schema.isGreaterThan(0)).pipe(
+    Schema.decodeTo(Schema.Number, SchemaTransformation.transform({ decode: (n) => -n, encode: (n) => -n }))
+  )
+  const R = doc({ n: Negated })
+
+  it("is checked on the wire's value", () => {
+    expect(decode(R, `<r xmlns="urn:test"><n>5</n></r>`)).toStrictEqual(Result.succeed({ n: -5 }))
+    expect(Result.flip(decode(R, `<r xmlns="urn:test"><n>-5</n></r>`))).toMatchObject(
+      Result.succeed({ _tag: "XmlDecodeError", reason: "InvalidValue", path: "/r/n" })
+    )
+    expect(encode(R, { n: -5 })).toStrictEqual(
+      Result.succeed(`<r xmlns="urn:test" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><n>5</n></r>`)
+    )
+    expect(Result.flip(encode(R, { n: 5 }))).toMatchObject(
+      Result.succeed({ _tag: "XmlEncodeError", reason: "InvalidValue", path: "/r/n" })
+    )
+  })
+})
+
 describe("a transformation that throws while encoding", () => {
   // A bug in the user's schema, not bad input: its own error comes out, wherever the value is.
   const Throwing = Xsd.int.pipe(Schema.decodeTo(
@@ -744,6 +766,10 @@ describe("a transformation that decodes with the codec while a document is being
     expect(XmlCodec.decodeResult(Outer)(document)).toStrictEqual(
       Result.succeed({ first: { n: 1 }, second: { n: 2 }, after: "z" })
     )
+    // A comment has saxes read the rest of the outer document, its events reaching the outer decoder
+    // through handlers it shares with the inner one.
+    expect(XmlCodec.decodeResult(Outer)(document.replace("<first>", "<!-- saxes reads on --><first>")))
+      .toStrictEqual(Result.succeed({ first: { n: 1 }, second: { n: 2 }, after: "z" }))
   })
 })
 

@@ -124,6 +124,39 @@ describe("input fed in slices", () => {
     expect(Result.map(decoder.end(), (d) => d.value)).toStrictEqual(named(`a${"\u{1F600}"}b`))
   })
 
+  // Text at the end of a chunk may go on in the next, so the tokenizer holds it. An error of the input's
+  // own (the message limit passed, half a pair ending the input) is placed where the parser is once it has
+  // read all that was written before, as saxes would be: after the text held.
+  it("the message limit passed is placed after the text held from the chunk before", () => {
+    const xml = connectionResponse("<DisplayName>held</DisplayName>")
+    const at = xml.indexOf("held") + 4
+    const decoder = XmlCodec.makeDecoder(schema, { limits: { maxMessageLength: at + 4 } })
+    expect(decoder.write(xml.slice(0, at))).toStrictEqual(Result.succeed(undefined))
+    expect(errorOf(decoder.write(xml.slice(at)))).toMatchObject({
+      _tag: "XmlLimitError",
+      reason: "MessageLength",
+      line: 1,
+      column: at
+    })
+  })
+
+  it("a high surrogate ending the input is placed after the text held before it", () => {
+    const xml = connectionResponse("<DisplayName>held</DisplayName>")
+    const at = xml.indexOf("held") + 4
+    const decoder = XmlCodec.makeDecoder(schema)
+    expect(decoder.write(xml.slice(0, at) + "\uD83D")).toStrictEqual(Result.succeed(undefined))
+    expect(errorOf(decoder.end())).toMatchObject({ _tag: "XmlParseError", reason: "Malformed", line: 1, column: at })
+  })
+
+  it("an error in the text held when the input ends is that error, not the end of the input", () => {
+    const xml = connectionResponse("<DisplayName>x&bogus;y")
+    const cut = xml.slice(0, xml.indexOf("&bogus;") + "&bogus;".length)
+    expect(errorOf(XmlCodec.decodeResult(schema)(cut))).toMatchObject({ _tag: "XmlParseError", reason: "Malformed" })
+    expect(errorOf(XmlCodec.decodeResult(schema)(cut + "y"))).toMatchObject({ reason: "Malformed" })
+    // Cut inside the reference, it is the end of the input.
+    expect(errorOf(XmlCodec.decodeResult(schema)(cut.slice(0, -1)))).toMatchObject({ reason: "Truncated" })
+  })
+
   it("a lone surrogate is refused where it is, with the text before it parsed", () => {
     const xml = withName("ab\uDC00")
     // The position is that of the last character read before it.
@@ -275,6 +308,10 @@ describe("a Fault", () => {
       const error = errorOf(XmlCodec.decodeResult(schema, { limits: { maxAttributes: 10_000 } })(xml))
       expect(error).toMatchObject({ _tag: "SoapFault", code: { name: "Client" }, text: "" })
     }
+    // Skipped past the budget, the rest of the Fault is still read as XML: a document broken there is
+    // refused as broken, not taken for the Fault it began.
+    const broken = fault11(`<faultcode>s:Client</faultcode><detail>${elements}<e><f/>&bogus;</e></detail>`)
+    expect(errorOf(XmlCodec.decodeResult(schema)(broken))).toMatchObject({ _tag: "XmlParseError", reason: "Malformed" })
     // Below the budget, the same faultstring is read.
     const small = fault11(`<faultcode>s:Client</faultcode><detail><e/></detail><faultstring>late</faultstring>`)
     expect(errorOf(XmlCodec.decodeResult(schema)(small))).toMatchObject({ text: "late" })

@@ -40,6 +40,11 @@ describe("what namespaces make ill-formed is ill-formed, as for saxes with its n
     ["the default namespace set to xmlns's", inResponse(`<DisplayName xmlns="${XMLNS_NS}">x</DisplayName>`), false],
     ["a prefix bound to xmlns's namespace", inResponse(`<DisplayName xmlns:p="${XMLNS_NS}">x</DisplayName>`), false],
     ["xmlns declared as a prefix", inResponse(`<DisplayName xmlns:xmlns="${XMLNS_NS}">x</DisplayName>`), false],
+    [
+      "xmlns declared as a prefix of another namespace",
+      inResponse(`<DisplayName xmlns:xmlns="urn:x">x</DisplayName>`),
+      false
+    ],
     ["a prefix undeclared", inResponse(`<DisplayName xmlns:p="">x</DisplayName>`), false],
     ["a prefix declared with spaces around", inResponse(`<p:DisplayName xmlns:p=" ${NS} ">x</p:DisplayName>`), true],
     ["the default namespace undeclared", inResponse(`<X xmlns=""><Y/></X>`), true],
@@ -69,6 +74,19 @@ describe("what namespaces make ill-formed is ill-formed, as for saxes with its n
     const result = decode(xml)
     if (wellFormed) expect(Result.isSuccess(result), JSON.stringify(result)).toBe(true)
     else expect(Result.flip(result)).toMatchObject(Result.succeed({ _tag: "XmlParseError", reason: "Malformed" }))
+  })
+
+  it("a declaration's value is read without the spaces around it, as saxes reads it", () => {
+    // The oracle: saxes with its namespaces on resolves the element into the namespace without them.
+    const xml = inResponse(`<p:DisplayName xmlns:p=" ${NS}\t">x</p:DisplayName>`)
+    let uri: string | undefined
+    const parser = new SaxesParser({ xmlns: true })
+    parser.on("opentag", (tag) => {
+      if (tag.local === "DisplayName") uri = tag.uri
+    })
+    parser.write(xml).close()
+    expect(uri).toBe(NS)
+    expect(decode(xml)).toStrictEqual(Result.succeed(response({ DisplayName: "x" })))
   })
 
   it("a namespace error names the element and its line and column", () => {

@@ -163,6 +163,8 @@ const shapes: {
       // and then has the value Effect's parser gives an absent key.
       const decodingDefault = optional ? undefined : decodingDefaultOf(ps.name, ps.type, memberPath)
       const minOccurs = optional || decodingDefault !== undefined ? 0 : element?.minOccurs ?? 1
+      // Stryker disable next-line OptionalChaining: minOccurs is 0 here by a decoding default or an element annotation
+      const absent = () => decodingDefault ?? element?.default ?? defaultOf(node, nillable)
       const member: Member = {
         key: ps.name,
         name: element?.name ?? ps.name,
@@ -171,10 +173,7 @@ const shapes: {
         node,
         optional,
         minOccurs,
-        defaultValue: optional || minOccurs === 1
-          ? undefined
-          // Stryker disable next-line OptionalChaining: minOccurs is 0 here by a decoding default or an element annotation
-          : decodingDefault ?? element?.default ?? defaultOf(node, nillable)
+        defaultValue: optional || minOccurs === 1 ? undefined : absent()
       }
       if (member.minOccurs === 0 && !member.optional && member.defaultValue === undefined) {
         throw definitionError(memberPath, "a minOccurs=0 member of this type needs a default value")

@@ -41,6 +41,7 @@ export const writeChunk = (decoder: Decoder, text: string): void => {
  * surrogate to hold back or refuse (unless text written before ended in half a pair).
  */
 export const writePieces = (decoder: Decoder, pieces: ReadonlyArray<string>): void => {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; and after half a pair no text decoded from bytes is read past its first character, the error
   if (decoder.pendingHighSurrogate !== "") return writeChunk(decoder, pieces.join(""))
   let length = 0
   for (const piece of pieces) length += piece.length
@@ -113,8 +114,9 @@ const guard = (decoder: Decoder, input: string | typeof CLOSE | typeof SETTLE): 
     // Stryker disable next-line ConditionalExpression: a defect ends the decode; the decoder is not used again
     if (e instanceof DecodeFailure) decoder.failure = e
     throw e
-    // Stryker disable next-line BlockStatement: only releases this decoder to the garbage collector
   } finally {
+    // The decoder before this one gets the handlers back: a transformation may decode a document of its
+    // own while this one is being read.
     leave(previous)
   }
 }

@@ -320,8 +320,10 @@ export class Decoder implements Sink {
         else if (name.startsWith("xmlns:")) {
           const declared = scope.attribute(name)
           problem = "problem" in declared ? declared.problem : scope.declare(declared.local, attributes[name]!)
-        // Stryker disable next-line ConditionalExpression,StringLiteral: the count only spares checks; counting more checks more, and finds the same
-        } else if (name.includes(":")) prefixed++
+        } else {
+          // Stryker disable next-line ConditionalExpression,StringLiteral: the count only spares checks; counting more checks more, and finds the same
+          if (name.includes(":")) prefixed++
+        }
         if (problem !== undefined) this.fail(parseError(this, "Malformed", problem))
       }
     }

@@ -22,11 +22,13 @@ const pairProblem = (prefix: string, uri: string): string | undefined => {
   if (prefix === "xml" && uri !== XML_NAMESPACE) return `xml prefix must be bound to ${XML_NAMESPACE}.`
   if (prefix === "xmlns" && uri !== XMLNS_NAMESPACE) return `xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`
   if (uri === XMLNS_NAMESPACE) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: both are the problem; this only words it
     return prefix === ""
       ? `the default namespace may not be set to ${uri}.`
       : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`
   }
   if (uri === XML_NAMESPACE && prefix !== "xml") {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: as above
     return prefix === ""
       ? `the default namespace may not be set to ${uri}.`
       : "may not assign the xml namespace to another prefix."
@@ -87,6 +89,7 @@ const PREDEFINED = new Bindings(new Bindings(undefined, "xml", XML_NAMESPACE, fa
  */
 export class Scope {
   private state = PREDEFINED
+  // Stryker disable next-line ArrayDeclaration: open sets each mark before close reads it
   private readonly marks: Array<Bindings> = []
   /** Element names resolved while the bindings stay as they are: the same tag name is resolved once. */
   private readonly elements = new Map<string, Resolved>()
@@ -128,6 +131,7 @@ export class Scope {
   /** Closes the element at `depth`: its declarations go out of scope. */
   close(depth: number): void {
     const mark = this.marks[depth]!
+    // Stryker disable next-line ConditionalExpression: a fast path; restoring the same state changes nothing (but a cache)
     if (mark !== this.state) {
       this.state = mark
       this.elements.clear()
@@ -137,9 +141,11 @@ export class Scope {
   /** An element's name resolved: without a prefix, in the default namespace. */
   element(name: string): Resolved {
     let resolved = this.elements.get(name)
+    // Stryker disable next-line ConditionalExpression: a cache; resolving again gives the same
     if (resolved === undefined) {
       resolved = this.resolveName(name, true)
       // Bounded: a document of ever new names does not grow it without end.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,CallExpression: as above
       if (this.elements.size < 4096) this.elements.set(name, resolved)
     }
     return resolved

@@ -68,10 +68,10 @@ const DECLARATION =
 /** The attributes of a tag without any: never written to (saxes makes a new object for every tag). */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>)
 
-/** XML 1.0's `Char`, for a character reference's code point (as saxes's `isChar10`). */
 /** White space with its line ends as saxes reports them: CR LF and CR as LF. */
 const lineEnds = (space: string): string => space.includes("\r") ? space.replace(/\r\n?/g, "\n") : space
 
+/** XML 1.0's `Char`, for a character reference's code point (as saxes's `isChar10`). */
 const isChar = (c: number): boolean =>
   c === TAB || c === NL || c === 0x0d || (c >= SPACE && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) ||
   (c >= 0x10000 && c <= 0x10ffff)
