@@ -160,6 +160,26 @@ describe("the JSON reader's errors name the place of the value", () => {
   })
 })
 
+describe("the JSON reader's errors, one by one: refused when JSON.parse refuses, at the place that breaks", () => {
+  // The place: the escape's backslash, the character no value may have; the end of the input for a text
+  // cut short (one past its last character).
+  it.each([
+    ["a \\u escape cut short by the end of the input", "\"\\u12", "Truncated", 1, 6],
+    ["a \\u escape of fewer than four digits", "\"\\u12\"", "Malformed", 1, 2],
+    ["a \\u escape of other characters", "\"\\uZZZZ\"", "Malformed", 1, 2],
+    ["a backslash ending the input", "\"ab\\", "Truncated", 1, 5],
+    ["a backslash before no escape", "\"a\\x\"", "Malformed", 1, 3],
+    ["a line end inside a string", "[\n\"a\nb\"]", "Malformed", 2, 3],
+    ["a number with a plus sign", "+1", "Malformed", 1, 1],
+    ["a number without its integer part", "[.5]", "Malformed", 1, 2],
+    ["a member without its colon", "{\"a\" 1}", "Malformed", 1, 6],
+    ["a member with another character for its colon", "{\"a\"=1}", "Malformed", 1, 5]
+  ])("%s", (_, text, reason, line, column) => {
+    expect(parse(text), "the oracle").toStrictEqual({ ok: false })
+    expect(read(text)).toMatchObject({ ok: false, failure: { kind: "Parse", reason, line, column } })
+  })
+})
+
 describe("the JSON reader's limits: a value at the limit is read, one past it refused where it passes it", () => {
   const limits = { ...defaultLimits, maxDepth: 3, maxTextLength: 6, maxItems: 3, maxMessageLength: 40 }
   const within = (text: string) => expect(plain(readJson(text, limits))).toStrictEqual(JSON.parse(text))
@@ -174,6 +194,7 @@ describe("the JSON reader's limits: a value at the limit is read, one past it re
   }
   it.each([
     ["depth", `[[{"a":1}]]`, `[[{"a":[1]}]]`, "Depth", 8],
+    ["depth, past it in an object", `[[{"a":1}]]`, `[[{"a":{}}]]`, "Depth", 8],
     ["a string's length", `"abcdef"`, `"abcdefg"`, "TextLength", 1],
     ["a string's length, with escapes", String.raw`"a\\b\u0041\"d"`, String.raw`"a\\b\u0041\"de"`, "TextLength", 1],
     ["an array's items", `[1,2,3]`, `[1,2,3,4]`, "Items", 8],

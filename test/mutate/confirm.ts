@@ -1,0 +1,107 @@
+/**
+ * `pnpm mutate:confirm <part> [test file names…]`: applies each mutant that survived the part's last
+ * Stryker run (`reports/mutation/<part>.json`) to the source as it is now, one at a time, runs the codec's
+ * suite against it (`vitest.mutate.config.ts`, or only the named files of it, `json-reader` for
+ * `test/src/json-reader.test.ts`), and says which the suite kills now: a test written after the run, or one
+ * Stryker's per-test coverage did not select for the mutant. A mutant whose code changed since the run is
+ * reported as moved. Each file is restored after its mutant, and when the run is stopped by a signal.
+ *
+ * What it prints is evidence for `reasons.json` ("applied by hand, it fails"); the score stays Stryker's.
+ */
+import { spawnSync } from "node:child_process"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { stripVTControlCharacters } from "node:util"
+
+interface Position {
+  readonly line: number
+  readonly column: number
+}
+interface Mutant {
+  readonly mutatorName: string
+  readonly replacement?: string
+  readonly status: string
+  readonly location: { readonly start: Position; readonly end: Position }
+}
+interface Report {
+  readonly files: Record<string, { readonly source: string; readonly mutants: ReadonlyArray<Mutant> }>
+}
+
+const root = path.resolve(import.meta.dirname, "../..")
+const [part, ...names] = process.argv.slice(2)
+if (part === undefined) throw new Error("usage: mutate:confirm <part> [test file names…]")
+const report = JSON.parse(fs.readFileSync(path.join(root, `reports/mutation/${part}.json`), "utf8")) as Report
+const files = names.map((name) => `test/src/${name}.test.ts`)
+
+/** The offset of a report's position (line and column from 1) in `text`. */
+const offsetOf = (text: string, { column, line }: Position): number => {
+  let at = 0
+  for (let l = 1; l < line; l++) at = text.indexOf("\n", at) + 1
+  return at + column - 1
+}
+
+/**
+ * Where the mutated code is in `current`: the one place that has it with the same text around it (up to
+ * 60 characters each side, fewer near the ends), or `undefined`.
+ */
+const placeIn = (current: string, source: string, start: number, end: number): number | undefined => {
+  for (const around of [60, 30, 12]) {
+    const before = source.slice(Math.max(0, start - around), start)
+    const after = source.slice(end, end + around)
+    const needle = before + source.slice(start, end) + after
+    const found = current.indexOf(needle)
+    if (found !== -1 && current.indexOf(needle, found + 1) === -1) return found + before.length
+  }
+  return undefined
+}
+
+let restore: (() => void) | undefined
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    restore?.()
+    process.exit(1)
+  })
+}
+
+const counts = { killed: 0, survives: 0, moved: 0, invalid: 0 }
+for (const [file, entry] of Object.entries(report.files)) {
+  const target = path.resolve(root, file)
+  const current = fs.readFileSync(target, "utf8")
+  for (const m of entry.mutants) {
+    if (m.status !== "Survived" && m.status !== "NoCoverage") continue
+    const start = offsetOf(entry.source, m.location.start)
+    const end = offsetOf(entry.source, m.location.end)
+    const name = `${path.relative(root, target)}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${
+      (m.replacement ?? "").replace(/\s+/g, " ").slice(0, 50)
+    }`
+    const at = placeIn(current, entry.source, start, end)
+    if (at === undefined) {
+      counts.moved++
+      console.log(`moved     ${name}`)
+      continue
+    }
+    restore = () => fs.writeFileSync(target, current)
+    fs.writeFileSync(target, current.slice(0, at) + (m.replacement ?? "") + current.slice(at + end - start))
+    const run = spawnSync("npx", ["vitest", "run", "--config", "vitest.mutate.config.ts", "--bail=1", ...files], {
+      cwd: root,
+      encoding: "utf8"
+    })
+    restore()
+    restore = undefined
+    const output = stripVTControlCharacters(run.stdout)
+    if (run.status === 0) {
+      counts.survives++
+      console.log(`survives  ${name}`)
+    } else if (/Transform failed/.test(output + run.stderr)) {
+      counts.invalid++
+      console.log(`invalid   ${name}`)
+    } else {
+      counts.killed++
+      const failing = /FAIL\s+([^\n]*)/.exec(output)?.[1] ?? `exit ${run.status}`
+      console.log(`killed    ${name}   (${failing.trim()})`)
+    }
+  }
+}
+console.log(
+  `${counts.killed} killed, ${counts.survives} survive, ${counts.moved} moved, ${counts.invalid} not valid code`
+)
