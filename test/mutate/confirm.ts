@@ -4,7 +4,9 @@
  * suite against it (`vitest.mutate.config.ts`, or only the named files of it, `json-reader` for
  * `test/src/json-reader.test.ts`), and says which the suite kills now: a test written after the run, or one
  * Stryker's per-test coverage did not select for the mutant. A mutant whose code changed since the run is
- * reported as moved. Each file is restored after its mutant, and when the run is stopped by a signal.
+ * reported as moved. It changes the sources in place while it runs (each file is put back after its
+ * mutant, and by the next run if this one is stopped): run it in a worktree of its own, not beside work in
+ * progress.
  *
  * What it prints is evidence for `reasons.json` ("applied by hand, it fails"); the score stays Stryker's.
  */
@@ -55,10 +57,21 @@ const placeIn = (current: string, source: string, start: number, end: number): n
   return undefined
 }
 
-let restore: (() => void) | undefined
+// The file a mutant is applied to is kept here first: a run stopped any way leaves it for the next run to
+// put back before it starts.
+const kept = path.join(root, "reports/mutation/confirm-kept")
+const putBack = (): void => {
+  if (!fs.existsSync(kept)) return
+  for (const name of fs.readdirSync(kept, { recursive: true, encoding: "utf8" })) {
+    const from = path.join(kept, name)
+    if (fs.statSync(from).isFile()) fs.copyFileSync(from, path.join(root, name))
+  }
+  fs.rmSync(kept, { recursive: true })
+}
+putBack()
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
-    restore?.()
+    putBack()
     process.exit(1)
   })
 }
@@ -80,14 +93,15 @@ for (const [file, entry] of Object.entries(report.files)) {
       console.log(`moved     ${name}`)
       continue
     }
-    restore = () => fs.writeFileSync(target, current)
+    const copy = path.join(kept, path.relative(root, target))
+    fs.mkdirSync(path.dirname(copy), { recursive: true })
+    fs.writeFileSync(copy, current)
     fs.writeFileSync(target, current.slice(0, at) + (m.replacement ?? "") + current.slice(at + end - start))
     const run = spawnSync("npx", ["vitest", "run", "--config", "vitest.mutate.config.ts", "--bail=1", ...files], {
       cwd: root,
       encoding: "utf8"
     })
-    restore()
-    restore = undefined
+    putBack()
     const output = stripVTControlCharacters(run.stdout)
     if (run.status === 0) {
       counts.survives++

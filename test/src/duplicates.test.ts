@@ -2,7 +2,7 @@
  * A dictionary's repeated keys, found with a table of their own: the same first repeat as a `Set` finds,
  * for keys that collide in the table, keys near the table's size, and null; other keys left to the caller.
  */
-import { DataContract, Xsd } from "@erpsync/codec"
+import { DataContract, JsonCodec, Xml, XmlCodec, Xsd } from "@erpsync/codec"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
@@ -69,5 +69,21 @@ describe("the first repeated key of a dictionary", () => {
     expect(validate([{ Key: 1, Value: "a" }, { Key: 1, Value: "b" }])).toMatchObject(
       Result.fail({ message: expect.stringContaining("duplicate key 1 at item 2") })
     )
+  })
+
+  it("an item that is no pair is the item's to refuse, at its place, not the check's", () => {
+    const Holder = Schema.Struct({
+      Tags: DataContract.dictionary({ name: "Tags", namespace: "urn:d", pair: "Tag", value: Xsd.int })
+    }).annotate(Xml.complexType("Holder", "urn:d"))
+    const values = [[null], [{ Key: "a", Value: 1 }, null]]
+    for (const Tags of values) {
+      expect(JsonCodec.encodeResult(Holder)({ Tags } as never), JSON.stringify(Tags)).toMatchObject(
+        Result.fail({ _tag: "JsonEncodeError", path: `/Tags/${Tags.length - 1}` })
+      )
+      const xml = XmlCodec.encodeResult(Holder.annotate(Xml.root("Holder", "urn:d")))({ Tags } as never)
+      expect(xml, JSON.stringify(Tags)).toMatchObject(
+        Result.fail({ _tag: "XmlEncodeError", path: `/Holder/Tags/Tag[${Tags.length}]` })
+      )
+    }
   })
 })

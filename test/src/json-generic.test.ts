@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
 import * as SchemaTransformation from "effect/SchemaTransformation"
 import { describe, expect, it } from "vitest"
 
@@ -180,7 +181,20 @@ describe("writing: each refusal with its reason and place", () => {
       "InvalidValue",
       "/Tags/0"
     ],
-    ["a required member left out", { Price: "1.00" }, "InvalidValue", "/Id"]
+    ["a required member left out", { Price: "1.00" }, "InvalidValue", "/Id"],
+    ["a dictionary's item that is null", { Id: 1, Price: "1.00", Tags: [null] }, "InvalidValue", "/Tags/0"],
+    [
+      "a dictionary's second key that is no string: the place of the second",
+      { Id: 1, Price: "1.00", Tags: [{ Key: "a", Value: 1 }, { Key: 2, Value: 1 }] },
+      "InvalidValue",
+      "/Tags/1"
+    ],
+    [
+      "an array's second item that is null: the place of the second",
+      { Id: 1, Price: "1.00", Lines: ["a", null] },
+      "InvalidNull",
+      "/Lines/1"
+    ]
   ])("%s", (_, value, reason, path) => {
     expect(writeFailure(Order, value)).toMatchObject({ _tag: "JsonEncodeError", reason, path })
   })
@@ -190,6 +204,75 @@ describe("writing: each refusal with its reason and place", () => {
     expect(writeFailure(Order, { Id: 1, Price: "1.00", Lines: "a" }).message).toBe(
       "at /Lines: InvalidValue: a is not an array"
     )
+  })
+})
+
+describe("members, defaults and transformations", () => {
+  it("members whose names differ only in case are each read by its own name; an unknown member, or two, is skipped", () => {
+    const Cased = struct("Cased", {
+      Upper: Xml.element(Xsd.int, { name: "Value" }),
+      lower: Xml.element(Xsd.int, { name: "value" })
+    })
+    expect(Result.getOrThrow(JsonCodec.decodeResult(Cased)(`{"value":2,"Value":1,"x":0,"y":0}`)))
+      .toStrictEqual({ Upper: 1, lower: 2 })
+    expect(Result.getOrThrow(JsonCodec.encodeResult(Cased)({ Upper: 1, lower: 2 }))).toBe(`{"Value":1,"value":2}`)
+  })
+
+  it("a member left out takes the default its element declares", () => {
+    const Defaulted = struct("Defaulted", { n: Xml.element(Xsd.int, { name: "n", minOccurs: 0, default: () => -1 }) })
+    expect(Result.getOrThrow(JsonCodec.decodeResult(Defaulted)(`{}`))).toStrictEqual({ n: -1 })
+  })
+
+  // An even xs:int: a transformation that refuses odd numbers both ways.
+  const Even = Xsd.int.pipe(Schema.decodeTo(
+    Schema.Number,
+    SchemaTransformation.transformEffect({
+      decode: (n: number) =>
+        n % 2 === 0 ? Effect.succeed(n) : Effect.fail(new SchemaIssue.InvalidValue({ message: "odd" }, n)),
+      encode: (n: number) =>
+        n % 2 === 0 ? Effect.succeed(n) : Effect.fail(new SchemaIssue.InvalidValue({ message: "odd" }, n))
+    })
+  ))
+  const Numbers = struct("Numbers", { Even })
+
+  it("a transformation that refuses is an InvalidValue at its member, reading and writing", () => {
+    expect(Result.getOrThrow(JsonCodec.decodeResult(Numbers)(`{"Even":2}`))).toStrictEqual({ Even: 2 })
+    expect(readFailure(Numbers, `{"Even":3}`)).toMatchObject({
+      _tag: "JsonDecodeError",
+      reason: "InvalidValue",
+      path: "/Even"
+    })
+    expect(writeFailure(Numbers, { Even: 3 })).toMatchObject({
+      _tag: "JsonEncodeError",
+      reason: "InvalidValue",
+      path: "/Even"
+    })
+  })
+
+  it("a transformation that throws is a defect: its own error comes out, not a typed one", () => {
+    const bug = new Error("a bug in the schema")
+    const Throwing = struct("Throwing", {
+      n: Xsd.int.pipe(Schema.decodeTo(
+        Schema.Number,
+        SchemaTransformation.transform({
+          decode: (): number => {
+            throw bug
+          },
+          encode: (): number => {
+            throw bug
+          }
+        })
+      ))
+    })
+    expect(() => JsonCodec.decodeResult(Throwing)(`{"n":1}`)).toThrow(bug)
+    expect(() => JsonCodec.encodeResult(Throwing)({ n: 1 })).toThrow(bug)
+  })
+
+  it("bytes that are not UTF-8 are a JsonParseError at the document", () => {
+    expect(Result.getFailure(JsonCodec.decodeResult(Order)(new Uint8Array([0x7b, 0xff, 0x7d])))).toMatchObject({
+      _tag: "Some",
+      value: { _tag: "JsonParseError", reason: "Encoding", path: "" }
+    })
   })
 })
 
@@ -217,7 +300,12 @@ describe("the forms' edges", () => {
     [`"Select, 9007199254740993"`, undefined],
     [`"Select, 2147483648"`, undefined],
     [`"Insert"`, undefined],
-    [`true`, undefined]
+    [`true`, undefined],
+    // A number in another form than digits alone, though of a mask's value, is no mask (.NET reads none).
+    [`5e0`, undefined],
+    [`"5e0"`, undefined],
+    // A number in the list beyond a mask's 31 bits is refused, not cut to them.
+    [`"Select, 4294967297"`, undefined]
   ])("flags: %s", (text, expected) => {
     const read = readRights(text)
     if (expected === undefined) {
@@ -232,6 +320,8 @@ describe("the forms' edges", () => {
     expect(Result.getOrThrow(writeRights([]))).toBe(`"0"`)
     expect(Result.isFailure(writeRights("Select" as never))).toBe(true)
     expect(Result.isFailure(writeRights(["Insert"] as never))).toBe(true)
+    expect(Result.isFailure(writeRights(5 as never))).toBe(true)
+    expect(Result.isFailure(writeRights({} as never))).toBe(true)
   })
 
   it.each([
@@ -251,7 +341,10 @@ describe("the forms' edges", () => {
     [`"10675199.02:48:05.4775808"`, undefined],
     [`"1:2"`, 3_720_000],
     [`"x"`, undefined],
-    [`90`, undefined]
+    [`90`, undefined],
+    [`"x01:30:00"`, undefined],
+    [`"01:30:00x"`, undefined],
+    [`" -PT0S"`, 0]
   ])("a TimeSpan: %s", (text, expected) => {
     const read = JsonCodec.decodeResult(DataContract.duration)(text)
     if (expected === undefined) {
@@ -275,11 +368,18 @@ describe("the forms' edges", () => {
 
   it("a char: a string of one UTF-16 code unit, both ways", () => {
     expect(Result.getOrThrow(JsonCodec.decodeResult(DataContract.char)(`"é"`))).toBe("é")
-    for (const text of [`""`, `"ab"`, `233`]) {
+    for (const text of [`""`, `"ab"`, `233`, `["a"]`]) {
       expect(Result.isFailure(JsonCodec.decodeResult(DataContract.char)(text)), text).toBe(true)
     }
     expect(Result.getOrThrow(JsonCodec.encodeResult(DataContract.char)("é"))).toBe(`"é"`)
     expect(Result.isFailure(JsonCodec.encodeResult(DataContract.char)("ab"))).toBe(true)
+  })
+
+  it("a double's values JSON has no number for: the strings .NET writes, both ways", () => {
+    for (const [value, text] of [[Infinity, `"Infinity"`], [-Infinity, `"-Infinity"`], [NaN, `"NaN"`]] as const) {
+      expect(Result.getOrThrow(JsonCodec.encodeResult(Xsd.double)(value))).toBe(text)
+      expect(Result.getOrThrow(JsonCodec.decodeResult(Xsd.double)(text))).toBe(value)
+    }
   })
 
   it("the Effect forms of decode and encode, and compile", async () => {

@@ -173,6 +173,8 @@ export const dictionary = <V, I, K = string | null, KI = string | null>(options:
     [DictionaryAnnotationId]: true
   }).check(
     Schema.makeFilter((pairs: ReadonlyArray<{ readonly Key: unknown }>) => {
+      // An item that is no pair is refused where it is, as the item it is (encoding a value built by hand).
+      if (!pairs.every((pair: unknown) => typeof pair === "object" && pair !== null)) return true
       // String keys (and null), the usual ones, in a table of their own; other primitive keys (numbers,
       // bigints) compare as themselves, in one Set; a struct key by the text of its members, in another.
       const repeated = firstRepeatedKey(pairs)

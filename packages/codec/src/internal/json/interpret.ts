@@ -34,6 +34,7 @@ const membersOf: (node: ComplexNode) => {
   lower: new Map(node.members.map((member, i) => [member.name.toLowerCase(), i]))
 }))
 
+// Stryker disable ConditionalExpression,StringLiteral: what a message calls a value, its wording
 const kindOf = (json: JsonValue): string =>
   json === null
     ? "null"
@@ -46,6 +47,8 @@ const kindOf = (json: JsonValue): string =>
     : typeof json === "string"
     ? "a string"
     : "a boolean"
+
+// Stryker restore ConditionalExpression,StringLiteral
 
 /** Reads a JSON value of `node` (not null: the element's nillability is its parent's to judge). */
 export const readValue = (node: Node, json: JsonValue, path: Array<string | number>): unknown => {
@@ -93,17 +96,20 @@ const readElement = (
 const readObject = (node: ComplexNode, json: JsonObject, path: Array<string | number>) => {
   const { exact, lower } = membersOf(node)
   // Where in the object's entries each member's name is, by the member's index.
+  // Stryker disable next-line ArrayDeclaration: a size given ahead only; an index past the end reads undefined too
   const found = new Array<number | undefined>(node.members.length)
   const entries = json.entries
   for (let at = 0; at < entries.length; at += 2) {
     const name = entries[at] as string
     const index = exact.get(name) ?? lower.get(name.toLowerCase())
     if (index === undefined) continue
-    const earlier = found[index] === undefined ? undefined : entries[found[index]] as string
+    const earlier = found[index]
     if (earlier !== undefined) {
       throw new JsonValueFailure(
         "DuplicateMember",
-        `${JSON.stringify(earlier)} and ${JSON.stringify(name)} are both the member ${node.members[index]!.name}`,
+        `${JSON.stringify(entries[earlier])} and ${JSON.stringify(name)} are both the member ${
+          node.members[index]!.name
+        }`,
         pointer(path)
       )
     }
@@ -157,6 +163,7 @@ const readArray = (node: ArrayNode, json: JsonValue, path: Array<string | number
     throw new JsonValueFailure("InvalidValue", `${kindOf(json)} where an array was expected`, pointer(path))
   }
   const items = json as ReadonlyArray<JsonValue>
+  // Stryker disable next-line ArrayDeclaration: as above
   const out = new Array<unknown>(items.length)
   for (let i = 0; i < items.length; i++) {
     path.push(i)
