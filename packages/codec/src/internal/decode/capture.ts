@@ -44,6 +44,7 @@ export const openCapture = (decoder: Decoder, tag: SaxesTag): void => {
 const attributeNamespace = (decoder: Decoder, name: string): string => {
   if (name === "xmlns") return XMLNS
   const resolved = decoder.scope.attribute(name)
+  // Stryker disable next-line ConditionalExpression,StringLiteral: its prefix was checked when the tag opened; no problem comes here
   return "problem" in resolved ? "" : resolved.uri
 }
 
