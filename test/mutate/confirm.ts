@@ -99,11 +99,17 @@ for (const [file, entry] of Object.entries(report.files)) {
     fs.writeFileSync(target, current.slice(0, at) + (m.replacement ?? "") + current.slice(at + end - start))
     const run = spawnSync("npx", ["vitest", "run", "--config", "vitest.mutate.config.ts", "--bail=1", ...files], {
       cwd: root,
-      encoding: "utf8"
+      encoding: "utf8",
+      // A mutant that loops for ever (a scanner that no longer moves on) is detected, as Stryker counts it.
+      timeout: 180_000,
+      killSignal: "SIGKILL"
     })
     putBack()
     const output = stripVTControlCharacters(run.stdout)
-    if (run.status === 0) {
+    if (run.error !== undefined) {
+      counts.killed++
+      console.log(`timed out ${name}`)
+    } else if (run.status === 0) {
       counts.survives++
       console.log(`survives  ${name}`)
     } else if (/Transform failed/.test(output + run.stderr)) {

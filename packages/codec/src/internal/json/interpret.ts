@@ -184,6 +184,7 @@ export const writeValue = (node: Node, value: unknown, path: Array<string | numb
       return
     }
     case "Complex": {
+      // Stryker disable next-line ConditionalExpression: null never comes here (writeElement and writeRoot take it, and a transformation's result meets its wire schema)
       if (typeof value !== "object" || value === null) {
         throw new JsonValueFailure("InvalidValue", `${String(value)} is not a struct`, pointer(path))
       }
@@ -212,6 +213,7 @@ export const writeValue = (node: Node, value: unknown, path: Array<string | numb
     }
     case "Transform": {
       const result = content.encode(value)
+      // Stryker disable next-line ConditionalExpression: the value a refusal leaves (undefined) is refused below as well, at the same place; this words it
       if (!result.ok) throw new JsonValueFailure("InvalidValue", result.message, pointer(path))
       return writeValue(content.from, result.value, path, out)
     }

@@ -139,11 +139,11 @@ export const readJson = (text: string, limits: Limits): JsonValue => {
           }
           out += String.fromCharCode(parseInt(hex, 16))
           at += 6
-        } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
-          out += ESCAPES[e]
-          at += 2
         } else if (e === undefined) {
           refuse("Truncated", "the input ends inside a string", text.length)
+        } else if (Object.hasOwn(ESCAPES, e)) {
+          out += ESCAPES[e]
+          at += 2
         } else {
           refuse("Malformed", `\\${e} is no escape`, at)
         }
