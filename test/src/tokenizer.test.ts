@@ -211,7 +211,13 @@ const PICKED = [
   `<a></a`,
   `<a:b:c xmlns:a="urn:a"/>`,
   `<1a/>`,
-  `<a>\u2028</a>`
+  `<a>\u2028</a>`,
+  `<a>&#x110000;</a>`,
+  `<a>&#1114112;</a>`,
+  `<a/>\n\n \r\n x`,
+  `<?pi x?><?xml version="1.0"?><a/>`,
+  `<a><!-- c --><b>t</b></a>`,
+  `<a><![CDATA[x]]><b>t</b></a>`
 ]
 
 /** Documents of the XML that SOAP stacks write: the scanner reads them itself, however they are cut. */
@@ -229,7 +235,10 @@ const OWN = [
   `<a:b:c xmlns:a="urn:a"/>`,
   `<a>&#13;\t</a>`,
   `<a>x\r\ny\rz\r\r\n</a>`,
-  `<?xml version="1.0"?>\r\n<a\r\n  b="1"\r c="2"></a\r\n>\r\n\r`
+  `<?xml version="1.0"?>\r\n<a\r\n  b="1"\r c="2"></a\r\n>\r\n\r`,
+  // Character references at the edges of XML's Char, and text with more ">" than a chunk is joined at.
+  `<a>&#9;&#10;&#x20;&#32;&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;&#1114111;</a>`,
+  `<a>${"b>".repeat(12)}<c>${"d>".repeat(12)}</c></a>`
 ]
 
 /** Documents with a construct the scanner leaves to saxes, right or wrong. */
@@ -261,6 +270,12 @@ describe("what the scanner reads itself, and what it leaves to saxes", () => {
       }),
       { numRuns: 20 }
     )
+    for (let at = 0; at <= text.length; at++) {
+      const chunks = cutText(text, [at])
+      const own = tokenize(chunks)
+      expect(own.handedOver, `cut at ${at}`).toBe(false)
+      expect(own.events, `cut at ${at}`).toEqual(saxed(chunks))
+    }
   })
 
   it.each(SAXES_READS.map((text) => [JSON.stringify(text), text] as const))("leaves %s to saxes", (_, text) => {
@@ -272,6 +287,12 @@ describe("what the scanner reads itself, and what it leaves to saxes", () => {
     expect(tokenize(cutText(`<a>${"y".repeat(300_000)}</a>`, [100_000])).handedOver).toBe(false)
     expect(tokenize(cutText(`<a>${"y".repeat(2000)}</a>`, [1500]), 1000).handedOver).toBe(true)
     expect(tokenize(cutText(`<a>${"y".repeat(2000)}</a>`, [1500]), 4000).handedOver).toBe(false)
+    // A text run of exactly the longest kept is kept; one character more is left to saxes. (It starts
+    // after <a>, three characters into the chunk.)
+    const run = (n: number) => cutText(`<a>${"y".repeat(n)}</a>`, [3 + n])
+    expect(tokenize(run(1000), 1000).handedOver).toBe(false)
+    expect(tokenize(run(1001), 1000).handedOver).toBe(true)
+    expect(tokenize(run(1000), 1000).events).toEqual(saxed(run(1000)))
   })
 })
 
@@ -279,6 +300,30 @@ describe("the tokenizer against saxes", () => {
   it.each(PICKED.map((text) => [JSON.stringify(text), text] as const))("%s, cut anywhere", (_, text) => {
     fc.assert(fc.property(cuts, (c) => agree(text, c)), { numRuns: 20 })
     agree(text, [])
+  })
+
+  it.each(PICKED.map((text) => [JSON.stringify(text), text] as const))("%s, cut once at every place", (_, text) => {
+    for (let at = 0; at <= text.length; at++) agree(text, [at])
+  })
+
+  it("the end of the input read without a flush before it, as saxes reads it", () => {
+    for (const text of [`<a>text`, `<a/>\n \n`, `<a></a`, `<?xml version="1.0"?>`]) {
+      for (let at = 0; at <= text.length; at++) {
+        const chunks = cutText(text, [at])
+        const recorder = new Recorder(() => [tokenizer.line, tokenizer.column])
+        const tokenizer = new Tokenizer(recorder, 4 * 1024 * 1024)
+        const previous = enter(recorder)
+        try {
+          untilError(() => {
+            for (const chunk of chunks) tokenizer.write(chunk)
+            tokenizer.close()
+          })
+        } finally {
+          leave(previous)
+        }
+        expect(recorder.events, `${text} cut at ${at}`).toEqual(saxed(chunks))
+      }
+    }
   })
 
   it("every character at every place of a small document", () => {

@@ -55,6 +55,7 @@ const LOWER_X = 0x78
 
 /** ASCII name characters: 1 may start a name, 2 only follow. Other characters are left to saxes. */
 const NAME = new Uint8Array(128)
+// Stryker disable next-line EqualityOperator: a typed array ignores a store past its end
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c)
   if (/[A-Za-z_:]/.test(ch)) NAME[c] = 1
@@ -69,6 +70,7 @@ const DECLARATION =
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>)
 
 /** White space with its line ends as saxes reports them: CR LF and CR as LF. */
+// Stryker disable next-line StringLiteral: a fast path; the replacement finds nothing to replace either
 const lineEnds = (space: string): string => space.includes("\r") ? space.replace(/\r\n?/g, "\n") : space
 
 /** XML 1.0's `Char`, for a character reference's code point (as saxes's `isChar10`). */
@@ -99,6 +101,7 @@ export class Tokenizer {
   private eventLine = 1
   private eventColumn = 0
   // The start tag just read: its name, attributes, whether it closed itself, and each attribute's position.
+  // Stryker disable StringLiteral,BooleanLiteral,ObjectLiteral,ArrayDeclaration: each is set before it is read
   private tagName = ""
   private tagAttributes: Record<string, string> = NO_ATTRIBUTES
   private tagCount = 0
@@ -106,6 +109,7 @@ export class Tokenizer {
   private readonly tag: Mutable<SaxesTag> = { name: "", attributes: NO_ATTRIBUTES, isSelfClosing: false }
   private readonly attributeLines: Array<number> = []
   private readonly attributeColumns: Array<number> = []
+  // Stryker restore StringLiteral,BooleanLiteral,ObjectLiteral,ArrayDeclaration
   // A text run just read: its text, once decoded (pieces before `textFrom`), and where it ends.
   private textDecoded = ""
   private textFrom = 0
@@ -147,14 +151,17 @@ export class Tokenizer {
       return
     }
     if (this.prologChunks !== undefined) this.prologChunks.push(chunk)
+    // Stryker disable next-line ConditionalExpression: a fast path; joining nothing to the chunk reads it the same
     if (this.tail.length === 0) return this.read(chunk)
     // The token held is finished with the start of the chunk, up to a `>`, and the rest read as it is:
     // a string joined from two reads several times slower in V8, even once flattened (a few `>` inside a
     // text or an attribute value only take a few joins more; after those the rest is joined whole).
     let from = 0
+    // Stryker disable UpdateOperator,ConditionalExpression,EqualityOperator,StringLiteral: how many joins are made only costs time; any number reads the same
     for (let joins = 0;; joins++) {
       const close = joins < MAX_JOINS ? chunk.indexOf(">", from) : -1
       const end = close === -1 ? chunk.length : close + 1
+      // Stryker restore UpdateOperator,ConditionalExpression,EqualityOperator,StringLiteral
       const head = this.tail + chunk.slice(from, end)
       this.tail = ""
       this.read(head)
@@ -163,6 +170,7 @@ export class Tokenizer {
       // (`read` may have handed over, or finished the token held; handed over in the prolog, saxes has
       // read the whole chunk.)
       if (this.handedOver) return this.mode === PROLOG ? undefined : this.write(chunk.slice(from))
+      // Stryker disable next-line ConditionalExpression: a fast path; joining nothing to the rest reads it the same
       if (this.tail.length === 0) return this.read(chunk.slice(from))
     }
   }
@@ -179,6 +187,7 @@ export class Tokenizer {
       // Only white space is held after the root element (anything else is handed over), and saxes
       // reports it as text when the input ends.
       const rest = this.tail
+      // Stryker disable next-line StringLiteral: nothing reads the tail after the end
       this.tail = ""
       if (rest.length > 0) this.sink.onText(lineEnds(rest))
       return
@@ -194,6 +203,7 @@ export class Tokenizer {
     if (this.saxes !== undefined) return
     const rest = this.tail
     if (this.mode !== EPILOG) {
+      // Stryker disable next-line StringLiteral: handed over, the tail is not read again
       this.tail = ""
       return this.handOver(rest, 0)
     }
@@ -215,6 +225,7 @@ export class Tokenizer {
     }
     const reached = this.tokens(text, boundary)
     if (reached < 0) return this.handOver(text, -reached - 1)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: keeping nothing of the text is the same
     if (reached < text.length) return this.keep(text, reached)
     this.base += text.length
   }
@@ -235,6 +246,7 @@ export class Tokenizer {
         return this.spaces(text, boundary, length) < length ? -1 - boundary : boundary
       }
       const next = this.token(text, boundary)
+      // Stryker disable next-line EqualityOperator: a token read ends past its start, never at 0
       if (next < 0) return next === SAXES ? -1 - boundary : boundary
       boundary = next
     }
@@ -254,7 +266,7 @@ export class Tokenizer {
     if (this.mode === PROLOG) {
       // Nothing of the prolog has been reported: saxes reads the document from its start, as written.
       const saxes = makeParser("")
-      const chunks = this.prologChunks ?? []
+      const chunks = this.prologChunks!
       this.saxes = saxes
       this.prologChunks = undefined
       for (const chunk of chunks) saxes.write(chunk)
@@ -266,6 +278,7 @@ export class Tokenizer {
     saxes.line = this.boundaryLine
     saxes.column = this.base + boundary - this.boundaryLineStart - this.boundaryPairs
     this.saxes = saxes
+    // Stryker disable next-line ConditionalExpression: a fast path; a slice from 0 is the same text
     saxes.write(boundary === 0 ? text : text.slice(boundary))
   }
 
@@ -295,6 +308,7 @@ export class Tokenizer {
    */
   private spaces(text: string, from: number, length: number): number {
     let i = from
+    // Stryker disable next-line EqualityOperator: past the end is no space (NaN)
     while (i < length) {
       const c = text.charCodeAt(i)
       if (c === NL || c === CR) {
@@ -320,9 +334,11 @@ export class Tokenizer {
     let declaration: RegExpExecArray | null = null
     if (text.startsWith("<?")) {
       const end = text.indexOf("?>")
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: how long a declaration is waited for; saxes reads what is given up
       if (end === -1) return text.length > 256 ? SAXES : INCOMPLETE
+      // The pattern is anchored, and none of it holds "?>": a declaration ends at the first one.
       declaration = DECLARATION.exec(text)
-      if (declaration === null || declaration[0].length !== end + 2) return SAXES
+      if (declaration === null) return SAXES
       i = end + 2
     }
     const spaceFrom = i
