@@ -44,15 +44,18 @@ const offsetOf = (text: string, { column, line }: Position): number => {
 
 /**
  * Where the mutated code is in `current`: the one place that has it with the same text around it (up to
- * 60 characters each side, fewer near the ends), or `undefined`.
+ * 60 characters each side, fewer near the ends, or on one side only, where the other changed), or
+ * `undefined`.
  */
 const placeIn = (current: string, source: string, start: number, end: number): number | undefined => {
   for (const around of [60, 30, 12]) {
     const before = source.slice(Math.max(0, start - around), start)
     const after = source.slice(end, end + around)
-    const needle = before + source.slice(start, end) + after
-    const found = current.indexOf(needle)
-    if (found !== -1 && current.indexOf(needle, found + 1) === -1) return found + before.length
+    for (const [b, a] of [[before, after], [before, ""], ["", after]] as const) {
+      const needle = b + source.slice(start, end) + a
+      const found = current.indexOf(needle)
+      if (found !== -1 && current.indexOf(needle, found + 1) === -1) return found + b.length
+    }
   }
   return undefined
 }
