@@ -220,6 +220,7 @@ const PICKED = [
   `<a>&#1114112;</a>`,
   `<a/>\n\n \r\n x`,
   `<?pi x?><?xml version="1.0"?><a/>`,
+  `<?pi x?><a><?xml version="1.0"?></a>`,
   `<a><!-- c --><b>t</b></a>`,
   `<a><![CDATA[x]]><b>t</b></a>`
 ]
