@@ -13,9 +13,10 @@ import { fromTicks, MAX_TICKS, parseDuration } from "../schema/timeSpan.js"
 const ok = <A>(value: A): LexicalResult<A> => ({ ok: true, value })
 const fail = (message: string): LexicalResult<never> => ({ ok: false, message })
 
-// Stryker disable next-line ConditionalExpression,StringLiteral: how a message shows a value, its wording
+// Stryker disable ConditionalExpression,StringLiteral: how a message shows a value, its wording
 const describe = (json: unknown): string =>
   json instanceof JsonNumberText ? json.text : json === null ? "null" : JSON.stringify(json) ?? String(json)
+// Stryker restore ConditionalExpression,StringLiteral
 
 /** The text of a JSON number, whether the reader gave a double or its text. */
 const numberText = (json: unknown): string | undefined =>
