@@ -14,22 +14,8 @@ import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { stripVTControlCharacters } from "node:util"
+import { keyOf, type Position, type Report, root } from "./mutants.js"
 
-interface Position {
-  readonly line: number
-  readonly column: number
-}
-interface Mutant {
-  readonly mutatorName: string
-  readonly replacement?: string
-  readonly status: string
-  readonly location: { readonly start: Position; readonly end: Position }
-}
-interface Report {
-  readonly files: Record<string, { readonly source: string; readonly mutants: ReadonlyArray<Mutant> }>
-}
-
-const root = path.resolve(import.meta.dirname, "../..")
 const [part, ...names] = process.argv.slice(2)
 if (part === undefined) throw new Error("usage: mutate:confirm <part> [test file names…]")
 const report = JSON.parse(fs.readFileSync(path.join(root, `reports/mutation/${part}.json`), "utf8")) as Report
@@ -83,14 +69,15 @@ const counts = { killed: 0, survives: 0, moved: 0, invalid: 0 }
 for (const [file, entry] of Object.entries(report.files)) {
   const target = path.resolve(root, file)
   const current = fs.readFileSync(target, "utf8")
+  const source = entry.source
+  if (source === undefined) throw new Error(`${part}.json has no source of ${file}: run Stryker with its json reporter`)
   for (const m of entry.mutants) {
     if (m.status !== "Survived" && m.status !== "NoCoverage") continue
-    const start = offsetOf(entry.source, m.location.start)
-    const end = offsetOf(entry.source, m.location.end)
-    const name = `${path.relative(root, target)}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${
-      (m.replacement ?? "").replace(/\s+/g, " ").slice(0, 50)
-    }`
-    const at = placeIn(current, entry.source, start, end)
+    const start = offsetOf(source, m.location.start)
+    const end = offsetOf(source, m.location.end)
+    // As reasons.json keys it.
+    const name = keyOf(file, m)
+    const at = placeIn(current, source, start, end)
     if (at === undefined) {
       counts.moved++
       console.log(`moved     ${name}`)
@@ -108,19 +95,19 @@ for (const [file, entry] of Object.entries(report.files)) {
       killSignal: "SIGKILL"
     })
     putBack()
-    const output = stripVTControlCharacters(run.stdout)
     if (run.error !== undefined) {
       counts.killed++
       console.log(`timed out ${name}`)
     } else if (run.status === 0) {
       counts.survives++
       console.log(`survives  ${name}`)
-    } else if (/Transform failed/.test(output + run.stderr)) {
+    } else if (/Transform failed/.test(run.stdout + run.stderr)) {
       counts.invalid++
       console.log(`invalid   ${name}`)
     } else {
       counts.killed++
-      const failing = /FAIL\s+([^\n]*)/.exec(output)?.[1] ?? `exit ${run.status}`
+      // vitest names a failing test on its standard error.
+      const failing = /FAIL\s+([^\n]*)/.exec(stripVTControlCharacters(run.stderr))?.[1] ?? `exit ${run.status}`
       console.log(`killed    ${name}   (${failing.trim()})`)
     }
   }

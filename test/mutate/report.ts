@@ -9,22 +9,9 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 // @ts-expect-error: a plain ES module of Stryker's plugin API, without type declarations
 import { MESSAGE_WORDING } from "./messages.mjs"
+import { keyOf, type Mutant, type Report, root, short } from "./mutants.js"
 import parts from "./parts.json" with { type: "json" }
 
-interface Mutant {
-  readonly mutatorName: string
-  readonly replacement?: string
-  readonly status: string
-  readonly statusReason?: string
-  readonly static?: boolean
-  readonly location: { readonly start: { readonly line: number; readonly column: number } }
-}
-interface Report {
-  readonly files: Record<string, { readonly mutants: ReadonlyArray<Mutant> }>
-  readonly framework?: { readonly version?: string }
-}
-
-const root = path.resolve(import.meta.dirname, "../..")
 const reasonsFile = path.join(import.meta.dirname, "reasons.json")
 const target = path.join(root, "test/MUTATION.md")
 
@@ -78,9 +65,6 @@ const reasons = JSON.parse(fs.readFileSync(reasonsFile, "utf8")) as Record<strin
 
 const DETECTED = new Set(["Killed", "Timeout"])
 const UNDETECTED = new Set(["Survived", "NoCoverage"])
-const short = (file: string) => path.relative(path.join(root, "packages/codec/src"), path.resolve(root, file))
-const keyOf = (file: string, m: Mutant) =>
-  `${short(file)}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${m.replacement ?? ""}`
 const code = (text: string) => "`` " + text.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 60) + " ``"
 const percent = (detected: number, valid: number) => valid === 0 ? "n/a" : `${(100 * detected / valid).toFixed(2)} %`
 

@@ -71,9 +71,7 @@ export const bigIntegerForm = (
   parse: (text: string) => LexicalResult<bigint>,
   format: (value: bigint) => LexicalResult<string>
 ): JsonForm<bigint> => ({
-  read: (json) => {
-    return readNumber(json, parse)
-  },
+  read: (json) => readNumber(json, parse),
   write: format
 })
 
@@ -111,9 +109,7 @@ export const decimalForm = (
   parse: (text: string) => LexicalResult<string>,
   format: (value: string) => LexicalResult<string>
 ): JsonForm<string> => ({
-  read: (json) => {
-    return readNumber(json, parse)
-  },
+  read: (json) => readNumber(json, parse),
   write: (value) => {
     const text = format(value)
     if (!text.ok) return text
