@@ -222,7 +222,23 @@ const PICKED = [
   `<?pi x?><?xml version="1.0"?><a/>`,
   `<?pi x?><a><?xml version="1.0"?></a>`,
   `<a><!-- c --><b>t</b></a>`,
-  `<a><![CDATA[x]]><b>t</b></a>`
+  `<a><![CDATA[x]]><b>t</b></a>`,
+  // Character references just outside what the scanner reads: a digit's neighbours, no ";", many digits.
+  `<a>&#65/;</a>`,
+  `<a>&#x41@;</a>`,
+  `<a>&#x41G;</a>`,
+  `<a>&#x41\`;</a>`,
+  `<a>&#x41g;</a>`,
+  `<a>&#65x;</a>`,
+  `<a>&#65</a>`,
+  `<a>&#000000065;&#x000000041;</a>`,
+  `<a>&amp x;</a>`,
+  // Surrogates that make no pair, in text and in an attribute; an attribute's value not quoted.
+  `<a>\uDC00\uDC00</a>`,
+  `<a>\uD800x</a>`,
+  `<a b="\uDC00\uDC00"/>`,
+  `<a b="\uD800x"/>`,
+  `<a b=x c="1"x/>`
 ]
 
 /** Documents of the XML that SOAP stacks write: the scanner reads them itself, however they are cut. */
@@ -243,7 +259,12 @@ const OWN = [
   `<?xml version="1.0"?>\r\n<a\r\n  b="1"\r c="2"></a\r\n>\r\n\r`,
   // Character references at the edges of XML's Char, and text with more ">" than a chunk is joined at.
   `<a>&#9;&#10;&#x20;&#32;&#xD7FF;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;&#1114111;</a>`,
-  `<a>${"b>".repeat(12)}<c>${"d>".repeat(12)}</c></a>`
+  `<a>${"b>".repeat(12)}<c>${"d>".repeat(12)}</c></a>`,
+  // Text with "]" and ">" that is not "]]>", and hexadecimal digits of either case at their edges.
+  `<a>]]x x]> ]x> >]</a>`,
+  `<a>&#x41;&#xA0;&#xF0;&#xa0;&#xf0;&#x0000004A;&#90;</a>`,
+  // The ends of the ranges of characters, in text and in an attribute's value (with a space).
+  `<a b="x y\u0080\uD7FF\uE000\uFFFD\u{10000}\u{10FFFF}" c="1">\u0080\uD7FF\uE000\uFFFD\u{10000}\u{10FFFF}</a>`
 ]
 
 /** Documents with a construct the scanner leaves to saxes, right or wrong. */

@@ -377,18 +377,20 @@ export class Tokenizer {
     for (;;) {
       if (i >= length) return INCOMPLETE
       const c = text.charCodeAt(i)
+      // Stryker disable next-line EqualityOperator: U+0080 takes either branch to the same end
       if (c < 0x80) {
         if (c >= SPACE) {
           if (c === LT) break
           if (c === AMP) {
             const end = this.reference(text, i, length)
+            // Stryker disable next-line EqualityOperator: an end is past the token's first character, never 0
             if (end < 0) return end
             decoded += text.slice(piece, i) + this.referenced
             piece = i = end
             continue
           }
-          // "]]>" is not allowed in text (saxes reports it).
-          if (c === GT && i - 2 >= from && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
+          // "]]>" is not allowed in text (saxes reports it). (Before a token is the ">" of a tag, or nothing.)
+          if (c === GT && text.charCodeAt(i - 1) === RSQB && text.charCodeAt(i - 2) === RSQB) {
             return SAXES
           }
         } else if (c === NL) {
@@ -396,8 +398,8 @@ export class Tokenizer {
           this.scanLineStart = this.base + i + 1
           this.scanPairs = 0
         } else if (c === CR) {
-          // A line end of CR LF or CR alone is LF in text, as saxes reads it (which needs the next character).
-          if (i + 1 >= length) return INCOMPLETE
+          // A line end of CR LF or CR alone is LF in text, as saxes reads it. (A CR that ends the text is
+          // read again, whole, with what follows: the token is then INCOMPLETE.)
           decoded += text.slice(piece, i) + "\n"
           piece = i = text.charCodeAt(i + 1) === NL ? i + 2 : i + 1
           this.scanLine++
@@ -430,6 +432,7 @@ export class Tokenizer {
     if (i + 1 >= length) return INCOMPLETE
     if (text.charCodeAt(i + 1) === SLASH) {
       const end = this.endTag(text, i)
+      // Stryker disable next-line EqualityOperator: an end is past the tag's first character, never 0
       if (end < 0) return end
       this.reportRun(text)
       this.at(end)
@@ -440,6 +443,7 @@ export class Tokenizer {
       return end
     }
     const end = this.startTag(text, i)
+    // Stryker disable next-line EqualityOperator: an end is past the tag's first character, never 0
     if (end < 0) return end
     this.reportRun(text)
     this.reportStartTag(end)
@@ -448,8 +452,7 @@ export class Tokenizer {
 
   /** The text of the run just read, reported as saxes does when it reads the `<` after it. */
   private reportRun(text: string): void {
-    const run = this.textDecoded.length === 0 ? text.slice(this.textFrom, this.textEnd) : this.textDecoded +
-      text.slice(this.textFrom, this.textEnd)
+    const run = this.textDecoded + text.slice(this.textFrom, this.textEnd)
     if (run.length > 0) this.reportText(run)
   }
 
@@ -460,33 +463,35 @@ export class Tokenizer {
   }
 
   /** What the last reference read stands for. */
+  // Stryker disable next-line StringLiteral: set by each reference before it is read
   private referenced = ""
 
   /** An entity or character reference at `at`; returns its end, having set `referenced`. */
   private reference(text: string, at: number, length: number): number {
+    // (Past the end of the text a character reads NaN: a reference cut there is INCOMPLETE below.)
     let i = at + 1
-    if (i >= length) return INCOMPLETE
     if (text.charCodeAt(i) === HASH) {
       i++
-      if (i >= length) return INCOMPLETE
       // saxes reads `&#x…;` in hexadecimal (a lower-case x only) and `&#…;` in decimal.
       const hex = text.charCodeAt(i) === LOWER_X
       if (hex) i++
       const digits = i
       for (;;) {
-        if (i >= length) return i - digits > 8 ? SAXES : INCOMPLETE
+        if (i >= length) return INCOMPLETE
         const c = text.charCodeAt(i)
         if (!(c >= 0x30 && c <= 0x39) && !(hex && ((c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)))) break
         i++
       }
-      if (text.charCodeAt(i) !== SEMICOLON || i === digits || i - digits > 8) return SAXES
+      if (text.charCodeAt(i) !== SEMICOLON) return SAXES
+      // (No digits read NaN, which is no Char; many read a number past Unicode's, which is none either.)
       const code = parseInt(text.slice(digits, i), hex ? 16 : 10)
       if (!isChar(code)) return SAXES
       this.referenced = String.fromCodePoint(code)
       return i + 1
     }
     const end = text.indexOf(";", i)
-    if (end === -1 || end - i > 4) return end === -1 && length - i <= 4 ? INCOMPLETE : SAXES
+    // Stryker disable next-line ConditionalExpression: waiting for more text than the longest name's gives the same: saxes reads it
+    if (end === -1) return length - i <= 4 ? INCOMPLETE : SAXES
     switch (text.slice(i, end)) {
       case "amp":
         this.referenced = "&"
@@ -513,16 +518,13 @@ export class Tokenizer {
   private endTag(text: string, at: number): number {
     const length = text.length
     const name = this.open[this.open.length - 1]!
-    let i = at + 2 + name.length
-    if (i >= length || !text.startsWith(name, at + 2)) {
-      // saxes reads the name whole: one that ends inside the text and differs is an error it reports now.
-      i = at + 2
-      while (i < length && NAME[text.charCodeAt(i)]! > 0) i++
-      return i >= length ? INCOMPLETE : SAXES
+    if (!text.startsWith(name, at + 2)) {
+      // A name cut by the end of the text may yet be this one; one that differs is an error of saxes's.
+      // Stryker disable next-line ConditionalExpression: waiting for more text gives saxes the same text later
+      return name.startsWith(text.slice(at + 2)) ? INCOMPLETE : SAXES
     }
-    // (A longer name is another name.)
-    if (NAME[text.charCodeAt(i)]! > 0) return SAXES
-    i = this.spaces(text, i, length)
+    // (A longer name is another name: its next character is no space and no ">".)
+    const i = this.spaces(text, at + 2 + name.length, length)
     if (i >= length) return INCOMPLETE
     return text.charCodeAt(i) === GT ? i + 1 : SAXES
   }
@@ -533,8 +535,8 @@ export class Tokenizer {
     let i = at + 1
     if (NAME[text.charCodeAt(i)] !== 1) return SAXES // (NaN or a non-ASCII index reads undefined)
     i++
-    while (i < length && NAME[text.charCodeAt(i)]! > 0) i++
-    if (i >= length) return INCOMPLETE
+    // (Past the end of the text a character reads NaN, no name character: the loop below finds the end.)
+    while (NAME[text.charCodeAt(i)]! > 0) i++
     this.tagName = text.slice(at + 1, i)
     let attributes = NO_ATTRIBUTES
     let count = 0
@@ -559,8 +561,7 @@ export class Tokenizer {
       if (i === spaced || NAME[c] !== 1) return SAXES
       const nameFrom = i
       i++
-      while (i < length && NAME[text.charCodeAt(i)]! > 0) i++
-      if (i >= length) return INCOMPLETE
+      while (NAME[text.charCodeAt(i)]! > 0) i++
       const name = text.slice(nameFrom, i)
       i = this.spaces(text, i, length)
       if (i >= length) return INCOMPLETE
@@ -574,6 +575,7 @@ export class Tokenizer {
         if (i >= length) return INCOMPLETE
         c = text.charCodeAt(i)
         if (c === quote) break
+        // Stryker disable next-line EqualityOperator: U+0080 takes either branch to the same end
         if (c < 0x80) {
           // White space other than a space is normalised, and references are resolved, by saxes.
           if (c < SPACE || c === LT || c === AMP) return SAXES
@@ -615,10 +617,9 @@ export class Tokenizer {
     tag.attributes = this.tagAttributes
     tag.isSelfClosing = this.tagSelfClosing
     this.sink.onOpenTag(tag)
-    if (this.tagSelfClosing) {
-      this.sink.onCloseTag()
-      if (this.open.length === 0) this.mode = EPILOG
-    } else this.open.push(this.tagName)
+    // (A root that closes itself is read in the prolog, which sets the mode after it.)
+    if (this.tagSelfClosing) this.sink.onCloseTag()
+    else this.open.push(this.tagName)
   }
 }
 
