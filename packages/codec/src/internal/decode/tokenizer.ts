@@ -414,9 +414,10 @@ export class Tokenizer {
         i++
         continue
       }
+      // A high surrogate and the character after it are a pair, as saxes reads them. (A lone one is not
+      // read here: the decoder refuses text that has one before the tokenizer sees it, in chunks.ts.)
       if (c <= 0xdbff) {
         if (i + 1 >= length) return INCOMPLETE
-        if ((text.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) return SAXES
         this.scanPairs++
         i += 2
         continue
@@ -582,8 +583,8 @@ export class Tokenizer {
           i++
         } else if (c < 0xd800 || (c >= 0xe000 && c <= 0xfffd)) i++
         else if (c <= 0xdbff) {
+          // (A pair, as in text.)
           if (i + 1 >= length) return INCOMPLETE
-          if ((text.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) return SAXES
           this.scanPairs++
           i += 2
         } else return SAXES
