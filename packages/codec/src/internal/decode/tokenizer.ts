@@ -415,9 +415,9 @@ export class Tokenizer {
         continue
       }
       // A high surrogate and the character after it are a pair, as saxes reads them. (A lone one is not
-      // read here: the decoder refuses text that has one before the tokenizer sees it, in chunks.ts.)
+      // read here: the decoder refuses text that has one before the tokenizer sees it, in chunks.ts. One
+      // that ends the text is read again with what follows, the loop finding the end.)
       if (c <= 0xdbff) {
-        if (i + 1 >= length) return INCOMPLETE
         this.scanPairs++
         i += 2
         continue
@@ -584,7 +584,6 @@ export class Tokenizer {
         } else if (c < 0xd800 || (c >= 0xe000 && c <= 0xfffd)) i++
         else if (c <= 0xdbff) {
           // (A pair, as in text.)
-          if (i + 1 >= length) return INCOMPLETE
           this.scanPairs++
           i += 2
         } else return SAXES
