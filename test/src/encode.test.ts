@@ -324,7 +324,12 @@ describe("encoding faults", () => {
       { ...fault, detail: [{ namespace: "", name: "1st" }] },
       { ...fault, detail: [{ namespace: "", name: "e", attributes: [{ name: "xmlns", value: "urn:x" }] }] },
       { ...fault, detail: [{ namespace: "http://www.w3.org/2000/xmlns/", name: "e" }] },
-      { ...fault, detail: ["\u0001"] }
+      { ...fault, detail: ["\u0001"] },
+      // In attribute values: the language, a namespace, a detail element's attribute.
+      { ...fault, lang: "en\u0000" },
+      { ...fault, code: { namespace: "urn:\uFFFE", name: "C" } },
+      { ...fault, detail: [{ namespace: "urn:\u0001", name: "e" }] },
+      { ...fault, detail: [{ namespace: "", name: "e", attributes: [{ name: "a", value: "\uDC00" }] }] }
     ]
     for (const attempt of attempts) expect(() => XmlCodec.encodeFault(attempt)).toThrow(TypeError)
   })
