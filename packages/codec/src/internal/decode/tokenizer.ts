@@ -536,8 +536,10 @@ export class Tokenizer {
     let i = at + 1
     if (NAME[text.charCodeAt(i)] !== 1) return SAXES // (NaN or a non-ASCII index reads undefined)
     i++
-    // (Past the end of the text a character reads NaN, no name character: the loop below finds the end.)
-    while (NAME[text.charCodeAt(i)]! > 0) i++
+    // (Past the end of the text a character would read NaN, no name character, and the loop below finds the
+    // end; the bound keeps the index of NAME an integer, which V8 reads faster.)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: only faster, as said above
+    while (i < length && NAME[text.charCodeAt(i)]! > 0) i++
     this.tagName = text.slice(at + 1, i)
     let attributes = NO_ATTRIBUTES
     let count = 0
@@ -562,7 +564,8 @@ export class Tokenizer {
       if (i === spaced || NAME[c] !== 1) return SAXES
       const nameFrom = i
       i++
-      while (NAME[text.charCodeAt(i)]! > 0) i++
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: only faster, as the tag's name
+      while (i < length && NAME[text.charCodeAt(i)]! > 0) i++
       const name = text.slice(nameFrom, i)
       i = this.spaces(text, i, length)
       if (i >= length) return INCOMPLETE
