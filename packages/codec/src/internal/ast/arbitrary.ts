@@ -54,11 +54,15 @@ const constraintsOf = (checks: ReadonlyArray<AST.Check<unknown>>): Constraints =
     if (c["number"] === "integer") out.integer = true
     if (c["number"] === "finite") out.finite = true
     const minimum = c["minimum"]
+    // Stryker disable next-line ConditionalExpression: a minimum of another order (a Date's, a string's) bounds no value drawn here
     if (typeof minimum === "number" || typeof minimum === "bigint") {
+      // Stryker disable next-line EqualityOperator: of two equal bounds, either
       out.minimum = out.minimum === undefined || minimum > out.minimum ? minimum : out.minimum
     }
     const maximum = c["maximum"]
+    // Stryker disable next-line ConditionalExpression: a maximum of another order bounds no value drawn here
     if (typeof maximum === "number" || typeof maximum === "bigint") {
+      // Stryker disable next-line EqualityOperator: of two equal bounds, either
       out.maximum = out.maximum === undefined || maximum < out.maximum ? maximum : out.maximum
     }
     // Lengths in code units and in code points alike: the strings generated are of ASCII characters.
@@ -82,23 +86,12 @@ const constraintsOf = (checks: ReadonlyArray<AST.Check<unknown>>): Constraints =
 
 const number = (n: number | bigint | undefined): number | undefined => n === undefined ? undefined : Number(n)
 
-/** Whether generating `ast` can come back to a recursive reference. */
-const recursive = (ast: AST.AST, seen: Set<AST.AST> = new Set()): boolean => {
-  if (seen.has(ast)) return false
-  seen.add(ast)
-  switch (ast._tag) {
-    case "Suspend":
-      return true
-    case "Union":
-      return ast.types.some((t) => recursive(t, seen))
-    case "Arrays":
-      return ast.elements.some((t) => recursive(t, seen)) || ast.rest.some((t) => recursive(t, seen))
-    case "Objects":
-      return ast.propertySignatures.some((ps) => recursive(ps.type, seen))
-    default:
-      return false
-  }
-}
+/** Whether generating `ast` can come back to a recursive reference (every cycle of an AST is through one). */
+const recursive = (ast: AST.AST): boolean =>
+  ast._tag === "Suspend" ||
+  (ast._tag === "Union" && ast.types.some(recursive)) ||
+  (ast._tag === "Arrays" && [...ast.elements, ...ast.rest].some(recursive)) ||
+  (ast._tag === "Objects" && ast.propertySignatures.some((ps) => recursive(ps.type)))
 
 /**
  * The arbitrary of `ast`'s type, `depth` recursive references deep. An annotation's values are kept; but
@@ -114,26 +107,21 @@ export const arbitraryOf = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKe
     base = annotations.getArbitrary(ast)!(fc)
     filters = checks.slice(at + 1)
   } else if (ast.encoding !== undefined && SchemaAST.isDeclaration(ast)) {
-    base = declared(ast, fc, path, depth)
-    filters = []
+    // Decoding applies its checks: an instance they refuse is drawn again.
+    return bounded(declared(ast, fc, path, depth), (value) => value !== REFUSED, path)
   } else {
     base = shape(ast, fc, path, depth, constraintsOf(checks))
     filters = checks
   }
   // Stryker disable next-line ConditionalExpression: no checks pass every value; the filter is only skipped
-  return filters.length === 0 ? base : bounded(base, filters, ast, path)
+  return filters.length === 0 ? base : bounded(base, (value) => firstIssue(filters, value, ast) === undefined, path)
 }
 
-/** `arb`'s values that pass `checks`, failing with a definition error after too many refusals in a row. */
-const bounded = (
-  arb: Arb,
-  checks: ReadonlyArray<AST.Check<unknown>>,
-  ast: AST.AST,
-  path: ReadonlyArray<PropertyKey>
-) => {
+/** `arb`'s values that pass, failing with a definition error after too many refusals in a row. */
+const bounded = (arb: Arb, passes: (value: unknown) => boolean, path: ReadonlyArray<PropertyKey>) => {
   let refused = 0
   return arb.filter((value) => {
-    if (firstIssue(checks, value, ast) === undefined) {
+    if (passes(value)) {
       refused = 0
       return true
     }
@@ -145,9 +133,13 @@ const bounded = (
   })
 }
 
+/** What `declared` gives for a value that does not decode to an instance. */
+const REFUSED = Symbol("refused")
+
 /**
  * A declared type with an encoding (a `Schema.Class`): values of what it is encoded as, encoded to its
- * encoded form and decoded through the whole schema, as Effect's own arbitraries derive declarations.
+ * encoded form and decoded through the whole schema, as Effect's own arbitraries derive declarations;
+ * `REFUSED` where the schema refuses one (its checks).
  */
 const declared = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: number): Arb => {
   const links = ast.encoding!
@@ -158,14 +150,14 @@ const declared = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth:
   return arbitraryOf(wire.ast, fc, path, depth).map((value) => {
     const encoded = encode(value)
     const decoded = Exit.isSuccess(encoded) ? decode(encoded.value) : encoded
-    if (Exit.isSuccess(decoded)) return decoded.value
-    return failure(path, "a value of what the declared type is encoded as does not decode to it")
+    return Exit.isSuccess(decoded) ? decoded.value : REFUSED
   })
 }
 
 const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: number, c: Constraints): Arb => {
   switch (ast._tag) {
     case "String": {
+      // Stryker disable next-line ConditionalExpression: fast-check reads a maxLength of undefined as none
       const length = { minLength: c.minLength ?? 0, ...(c.maxLength === undefined ? {} : { maxLength: c.maxLength }) }
       if (c.patterns !== undefined) {
         const [first] = c.patterns
@@ -221,6 +213,7 @@ const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: nu
         minLength: Math.min(c.minLength ?? 0, maxLength),
         maxLength: Math.max(maxLength, c.minLength ?? 0)
       })
+      // Stryker disable next-line ConditionalExpression: no elements before the list join to the same lists
       return elements.length === 0 ? rest : fc.tuple(fc.tuple(...elements), rest).map(([h, t]) => [...h, ...t])
     }
     case "Objects": {
@@ -253,9 +246,9 @@ const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: nu
 
 /** The arbitrary of an optional member's type without `undefined`: a union's other members. */
 const definedOf = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: number): Arb => {
-  if (ast._tag !== "Union" || ast.checks !== undefined || ast.encoding !== undefined) {
-    return arbitraryOf(ast, fc, path, depth).filter((value) => value !== undefined)
+  if (ast._tag === "Union" && ast.checks === undefined) {
+    const defined = ast.types.filter((type) => type._tag !== "Undefined")
+    return fc.oneof(...defined.map((type) => definedOf(type, fc, path, depth)))
   }
-  const defined = ast.types.filter((type) => type._tag !== "Undefined")
-  return fc.oneof(...defined.map((type) => definedOf(type, fc, path, depth)))
+  return arbitraryOf(ast, fc, path, depth).filter((value) => value !== undefined)
 }

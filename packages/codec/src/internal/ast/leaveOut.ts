@@ -14,16 +14,18 @@ export const leaveOut = (ast: AST.AST, value: unknown, drop: () => boolean): unk
     case "Suspend":
       return leaveOut(ast.thunk(), value, drop)
     case "Union": {
-      if (typeof value !== "object" || value === null) return value
-      const member = ast.types.find((type) => Array.isArray(value) ? type._tag === "Arrays" : type._tag === "Objects")
+      // The member the value is of, when it is an array or a struct; any other value (null, text) is kept.
+      const member = ast.types.find((type) => type._tag === (Array.isArray(value) ? "Arrays" : "Objects"))
       return member === undefined ? value : leaveOut(member, value, drop)
     }
     case "Arrays":
-      return Array.isArray(value) && ast.rest.length === 1
-        ? value.map((item) => leaveOut(ast.rest[0]!, item, drop))
+      // A tuple's elements are left whole: only a list's items (its one rest type's) are followed.
+      return ast.elements.length === 0
+        ? (value as ReadonlyArray<unknown>).map((item) => leaveOut(ast.rest[0]!, item, drop))
         : value
     case "Objects": {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) return value
+      // Null, or text in a union with a struct.
+      if (typeof value !== "object" || value === null) return value
       const record = value as Readonly<Record<string, unknown>>
       const out: Record<string, unknown> = {}
       for (const ps of ast.propertySignatures) {
