@@ -197,9 +197,9 @@ const shape = (ast: AST.AST, fc: Fc, path: ReadonlyArray<PropertyKey>, depth: nu
     case "Enum":
       return fc.constantFrom(...ast.enums.map(([, value]) => value))
     case "Union": {
-      const members = depth >= MAX_RECURSION && ast.types.some((t) => !recursive(t))
-        ? ast.types.filter((t) => !recursive(t))
-        : ast.types
+      // Past the depth, the members that do not lead back, if there are any.
+      const ways = depth >= MAX_RECURSION ? ast.types.filter((t) => !recursive(t)) : []
+      const members = ways.length > 0 ? ways : ast.types
       if (members.length === 0) return failure(path, "an empty union has no values")
       return fc.oneof(...members.map((t) => arbitraryOf(t, fc, path, depth)))
     }
