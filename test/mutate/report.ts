@@ -42,13 +42,25 @@ const reports = Object.keys(parts).flatMap((part) => {
   }
   return [{ part, at: fs.statSync(file).mtimeMs, report: JSON.parse(fs.readFileSync(file, "utf8")) as Report }]
 }).sort((a, b) => a.at - b.at)
-// A file is counted once, from the newest report that has it: a part whose files changed (parts.json) may
-// leave an older report naming the same file, and each report spells paths its own way. A part that
-// mutates a range of a file's lines (a file too large for one run) gives that range's mutants only.
+/**
+ * Whether `part` mutates `file` (`parts.json`'s patterns, a `!` one leaving out). A report may name files
+ * the part no longer mutates: Stryker's incremental mode keeps every file of the report it started from.
+ */
+const mutates = (part: string, file: string): boolean => {
+  const patterns = (parts as Record<string, Array<string>>)[part]!.map((p) => p.replace(/:\d+-\d+$/, ""))
+  return patterns.some((p) => !p.startsWith("!") && path.matchesGlob(file, p)) &&
+    !patterns.some((p) => p.startsWith("!") && path.matchesGlob(file, p.slice(1)))
+}
+
+// A file is counted once, from the newest report of a part that mutates it: a part whose files changed
+// (parts.json) may leave an older report naming the same file, and each report spells paths its own way.
+// A part that mutates a range of a file's lines (a file too large for one run) gives that range's mutants
+// only.
 const files: Record<string, Report["files"][string]> = {}
 for (const { part, report } of reports) {
   for (const [file, entry] of Object.entries(report.files)) {
     const name = path.relative(root, path.resolve(root, file))
+    if (!mutates(part, name)) continue
     const lines = linesOf(part, file)
     if (lines === undefined) {
       files[name] = entry

@@ -3,6 +3,7 @@
  * recursion, enumerations, and schemas that have no XML form.
  */
 import { Service, Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
@@ -355,7 +356,11 @@ describe("a definition error names where the schema has no XML form", () => {
           Schema.decodeTo(Schema.Unknown, SchemaTransformation.transform({ decode: (x) => x, encode: (x) => x }))
         )
     ],
-    ["a struct member", (bad: Schema.Top) => Schema.Struct({ x: bad })]
+    ["a struct member", (bad: Schema.Top) => Schema.Struct({ x: bad })],
+    [
+      "a refined struct's member",
+      (bad: Schema.Top) => Schema.Struct({ x: Schema.optional(bad) }).check(Schema.makeFilter(() => true))
+    ]
   ])("a recursive reference without an XML form, inside %s, fails when the codec is derived", (_, around) => {
     const bad = Schema.suspend(() => Schema.BigInt)
     expect(errorOf(doc({ a: around(bad) as unknown as Schema.Codec<unknown> }))).toMatch(
@@ -441,13 +446,49 @@ describe("defaults of absent minOccurs=0 elements, by type", () => {
           Schema.Unknown,
           SchemaTransformation.transform<unknown, Node>({ decode: (n) => n, encode: (n) => n as Node })
         )),
-        refusing
+        refusing,
+        // A refined struct with a member that has no default.
+        Schema.Struct({ next: lazy }).check(Schema.makeFilter(() => true))
       ]
     ) {
       expect(() => XmlCodec.compile(doc({ v: Xml.element(type as Schema.Codec<unknown>, { minOccurs: 0 }) }))).toThrow(
         /^Cannot derive an XML codec at v: a minOccurs=0 member of this type needs a default value$/
       )
     }
+  })
+})
+
+describe("a constructor default of Xml.element(..., { minOccurs: 0 })", () => {
+  it("is its type's default, made afresh when a value is made without the key", () => {
+    const S = Schema.Struct({ v: Xml.element(Schema.Array(Xsd.int).annotate(Xml.items("i", NS)), { minOccurs: 0 }) })
+    const first = S.make({})
+    expect(first).toStrictEqual({ v: [] })
+    expect(S.make({}).v).not.toBe(first.v)
+  })
+
+  it("of a type without a default, fails as the codec does when it is derived: with the definition error", () => {
+    interface Node {
+      readonly next: Node | null
+    }
+    const Node: Schema.Codec<Node> = Schema.Struct({
+      next: Schema.NullOr(Schema.suspend((): Schema.Codec<Node> => Node))
+    }).annotate(Xml.complexType("Node", NS))
+    const S = Schema.Struct({ v: Xml.element(Schema.suspend((): Schema.Codec<Node> => Node), { minOccurs: 0 }) })
+    expect(S.make({ v: { next: null } })).toStrictEqual({ v: { next: null } })
+    let thrown: unknown
+    try {
+      // Without the key (its type, through the recursive reference, does not say that the key may be left out).
+      S.make({} as { readonly v: unknown })
+    } catch (e) {
+      thrown = e
+    }
+    // Effect's constructor reports what its default threw as the cause of its own error.
+    const defect = Cause.squash((thrown as Error).cause as Cause.Cause<unknown>)
+    expect(defect).toBeInstanceOf(Error)
+    expect((defect as Error).name).toBe("SchemaDefinitionError")
+    expect((defect as Error).message).toBe(
+      "Cannot derive an XML codec at the root: a minOccurs=0 member of this type needs a default value"
+    )
   })
 })
 
@@ -959,6 +1000,46 @@ describe("Effect 4's ways of declaring schemas", () => {
     const read = Result.getOrThrow(decode(R, xml))
     expect(read.p).toBeInstanceOf(Person)
     expect(read.p).toMatchObject({ name: "x", age: 3 })
+  })
+
+  it("a Schema.Class lends its annotations to the struct it is encoded as only where the struct has none of its own", () => {
+    const Inner = Schema.Struct({ n: Xsd.int }).annotate(Xml.complexType("Inner", "urn:inner"))
+    class Both extends Schema.Class<Both>("Both")(Inner, Xml.complexType("Outer", "urn:outer")) {}
+    const R = doc({ p: Both })
+    const xml = Result.getOrThrow(encode(R, { p: new Both({ n: 1 }) }))
+    expect(xml).toContain(`<p><a:n>1</a:n></p>`)
+    expect(xml).toContain(`xmlns:a="urn:inner"`)
+    expect(xml).not.toContain("urn:outer")
+    class Plain extends Schema.Class<Plain>("Plain")(Inner) {}
+    expect(Result.getOrThrow(encode(doc({ p: Plain }), { p: new Plain({ n: 1 }) }))).toBe(xml)
+  })
+
+  it("a declared type without annotations, encoded as a simple type, is written as that type", () => {
+    const Tag = Schema.declare((u): u is string => typeof u === "string").pipe(
+      Schema.encodeTo(Xsd.string, SchemaTransformation.transform({ decode: (s) => s, encode: (s) => s }))
+    )
+    expect(Tag.ast.annotations).toBeUndefined()
+    const R = doc({ t: Tag })
+    expect(Result.getOrThrow(encode(R, { t: "x" }))).toContain("<t>x</t>")
+    expect(decode(R, `<r xmlns="urn:test"><t>y</t></r>`)).toStrictEqual(Result.succeed({ t: "y" }))
+  })
+
+  it("a simple type on a schema with an encoding it does not read through (no `encoded`) is a transformation of it", () => {
+    const length: Xsd.SimpleType<number> = {
+      name: "length",
+      namespace: NS,
+      parse: (text) => ({ ok: true, value: text.length }),
+      format: (n) => ({ ok: true, value: "x".repeat(n) }),
+      default: 0
+    }
+    const Count = Schema.NumberFromString.annotate(Xsd.simpleType(length))
+    const R = doc({ c: Count })
+    // The XML carries the encoded side, a string, read through the transformation, not the simple type's parse.
+    expect(decode(R, `<r xmlns="urn:test"><c>12</c></r>`)).toStrictEqual(Result.succeed({ c: 12 }))
+    expect(Result.getOrThrow(encode(R, { c: 3 }))).toContain("<c>3</c>")
+    // With `encoded`, the simple type reads the text itself.
+    const Read = Schema.NumberFromString.annotate(Xsd.simpleType(length, Schema.NumberFromString))
+    expect(decode(doc({ c: Read }), `<r xmlns="urn:test"><c>12</c></r>`)).toStrictEqual(Result.succeed({ c: 2 }))
   })
 
   it("checks on a flipped schema's encoded side are refused when the codec is derived", () => {

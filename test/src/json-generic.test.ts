@@ -391,4 +391,12 @@ describe("the forms' edges", () => {
     })
     expect(() => JsonCodec.compile(Schema.Struct({ bad: Schema.BigInt }))).toThrow(/bad/)
   })
+
+  it("a schema without a JSON form fails when the codec is derived, at its path from the value", () => {
+    expect(() => JsonCodec.compile(Schema.BigInt)).toThrow(/^Cannot derive an XML codec at the root: bigint /)
+    // Only a recursive reference leads there, one that no value need reach (an optional key): derived all the same.
+    const Deep = Schema.Struct({ a: Schema.Struct({ x: Schema.optional(Schema.suspend(() => Schema.BigInt)) }) })
+    expect(() => JsonCodec.compile(Deep)).toThrow(/^Cannot derive an XML codec at a\.x: bigint /)
+    expect(() => JsonCodec.decodeResult(Deep)).toThrow(/^Cannot derive an XML codec at a\.x: bigint /)
+  })
 })

@@ -4,6 +4,7 @@
  * its own namespace, as an XML Schema that includes a schema without a target namespace does.
  */
 import { Service, Soap, Xml, XmlCodec, Xsd } from "@erpsync/codec"
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
@@ -57,6 +58,38 @@ describe("a renamed namespace", () => {
         `</Item></Doc>`
     )
     expect(decode(document({ [V1]: V2 }), xml)).toStrictEqual(Result.succeed(value))
+  })
+
+  it("compiles a type that documents of the same renaming share once for all of them, however the renaming is written", () => {
+    // The plan asks a decoding default once when it compiles the member, to know that it has one.
+    let asked = 0
+    const Shared = Schema.Struct({
+      n: Xsd.int.pipe(Schema.withDecodingDefaultKey(Effect.sync(() => {
+        asked++
+        return 5
+      })))
+    }).annotate(Xml.complexType("Shared", V1))
+    const documentOf = (renamed: Record<string, string>) =>
+      Schema.Struct({ Shared }).annotate({
+        ...Xml.root("Doc", V2),
+        ...Xml.complexType("Doc", V2),
+        ...Xml.namespaces(renamed)
+      })
+    const first = documentOf({ [V1]: V2, [OTHER]: "urn:x" })
+    XmlCodec.compile(first)
+    expect(asked).toBe(1)
+    // The same renaming, its keys in another order, or with a namespace renamed to itself.
+    XmlCodec.compile(documentOf({ [OTHER]: "urn:x", [V1]: V2 }))
+    XmlCodec.compile(documentOf({ [V2]: V2, [OTHER]: "urn:x", [V1]: V2 }))
+    expect(asked).toBe(1)
+    // Another renaming has plans of its own.
+    const second = documentOf({ [V1]: V2 })
+    XmlCodec.compile(second)
+    expect(asked).toBe(2)
+    expect(decode(first, `<Doc xmlns="urn:v2"><Shared/></Doc>`)).toStrictEqual(Result.succeed({ Shared: { n: 5 } }))
+    expect(decode(second, `<Doc xmlns="urn:v2"><Shared><n>1</n></Shared></Doc>`)).toStrictEqual(
+      Result.succeed({ Shared: { n: 1 } })
+    )
   })
 
   it("is not read in the namespace it was declared in", () => {

@@ -47,27 +47,26 @@ interface Binding {
 
 const bindings = new Map<string, Binding>()
 
-/** The binding of a renaming, one per renaming (its entries in order of their keys). */
+/**
+ * The binding of a renaming, one per renaming however it is written: its keys in order, a namespace
+ * renamed to itself left out.
+ */
 const bindingOf = (renamed: Readonly<Record<string, string>>): Binding => {
-  const entries = Object.entries(renamed).filter(([from, to]) => from !== to).sort(([a], [b]) => a < b ? -1 : 1)
+  const entries = Object.keys(renamed).sort().filter((from) => renamed[from] !== from).map((from) =>
+    [from, renamed[from]!] as const
+  )
   const key = JSON.stringify(entries)
   let binding = bindings.get(key)
   if (binding === undefined) {
     const map = new Map(entries)
     const namespace = (declared: string) => map.get(declared) ?? declared
-    const renamedTypes = new WeakMap<SimpleTypeAnnotation, SimpleTypeAnnotation>()
     binding = {
       namespace,
       plan: memo((ast: AST.AST, path: Path): Node => planIn(binding!, ast, path)),
       simple: (type) => {
         const to = namespace(type.name.namespace)
-        if (to === type.name.namespace) return type
-        let copy = renamedTypes.get(type)
-        if (copy === undefined) {
-          copy = { ...type, name: { namespace: to, name: type.name.name } }
-          renamedTypes.set(type, copy)
-        }
-        return copy
+        // Stryker disable next-line ConditionalExpression: a copy of a type under its own name reads and writes as it
+        return to === type.name.namespace ? type : { ...type, name: { namespace: to, name: type.name.name } }
       }
     }
     bindings.set(key, binding)
