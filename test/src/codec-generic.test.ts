@@ -256,6 +256,15 @@ describe("schemas with no XML form fail when the codec is derived, not on input"
     ["an object", doc({ a: Schema.ObjectKeyword })],
     ["a template literal", doc({ a: Schema.TemplateLiteral(["a", Schema.String]) })],
     ["a declared type", doc({ a: Schema.Date })],
+    [
+      "a transformation of a nullable type",
+      doc({
+        a: Schema.NullOr(Xsd.int).pipe(Schema.decodeTo(
+          Schema.NullOr(Schema.Number),
+          SchemaTransformation.transform({ decode: (n) => n, encode: (n) => n })
+        ))
+      })
+    ],
     ["null alone", doc({ a: Schema.Null })],
     ["null or undefined alone", doc({ a: Schema.Union([Schema.Null, Schema.Undefined]) })],
     [
