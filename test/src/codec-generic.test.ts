@@ -681,6 +681,20 @@ describe("Service.define and Service.make", () => {
     expect(custom).toMatchObject({ action: "urn:other/Ping", requestMessage: "PingIn" })
   })
 
+  it("an operation carries the REST binding and description it is given, and has no such keys without them", () => {
+    expect(Object.keys(ping)).not.toContain("rest")
+    expect(Object.keys(ping)).not.toContain("description")
+    const described = definition.operation(
+      "Find",
+      definition.request("Find", { Id: Xsd.int }),
+      definition.response("FindResponse", {}),
+      { rest: { query: ["Id"] }, description: "Finds one." }
+    )
+    expect(described.rest).toStrictEqual({ query: ["Id"] })
+    expect(described.description).toBe("Finds one.")
+    expect(described.action).toBe("urn:shop/Find")
+  })
+
   it("an operation's messages without a message name are named after the operation", () => {
     const envelope = { [Symbol.for("@erpsync/codec/Envelope")]: { headerKey: "Header", bodyKey: "Body" } }
     const body = (name: string) => Schema.Struct({}).annotate({ ...Xml.root(name, NS), ...Xml.complexType(name, NS) })
