@@ -23,8 +23,8 @@ import * as simpleTypes from "./internal/schema/simpleTypes.js"
 import type * as Xml from "./Xml.js"
 
 /** The transformation of the last link of `schema`'s encoding, which a simple type of it reads through. */
-const lastTransformation = (schema: Schema.Top | undefined): unknown =>
-  schema?.ast.encoding === undefined ? undefined : schema.ast.encoding[schema.ast.encoding.length - 1]!.transformation
+const lastTransformation = (schema: Schema.Top): unknown =>
+  schema.ast.encoding === undefined ? undefined : schema.ast.encoding[schema.ast.encoding.length - 1]!.transformation
 
 const annotate = <A>(type: SimpleTypeAnnotation<A>, schema?: Schema.Top) => ({
   [SimpleTypeAnnotationId]: schema === undefined ? type : { ...type, reads: lastTransformation(schema) }
