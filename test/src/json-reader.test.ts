@@ -173,7 +173,11 @@ describe("the JSON reader's errors, one by one: refused when JSON.parse refuses,
     ["a number with a plus sign", "+1", "Malformed", 1, 1],
     ["a number without its integer part", "[.5]", "Malformed", 1, 2],
     ["a member without its colon", "{\"a\" 1}", "Malformed", 1, 6],
-    ["a member with another character for its colon", "{\"a\"=1}", "Malformed", 1, 5]
+    ["a member with another character for its colon", "{\"a\"=1}", "Malformed", 1, 5],
+    ["items without a comma between them", "[1 2]", "Malformed", 1, 4],
+    ["an array closed by a brace", "[1}", "Malformed", 1, 3],
+    ["members without a comma between them", "{\"a\":1 \"b\":2}", "Malformed", 1, 8],
+    ["an object closed by a bracket", "{\"a\":1]", "Malformed", 1, 7]
   ])("%s", (_, text, reason, line, column) => {
     expect(parse(text), "the oracle").toStrictEqual({ ok: false })
     expect(read(text)).toMatchObject({ ok: false, failure: { kind: "Parse", reason, line, column } })
