@@ -475,6 +475,14 @@ describe("a constructor default of Xml.element(..., { minOccurs: 0 })", () => {
     expect(S.make({}).v).not.toBe(first.v)
   })
 
+  it("is none for an optional key (left out) and gives way to a constructor default given before", () => {
+    const S = Schema.Struct({
+      o: Xml.element(Schema.optional(Xsd.int), { minOccurs: 0 }),
+      d: Xml.element(Xsd.int.pipe(Schema.withConstructorDefault(Effect.succeed(7))), { minOccurs: 0 })
+    })
+    expect(S.make({})).toStrictEqual({ d: 7 })
+  })
+
   it("of a type without a default, fails as the codec does when it is derived: with the definition error", () => {
     interface Node {
       readonly next: Node | null

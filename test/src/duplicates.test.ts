@@ -75,14 +75,20 @@ describe("the first repeated key of a dictionary", () => {
     const Holder = Schema.Struct({
       Tags: DataContract.dictionary({ name: "Tags", namespace: "urn:d", pair: "Tag", value: Xsd.int })
     }).annotate(Xml.complexType("Holder", "urn:d"))
-    const values = [[null], [{ Key: "a", Value: 1 }, null]]
-    for (const Tags of values) {
+    // Each with the index of its first item that is no pair: null, or a primitive (whose Key reads undefined,
+    // the same for two of them: no repeated key).
+    const values: ReadonlyArray<readonly [ReadonlyArray<unknown>, number]> = [
+      [[null], 0],
+      [[{ Key: "a", Value: 1 }, null], 1],
+      [["x", "y"], 0]
+    ]
+    for (const [Tags, at] of values) {
       expect(JsonCodec.encodeResult(Holder)({ Tags } as never), JSON.stringify(Tags)).toMatchObject(
-        Result.fail({ _tag: "JsonEncodeError", path: `/Tags/${Tags.length - 1}` })
+        Result.fail({ _tag: "JsonEncodeError", path: `/Tags/${at}` })
       )
       const xml = XmlCodec.encodeResult(Holder.annotate(Xml.root("Holder", "urn:d")))({ Tags } as never)
       expect(xml, JSON.stringify(Tags)).toMatchObject(
-        Result.fail({ _tag: "XmlEncodeError", path: `/Holder/Tags/Tag[${Tags.length}]` })
+        Result.fail({ _tag: "XmlEncodeError", path: `/Holder/Tags/Tag[${at + 1}]` })
       )
     }
   })
