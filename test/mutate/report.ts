@@ -47,7 +47,7 @@ const reports = Object.keys(parts).flatMap((part) => {
  * the part no longer mutates: Stryker's incremental mode keeps every file of the report it started from.
  */
 const mutates = (part: string, file: string): boolean => {
-  const patterns = (parts as Record<string, Array<string>>)[part]!.map((p) => p.replace(/:\d+-\d+$/, ""))
+  const patterns = (parts as Record<string, Array<string>>)[part]!.map((p) => RANGE.exec(p)?.[1] ?? p)
   return patterns.some((p) => !p.startsWith("!") && path.matchesGlob(file, p)) &&
     !patterns.some((p) => p.startsWith("!") && path.matchesGlob(file, p.slice(1)))
 }

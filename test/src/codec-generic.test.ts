@@ -18,6 +18,14 @@ const doc = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
 const decode = <A, I>(schema: Schema.Codec<A, I>, xml: string) => XmlCodec.decodeResult(schema)(xml)
 const encode = <A, I>(schema: Schema.Codec<A, I>, value: A) => XmlCodec.encodeResult(schema)(value)
 
+/** A recursive struct: the reference to itself (not nillable) has no default of its own. */
+interface Node {
+  readonly next: Node | null
+}
+const Node: Schema.Codec<Node> = Schema.Struct({
+  next: Schema.NullOr(Schema.suspend((): Schema.Codec<Node> => Node))
+}).annotate(Xml.complexType("Node", NS))
+
 describe("plain documents", () => {
   it("round-trip with the root element's namespace as the default", () => {
     const R = doc({ a: Xsd.string, b: Schema.Array(Xsd.int).annotate(Xml.items("i", "urn:other")) })
@@ -432,12 +440,6 @@ describe("defaults of absent minOccurs=0 elements, by type", () => {
   })
 
   it("a type without a default of its own needs one given: a recursive reference, a transformation or refinement of one, a transformation that refuses its from side's default", () => {
-    interface Node {
-      readonly next: Node | null
-    }
-    const Node: Schema.Codec<Node> = Schema.Struct({
-      next: Schema.NullOr(Schema.suspend((): Schema.Codec<Node> => Node))
-    }).annotate(Xml.complexType("Node", NS))
     const lazy = Schema.suspend((): Schema.Codec<Node> => Node)
     const refusing = Xsd.string.pipe(Schema.decodeTo(
       Schema.String,
@@ -484,12 +486,6 @@ describe("a constructor default of Xml.element(..., { minOccurs: 0 })", () => {
   })
 
   it("of a type without a default, fails as the codec does when it is derived: with the definition error", () => {
-    interface Node {
-      readonly next: Node | null
-    }
-    const Node: Schema.Codec<Node> = Schema.Struct({
-      next: Schema.NullOr(Schema.suspend((): Schema.Codec<Node> => Node))
-    }).annotate(Xml.complexType("Node", NS))
     const S = Schema.Struct({ v: Xml.element(Schema.suspend((): Schema.Codec<Node> => Node), { minOccurs: 0 }) })
     expect(S.make({ v: { next: null } })).toStrictEqual({ v: { next: null } })
     let thrown: unknown
@@ -908,12 +904,6 @@ describe("definition errors and defaults at their edges", () => {
     expect(decode(doc({ v: Xml.element(S, { minOccurs: 0 }) }), `<r xmlns="${NS}"/>`)).toStrictEqual(
       Result.succeed({ v: { a: 0 } })
     )
-    interface Node {
-      readonly next: Node | null
-    }
-    const Node: Schema.Codec<Node> = Schema.Struct({
-      next: Schema.NullOr(Schema.suspend((): Schema.Codec<Node> => Node))
-    }).annotate(Xml.complexType("Node", NS))
     const Holder = Schema.Struct({ n: Schema.suspend((): Schema.Codec<Node> => Node) }).annotate(
       Xml.complexType("Holder", NS)
     )

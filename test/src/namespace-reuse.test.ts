@@ -31,12 +31,14 @@ const Item = Schema.Struct({
   Tree: Node
 }).annotate(Xml.complexType("Item", V1))
 
-const document = (renamed: Record<string, string>) =>
-  Schema.Struct({ Item }).annotate({
+/** A document of `fields` in the later version's namespace, with the declarations of `renamed` renamed. */
+const documentOf = <Fields extends Schema.Struct.Fields>(fields: Fields, renamed: Record<string, string>) =>
+  Schema.Struct(fields).annotate({
     ...Xml.root("Doc", V2),
     ...Xml.complexType("Doc", V2),
     ...Xml.namespaces(renamed)
   })
+const document = (renamed: Record<string, string>) => documentOf({ Item }, renamed)
 const value = {
   Item: {
     Level: "High" as const,
@@ -69,21 +71,15 @@ describe("a renamed namespace", () => {
         return 5
       })))
     }).annotate(Xml.complexType("Shared", V1))
-    const documentOf = (renamed: Record<string, string>) =>
-      Schema.Struct({ Shared }).annotate({
-        ...Xml.root("Doc", V2),
-        ...Xml.complexType("Doc", V2),
-        ...Xml.namespaces(renamed)
-      })
-    const first = documentOf({ [V1]: V2, [OTHER]: "urn:x" })
+    const first = documentOf({ Shared }, { [V1]: V2, [OTHER]: "urn:x" })
     XmlCodec.compile(first)
     expect(asked).toBe(1)
     // The same renaming, its keys in another order, or with a namespace renamed to itself.
-    XmlCodec.compile(documentOf({ [OTHER]: "urn:x", [V1]: V2 }))
-    XmlCodec.compile(documentOf({ [V2]: V2, [OTHER]: "urn:x", [V1]: V2 }))
+    XmlCodec.compile(documentOf({ Shared }, { [OTHER]: "urn:x", [V1]: V2 }))
+    XmlCodec.compile(documentOf({ Shared }, { [V2]: V2, [OTHER]: "urn:x", [V1]: V2 }))
     expect(asked).toBe(1)
     // Another renaming has plans of its own.
-    const second = documentOf({ [V1]: V2 })
+    const second = documentOf({ Shared }, { [V1]: V2 })
     XmlCodec.compile(second)
     expect(asked).toBe(2)
     expect(decode(first, `<Doc xmlns="urn:v2"><Shared/></Doc>`)).toStrictEqual(Result.succeed({ Shared: { n: 5 } }))
